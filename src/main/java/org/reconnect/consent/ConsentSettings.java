@@ -1,0 +1,18 @@
+package org.reconnect.consent;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Consent rules.
+ *
+ * @param answerWithin an ally who has not said YES this long after the request is never alerted
+ * @param validFor how long a YES holds before it must be renewed
+ */
+@Validated
+@ConfigurationProperties("reconnect.consent")
+record ConsentSettings(@DefaultValue("7d") Duration answerWithin, @DefaultValue("365d") Duration validFor) {
+}

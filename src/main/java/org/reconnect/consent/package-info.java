@@ -1,0 +1,6 @@
+/**
+ * Allies and their consent: invitation, the ally's own YES (double opt-in), the append-only
+ * ledger of consent changes, and the check made at the moment an alert is sent.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "participants", "messaging" })
+package org.reconnect.consent;

@@ -1,0 +1,7 @@
+/**
+ * The coaches' surface: accounts and sign-in, the REST API over the other modules, and the
+ * delivery of notices to the coach.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "participants", "messaging",
+		"flows", "scheduling", "consent", "escalation" })
+package org.reconnect.console;

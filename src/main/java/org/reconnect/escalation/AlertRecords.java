@@ -1,0 +1,12 @@
+package org.reconnect.escalation;
+
+import java.util.List;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface AlertRecords extends CrudRepository<AlertRecord, String> {
+
+	List<AlertRecord> findAllByOrderByAtDesc();
+
+	List<AlertRecord> findByParticipantIdOrderByAtDesc(String participantId);
+}

@@ -1,0 +1,169 @@
+package org.reconnect.flows;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.reconnect.flows.FlowDefinition.Rule;
+import org.reconnect.flows.FlowDefinition.StateDefinition;
+import org.reconnect.flows.FlowDefinition.Texts;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateContext;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.config.StateMachineBuilder;
+import org.springframework.statemachine.config.configurers.StateConfigurer;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Compiles a flow to a Spring Statemachine and runs one step of it. A machine lives for one step
+ * only: it is rebuilt from the definition and reset to the persisted state for every message, so
+ * no conversation state stays in memory, and Statemachine's own persistence is never used.
+ * Machine actions only record {@link Effect}s; the runtime carries them out after saving.
+ */
+final class FlowMachines {
+
+	static final String REPLY = "REPLY";
+	private static final String TEXT = "text";
+	private static final String EFFECTS = "effects";
+
+	private FlowMachines() {
+	}
+
+	/** What a step of a conversation asks for. */
+	sealed interface Effect {
+
+		record Say(Texts text) implements Effect {
+		}
+
+		record Save(String field, String value) implements Effect {
+		}
+
+		record Emit(String event) implements Effect {
+		}
+	}
+
+	/**
+	 * @param state the state the conversation is in after the step
+	 * @param matched whether a rule took the reply (false: nothing matched, state unchanged)
+	 */
+	record Step(String state, boolean ended, boolean matched, List<Effect> effects) {
+	}
+
+	/** Enters the flow's start state. */
+	static Step start(FlowDefinition flow) {
+		StateMachine<String, String> machine = build(flow);
+		List<Effect> effects = new ArrayList<>();
+		machine.getExtendedState().getVariables().put(EFFECTS, effects);
+		machine.startReactively().block();
+		try {
+			return new Step(machine.getState().getId(), machine.isComplete(), true, List.copyOf(effects));
+		}
+		finally {
+			machine.stopReactively().block();
+		}
+	}
+
+	/** Restores a machine to {@code state} and hands it the reply. */
+	static Step reply(FlowDefinition flow, String state, String text) {
+		StateMachine<String, String> machine = build(flow);
+		machine.getStateMachineAccessor()
+			.doWithAllRegions(access -> access
+				.resetStateMachineReactively(new DefaultStateMachineContext<>(state, null, null, null))
+				.block());
+		machine.startReactively().block();
+		List<Effect> effects = new ArrayList<>();
+		machine.getExtendedState().getVariables().put(EFFECTS, effects);
+		try {
+			StateMachineEventResult<String, String> result = machine
+				.sendEvent(Mono.just(MessageBuilder.withPayload(REPLY).setHeader(TEXT, text).build()))
+				.blockLast();
+			boolean accepted = result != null
+					&& result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED;
+			return new Step(machine.getState().getId(), machine.isComplete(), accepted, List.copyOf(effects));
+		}
+		finally {
+			machine.stopReactively().block();
+		}
+	}
+
+	private static StateMachine<String, String> build(FlowDefinition flow) {
+		try {
+			StateMachineBuilder.Builder<String, String> builder = StateMachineBuilder.builder();
+			builder.configureConfiguration().withConfiguration().autoStartup(false).machineId(flow.name());
+			StateConfigurer<String, String> states = builder.configureStates().withStates().initial(flow.start());
+			for (StateDefinition state : flow.states().values()) {
+				if (state.say() != null) {
+					Texts say = state.say();
+					states.stateEntry(state.name(), context -> effects(context).add(new Effect.Say(say)));
+				}
+				else {
+					states.state(state.name());
+				}
+				if (state.end()) {
+					states.end(state.name());
+				}
+			}
+			var transitions = builder.configureTransitions();
+			for (StateDefinition state : flow.states().values()) {
+				for (int i = 0; i < state.rules().size(); i++) {
+					Rule rule = state.rules().get(i);
+					int index = i;
+					if (rule.target() == null) {
+						transitions.withInternal()
+							.source(state.name())
+							.event(REPLY)
+							.guard(context -> firstMatch(state, text(context)) == index)
+							.action(context -> act(rule, context));
+					}
+					else {
+						transitions.withExternal()
+							.source(state.name())
+							.target(rule.target())
+							.event(REPLY)
+							.guard(context -> firstMatch(state, text(context)) == index)
+							.action(context -> act(rule, context));
+					}
+				}
+			}
+			return builder.build();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("flow " + flow.name() + " could not be compiled", ex);
+		}
+	}
+
+	/** Rules are tried in the order they are written; the first that matches wins. */
+	static int firstMatch(StateDefinition state, String text) {
+		for (int i = 0; i < state.rules().size(); i++) {
+			if (state.rules().get(i).when().matches(text)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static void act(Rule rule, StateContext<String, String> context) {
+		List<Effect> effects = effects(context);
+		if (rule.save() != null) {
+			effects.add(new Effect.Save(rule.save(), text(context)));
+		}
+		if (rule.emit() != null) {
+			effects.add(new Effect.Emit(rule.emit()));
+		}
+		if (rule.say() != null) {
+			effects.add(new Effect.Say(rule.say()));
+		}
+	}
+
+	private static String text(StateContext<String, String> context) {
+		Object text = context.getMessageHeader(TEXT);
+		return text == null ? "" : text.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Effect> effects(StateContext<String, String> context) {
+		return (List<Effect>) context.getExtendedState().getVariables().computeIfAbsent(EFFECTS, k -> new ArrayList<>());
+	}
+}

@@ -1,0 +1,68 @@
+package org.reconnect.messaging;
+
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * STOP, START and HELP, in any state. While a number is opted out, anything else it writes is
+ * taken in silence (crisis language is handled before this, and reaches the coach).
+ */
+@Component
+@Order(0)
+class KeywordHandler implements InboundHandler {
+
+	private final OptOuts optOuts;
+	private final Messenger messenger;
+	private final MessagingSettings settings;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	KeywordHandler(OptOuts optOuts, Messenger messenger, MessagingSettings settings, ApplicationEventPublisher events,
+			Clock clock) {
+		this.optOuts = optOuts;
+		this.messenger = messenger;
+		this.settings = settings;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean handle(InboundMessage message) {
+		boolean optedOut = optOuts.existsById(message.from());
+		switch (Keywords.of(message.body())) {
+			case STOP -> {
+				if (!optedOut) {
+					optOuts.save(new OptOut(message.from(), clock.instant()));
+					events.publishEvent(new OptOutChanged(message.from(), true));
+					messenger.send(new OutboundMessage(message.from(), "You won't get any more messages from "
+							+ settings.programName() + ". Text START any time to come back.", Purpose.OPT_OUT_CONFIRMATION,
+							message.key()));
+				}
+				return true;
+			}
+			case START -> {
+				if (optedOut) {
+					optOuts.deleteById(message.from());
+					events.publishEvent(new OptOutChanged(message.from(), false));
+				}
+				messenger.send(new OutboundMessage(message.from(),
+						"Welcome back. You'll get your check-ins again. Text STOP to stop, HELP for help.", Purpose.REPLY,
+						message.key()));
+				return true;
+			}
+			case HELP -> {
+				messenger.send(new OutboundMessage(message.from(), settings.programName()
+						+ ": a short daily check-in from your support team. To reach a person, " + settings.helpContact()
+						+ ". Msg & data rates may apply. Text STOP to stop.", Purpose.REPLY, message.key()));
+				return true;
+			}
+			case NONE -> {
+				return optedOut;
+			}
+		}
+		return false;
+	}
+}

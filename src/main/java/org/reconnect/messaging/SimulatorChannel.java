@@ -1,0 +1,24 @@
+package org.reconnect.messaging;
+
+import java.util.UUID;
+
+import org.reconnect.system.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stands in for Twilio when no account is configured: a message is "delivered" by being recorded,
+ * so it shows in the simulator API and, masked, in the log.
+ */
+class SimulatorChannel implements Channel {
+
+	private static final Logger log = LoggerFactory.getLogger(SimulatorChannel.class);
+
+	@Override
+	public ChannelResult send(String to, String body) {
+		String id = "SIM" + UUID.randomUUID().toString().replace("-", "");
+		log.info("Simulator delivered {} to {} ({}); read it at GET /api/simulator/messages", id, Masking.phone(to),
+				Masking.text(body));
+		return new Accepted(id);
+	}
+}

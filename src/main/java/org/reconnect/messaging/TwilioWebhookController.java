@@ -1,0 +1,67 @@
+package org.reconnect.messaging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.reconnect.system.InvalidInput;
+import org.reconnect.system.InvalidInput.FieldProblem;
+import org.reconnect.system.PhoneNumbers;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Twilio's inbound SMS webhook. The signature is checked first (403 when missing or wrong), then
+ * the fields (400 when one is missing); a repeated MessageSid is answered but not processed again.
+ * Replies go out through the REST API, so the answer is always an empty TwiML response.
+ */
+@RestController
+@Conditional(TwilioConfigured.class)
+class TwilioWebhookController {
+
+	static final String PATH = "/webhooks/twilio/sms";
+	private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+
+	private final TwilioSignatures signatures;
+	private final InboundProcessor inbound;
+	private final PhoneNumbers phones;
+
+	TwilioWebhookController(MessagingSettings settings, InboundProcessor inbound, PhoneNumbers phones) {
+		this.signatures = new TwilioSignatures(settings.twilio().authToken(), settings.twilio().publicBaseUrl());
+		this.inbound = inbound;
+		this.phones = phones;
+	}
+
+	@PostMapping(path = PATH, produces = MediaType.APPLICATION_XML_VALUE)
+	ResponseEntity<String> receive(HttpServletRequest request,
+			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
+		Map<String, String> params = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
+		if (!signatures.validForm(signatures.calledUrl(request), params, signature)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
+				.body("The X-Twilio-Signature header is missing or does not match this request.");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		for (String field : List.of("MessageSid", "From", "Body")) {
+			if (params.get(field) == null) {
+				problems.add(new FieldProblem(field, "is required in a Twilio messaging webhook"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		String from = phones.normalise(params.get("From"));
+		if (from != null) {
+			inbound.receive("twilio:" + params.get("MessageSid"), from, params.get("Body"));
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+	}
+}

@@ -1,0 +1,13 @@
+package org.reconnect.participants;
+
+/**
+ * What a coach sends to enrol someone; every field is checked by {@link ParticipantService#enrol}.
+ *
+ * @param name the participant's name, as they like to be called
+ * @param phone a mobile number in any common format, read with the default region
+ * @param timeZone an IANA time zone such as America/New_York
+ * @param checkInTime the local time of the daily check-in, HH:mm
+ * @param language en or es; en when absent
+ */
+public record EnrolParticipant(String name, String phone, String timeZone, String checkInTime, String language) {
+}

@@ -1,0 +1,21 @@
+package org.reconnect.participants;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/** What other modules may read of a participant. */
+public record ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone, LocalTime checkInTime,
+		String language, ParticipantStatus status, String coach, Instant enrolledAt) {
+
+	/** The name a kind message uses: the first word of the name. */
+	public String firstName() {
+		String trimmed = name.trim();
+		int space = trimmed.indexOf(' ');
+		return space < 0 ? trimmed : trimmed.substring(0, space);
+	}
+
+	public boolean active() {
+		return status == ParticipantStatus.ACTIVE;
+	}
+}

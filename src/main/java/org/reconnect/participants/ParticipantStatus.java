@@ -1,0 +1,6 @@
+package org.reconnect.participants;
+
+/** Whether Reconnect may write to a participant. */
+public enum ParticipantStatus {
+	ACTIVE, PAUSED, OPTED_OUT
+}

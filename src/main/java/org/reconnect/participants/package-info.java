@@ -1,0 +1,3 @@
+/** Who takes part: profile, phone, time zone, language, check-in time, status and coach. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "messaging" })
+package org.reconnect.participants;

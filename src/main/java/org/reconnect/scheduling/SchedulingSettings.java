@@ -1,0 +1,19 @@
+package org.reconnect.scheduling;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Scheduling rules.
+ *
+ * @param checkInLateLimit a check-in that could not go at its time (the service was down) is sent
+ * late up to this long after it fell due, and skipped after that
+ * @param sweepInterval how often deadlines (expired check-ins) are looked for
+ */
+@Validated
+@ConfigurationProperties("reconnect.scheduling")
+record SchedulingSettings(@DefaultValue("2h") Duration checkInLateLimit, @DefaultValue("1m") Duration sweepInterval) {
+}

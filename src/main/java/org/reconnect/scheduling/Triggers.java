@@ -1,0 +1,158 @@
+package org.reconnect.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Set;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Quartz side: one durable job per kind of work, one one-shot trigger per check-in slot
+ * (rescheduled after each fire to the next occurrence), one repeating trigger for the sweep.
+ * A one-shot trigger that fell due while every node was down fires as soon as one is back
+ * (misfire: fire now); the slot job then decides, by the late limit, what is still worth sending.
+ */
+@Component
+class Triggers {
+
+	static final String SLOT_GROUP = "check-in-slots";
+	static final JobKey SLOT_JOB = JobKey.jobKey("check-in-slot", "reconnect");
+	static final JobKey SWEEP_JOB = JobKey.jobKey("sweep", "reconnect");
+	static final TriggerKey SWEEP_TRIGGER = TriggerKey.triggerKey("sweep", "reconnect");
+	static final String SLOT = "slot";
+
+	private final Scheduler scheduler;
+
+	Triggers(Scheduler scheduler) {
+		this.scheduler = scheduler;
+	}
+
+	/** Makes the slot's trigger fire at {@code at}, unless it already fires earlier. */
+	void ensureSlot(String slot, Instant at) {
+		try {
+			ensureJobs();
+			TriggerKey key = TriggerKey.triggerKey(slot, SLOT_GROUP);
+			Trigger existing = scheduler.getTrigger(key);
+			if (existing != null && existing.getNextFireTime() != null
+					&& !existing.getNextFireTime().toInstant().isAfter(at)) {
+				return;
+			}
+			Trigger trigger = TriggerBuilder.newTrigger()
+				.withIdentity(key)
+				.forJob(SLOT_JOB)
+				.usingJobData(SLOT, slot)
+				.startAt(Date.from(at))
+				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+				.build();
+			if (existing == null) {
+				scheduler.scheduleJob(trigger);
+			}
+			else {
+				scheduler.rescheduleJob(key, trigger);
+			}
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("could not schedule check-in slot " + slot, ex);
+		}
+	}
+
+	/** Moves the slot's trigger to its next occurrence; called by the job that just fired it. */
+	void rescheduleSlot(String slot, Instant at) {
+		try {
+			TriggerKey key = TriggerKey.triggerKey(slot, SLOT_GROUP);
+			Trigger trigger = TriggerBuilder.newTrigger()
+				.withIdentity(key)
+				.forJob(SLOT_JOB)
+				.usingJobData(SLOT, slot)
+				.startAt(Date.from(at))
+				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+				.build();
+			if (scheduler.checkExists(key)) {
+				scheduler.rescheduleJob(key, trigger);
+			}
+			else {
+				scheduler.scheduleJob(trigger);
+			}
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("could not reschedule check-in slot " + slot, ex);
+		}
+	}
+
+	Optional<Instant> slotFireTime(String slot) {
+		try {
+			Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(slot, SLOT_GROUP));
+			return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	Set<TriggerKey> slotTriggers() {
+		try {
+			return scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(SLOT_GROUP));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	void removeSlot(TriggerKey key) {
+		try {
+			scheduler.unscheduleJob(key);
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The repeating sweep of deadlines; created once, kept by the store across restarts. */
+	void ensureSweep(Duration every) {
+		try {
+			ensureJobs();
+			if (!scheduler.checkExists(SWEEP_TRIGGER)) {
+				scheduler.scheduleJob(TriggerBuilder.newTrigger()
+					.withIdentity(SWEEP_TRIGGER)
+					.forJob(SWEEP_JOB)
+					.startNow()
+					.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+						.withIntervalInMilliseconds(every.toMillis())
+						.repeatForever()
+						.withMisfireHandlingInstructionNextWithRemainingCount())
+					.build());
+			}
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("could not schedule the sweep", ex);
+		}
+	}
+
+	private void ensureJobs() throws SchedulerException {
+		addIfMissing(JobBuilder.newJob(CheckInSlotJob.class).withIdentity(SLOT_JOB).storeDurably().build());
+		addIfMissing(JobBuilder.newJob(SweepJob.class).withIdentity(SWEEP_JOB).storeDurably().build());
+	}
+
+	private void addIfMissing(JobDetail job) throws SchedulerException {
+		if (!scheduler.checkExists(job.getKey())) {
+			try {
+				scheduler.addJob(job, false);
+			}
+			catch (org.quartz.ObjectAlreadyExistsException ex) {
+				// another node added it a moment ago
+			}
+		}
+	}
+}

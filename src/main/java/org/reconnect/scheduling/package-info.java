@@ -1,0 +1,6 @@
+/**
+ * When things happen: check-in slots and the sweep of deadlines, as Quartz triggers derived from
+ * the schedules kept in MongoDB. Quartz owns when; MongoDB owns who is due.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "participants", "flows" })
+package org.reconnect.scheduling;

@@ -1,0 +1,53 @@
+package org.reconnect.system;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/** Turns what people type as a phone number into E.164, or says why it cannot. */
+@Component
+public class PhoneNumbers {
+
+	private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+	private final String defaultRegion;
+
+	public PhoneNumbers(@Value("${reconnect.default-region:US}") String defaultRegion) {
+		this.defaultRegion = defaultRegion;
+	}
+
+	/**
+	 * @param field the input field, named in the error
+	 * @throws InvalidInput when the number cannot be parsed or is not a valid number
+	 */
+	public String toE164(String field, String raw) {
+		if (raw == null || raw.isBlank()) {
+			throw InvalidInput.of(field, "is required: send a mobile number, e.g. +1 202 555 0143");
+		}
+		try {
+			PhoneNumber number = util.parse(raw, defaultRegion);
+			if (!util.isValidNumber(number)) {
+				throw InvalidInput.of(field, "is not a valid phone number: check the digits and "
+						+ "start with + and the country code, e.g. +1 202 555 0143");
+			}
+			return util.format(number, PhoneNumberFormat.E164);
+		}
+		catch (NumberParseException ex) {
+			throw InvalidInput.of(field, "could not be read as a phone number (" + ex.getErrorType()
+					+ "): send digits with + and the country code, e.g. +1 202 555 0143");
+		}
+	}
+
+	/** E.164 when the text is a valid number, else null; for numbers that arrive from a carrier. */
+	public String normalise(String raw) {
+		try {
+			return toE164("phone", raw);
+		}
+		catch (InvalidInput ex) {
+			return null;
+		}
+	}
+}
