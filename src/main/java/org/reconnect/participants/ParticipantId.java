@@ -1,7 +1,9 @@
 package org.reconnect.participants;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies a participant across modules. */
-public record ParticipantId(String value) {
+public record ParticipantId(@JsonValue String value) {
 
 	@Override
 	public String toString() {

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 /** What other modules may read of a participant. */
-public record ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone, LocalTime checkInTime,
+public record ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone,
+		@JsonFormat(pattern = "HH:mm") LocalTime checkInTime,
 		String language, ParticipantStatus status, String coach, Instant enrolledAt) {
 
 	/** The name a kind message uses: the first word of the name. */

@@ -1,0 +1,35 @@
+package org.reconnect.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PhoneNumbersTests {
+
+	private final PhoneNumbers phones = new PhoneNumbers("US");
+
+	@Test
+	void readsCommonFormatsToE164() {
+		assertThat(phones.toE164("phone", "(202) 555-0143")).isEqualTo("+12025550143");
+		assertThat(phones.toE164("phone", "+1 202 555 0143")).isEqualTo("+12025550143");
+		assertThat(phones.toE164("phone", "+49 30 901820")).isEqualTo("+4930901820");
+	}
+
+	@Test
+	void namesTheFieldAndTheFixWhenANumberIsWrong() {
+		assertThatThrownBy(() -> phones.toE164("phone", "12")).isInstanceOfSatisfying(InvalidInput.class,
+				ex -> assertThat(ex.problems()).singleElement().satisfies(p -> {
+					assertThat(p.field()).isEqualTo("phone");
+					assertThat(p.message()).contains("+ and the country code");
+				}));
+		assertThatThrownBy(() -> phones.toE164("phone", "call me")).isInstanceOf(InvalidInput.class);
+		assertThatThrownBy(() -> phones.toE164("phone", " ")).isInstanceOf(InvalidInput.class);
+	}
+
+	@Test
+	void masksAllButTheEnds() {
+		assertThat(Masking.phone("+12025550143")).isEqualTo("+1********43").doesNotContain("555");
+		assertThat(Masking.text("I had a hard day")).isEqualTo("<16 chars>");
+	}
+}
