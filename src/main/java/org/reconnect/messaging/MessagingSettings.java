@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("reconnect.messaging")
 record MessagingSettings(@DefaultValue("Reconnect") String programName,
-		@DefaultValue("reply COACH, or ask your coach") String helpContact, @DefaultValue Twilio twilio) {
+		@DefaultValue("call or text your coach") String helpContact, @DefaultValue Twilio twilio) {
 
 	/**
 	 * @param accountSid Twilio account SID (AC...)

@@ -1,0 +1,418 @@
+package org.reconnect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.quartz.JobDataMap;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
+import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.flows.ConversationView;
+import org.reconnect.messaging.TwilioTestSigner;
+import org.reconnect.participants.ParticipantId;
+import org.reconnect.scheduling.CheckInSlots;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/**
+ * The whole loop against a fake Twilio (WireMock): enrol, the daily check-in fired by Quartz, the
+ * answers by signed webhook, an ally's consent, the alert when a check-in goes unanswered, and
+ * the global interrupts. Time moves with the clock, never by sleeping.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.quartz.auto-startup=false",
+		"reconnect.messaging.twilio.account-sid=" + LoopIntegrationTests.SID,
+		"reconnect.messaging.twilio.auth-token=" + LoopIntegrationTests.TOKEN,
+		"reconnect.messaging.twilio.from-number=" + LoopIntegrationTests.FROM,
+		"reconnect.messaging.twilio.public-base-url=" + LoopIntegrationTests.PUBLIC_URL,
+		"reconnect.console.initial-coach.password=test-pass",
+		"reconnect.console.initial-coach.phone=+12025550199" })
+@Import(LoopIntegrationTests.TestClock.class)
+@ExtendWith(OutputCaptureExtension.class)
+class LoopIntegrationTests {
+
+	static final String SID = "AC0123456789abcdef0123456789abcdef";
+	static final String TOKEN = "test-auth-token-0123456789abcdef";
+	static final String FROM = "+15005550006";
+	static final String PUBLIC_URL = "https://reconnect.example.org";
+	static final String WEBHOOK = "/webhooks/twilio/sms";
+	static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+	static final String COACH_PHONE = "+12025550199";
+	static final String SLOT = "America/New_York@09:00";
+	/**
+	 * 11:00 on a Friday in New York, in the future, so Quartz never fires a trigger on its own while
+	 * tests run. Each test gives its participants their own check-in time, so slots never mix.
+	 */
+	static final Instant START = Instant.parse("2030-03-08T16:00:00Z");
+
+	private static final Path DATA_DIR = tempDir();
+
+	@RegisterExtension
+	static WireMockExtension twilio = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().notifier(new Slf4jNotifier(false)))
+		.build();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("reconnect.messaging.twilio.api-base-url", twilio::baseUrl);
+		registry.add("reconnect.data-dir", DATA_DIR::toString);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(START);
+		}
+	}
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Scheduler scheduler;
+
+	@Autowired
+	CheckInSlots checkIns;
+
+	@Autowired
+	ConversationRuntime conversations;
+
+	@BeforeEach
+	void reset() {
+		clock.set(START);
+		twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"status\":\"queued\"}")));
+	}
+
+	@Test
+	void theWholeLoopRunsEndToEnd(CapturedOutput output) throws Exception {
+		String sam = "+12025550111";
+		String maria = "+12025550112";
+		String id = enrol("Sam Rivera", "(202) 555-0111", "America/New_York", "09:00");
+
+		// Saturday 09:00 in New York is 14:00 UTC (EST); the slot's one trigger fires then.
+		Instant saturday = Instant.parse("2030-03-09T14:00:00Z");
+		assertThat(checkIns.nextCheckIn(new ParticipantId(id))).contains(saturday);
+		assertThat(scheduler.getTrigger(TriggerKey.triggerKey(SLOT, "check-in-slots")).getNextFireTime().toInstant())
+			.isEqualTo(saturday);
+
+		clock.set(saturday);
+		scheduler.start();
+		try {
+			scheduler.triggerJob(JobKey.jobKey("check-in-slot", "reconnect"), new JobDataMap(Map.of("slot", SLOT)));
+			await().atMost(Duration.ofSeconds(20)).until(() -> sentTo(sam).size() == 1);
+		}
+		finally {
+			scheduler.standby();
+		}
+		LoggedRequest checkIn = requestsTo(sam).get(0);
+		assertThat(checkIn.getUrl()).isEqualTo(MESSAGES);
+		assertThat(checkIn.getHeader("Authorization"))
+			.isEqualTo("Basic " + Base64.getEncoder().encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
+		assertThat(form(checkIn)).containsEntry("To", sam)
+			.containsEntry("From", FROM)
+			.containsEntry("Body", "Hi Sam, it's check-in time. How are you feeling today, from 1 (low) to 5 (great)?");
+		// The slot's trigger moved on to Sunday 09:00, which is 13:00 UTC after the change to EDT.
+		Instant sunday = Instant.parse("2030-03-10T13:00:00Z");
+		await().atMost(Duration.ofSeconds(10)).until(() -> checkIns.nextSlotFire(new ParticipantId(id)).orElseThrow()
+			.equals(sunday));
+
+		assertThat(sms(sam, "4").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(lastSentTo(sam)).isEqualTo("Thank you. Any cravings today? (yes/no)");
+		sms(sam, "no");
+		assertThat(lastSentTo(sam)).isEqualTo("Who did you connect with today? A call, a text or a meeting all count.");
+		sms(sam, "my sister");
+		assertThat(lastSentTo(sam)).isEqualTo("Thank you, Sam. Glad you reached out today. Talk tomorrow.");
+		ConversationView finished = conversations.history(new ParticipantId(id)).get(0);
+		assertThat(finished.status()).isEqualTo("ENDED");
+		assertThat(finished.answers()).containsEntry("mood", "4").containsEntry("cravings", "no")
+			.containsEntry("connection", "my sister");
+
+		// Sam names an ally; she must say YES herself before she can ever be alerted.
+		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + id + "/allies",
+				Map.of("name", "Maria Lopez", "phone", "202-555-0112"), JsonNode.class);
+		assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(lastSentTo(maria)).startsWith("Hi Maria, Sam would like you as their check-in ally.")
+			.contains("never what they told us").contains("Reply YES to agree or NO to decline");
+		sms(maria, "Yes");
+		assertThat(lastSentTo(maria)).isEqualTo(
+				"Thank you, Maria. If Sam goes quiet for a while, we'll let you know. Reply STOP ALERTS any time.");
+
+		// Sunday's check-in goes unanswered past its deadline: Maria gets one kind alert.
+		clock.set(sunday);
+		assertThat(checkIns.fire(SLOT)).isEqualTo(1);
+		assertThat(lastSentTo(sam)).startsWith("Hi Sam, it's check-in time.");
+		clock.advance(Duration.ofHours(5));
+		conversations.expireDue();
+		assertThat(conversations.open(new ParticipantId(id))).as("still inside the 6h deadline").isPresent();
+		assertThat(sentTo(maria)).hasSize(2);
+		clock.advance(Duration.ofHours(1));
+		assertThat(conversations.expireDue()).isPositive();
+		assertThat(conversations.history(new ParticipantId(id)).get(0).status()).isEqualTo("EXPIRED");
+		String alert = lastSentTo(maria);
+		assertThat(alert).isEqualTo("Hi Maria, Sam hasn't checked in since Sunday. A short, friendly message from you "
+				+ "could mean a lot; no need to mention this note. Reply STOP ALERTS to stop these.");
+		assertThat(alert.toLowerCase()).doesNotContain("sister", "mood", "craving", "recovery", "4", "rivera");
+		assertThat(conversations.expireDue()).isZero();
+		assertThat(sentTo(maria)).hasSize(3);
+
+		// Nothing in the log shows a phone number or what anyone wrote.
+		assertThat(output.getAll()).doesNotContain(sam, maria, "2025550111", "555-0111", "2025550112", "my sister",
+				"Hi Sam", "Hi Maria", "cravings today", "Sam Rivera", "Maria Lopez");
+	}
+
+	@Test
+	void crisisLanguageGetsResourcesAtOnceAndTellsTheCoach() {
+		String alex = "+12025550121";
+		String id = enrol("Alex Kim", alex, "America/New_York", "20:00");
+		assertThat(coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		clock.set(Instant.parse("2030-03-09T08:00:00Z")); // 03:00 in New York
+
+		sms(alex, "honestly I want to end it all");
+
+		assertThat(lastSentTo(alex)).contains("988").contains("You're not alone");
+		assertThat(lastSentTo(COACH_PHONE)).startsWith("Reconnect: Alex Kim just wrote in crisis.");
+		ConversationView open = conversations.open(new ParticipantId(id)).orElseThrow();
+		assertThat(open.state()).isEqualTo("mood");
+		assertThat(open.replies()).as("crisis language is never taken as an answer").isZero();
+		JsonNode attention = coach().getForObject("/api/attention", JsonNode.class);
+		assertThat(attention.findValuesAsText("participantId")).contains(id);
+		assertThat(attention.findValuesAsText("kind")).contains("CRISIS");
+	}
+
+	@Test
+	void stopSilencesEveryMessageUntilStartAndHelpExplains() {
+		String jo = "+12025550131";
+		String id = enrol("Jo Park", jo, "America/New_York", "07:30");
+
+		sms(jo, "  Stop. ");
+		assertThat(lastSentTo(jo)).isEqualTo("You won't get any more messages from Reconnect. Text START any time to come back.");
+		assertThat(coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+		clock.set(Instant.parse("2030-03-09T12:30:00Z"));
+		assertThat(checkIns.fire("America/New_York@07:30")).isZero();
+		sms(jo, "how are you");
+		assertThat(sentTo(jo)).as("only the one confirmation").hasSize(1);
+		assertThat(conversations.history(new ParticipantId(id))).as("a check-in never sent can never be missed").isEmpty();
+
+		sms(jo, "START");
+		assertThat(lastSentTo(jo)).startsWith("Welcome back.");
+		assertThat(coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		assertThat(lastSentTo(jo)).startsWith("Hi Jo, it's check-in time.");
+
+		sms(jo, "help");
+		assertThat(lastSentTo(jo)).contains("Reconnect").contains("To reach a person").contains("rates may apply")
+			.contains("STOP");
+		assertThat(conversations.open(new ParticipantId(id)).orElseThrow().replies()).isZero();
+	}
+
+	@Test
+	void theWebhookRefusesWhatTwilioDidNotSign() {
+		String lee = "+12025550141";
+		enrol("Lee Chan", lee, "America/New_York", "10:15");
+		Map<String, String> params = smsParams(lee, "4");
+
+		assertThat(postWebhook(params, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(postWebhook(params, TwilioTestSigner.sign("another-token", PUBLIC_URL + WEBHOOK, params))
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		Map<String, String> tampered = new HashMap<>(params);
+		tampered.put("Body", "5");
+		assertThat(postWebhook(tampered, sign(params)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		// Signed for the internal URL instead of the public one Twilio calls.
+		assertThat(postWebhook(params, TwilioTestSigner.sign(TOKEN, "http://localhost" + WEBHOOK, params))
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(sentTo(lee)).isEmpty();
+	}
+
+	@Test
+	void theWebhookNamesMissingFieldsAndTreatsStrangersNeutrally() {
+		Map<String, String> noBody = new LinkedHashMap<>(smsParams("+12025550151", "x"));
+		noBody.remove("Body");
+		noBody.remove("MessageSid");
+		ResponseEntity<String> missing = postWebhook(noBody, sign(noBody));
+		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(missing.getBody()).contains("MessageSid").contains("Body");
+
+		ResponseEntity<String> empty = postWebhook(Map.of(), sign(Map.of()));
+		assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(empty.getBody()).contains("MessageSid").contains("From");
+
+		String stranger = "+12025550152";
+		Map<String, String> fromStranger = smsParams(stranger, "hello?");
+		ResponseEntity<String> neutral = postWebhook(fromStranger, sign(fromStranger));
+		assertThat(neutral.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(neutral.getBody()).contains("<Response></Response>");
+		assertThat(sentTo(stranger)).isEmpty();
+		assertThat(coach().getForObject("/api/participants", JsonNode.class).findValuesAsText("phone"))
+			.doesNotContain(stranger);
+	}
+
+	@Test
+	void aRepeatedMessageSidIsProcessedOnce() {
+		String pat = "+12025550161";
+		String id = enrol("Pat Moreno", pat, "America/New_York", "10:30");
+		coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class);
+		Map<String, String> params = smsParams(pat, "3");
+
+		assertThat(postWebhook(params, sign(params)).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(postWebhook(params, sign(params)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		assertThat(sentTo(pat)).containsExactly("Hi Pat, it's check-in time. How are you feeling today, from 1 (low) to 5 (great)?",
+				"Thank you. Any cravings today? (yes/no)");
+		assertThat(conversations.open(new ParticipantId(id)).orElseThrow().replies()).isEqualTo(1);
+	}
+
+	@Test
+	void enrolmentNamesEveryBadFieldAndStoresNothing() {
+		int before = coach().getForObject("/api/participants", JsonNode.class).size();
+		ResponseEntity<JsonNode> response = coach().postForEntity("/api/participants",
+				Map.of("name", "", "phone", "555", "timeZone", "Mars/Olympus", "checkInTime", "9am"), JsonNode.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(response.getBody().get("errors").findValuesAsText("field")).containsExactly("name", "phone", "timeZone",
+				"checkInTime");
+		assertThat(response.getBody().get("errors").findValuesAsText("message"))
+			.anySatisfy(m -> assertThat(m).contains("America/New_York"))
+			.anySatisfy(m -> assertThat(m).contains("HH:mm"));
+		assertThat(coach().getForObject("/api/participants", JsonNode.class).size()).isEqualTo(before);
+		assertThat(http.postForEntity("/api/participants", Map.of("name", "x"), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	// --- helpers ---
+
+	private TestRestTemplate coach() {
+		return http.withBasicAuth("coach", "test-pass");
+	}
+
+	private String enrol(String name, String phone, String zone, String time) {
+		ResponseEntity<JsonNode> response = coach().postForEntity("/api/participants",
+				Map.of("name", name, "phone", phone, "timeZone", zone, "checkInTime", time), JsonNode.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		return response.getBody().get("id").asText();
+	}
+
+	private ResponseEntity<String> sms(String from, String body) {
+		Map<String, String> params = smsParams(from, body);
+		ResponseEntity<String> response = postWebhook(params, sign(params));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response;
+	}
+
+	private static Map<String, String> smsParams(String from, String body) {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+		params.put("AccountSid", SID);
+		params.put("From", from);
+		params.put("To", FROM);
+		params.put("Body", body);
+		params.put("NumMedia", "0");
+		return params;
+	}
+
+	private static String sign(Map<String, String> params) {
+		return TwilioTestSigner.sign(TOKEN, PUBLIC_URL + WEBHOOK, params);
+	}
+
+	private ResponseEntity<String> postWebhook(Map<String, String> params, String signature) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		if (signature != null) {
+			headers.set("X-Twilio-Signature", signature);
+		}
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		params.forEach(form::add);
+		return http.postForEntity(WEBHOOK, new HttpEntity<>(form, headers), String.class);
+	}
+
+	private static List<LoggedRequest> requestsTo(String phone) {
+		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))
+			.stream()
+			.filter(request -> phone.equals(form(request).get("To")))
+			.toList();
+	}
+
+	private static List<String> sentTo(String phone) {
+		return requestsTo(phone).stream().map(request -> form(request).get("Body")).toList();
+	}
+
+	private static String lastSentTo(String phone) {
+		List<String> sent = sentTo(phone);
+		assertThat(sent).as("messages to " + phone).isNotEmpty();
+		return sent.get(sent.size() - 1);
+	}
+
+	private static Map<String, String> form(LoggedRequest request) {
+		return Arrays.stream(request.getBodyAsString().split("&"))
+			.map(pair -> pair.split("=", 2))
+			.collect(Collectors.toMap(pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+					pair -> pair.length < 2 ? "" : URLDecoder.decode(pair[1], StandardCharsets.UTF_8), (a, b) -> b,
+					LinkedHashMap::new));
+	}
+
+	private static Path tempDir() {
+		try {
+			return Files.createTempDirectory("reconnect-loop");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
