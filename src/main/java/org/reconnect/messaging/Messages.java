@@ -3,11 +3,10 @@ package org.reconnect.messaging;
 import java.util.List;
 
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.PagingAndSortingRepository;
 import org.springframework.data.repository.CrudRepository;
 
-interface Messages extends CrudRepository<MessageRecord, String> {
+interface Messages extends CrudRepository<MessageRecord, String>, PagingAndSortingRepository<MessageRecord, String> {
 
-	List<MessageRecord> findByToOrderByCreatedAtDesc(String to, Pageable page);
-
-	List<MessageRecord> findAllByOrderByCreatedAtDesc(Pageable page);
+	List<MessageRecord> findByTo(String to, Pageable page);
 }

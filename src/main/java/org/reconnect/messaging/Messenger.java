@@ -10,6 +10,7 @@ import org.reconnect.system.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /**
@@ -67,9 +68,9 @@ public class Messenger {
 
 	/** The latest outbound messages, newest first; to one number when {@code to} is given. */
 	public List<SentMessage> recent(String to, int limit) {
-		PageRequest page = PageRequest.of(0, limit);
-		List<MessageRecord> found = to == null ? messages.findAllByOrderByCreatedAtDesc(page)
-				: messages.findByToOrderByCreatedAtDesc(to, page);
+		// Ids break ties: several messages can share one instant of the clock.
+		PageRequest page = PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
+		List<MessageRecord> found = to == null ? messages.findAll(page).getContent() : messages.findByTo(to, page);
 		return found.stream().map(MessageRecord::view).toList();
 	}
 }

@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("reconnect")
-public record SystemSettings(@DefaultValue("data") Path dataDir) {
+public record SystemSettings(@DefaultValue("./data") Path dataDir) {
 }
