@@ -319,6 +319,45 @@ class LoopIntegrationTests {
 	}
 
 	@Test
+	void repliesToOneConversationApplyOneAtATime() throws Exception {
+		String kim = "+12025550181";
+		String id = enrol("Kim Ng", kim, "America/New_York", "11:15");
+		coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class);
+		Map<String, String> first = smsParams(kim, "5");
+		Map<String, String> second = smsParams(kim, "no");
+
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var a = pool.submit(() -> postWebhook(first, sign(first)));
+			var b = pool.submit(() -> postWebhook(second, sign(second)));
+			assertThat(a.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(b.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		ConversationView open = conversations.open(new ParticipantId(id)).orElseThrow();
+		assertThat(open.replies()).as("both replies applied, neither lost").isEqualTo(2);
+		assertThat(sentTo(kim)).hasSize(3);
+	}
+
+	@Test
+	void aParticipantCanNameAnAllyBySms() {
+		String rae = "+12025550191";
+		String id = enrol("Rae Cole", rae, "America/New_York", "11:45");
+
+		sms(rae, "ALLY Dana (202) 555-0192");
+
+		assertThat(lastSentTo(rae)).isEqualTo("Thanks. We've asked Dana if they agree. Nothing is shared until they say yes.");
+		assertThat(lastSentTo("+12025550192")).startsWith("Hi Dana, Rae would like you as their check-in ally.");
+		sms("+12025550192", "no");
+		assertThat(lastSentTo("+12025550192")).startsWith("Understood, Dana. You won't get any alerts.");
+		assertThat(coach().getForObject("/api/participants/" + id + "/allies", JsonNode.class).findValuesAsText("consent"))
+			.containsExactly("DECLINED");
+	}
+
+	@Test
 	void enrolmentNamesEveryBadFieldAndStoresNothing() {
 		int before = coach().getForObject("/api/participants", JsonNode.class).size();
 		ResponseEntity<JsonNode> response = coach().postForEntity("/api/participants",
