@@ -36,7 +36,8 @@ class RestartIntegrationTests {
 	@TempDir
 	Path dataDir;
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2030-03-08T16:00:00Z"));
+	/** 07:30 on a Saturday in New York. */
+	private final MutableClock clock = new MutableClock(Instant.parse("2030-03-09T12:30:00Z"));
 
 	@Test
 	void schedulesAndConversationsSurviveARestartAndMissedCheckInsFollowTheMisfirePolicy() throws Exception {
@@ -70,6 +71,8 @@ class RestartIntegrationTests {
 			// The conversation goes on where it was, from the state stored in MongoDB.
 			simulate(api, "+12025550171", "no");
 			assertThat(conversations.open(sam).orElseThrow().state()).isEqualTo("connection");
+			simulate(api, "+12025550171", "my sister");
+			assertThat(conversations.open(sam)).isEmpty();
 
 			// What Quartz runs when the misfired trigger fires now: 90 minutes late is still useful.
 			assertThat(checkIns.fire(SLOT)).isEqualTo(1);

@@ -1,6 +1,7 @@
 package org.reconnect.console;
 
 import org.reconnect.escalation.CrisisSignalled;
+import org.reconnect.flows.HandoverRequested;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
@@ -28,6 +29,18 @@ class CoachNotifier {
 		this.coaches = coaches;
 		this.participants = participants;
 		this.messenger = messenger;
+	}
+
+	@EventListener
+	void on(HandoverRequested handover) {
+		participants.find(handover.participant()).ifPresent(participant -> {
+			String text = "Reconnect: " + participant.name() + " would like to hear from you (" + handover.reason()
+					+ "). Please reach out when you can.";
+			coaches.findById(participant.coach())
+				.filter(coach -> coach.phone() != null)
+				.ifPresent(coach -> messenger.send(new OutboundMessage(coach.phone(), text, Purpose.ALERT,
+						handover.conversation())));
+		});
 	}
 
 	@EventListener

@@ -2,7 +2,9 @@ package org.reconnect.flows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
@@ -49,6 +51,12 @@ class Conversation {
 
 	Instant expiresAt;
 
+	/** When the current state's wait times out; null when it has no timeout. */
+	Instant waitUntil;
+
+	/** Flows to start once this conversation has ended (start_flow, or a busy flow's WAIT policy). */
+	List<String> queued = new ArrayList<>();
+
 	@Version
 	Long version;
 
@@ -59,25 +67,40 @@ class Conversation {
 		conversation.revision = flow.revision();
 		conversation.onExpiry = flow.onExpiry();
 		conversation.startedAt = now;
-		conversation.lastActivityAt = now;
 		conversation.expiresAt = now.plus(flow.expiresAfter() == null ? Duration.ofDays(1) : flow.expiresAfter());
-		conversation.state = step.state();
-		conversation.status = step.ended() ? Status.ENDED : Status.ACTIVE;
+		conversation.enter(flow, step, now);
 		return conversation;
 	}
 
-	void apply(FlowMachines.Step step, Instant now) {
+	/** A reply moved the conversation on (or kept it where it was). */
+	void reply(FlowDefinition flow, FlowMachines.Step step, Instant now) {
 		replies++;
+		enter(flow, step, now);
+	}
+
+	/** The wait ran out and the timeout's transition was taken. */
+	void timedOut(FlowDefinition flow, FlowMachines.Step step, Instant now) {
+		enter(flow, step, now);
+	}
+
+	private void enter(FlowDefinition flow, FlowMachines.Step step, Instant now) {
 		lastActivityAt = now;
 		state = step.state();
 		for (FlowMachines.Effect effect : step.effects()) {
 			if (effect instanceof FlowMachines.Effect.Save save) {
 				answers.put(save.field(), save.value());
 			}
+			else if (effect instanceof FlowMachines.Effect.StartFlow start) {
+				queued.add(start.flow());
+			}
 		}
-		if (step.ended()) {
-			status = Status.ENDED;
-		}
+		FlowDefinition.Timeout timeout = flow.state(state).map(FlowDefinition.StateDefinition::timeout).orElse(null);
+		waitUntil = step.ended() || timeout == null ? null : now.plus(timeout.after());
+		status = step.ended() ? Status.ENDED : Status.ACTIVE;
+	}
+
+	boolean open() {
+		return status == Status.ACTIVE;
 	}
 
 	void undelivered() {

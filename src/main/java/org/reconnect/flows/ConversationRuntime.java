@@ -2,8 +2,13 @@ package org.reconnect.flows;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.flows.FlowMachines.Effect;
@@ -17,6 +22,7 @@ import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -27,9 +33,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs conversations: starts one, applies a reply, expires those past their deadline. State is
- * saved before any message goes out, and a conversation whose first message was not delivered
- * never counts as a missed check-in.
+ * Runs conversations: starts one (by the flow's policy when another is open), applies a reply,
+ * times out waits, expires those past their deadline. State is saved before any message goes
+ * out; a conversation whose first message was not delivered never counts as a missed check-in.
+ * Waits and deadlines are claimed one atomic update each, so several nodes sweeping at once act
+ * on each exactly once.
  */
 @Service
 public class ConversationRuntime {
@@ -45,9 +53,11 @@ public class ConversationRuntime {
 	private final Messenger messenger;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final String programName;
 
 	ConversationRuntime(FlowRegistry flows, FlowSettings settings, Conversations conversations, MongoTemplate mongo,
-			ParticipantService participants, Messenger messenger, ApplicationEventPublisher events, Clock clock) {
+			ParticipantService participants, Messenger messenger, ApplicationEventPublisher events, Clock clock,
+			@Value("${reconnect.messaging.program-name:Reconnect}") String programName) {
 		this.flows = flows;
 		this.settings = settings;
 		this.conversations = conversations;
@@ -56,17 +66,20 @@ public class ConversationRuntime {
 		this.messenger = messenger;
 		this.events = events;
 		this.clock = clock;
+		this.programName = programName;
 	}
 
-	/** Starts today's check-in; empty when the participant is not active or it could not be delivered. */
+	/** Starts today's check-in; empty when it did not go out now (see {@link #start}). */
 	public Optional<String> startCheckIn(ParticipantId participant) {
 		return start(participant, settings.checkInFlow());
 	}
 
 	/**
-	 * Starts a flow with a participant, replacing any conversation still open.
+	 * Starts a flow with a participant. When another conversation is open, the flow's
+	 * {@code when_busy} policy decides: wait until it ends, interrupt it, or send alongside.
 	 *
-	 * @return the conversation id, when its first message was sent
+	 * @return the new conversation's id, when its first message went out now; empty when the
+	 * participant is not active, the message could not be delivered, or the flow waits its turn
 	 */
 	public Optional<String> start(ParticipantId id, String flowName) {
 		ParticipantProfile participant = participants.find(id).orElseThrow();
@@ -76,12 +89,33 @@ public class ConversationRuntime {
 		}
 		FlowDefinition flow = flows.current(flowName)
 			.orElseThrow(() -> new IllegalStateException("flow " + flowName + " is not loaded; see the flow errors"));
-		conversations.findFirstByParticipantIdAndStatus(id.value(), Conversation.Status.ACTIVE).ifPresent(open -> {
-			open.supersede();
-			conversations.save(open);
-		});
+		Optional<Conversation> open = conversations.findFirstByParticipantIdAndStatus(id.value(),
+				Conversation.Status.ACTIVE);
+		List<String> carried = new ArrayList<>();
+		if (open.isPresent()) {
+			Conversation busy = open.get();
+			switch (flow.whenBusy()) {
+				case WAIT -> {
+					busy.queued.add(flowName);
+					conversations.save(busy);
+					log.info("Flow {} waits for conversation {} of participant {} to end", flowName, busy.id, id);
+					return Optional.empty();
+				}
+				case ALONGSIDE -> {
+					return alongside(participant, flow);
+				}
+				case INTERRUPT -> {
+					busy.supersede();
+					carried.addAll(busy.queued);
+					busy.queued.clear();
+					conversations.save(busy);
+				}
+			}
+		}
 		FlowMachines.Step step = FlowMachines.start(flow);
-		Conversation conversation = conversations.save(Conversation.start(id.value(), flow, step, clock.instant()));
+		Conversation conversation = Conversation.start(id.value(), flow, step, clock.instant());
+		conversation.queued.addAll(carried);
+		conversation = conversations.save(conversation);
 		List<SendResult> sent = carryOut(participant, flow, conversation, step.effects(), Purpose.CHECK_IN);
 		if (sent.isEmpty() || !sent.get(0).sent()) {
 			conversation.undelivered();
@@ -90,7 +124,20 @@ public class ConversationRuntime {
 			return Optional.empty();
 		}
 		log.info("Started conversation {} ({}) with participant {}", conversation.id, flowName, id);
+		afterStep(participant, conversation);
 		return Optional.of(conversation.id);
+	}
+
+	/** Sends a flow's opening messages without touching the open conversation; kept as ended. */
+	private Optional<String> alongside(ParticipantProfile participant, FlowDefinition flow) {
+		FlowMachines.Step step = FlowMachines.start(flow);
+		Conversation record = Conversation.start(participant.id().value(), flow, step, clock.instant());
+		record.status = Conversation.Status.ENDED;
+		record.waitUntil = null;
+		record.queued.clear();
+		record = conversations.save(record);
+		List<SendResult> sent = carryOut(participant, flow, record, step.effects(), Purpose.CHECK_IN);
+		return sent.isEmpty() || !sent.get(0).sent() ? Optional.empty() : Optional.of(record.id);
 	}
 
 	/**
@@ -100,40 +147,80 @@ public class ConversationRuntime {
 	 * @return false when the participant has no open conversation
 	 */
 	boolean reply(ParticipantProfile participant, InboundMessage message) {
+		return applyWithRetry(participant.id(), (conversation, flow) -> {
+			FlowMachines.Step step = FlowMachines.reply(flow, conversation.state, message.body());
+			conversation.reply(flow, step, clock.instant());
+			return step.matched() ? step.effects() : List.of(new Effect.Say(flow.notUnderstood()));
+		}, Purpose.REPLY).isPresent();
+	}
+
+	private Optional<Conversation> applyWithRetry(ParticipantId id,
+			BiFunction<Conversation, FlowDefinition, List<Effect>> change, Purpose purpose) {
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			Optional<Conversation> open = conversations.findFirstByParticipantIdAndStatus(participant.id().value(),
+			Optional<Conversation> open = conversations.findFirstByParticipantIdAndStatus(id.value(),
 					Conversation.Status.ACTIVE);
 			if (open.isEmpty()) {
-				return false;
+				return Optional.empty();
 			}
 			Conversation conversation = open.get();
 			FlowDefinition flow = flows.revision(conversation.revision);
-			FlowMachines.Step step = FlowMachines.reply(flow, conversation.state, message.body());
-			List<Effect> effects = step.matched() ? step.effects() : List.of(new Effect.Say(flow.notUnderstood()));
-			conversation.apply(step, clock.instant());
+			List<Effect> effects = change.apply(conversation, flow);
 			try {
 				conversations.save(conversation);
 			}
 			catch (OptimisticLockingFailureException ex) {
-				log.debug("Conversation {} changed meanwhile; applying message {} again", conversation.id, message.key());
+				log.debug("Conversation {} changed meanwhile; applying again", conversation.id);
 				continue;
 			}
-			carryOut(participant, flow, conversation, effects, Purpose.REPLY);
-			return true;
+			ParticipantProfile participant = participants.find(id).orElseThrow();
+			carryOut(participant, flow, conversation, effects, purpose);
+			afterStep(participant, conversation);
+			return Optional.of(conversation);
 		}
-		throw new IllegalStateException("conversation of participant " + participant.id() + " kept changing");
+		throw new IllegalStateException("conversation of participant " + id + " kept changing");
 	}
 
 	/**
-	 * Closes every open conversation past its deadline. Each is claimed by one atomic update, so
-	 * several nodes sweeping at once raise each missed check-in once.
+	 * Times out every wait that has run out: each is claimed by one atomic update, then the
+	 * state's timeout transition runs (a gentle nudge, or an end).
+	 *
+	 * @return how many waits timed out
+	 */
+	public int timeoutsDue() {
+		int count = 0;
+		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("waitUntil").lte(clock.instant()));
+		Conversation claimed;
+		while ((claimed = mongo.findAndModify(due, new Update().unset("waitUntil"),
+				FindAndModifyOptions.options().returnNew(true), Conversation.class)) != null) {
+			count++;
+			Conversation conversation = claimed;
+			FlowDefinition flow = flows.revision(conversation.revision);
+			FlowMachines.Step step = FlowMachines.timeout(flow, conversation.state);
+			conversation.timedOut(flow, step, clock.instant());
+			try {
+				conversations.save(conversation);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				continue; // a reply came in meanwhile and moved the conversation on
+			}
+			ParticipantProfile participant = participants.find(new ParticipantId(conversation.participantId)).orElse(null);
+			if (participant != null) {
+				carryOut(participant, flow, conversation, step.effects(), Purpose.CHECK_IN);
+				afterStep(participant, conversation);
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Closes every open conversation past its deadline, raising {@link CheckInMissed} for a
+	 * check-in that got no reply at all, then starts what was waiting for it.
 	 *
 	 * @return how many expired
 	 */
 	public int expireDue() {
 		int expired = 0;
-		Instant now = clock.instant();
-		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(now));
+		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(clock.instant()));
 		Update expire = new Update().set("status", Conversation.Status.EXPIRED);
 		Conversation claimed;
 		while ((claimed = mongo.findAndModify(due, expire, FindAndModifyOptions.options().returnNew(true),
@@ -144,6 +231,8 @@ public class ConversationRuntime {
 				events.publishEvent(new CheckInMissed(new ParticipantId(claimed.participantId), claimed.id,
 						claimed.startedAt));
 			}
+			Conversation ended = claimed;
+			participants.find(new ParticipantId(ended.participantId)).ifPresent(p -> startQueued(p, ended));
 		}
 		return expired;
 	}
@@ -160,23 +249,77 @@ public class ConversationRuntime {
 			.toList();
 	}
 
+	/** The names of the flows loaded now. */
+	public Set<String> flowNames() {
+		return new TreeSet<>(flows.names());
+	}
+
+	private void afterStep(ParticipantProfile participant, Conversation conversation) {
+		if (!conversation.open()) {
+			startQueued(participant, conversation);
+		}
+	}
+
+	private void startQueued(ParticipantProfile participant, Conversation ended) {
+		List<String> queued = List.copyOf(ended.queued);
+		for (String flow : queued) {
+			if (flows.current(flow).isEmpty()) {
+				log.warn("Conversation {} asked to start flow {}, which is not loaded", ended.id, flow);
+				continue;
+			}
+			start(participant.id(), flow);
+		}
+	}
+
 	private List<SendResult> carryOut(ParticipantProfile participant, FlowDefinition flow, Conversation conversation,
 			List<Effect> effects, Purpose purpose) {
-		List<SendResult> results = new java.util.ArrayList<>();
+		List<SendResult> results = new ArrayList<>();
 		for (Effect effect : effects) {
 			if (effect instanceof Effect.Say say) {
-				results.add(messenger.send(new OutboundMessage(participant.phone(), render(say.text(), participant, flow),
-						purpose, conversation.id)));
+				results.add(messenger.send(new OutboundMessage(participant.phone(),
+						render(say.text(), participant, flow), purpose, conversation.id)));
 			}
 			else if (effect instanceof Effect.Emit emit && "CheckInAnswered".equals(emit.event())) {
 				events.publishEvent(new CheckInAnswered(participant.id(), conversation.id));
 			}
-			// Save effects were applied to the conversation before it was saved.
+			else if (effect instanceof Effect.Emit emit && "CheckInTimeChosen".equals(emit.event())) {
+				TimesOfDay.parse(conversation.answers.get("check_in_time"))
+					.ifPresent(time -> events.publishEvent(new CheckInTimeChosen(participant.id(), time)));
+			}
+			else if (effect instanceof Effect.Handover handover) {
+				log.info("Conversation {} hands participant {} over to their coach", conversation.id, participant.id());
+				events.publishEvent(new HandoverRequested(participant.id(), conversation.id, handover.reason()));
+			}
+			// Save and StartFlow were applied to the conversation before it was saved.
 		}
 		return results;
 	}
 
-	private static String render(Texts text, ParticipantProfile participant, FlowDefinition flow) {
-		return text.in(participant.language(), flow.defaultLanguage()).replace("{first_name}", participant.firstName());
+	private String render(Texts text, ParticipantProfile participant, FlowDefinition flow) {
+		String template = text.in(participant.language(), flow.defaultLanguage());
+		return template.replace("{first_name}", participant.firstName())
+			.replace("{coach_name}", participant.coach())
+			.replace("{program_name}", programName)
+			.replace("{streak}", template.contains("{streak}") ? Integer.toString(streak(participant)) : "");
+	}
+
+	/** Days in a row, up to today, on which the participant answered their check-in. */
+	private int streak(ParticipantProfile participant) {
+		Set<LocalDate> answered = new TreeSet<>();
+		for (Conversation c : conversations.findByParticipantIdOrderByStartedAtDesc(participant.id().value())) {
+			if (c.flow.equals(settings.checkInFlow()) && c.replies > 0) {
+				answered.add(c.startedAt.atZone(participant.zone()).toLocalDate());
+			}
+		}
+		LocalDate day = clock.instant().atZone(participant.zone()).toLocalDate();
+		if (!answered.contains(day)) {
+			day = day.minusDays(1);
+		}
+		int streak = 0;
+		while (answered.contains(day)) {
+			streak++;
+			day = day.minusDays(1);
+		}
+		return streak;
 	}
 }

@@ -6,32 +6,58 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A flow as read from its YAML file: states, what each says on entry, and the rules that pick the
- * transition for a reply.
+ * A flow as read from its YAML file: states, what each says on entry, the rules that pick the
+ * transition for a reply, and what happens when a wait times out.
  *
  * @param revision the content hash of the file it was read from
+ * @param languages every language the flow's texts are written in; the first is the default
  * @param expiresAfter a conversation still open this long after it started expires
  * @param onExpiry the event raised when it expires with no reply at all, or null
+ * @param whenBusy what to do when this flow is started while another conversation is open
+ * @param warnings what the soft inspection found; a flow with warnings still runs
  */
-record FlowDefinition(String name, String revision, String defaultLanguage, String start, Duration expiresAfter,
-		String onExpiry, Texts notUnderstood, Map<String, StateDefinition> states) {
+record FlowDefinition(String name, String revision, String file, List<String> languages, String start,
+		Duration expiresAfter, String onExpiry, WhenBusy whenBusy, Texts notUnderstood,
+		Map<String, StateDefinition> states, List<String> warnings) {
+
+	/** The state a rule or timeout with {@code end: true} goes to; it says nothing. */
+	static final String END = "_end";
+
+	String defaultLanguage() {
+		return languages.get(0);
+	}
 
 	Optional<StateDefinition> state(String name) {
 		return Optional.ofNullable(states.get(name));
 	}
 
-	/** @param say sent when the conversation enters the state; may be null */
-	record StateDefinition(String name, Texts say, boolean end, List<Rule> rules) {
+	/** RapidPro's campaign modes: what a flow does when it meets a conversation in progress. */
+	enum WhenBusy {
+		/** Start once the open conversation has ended. */
+		WAIT,
+		/** End the open conversation and start now. */
+		INTERRUPT,
+		/** Send this flow's first messages now without disturbing the open conversation. */
+		ALONGSIDE
 	}
 
 	/**
-	 * One way out of a state for a reply.
+	 * @param say sent when the conversation enters the state; may be null
+	 * @param timeout what happens when no reply comes in time; null to wait until the conversation expires
+	 */
+	record StateDefinition(String name, Texts say, boolean end, List<Rule> rules, Timeout timeout, int line) {
+	}
+
+	/**
+	 * One way out of a state for a reply: its actions run in the order written.
 	 *
 	 * @param target the next state, or null to stay where the conversation is
-	 * @param save the answer field the reply is saved to, or null
-	 * @param emit a domain event to raise, or null
 	 */
-	record Rule(Matcher when, Texts say, String save, String emit, String target) {
+	record Rule(Matcher when, List<Action> actions, String target, int line) {
+	}
+
+	/** No reply within {@code after}: run the actions and go to {@code target} (or stay). */
+	record Timeout(Duration after, List<Action> actions, String target) {
 	}
 
 	/** A text in each language it is written in. */
@@ -40,6 +66,30 @@ record FlowDefinition(String name, String revision, String defaultLanguage, Stri
 		String in(String language, String fallbackLanguage) {
 			String text = byLanguage.get(language);
 			return text != null ? text : byLanguage.get(fallbackLanguage);
+		}
+	}
+
+	/** What a rule or timeout does; registered by type name in {@link FlowReader}. */
+	sealed interface Action {
+
+		/** type {@code say}: send a text to the participant. */
+		record Say(Texts text) implements Action {
+		}
+
+		/** type {@code save}: keep the reply as the named answer. */
+		record Save(String field) implements Action {
+		}
+
+		/** type {@code emit}: raise a domain event, e.g. CheckInAnswered. */
+		record Emit(String event) implements Action {
+		}
+
+		/** type {@code handover}: tell the coach a person is needed, with a short reason (no message text). */
+		record Handover(String reason) implements Action {
+		}
+
+		/** type {@code start_flow}: start another flow once this conversation has ended. */
+		record StartFlow(String flow) implements Action {
 		}
 	}
 }

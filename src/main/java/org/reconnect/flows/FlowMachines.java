@@ -3,15 +3,19 @@ package org.reconnect.flows;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.reconnect.flows.FlowDefinition.Action;
 import org.reconnect.flows.FlowDefinition.Rule;
 import org.reconnect.flows.FlowDefinition.StateDefinition;
 import org.reconnect.flows.FlowDefinition.Texts;
+import org.reconnect.flows.FlowDefinition.Timeout;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineEventResult;
 import org.springframework.statemachine.config.StateMachineBuilder;
+import org.springframework.statemachine.config.builders.StateMachineTransitionConfigurer;
 import org.springframework.statemachine.config.configurers.StateConfigurer;
+import org.springframework.statemachine.guard.Guard;
 import org.springframework.statemachine.support.DefaultStateMachineContext;
 
 import reactor.core.publisher.Mono;
@@ -25,13 +29,14 @@ import reactor.core.publisher.Mono;
 final class FlowMachines {
 
 	static final String REPLY = "REPLY";
+	static final String TIMEOUT = "TIMEOUT";
 	private static final String TEXT = "text";
 	private static final String EFFECTS = "effects";
 
 	private FlowMachines() {
 	}
 
-	/** What a step of a conversation asks for. */
+	/** What a step of a conversation asks for, in the order the flow wrote it. */
 	sealed interface Effect {
 
 		record Say(Texts text) implements Effect {
@@ -41,6 +46,12 @@ final class FlowMachines {
 		}
 
 		record Emit(String event) implements Effect {
+		}
+
+		record Handover(String reason) implements Effect {
+		}
+
+		record StartFlow(String flow) implements Effect {
 		}
 	}
 
@@ -67,6 +78,15 @@ final class FlowMachines {
 
 	/** Restores a machine to {@code state} and hands it the reply. */
 	static Step reply(FlowDefinition flow, String state, String text) {
+		return step(flow, state, REPLY, text);
+	}
+
+	/** Restores a machine to {@code state}, whose wait has run out. */
+	static Step timeout(FlowDefinition flow, String state) {
+		return step(flow, state, TIMEOUT, "");
+	}
+
+	private static Step step(FlowDefinition flow, String state, String event, String text) {
 		StateMachine<String, String> machine = build(flow);
 		machine.getStateMachineAccessor()
 			.doWithAllRegions(access -> access
@@ -77,7 +97,7 @@ final class FlowMachines {
 		machine.getExtendedState().getVariables().put(EFFECTS, effects);
 		try {
 			StateMachineEventResult<String, String> result = machine
-				.sendEvent(Mono.just(MessageBuilder.withPayload(REPLY).setHeader(TEXT, text).build()))
+				.sendEvent(Mono.just(MessageBuilder.withPayload(event).setHeader(TEXT, text).build()))
 				.blockLast();
 			boolean accepted = result != null
 					&& result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED;
@@ -110,21 +130,12 @@ final class FlowMachines {
 				for (int i = 0; i < state.rules().size(); i++) {
 					Rule rule = state.rules().get(i);
 					int index = i;
-					if (rule.target() == null) {
-						transitions.withInternal()
-							.source(state.name())
-							.event(REPLY)
-							.guard(context -> firstMatch(state, text(context)) == index)
-							.action(context -> act(rule, context));
-					}
-					else {
-						transitions.withExternal()
-							.source(state.name())
-							.target(rule.target())
-							.event(REPLY)
-							.guard(context -> firstMatch(state, text(context)) == index)
-							.action(context -> act(rule, context));
-					}
+					transition(transitions, state.name(), rule.target(), REPLY,
+							context -> firstMatch(state, text(context)) == index, rule.actions());
+				}
+				Timeout timeout = state.timeout();
+				if (timeout != null) {
+					transition(transitions, state.name(), timeout.target(), TIMEOUT, context -> true, timeout.actions());
 				}
 			}
 			return builder.build();
@@ -144,16 +155,39 @@ final class FlowMachines {
 		return -1;
 	}
 
-	private static void act(Rule rule, StateContext<String, String> context) {
+	private static void transition(StateMachineTransitionConfigurer<String, String> transitions, String source,
+			String target, String event, Guard<String, String> guard, List<Action> actions) throws Exception {
+		if (target == null) {
+			transitions.withInternal().source(source).event(event).guard(guard).action(context -> act(actions, context));
+		}
+		else {
+			transitions.withExternal()
+				.source(source)
+				.target(target)
+				.event(event)
+				.guard(guard)
+				.action(context -> act(actions, context));
+		}
+	}
+
+	private static void act(List<Action> actions, StateContext<String, String> context) {
 		List<Effect> effects = effects(context);
-		if (rule.save() != null) {
-			effects.add(new Effect.Save(rule.save(), text(context)));
-		}
-		if (rule.emit() != null) {
-			effects.add(new Effect.Emit(rule.emit()));
-		}
-		if (rule.say() != null) {
-			effects.add(new Effect.Say(rule.say()));
+		for (Action action : actions) {
+			if (action instanceof Action.Say say) {
+				effects.add(new Effect.Say(say.text()));
+			}
+			else if (action instanceof Action.Save save) {
+				effects.add(new Effect.Save(save.field(), text(context)));
+			}
+			else if (action instanceof Action.Emit emit) {
+				effects.add(new Effect.Emit(emit.event()));
+			}
+			else if (action instanceof Action.Handover handover) {
+				effects.add(new Effect.Handover(handover.reason()));
+			}
+			else if (action instanceof Action.StartFlow start) {
+				effects.add(new Effect.StartFlow(start.flow()));
+			}
 		}
 	}
 

@@ -53,6 +53,10 @@ class Participant {
 		return participant;
 	}
 
+	void checkInAt(LocalTime time) {
+		checkInTime = time.toString();
+	}
+
 	void optOut() {
 		status = ParticipantStatus.OPTED_OUT;
 	}

@@ -99,6 +99,13 @@ public class ParticipantService {
 		return profile;
 	}
 
+	/** Moves the participant's daily check-in to another local time. */
+	public ParticipantProfile changeCheckInTime(ParticipantId id, LocalTime time) {
+		Participant participant = participants.findById(id.value()).orElseThrow();
+		participant.checkInAt(time);
+		return participants.save(participant).profile();
+	}
+
 	public Optional<ParticipantProfile> find(ParticipantId id) {
 		return participants.findById(id.value()).map(Participant::profile);
 	}

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.quartz.TriggerKey;
+import org.reconnect.flows.CheckInTimeChosen;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.participants.ParticipantEnrolled;
 import org.reconnect.participants.ParticipantId;
@@ -59,6 +60,12 @@ public class CheckInSlots {
 	@EventListener
 	void on(ParticipantEnrolled enrolled) {
 		ParticipantProfile participant = participants.find(enrolled.participant()).orElseThrow();
+		schedule(participant.id(), participant.zone(), participant.checkInTime());
+	}
+
+	@EventListener
+	void on(CheckInTimeChosen chosen) {
+		ParticipantProfile participant = participants.changeCheckInTime(chosen.participant(), chosen.time());
 		schedule(participant.id(), participant.zone(), participant.checkInTime());
 	}
 

@@ -5,7 +5,7 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.reconnect.flows.ConversationRuntime;
 
-/** Looks for deadlines that passed: check-ins unanswered past their time. */
+/** Looks for deadlines that passed: waits that timed out, conversations past their expiry. */
 @DisallowConcurrentExecution
 class SweepJob implements Job {
 
@@ -17,6 +17,7 @@ class SweepJob implements Job {
 
 	@Override
 	public void execute(JobExecutionContext context) {
+		conversations.timeoutsDue();
 		conversations.expireDue();
 	}
 }

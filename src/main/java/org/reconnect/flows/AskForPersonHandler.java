@@ -1,0 +1,61 @@
+package org.reconnect.flows;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.reconnect.messaging.InboundHandler;
+import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.Messenger;
+import org.reconnect.messaging.OutboundMessage;
+import org.reconnect.messaging.Purpose;
+import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.ParticipantService;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A global interrupt: a participant asking for a person, in any state, is answered at once and
+ * their coach is told. It never counts as an answer to the open conversation.
+ */
+@Component
+@Order(50)
+class AskForPersonHandler implements InboundHandler {
+
+	private static final List<String> PHRASES = List.of("coach", "talk to someone", "talk to a person",
+			"talk to a human", "speak to someone", "speak to a person", "real person", "a human", "call me",
+			"hablar con alguien", "una persona", "llamame");
+
+	private final ParticipantService participants;
+	private final Messenger messenger;
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	AskForPersonHandler(ParticipantService participants, Messenger messenger,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.participants = participants;
+		this.messenger = messenger;
+		this.events = events;
+	}
+
+	static boolean asksForPerson(String body) {
+		String text = " " + String.join(" ", Matcher.Text.words(body)) + " ";
+		return PHRASES.stream().anyMatch(p -> text.contains(" " + String.join(" ", Matcher.Text.words(p)) + " "))
+				|| text.trim().toUpperCase(Locale.ROOT).equals("PERSON");
+	}
+
+	@Override
+	public boolean handle(InboundMessage message) {
+		if (!asksForPerson(message.body())) {
+			return false;
+		}
+		ParticipantProfile participant = participants.findByPhone(message.from()).orElse(null);
+		if (participant == null) {
+			return false;
+		}
+		events.publishEvent(new HandoverRequested(participant.id(), null, "asked for a person"));
+		messenger.send(new OutboundMessage(participant.phone(), "es".equals(participant.language())
+				? "Claro. Le he pedido a tu coach que te contacte pronto. Si es urgente, llama o escribe al 988."
+				: "Of course. I've asked your coach to get in touch soon. If it's urgent, call or text 988.",
+				Purpose.REPLY, message.key()));
+		return true;
+	}
+}
