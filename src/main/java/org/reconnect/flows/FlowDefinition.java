@@ -44,16 +44,18 @@ record FlowDefinition(String name, String revision, String file, List<String> la
 	/**
 	 * @param say sent when the conversation enters the state; may be null
 	 * @param timeout what happens when no reply comes in time; null to wait until the conversation expires
+	 * @param at file:line:column of the state's name, for messages
 	 */
-	record StateDefinition(String name, Texts say, boolean end, List<Rule> rules, Timeout timeout, int line) {
+	record StateDefinition(String name, Texts say, boolean end, List<Rule> rules, Timeout timeout, String at) {
 	}
 
 	/**
 	 * One way out of a state for a reply: its actions run in the order written.
 	 *
 	 * @param target the next state, or null to stay where the conversation is
+	 * @param at file:line:column of the rule, for messages
 	 */
-	record Rule(Matcher when, List<Action> actions, String target, int line) {
+	record Rule(Matcher when, List<Action> actions, String target, String at) {
 	}
 
 	/** No reply within {@code after}: run the actions and go to {@code target} (or stay). */

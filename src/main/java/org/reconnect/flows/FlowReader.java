@@ -93,9 +93,11 @@ class FlowReader {
 			return root;
 		}
 		catch (MarkedYAMLException ex) {
-			Mark mark = ex.getProblemMark();
+			// Where the broken construct began says more than where the parser gave up.
+			Mark mark = ex.getContextMark() != null ? ex.getContextMark() : ex.getProblemMark();
+			String what = ex.getContext() != null ? ex.getContext() + ", " + ex.getProblem() : ex.getProblem();
 			throw new FlowInvalid(file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": YAML syntax: "
-					+ ex.getProblem() + ": fix the indentation or quoting there");
+					+ what + ": fix the quoting or indentation there");
 		}
 	}
 
@@ -175,7 +177,7 @@ class FlowReader {
 				if (stateName.equals(FlowDefinition.END)) {
 					throw error(tuple.getKeyNode(), "'" + FlowDefinition.END + "' is reserved: name the state differently");
 				}
-				states.put(stateName, state(stateName, tuple.getValueNode()));
+				states.put(stateName, state(stateName, tuple.getKeyNode(), tuple.getValueNode()));
 			}
 			if (!states.containsKey(start)) {
 				throw error(startNode, "start state '" + start + "' is not among the states: name one of " + states.keySet());
@@ -187,13 +189,13 @@ class FlowReader {
 				}
 			});
 			Map<String, StateDefinition> all = new LinkedHashMap<>(states);
-			all.put(FlowDefinition.END, new StateDefinition(FlowDefinition.END, null, true, List.of(), null, 0));
+			all.put(FlowDefinition.END, new StateDefinition(FlowDefinition.END, null, true, List.of(), null, file));
 			inspect(start, states);
 			return new FlowDefinition(name, revision, file, languages, start, expiresAfter, onExpiry, whenBusy,
 					notUnderstood, Map.copyOf(all), List.copyOf(warnings));
 		}
 
-		private StateDefinition state(String name, Node node) {
+		private StateDefinition state(String name, Node key, Node node) {
 			MappingNode mapping = mapping(node, "state '" + name + "'", "give the state say:, on_reply:, timeout: or end: true");
 			Map<String, Node> fields = fields(mapping, STATE_KEYS, "state");
 			Texts say = fields.containsKey("say") ? texts(fields.get("say")) : null;
@@ -213,7 +215,7 @@ class FlowReader {
 			if (!end && !wayOut) {
 				throw error(node, "state '" + name + "' waits with no way out: give a rule or its timeout a goto (or end: true)");
 			}
-			return new StateDefinition(name, say, end, List.copyOf(rules), timeout, node.getStartMark().getLine() + 1);
+			return new StateDefinition(name, say, end, List.copyOf(rules), timeout, at(file, key));
 		}
 
 		private Rule rule(String state, Node node) {
@@ -237,7 +239,7 @@ class FlowReader {
 			if (when == null) {
 				throw error(node, "a rule of state '" + state + "' has no when: add when: (any, yes, no, number, keywords or regex)");
 			}
-			return new Rule(matcher(when), List.copyOf(actions), target, node.getStartMark().getLine() + 1);
+			return new Rule(matcher(when), List.copyOf(actions), target, at(file, node));
 		}
 
 		private Timeout timeout(Node node) {
@@ -272,7 +274,7 @@ class FlowReader {
 		private Action emit(Node node) {
 			String event = scalar(node);
 			if (!EVENTS.contains(event)) {
-				throw error(node, "unknown event '" + event + "': emit one of " + EVENTS);
+				throw error(node, "unknown event '" + event + "': emit one of " + new java.util.TreeSet<>(EVENTS));
 			}
 			return new Action.Emit(event);
 		}
@@ -413,13 +415,13 @@ class FlowReader {
 			}
 			for (StateDefinition state : states.values()) {
 				if (!reached.contains(state.name())) {
-					warnings.add(file + ":" + state.line() + ":3: state '" + state.name()
+					warnings.add(state.at() + ": state '" + state.name()
 							+ "' is unreachable from '" + start + "': add a goto to it or remove it");
 				}
 				boolean catchAll = false;
 				for (Rule rule : state.rules()) {
 					if (catchAll) {
-						warnings.add(file + ":" + rule.line() + ":7: this rule of state '" + state.name()
+						warnings.add(rule.at() + ": this rule of state '" + state.name()
 								+ "' can never match: an earlier 'when: any' takes every reply; move it up or remove it");
 					}
 					catchAll |= rule.when() instanceof Matcher.Any;
