@@ -72,15 +72,26 @@ class Conversation {
 		return conversation;
 	}
 
-	/** A reply moved the conversation on (or kept it where it was). */
+	/**
+	 * A reply moved the conversation on, or kept it where it was: then there is no nudge to come,
+	 * since they did reply.
+	 */
 	void reply(FlowDefinition flow, FlowMachines.Step step, Instant now) {
 		replies++;
+		String before = state;
 		enter(flow, step, now);
+		if (state.equals(before)) {
+			waitUntil = null;
+		}
 	}
 
-	/** The wait ran out and the timeout's transition was taken. */
+	/** The wait ran out and the timeout's transition was taken; a timeout that stays fires once. */
 	void timedOut(FlowDefinition flow, FlowMachines.Step step, Instant now) {
+		String before = state;
 		enter(flow, step, now);
+		if (state.equals(before)) {
+			waitUntil = null;
+		}
 	}
 
 	private void enter(FlowDefinition flow, FlowMachines.Step step, Instant now) {

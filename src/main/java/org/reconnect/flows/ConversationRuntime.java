@@ -243,7 +243,7 @@ public class ConversationRuntime {
 	}
 
 	public List<ConversationView> history(ParticipantId participant) {
-		return conversations.findByParticipantIdOrderByStartedAtDesc(participant.value())
+		return conversations.history(participant.value())
 			.stream()
 			.map(ConversationView::of)
 			.toList();
@@ -300,13 +300,34 @@ public class ConversationRuntime {
 		return template.replace("{first_name}", participant.firstName())
 			.replace("{coach_name}", participant.coach())
 			.replace("{program_name}", programName)
-			.replace("{streak}", template.contains("{streak}") ? Integer.toString(streak(participant)) : "");
+			.replace("{streak}", template.contains("{streak}") ? Integer.toString(streak(participant)) : "")
+			.replace("{progress}", template.contains("{progress}") ? progress(participant) : "");
+	}
+
+	/** A sentence that recognises progress, whatever it is: a streak, this week's check-ins, or being here. */
+	private String progress(ParticipantProfile participant) {
+		boolean spanish = "es".equals(participant.language());
+		int streak = streak(participant);
+		if (streak >= 2) {
+			return spanish ? "Llevas " + streak + " días seguidos respondiendo."
+					: "You've checked in " + streak + " days in a row.";
+		}
+		Instant weekAgo = clock.instant().minus(java.time.Duration.ofDays(7));
+		long thisWeek = conversations.history(participant.id().value())
+			.stream()
+			.filter(c -> c.flow.equals(settings.checkInFlow()) && c.replies > 0 && c.startedAt.isAfter(weekAgo))
+			.count();
+		if (thisWeek > 0) {
+			return spanish ? "Esta semana respondiste " + thisWeek + (thisWeek == 1 ? " vez." : " veces.")
+					: "You checked in " + thisWeek + (thisWeek == 1 ? " time" : " times") + " this week.";
+		}
+		return spanish ? "Cada check-in cuenta, y aquí estás." : "Every check-in counts, and you're here.";
 	}
 
 	/** Days in a row, up to today, on which the participant answered their check-in. */
 	private int streak(ParticipantProfile participant) {
 		Set<LocalDate> answered = new TreeSet<>();
-		for (Conversation c : conversations.findByParticipantIdOrderByStartedAtDesc(participant.id().value())) {
+		for (Conversation c : conversations.history(participant.id().value())) {
 			if (c.flow.equals(settings.checkInFlow()) && c.replies > 0) {
 				answered.add(c.startedAt.atZone(participant.zone()).toLocalDate());
 			}

@@ -3,11 +3,17 @@ package org.reconnect.flows;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.repository.CrudRepository;
 
 interface Conversations extends CrudRepository<Conversation, String> {
 
 	Optional<Conversation> findFirstByParticipantIdAndStatus(String participantId, Conversation.Status status);
 
-	List<Conversation> findByParticipantIdOrderByStartedAtDesc(String participantId);
+	/** Newest first; ids break ties, since several conversations can start at one instant. */
+	default List<Conversation> history(String participantId) {
+		return findByParticipantId(participantId, Sort.by(Sort.Direction.DESC, "startedAt", "id"));
+	}
+
+	List<Conversation> findByParticipantId(String participantId, Sort sort);
 }

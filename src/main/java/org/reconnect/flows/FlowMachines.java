@@ -30,6 +30,7 @@ final class FlowMachines {
 
 	static final String REPLY = "REPLY";
 	static final String TIMEOUT = "TIMEOUT";
+	private static final String NEVER = "NEVER";
 	private static final String TEXT = "text";
 	private static final String EFFECTS = "effects";
 
@@ -126,6 +127,8 @@ final class FlowMachines {
 				}
 			}
 			var transitions = builder.configureTransitions();
+			// A machine needs one transition to be built; this one is never taken.
+			transitions.withInternal().source(flow.start()).event(NEVER);
 			for (StateDefinition state : flow.states().values()) {
 				for (int i = 0; i < state.rules().size(); i++) {
 					Rule rule = state.rules().get(i);

@@ -45,7 +45,7 @@ class FlowReader {
 	static final int MAX_BYTES = 64 * 1024;
 	static final int SPEC_VERSION = FlowMigrations.CURRENT;
 	static final Set<String> EVENTS = Set.of("CheckInAnswered", "CheckInTimeChosen");
-	static final Set<String> PLACEHOLDERS = Set.of("first_name", "coach_name", "program_name", "streak");
+	static final Set<String> PLACEHOLDERS = Set.of("first_name", "coach_name", "program_name", "streak", "progress");
 	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(m|h|d)");
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
