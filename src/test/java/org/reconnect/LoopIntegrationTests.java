@@ -68,6 +68,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.quartz.auto-startup=false",
+		// Quartz keeps JVM-wide registries by scheduler name: each test context gets its own.
+		"spring.quartz.properties.org.quartz.scheduler.instanceName=loop-tests",
 		"reconnect.messaging.twilio.account-sid=" + LoopIntegrationTests.SID,
 		"reconnect.messaging.twilio.auth-token=" + LoopIntegrationTests.TOKEN,
 		"reconnect.messaging.twilio.from-number=" + LoopIntegrationTests.FROM,

@@ -66,7 +66,8 @@ class QuartzPostgresIntegrationTests {
 	private ConfigurableApplicationContext start(MutableClock clock) {
 		return new SpringApplicationBuilder(ReconnectApplication.class)
 			.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
-			.run("--server.port=0", "--spring.quartz.auto-startup=false", "--reconnect.data-dir=" + dataDir,
+			.run("--server.port=0", "--spring.quartz.auto-startup=false",
+					"--spring.quartz.properties.org.quartz.scheduler.instanceName=postgres-tests", "--reconnect.data-dir=" + dataDir,
 					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
 					"--reconnect.console.initial-coach.password=pg-pass", "--reconnect.messaging.twilio.account-sid=",

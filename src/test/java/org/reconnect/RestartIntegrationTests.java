@@ -101,7 +101,8 @@ class RestartIntegrationTests {
 		return new SpringApplicationBuilder(ReconnectApplication.class)
 			.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
 			// As command-line arguments, so they win over application.yml as a deployer's would.
-			.run("--server.port=0", "--spring.quartz.auto-startup=false", "--reconnect.data-dir=" + dataDir,
+			.run("--server.port=0", "--spring.quartz.auto-startup=false",
+					"--spring.quartz.properties.org.quartz.scheduler.instanceName=restart-tests", "--reconnect.data-dir=" + dataDir,
 					"--reconnect.console.initial-coach.password=restart-pass", "--reconnect.messaging.twilio.account-sid=",
 					"--reconnect.messaging.twilio.auth-token=");
 	}

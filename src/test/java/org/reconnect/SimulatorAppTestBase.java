@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * src/test/resources/flows/policies/flows, copied into a folder the tests may change.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.quartz.auto-startup=false", "reconnect.messaging.twilio.account-sid=",
+		"spring.quartz.auto-startup=false",
+		// Quartz keeps JVM-wide registries by scheduler name: each test context gets its own.
+		"spring.quartz.properties.org.quartz.scheduler.instanceName=simulator-tests", "reconnect.messaging.twilio.account-sid=",
 		"reconnect.messaging.twilio.auth-token=", "reconnect.console.initial-coach.password=sim-pass",
 		"reconnect.flows.reload-interval=1h" })
 @Import(SimulatorAppTestBase.TestClock.class)
