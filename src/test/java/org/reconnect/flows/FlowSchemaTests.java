@@ -1,0 +1,56 @@
+package org.reconnect.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+/** The JSON Schema that editors use agrees with the reader: shipped flows pass, bad ones fail. */
+class FlowSchemaTests {
+
+	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+	private final Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+		.getSchema(read("conversation-flows/flow.schema.json"), InputFormat.JSON);
+
+	@Test
+	void everyShippedFlowMatchesTheSchema() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("conversation-flows"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+				assertThat(schema.validate(yaml.readTree(file.toFile()))).as(file.toString()).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void theSchemaRefusesWhatTheReaderRefuses() throws IOException {
+		for (String fixture : List.of("unknown-key", "unknown-action", "unknown-matcher", "unknown-event",
+				"unknown-spec-version", "bad-duration", "missing-spec-version")) {
+			JsonNode flow = yaml.readTree(Path.of("src/test/resources/flows/errors/" + fixture + ".yaml").toFile());
+			List<Error> errors = schema.validate(flow);
+			assertThat(errors).as(fixture).isNotEmpty();
+		}
+	}
+
+	private static String read(String path) {
+		try {
+			return Files.readString(Path.of(path));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
