@@ -11,6 +11,7 @@ import org.reconnect.consent.ConsentService;
 import org.reconnect.escalation.AttentionItem;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.flows.FlowCatalog;
 import org.reconnect.flows.ConversationView;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantId;
@@ -38,14 +39,16 @@ class ParticipantApi {
 	private final CheckInSlots checkIns;
 	private final ConsentService consent;
 	private final EscalationService escalation;
+	private final FlowCatalog catalog;
 
 	ParticipantApi(ParticipantService participants, ConversationRuntime conversations, CheckInSlots checkIns,
-			ConsentService consent, EscalationService escalation) {
+			ConsentService consent, EscalationService escalation, FlowCatalog catalog) {
 		this.participants = participants;
 		this.conversations = conversations;
 		this.checkIns = checkIns;
 		this.consent = consent;
 		this.escalation = escalation;
+		this.catalog = catalog;
 	}
 
 	@PostMapping("/participants")
@@ -83,6 +86,27 @@ class ParticipantApi {
 			});
 	}
 
+	/** Starts any flow with the participant now, by the flow's busy policy (e.g. onboarding). */
+	@PostMapping("/participants/{id}/conversations")
+	ResponseEntity<?> startFlow(@PathVariable String id, @RequestBody StartFlow request, Principal coach) {
+		ParticipantProfile profile = owned(id, coach);
+		if (request.flow() == null || !catalog.exists(request.flow())) {
+			throw org.reconnect.system.InvalidInput.of("flow", "'" + request.flow()
+					+ "' is not a loaded flow: send one of the names in GET /api/flows");
+		}
+		boolean startedNow = conversations.start(profile.id(), request.flow()).isPresent();
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("startedNow", startedNow);
+		body.put("open", conversations.open(profile.id()).orElse(null));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+	}
+
+	/** Every flow file with its revision, errors and warnings. */
+	@GetMapping("/flows")
+	List<FlowCatalog.FlowStatus> flows() {
+		return catalog.flows();
+	}
+
 	@GetMapping("/participants/{id}/conversations")
 	List<ConversationView> conversations(@PathVariable String id, Principal coach) {
 		return conversations.history(owned(id, coach).id());
@@ -110,6 +134,10 @@ class ParticipantApi {
 		return participants.find(new ParticipantId(id))
 			.filter(p -> p.coach().equals(coach.getName()))
 			.orElseThrow(() -> new ParticipantNotFound(id));
+	}
+
+	/** @param flow the name of a loaded flow */
+	record StartFlow(String flow) {
 	}
 
 	/** @param phone the ally's mobile number, any common format */

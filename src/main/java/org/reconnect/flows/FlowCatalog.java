@@ -1,0 +1,36 @@
+package org.reconnect.flows;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+/** What flows there are, with their revision, errors and warnings, for coaches and the console. */
+@Service
+public class FlowCatalog {
+
+	private final FlowRegistry registry;
+
+	FlowCatalog(FlowRegistry registry) {
+		this.registry = registry;
+	}
+
+	public List<FlowStatus> flows() {
+		return registry.reports()
+			.stream()
+			.map(r -> new FlowStatus(r.file(), r.flow(), r.revision(), r.error(), r.warnings()))
+			.toList();
+	}
+
+	public boolean exists(String flow) {
+		return registry.current(flow).isPresent();
+	}
+
+	/**
+	 * One flow file as loaded.
+	 *
+	 * @param flow null when the file never loaded
+	 * @param error why the file's latest content did not load (an older revision may still run)
+	 */
+	public record FlowStatus(String file, String flow, String revision, String error, List<String> warnings) {
+	}
+}
