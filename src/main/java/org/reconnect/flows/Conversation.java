@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -38,6 +40,15 @@ class Conversation {
 	String state;
 
 	Status status;
+
+	/**
+	 * The participant's id while the conversation is open, a unique filler once it is not: a
+	 * unique index makes "one open conversation per participant" hold in the store itself, and
+	 * lets the open conversation be found through an index on every message (the embedded
+	 * server ignores non-unique indexes).
+	 */
+	@Indexed(unique = true)
+	String openFor;
 
 	Map<String, String> answers = new HashMap<>();
 
@@ -107,7 +118,17 @@ class Conversation {
 		}
 		FlowDefinition.Timeout timeout = flow.state(state).map(FlowDefinition.StateDefinition::timeout).orElse(null);
 		waitUntil = step.ended() || timeout == null ? null : now.plus(timeout.after());
-		status = step.ended() ? Status.ENDED : Status.ACTIVE;
+		close(step.ended() ? Status.ENDED : Status.ACTIVE);
+	}
+
+	/** Every change of status goes through here, to keep {@link #openFor} in step. */
+	void close(Status next) {
+		status = next;
+		openFor = next == Status.ACTIVE ? participantId : closedKey();
+	}
+
+	static String closedKey() {
+		return "closed:" + UUID.randomUUID();
 	}
 
 	boolean open() {
@@ -115,10 +136,10 @@ class Conversation {
 	}
 
 	void undelivered() {
-		status = Status.UNDELIVERED;
+		close(Status.UNDELIVERED);
 	}
 
 	void supersede() {
-		status = Status.SUPERSEDED;
+		close(Status.SUPERSEDED);
 	}
 }

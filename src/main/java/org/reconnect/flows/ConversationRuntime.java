@@ -89,8 +89,7 @@ public class ConversationRuntime {
 		}
 		FlowDefinition flow = flows.current(flowName)
 			.orElseThrow(() -> new IllegalStateException("flow " + flowName + " is not loaded; see the flow errors"));
-		Optional<Conversation> open = conversations.findFirstByParticipantIdAndStatus(id.value(),
-				Conversation.Status.ACTIVE);
+		Optional<Conversation> open = conversations.findByOpenFor(id.value());
 		List<String> carried = new ArrayList<>();
 		if (open.isPresent()) {
 			Conversation busy = open.get();
@@ -132,7 +131,7 @@ public class ConversationRuntime {
 	private Optional<String> alongside(ParticipantProfile participant, FlowDefinition flow) {
 		FlowMachines.Step step = FlowMachines.start(flow);
 		Conversation record = Conversation.start(participant.id().value(), flow, step, clock.instant());
-		record.status = Conversation.Status.ENDED;
+		record.close(Conversation.Status.ENDED);
 		record.waitUntil = null;
 		record.queued.clear();
 		record = conversations.save(record);
@@ -157,8 +156,7 @@ public class ConversationRuntime {
 	private Optional<Conversation> applyWithRetry(ParticipantId id,
 			BiFunction<Conversation, FlowDefinition, List<Effect>> change, Purpose purpose) {
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			Optional<Conversation> open = conversations.findFirstByParticipantIdAndStatus(id.value(),
-					Conversation.Status.ACTIVE);
+			Optional<Conversation> open = conversations.findByOpenFor(id.value());
 			if (open.isEmpty()) {
 				return Optional.empty();
 			}
@@ -221,10 +219,10 @@ public class ConversationRuntime {
 	public int expireDue() {
 		int expired = 0;
 		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(clock.instant()));
-		Update expire = new Update().set("status", Conversation.Status.EXPIRED);
 		Conversation claimed;
-		while ((claimed = mongo.findAndModify(due, expire, FindAndModifyOptions.options().returnNew(true),
-				Conversation.class)) != null) {
+		while ((claimed = mongo.findAndModify(due,
+				new Update().set("status", Conversation.Status.EXPIRED).set("openFor", Conversation.closedKey()),
+				FindAndModifyOptions.options().returnNew(true), Conversation.class)) != null) {
 			expired++;
 			if (claimed.replies == 0 && "CheckInMissed".equals(claimed.onExpiry)) {
 				log.info("Check-in {} of participant {} expired unanswered", claimed.id, claimed.participantId);
@@ -238,7 +236,7 @@ public class ConversationRuntime {
 	}
 
 	public Optional<ConversationView> open(ParticipantId participant) {
-		return conversations.findFirstByParticipantIdAndStatus(participant.value(), Conversation.Status.ACTIVE)
+		return conversations.findByOpenFor(participant.value())
 			.map(ConversationView::of);
 	}
 

@@ -8,7 +8,8 @@ import org.springframework.data.repository.CrudRepository;
 
 interface Conversations extends CrudRepository<Conversation, String> {
 
-	Optional<Conversation> findFirstByParticipantIdAndStatus(String participantId, Conversation.Status status);
+	/** The participant's open conversation, found through the unique openFor index. */
+	Optional<Conversation> findByOpenFor(String participantId);
 
 	/** Newest first; ids break ties, since several conversations can start at one instant. */
 	default List<Conversation> history(String participantId) {
