@@ -1,6 +1,8 @@
 package org.reconnect.consent;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 
 import org.reconnect.participants.ParticipantId;
 import org.springframework.data.annotation.Id;
@@ -8,15 +10,12 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Someone the participant chose to be told when they go quiet. They are told nothing until they
- * answer YES themselves; NO, or no answer in time, means never.
+ * Someone the participant chose to be told when they go quiet: who they are and how to reach
+ * them. Whether they may be told anything is never stored here: it is derived from the consent
+ * ledger ({@link ConsentState}).
  */
 @Document("allies")
 class Ally {
-
-	enum Consent {
-		REQUESTED, GRANTED, DECLINED, REVOKED;
-	}
 
 	@Id
 	String id;
@@ -27,49 +26,22 @@ class Ally {
 
 	String phone;
 
-	Consent consent;
+	/** The ally's time zone for quiet hours; null means the participant's. */
+	String zone;
 
-	Instant requestedAt;
-
-	Instant answerBy;
-
-	Instant consentUntil;
+	/** The consent end a renewal prompt was sent for, so each lapse is prompted once. */
+	Instant renewalPromptedFor;
 
 	@Version
 	Long version;
 
-	static Ally requested(ParticipantId participant, String name, String phone, Instant now, Instant answerBy) {
+	static Ally named(ParticipantId participant, String name, String phone, ZoneId zone) {
 		Ally ally = new Ally();
 		ally.participantId = participant.value();
 		ally.name = name;
 		ally.phone = phone;
-		ally.consent = Consent.REQUESTED;
-		ally.requestedAt = now;
-		ally.answerBy = answerBy;
+		ally.zone = zone == null ? null : zone.getId();
 		return ally;
-	}
-
-	boolean awaitingAnswer(Instant now) {
-		return consent == Consent.REQUESTED && now.isBefore(answerBy);
-	}
-
-	void grant(Instant until) {
-		consent = Consent.GRANTED;
-		consentUntil = until;
-	}
-
-	void decline() {
-		consent = Consent.DECLINED;
-	}
-
-	/** The ally withdrew; takes effect at once. */
-	void withdraw() {
-		consent = Consent.REVOKED;
-	}
-
-	/** Consent holds now: granted, and not past its end. */
-	boolean active(Instant now) {
-		return consent == Consent.GRANTED && consentUntil != null && now.isBefore(consentUntil);
 	}
 
 	String firstName() {
@@ -78,9 +50,9 @@ class Ally {
 		return space < 0 ? trimmed : trimmed.substring(0, space);
 	}
 
-	AllyView view(Instant now) {
-		String state = consent == Consent.REQUESTED && !awaitingAnswer(now) ? "EXPIRED"
-				: consent == Consent.GRANTED && !active(now) ? "LAPSED" : consent.name();
-		return new AllyView(id, new ParticipantId(participantId), name, phone, state, requestedAt, consentUntil);
+	AllyView view(ConsentState state, Instant now) {
+		return new AllyView(id, new ParticipantId(participantId), name, phone, zone == null ? null : ZoneId.of(zone),
+				state.status(now), state.kinds() == null ? List.of() : state.kinds(), state.requestedAt(),
+				state.from(), state.until());
 	}
 }

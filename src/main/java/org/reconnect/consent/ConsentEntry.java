@@ -1,15 +1,21 @@
 package org.reconnect.consent;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One line of the append-only consent ledger: what changed, when, and the message that carried
- * it. Holds ids, never message text.
+ * One line of the append-only consent ledger: who ({@code allyId}) may be told what
+ * ({@code kinds}), why, by whose act ({@code by}), from when until when, and the message that
+ * carried it ({@code messageKey}). Holds ids, never names, numbers or message text; it is never
+ * updated, and it outlives an erased participant.
+ *
+ * @param change REQUESTED, GRANTED, DECLINED, RENEWAL_REQUESTED, RENEWED, REVOKED, WITHDRAWN
+ * @param until for REQUESTED the answer deadline; for GRANTED and RENEWED the consent's end
  */
 @Document("consent_ledger")
-record ConsentEntry(@Id String id, String allyId, String participantId, String change, String scope, Instant at,
-		Instant until, String messageKey) {
+record ConsentEntry(@Id String id, String allyId, String participantId, String change, List<AlertKind> kinds,
+		String why, String by, Instant at, Instant from, Instant until, String messageKey) {
 }

@@ -1,6 +1,8 @@
 package org.reconnect.consent;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,12 +20,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Consent by SMS: an invited ally's YES or NO, and a participant naming an ally with
- * "ALLY name number".
+ * Consent by SMS: an invited ally's YES or NO (or YES to a renewal), a participant naming an ally
+ * with "ALLY name number" or revoking one with "REMOVE name", and an ally's "STOP ALERTS".
  */
 @Component
 @Order(100)
 class ConsentInboundHandler implements InboundHandler {
+
+	private static final Pattern REMOVE_ALLY = Pattern.compile("(?i)^\\s*(?:remove|quitar)\\s+(\\p{L}[\\p{L}'-]*)\\s*[.!]?\\s*$");
 
 	private static final Pattern NAME_ALLY = Pattern.compile("(?i)^\\s*ally\\s+(.+?)\\s+(\\+?[\\d().\\s-]{7,})\\s*$");
 
@@ -49,6 +53,10 @@ class ConsentInboundHandler implements InboundHandler {
 		if (participant.isPresent() && naming.matches()) {
 			return nameAlly(participant.get(), naming.group(1), naming.group(2), message);
 		}
+		var removing = REMOVE_ALLY.matcher(message.body());
+		if (participant.isPresent() && removing.matches()) {
+			return removeAlly(participant.get(), removing.group(1), message);
+		}
 		String word = message.body().trim().toUpperCase(Locale.ROOT).replaceAll("[^A-ZÍ]", "");
 		if (word.equals("STOPALERTS")) {
 			return consent.withdraw(message.from(), message.key());
@@ -58,19 +66,49 @@ class ConsentInboundHandler implements InboundHandler {
 		if (!yes && !no) {
 			return false;
 		}
-		// The newest request still awaiting an answer from this number, if any.
-		return allies.findByPhone(message.from())
-			.stream()
-			.filter(ally -> ally.awaitingAnswer(clock.instant()))
-			.max(Comparator.comparing((Ally ally) -> ally.requestedAt))
-			.map(ally -> consent.answer(ally, yes, message.key()))
-			.orElse(false);
+		// The newest request still awaiting an answer (or renewal prompt) from this number, if any.
+		Instant now = clock.instant();
+		List<Ally> theirs = allies.findByPhone(message.from());
+		Optional<Ally> asked = theirs.stream()
+			.filter(ally -> {
+				ConsentState state = consent.state(ally);
+				return state.awaitingAnswer(now)
+						|| state.granted(now) && state.until().equals(ally.renewalPromptedFor);
+			})
+			.max(Comparator.comparing((Ally ally) -> consent.state(ally).requestedAt()));
+		if (asked.isPresent()) {
+			return consent.answer(asked.get(), yes, message.key());
+		}
+		boolean expired = theirs.stream().anyMatch(ally -> "EXPIRED".equals(consent.state(ally).status(now)));
+		if (expired && participant.isEmpty()) {
+			// Too late: consent given after the time limit is not consent; say so kindly.
+			messenger.send(new OutboundMessage(message.from(), "Thank you for answering. That request has expired, so "
+					+ "you won't get any alerts. If you'd still like to be an ally, ask your friend to name you again.",
+					Purpose.REPLY, message.key()));
+			return true;
+		}
+		return false;
+	}
+
+	private boolean removeAlly(ParticipantProfile participant, String firstName, InboundMessage message) {
+		List<Ally> matching = consent.revocableByFirstName(participant.id(), firstName);
+		String reply;
+		if (matching.isEmpty()) {
+			reply = "I couldn't find an ally called " + firstName + " who still gets alerts. Nothing changed.";
+		}
+		else {
+			matching.forEach(ally -> consent.revoke(participant.id(), ally.id, "participant", message.key()));
+			reply = "Done. " + matching.get(0).firstName() + " won't be told anything from now on.";
+		}
+		messenger.send(new OutboundMessage(participant.phone(), reply, Purpose.REPLY, message.key()));
+		return true;
 	}
 
 	private boolean nameAlly(ParticipantProfile participant, String name, String phone, InboundMessage message) {
 		String reply;
 		try {
-			consent.invite(participant.id(), name, phone, message.key());
+			consent.invite(participant.id(), name, phone, null, null, "named by the participant by SMS", "participant",
+					message.key());
 			reply = "Thanks. We've asked " + name.trim() + " if they agree. Nothing is shared until they say yes.";
 		}
 		catch (InvalidInput ex) {

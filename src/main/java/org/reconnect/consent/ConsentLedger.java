@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.springframework.data.repository.CrudRepository;
 
+/** The append-only ledger: entries are inserted, never updated or deleted. */
 interface ConsentLedger extends CrudRepository<ConsentEntry, String> {
 
-	List<ConsentEntry> findByAllyIdOrderByAtAsc(String allyId);
+	List<ConsentEntry> findByAllyIdOrderByAtAscIdAsc(String allyId);
+
+	List<ConsentEntry> findByParticipantIdOrderByAtAscIdAsc(String participantId);
 }

@@ -2,11 +2,17 @@ package org.reconnect.consent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
+import org.reconnect.participants.ParticipantErased;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
@@ -14,16 +20,26 @@ import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** The consent module's public face: invite an ally, and say who may be alerted right now. */
+/**
+ * The consent module's public face: invite an ally, revoke, and say who may be told what right
+ * now. Every change is a new ledger entry; what holds is always derived from the ledger.
+ */
 @Service
 public class ConsentService {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsentService.class);
 
-	/** The one kind of alert there is so far; the ledger names it as the scope of a consent. */
-	static final String MISSED_CHECK_INS = "missed-check-ins";
+	/** What an ally is asked to agree to unless the participant asks for more (crisis). */
+	public static final Set<AlertKind> DEFAULT_KINDS = EnumSet.of(AlertKind.MISSED_CHECK_INS, AlertKind.BACK_IN_TOUCH);
 
 	private final Allies allies;
 	private final ConsentLedger ledger;
@@ -31,26 +47,35 @@ public class ConsentService {
 	private final PhoneNumbers phones;
 	private final Messenger messenger;
 	private final ConsentSettings settings;
+	private final MongoTemplate mongo;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	ConsentService(Allies allies, ConsentLedger ledger, ParticipantService participants, PhoneNumbers phones,
-			Messenger messenger, ConsentSettings settings, Clock clock) {
+			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, ApplicationEventPublisher events,
+			Clock clock) {
 		this.allies = allies;
 		this.ledger = ledger;
 		this.participants = participants;
 		this.phones = phones;
 		this.messenger = messenger;
 		this.settings = settings;
+		this.mongo = mongo;
+		this.events = events;
 		this.clock = clock;
 	}
 
 	/**
-	 * Names an ally and asks them, by SMS, whether they agree. The participant (or the coach at
-	 * their request) is the only one who names allies.
+	 * Names an ally and asks them, by SMS, whether they agree to the given kinds of alert. The
+	 * participant (or the coach at their request) is the only one who names allies.
 	 *
-	 * @throws InvalidInput when the name or phone cannot be used
+	 * @param kinds what the ally would be told; empty or null means {@link #DEFAULT_KINDS}
+	 * @param by "participant" or "coach:<username>"
+	 * @param cause the message or request that carried it
+	 * @throws InvalidInput when the name, phone or zone cannot be used
 	 */
-	public AllyView invite(ParticipantId participantId, String name, String rawPhone, String cause) {
+	public AllyView invite(ParticipantId participantId, String name, String rawPhone, String zone, Set<AlertKind> kinds,
+			String why, String by, String cause) {
 		ParticipantProfile participant = participants.find(participantId).orElseThrow();
 		String allyName = name == null ? "" : name.trim();
 		if (allyName.isEmpty() || allyName.length() > 100) {
@@ -60,60 +85,161 @@ public class ConsentService {
 		if (phone.equals(participant.phone())) {
 			throw InvalidInput.of("phone", "is the participant's own number: send the ally's number");
 		}
+		ZoneId allyZone = null;
+		if (zone != null && !zone.isBlank()) {
+			try {
+				allyZone = ZoneId.of(zone);
+			}
+			catch (java.time.DateTimeException ex) {
+				throw InvalidInput.of("timeZone", "'" + zone + "' is not an IANA time zone: send one such as Europe/Madrid, or leave it out for the participant's");
+			}
+		}
+		List<AlertKind> asked = List.copyOf(kinds == null || kinds.isEmpty() ? DEFAULT_KINDS : EnumSet.copyOf(kinds));
 		Instant now = clock.instant();
-		Ally ally = allies.save(Ally.requested(participantId, allyName, phone, now, now.plus(settings.answerWithin())));
-		record(ally, "REQUESTED", now, null, cause);
+		Ally ally = allies.save(Ally.named(participantId, allyName, phone, allyZone));
+		append(ally, "REQUESTED", asked, why == null ? "named as an ally" : why, by, now, now,
+				now.plus(settings.answerWithin()), cause);
+		String crisis = asked.contains(AlertKind.CRISIS) ? " or if they need someone right away" : "";
 		messenger.send(new OutboundMessage(phone, "Hi " + ally.firstName() + ", " + participant.firstName()
-				+ " would like you as their check-in ally. If they stop replying to their check-ins for a while, we'd send "
-				+ "you a short note, only that, never what they told us. Reply YES to agree or NO to decline. You can "
-				+ "reply STOP ALERTS any time.", Purpose.CONSENT_REQUEST, ally.id));
-		log.info("Ally {} invited for participant {}", ally.id, participantId);
-		return ally.view(now);
+				+ " would like you as their check-in ally. If they stop replying to their check-ins for a while" + crisis
+				+ ", we'd send you a short note, only that, never what they told us. Reply YES to agree or NO to decline. "
+				+ "You can reply STOP ALERTS any time.", Purpose.CONSENT_REQUEST, ally.id));
+		log.info("Ally {} invited for participant {} ({})", ally.id, participantId, asked);
+		return ally.view(state(ally), now);
 	}
 
-	/** Allies whose consent holds at this moment; asked again right before each alert goes. */
-	public List<AllyView> alliesWhoConsented(ParticipantId participant) {
+	/** Allies whose consent covers this kind of alert at this moment; asked again right before each alert goes. */
+	public List<AllyView> alliesWhoConsented(ParticipantId participant, AlertKind kind) {
 		Instant now = clock.instant();
-		return allies.findByParticipantId(participant.value())
-			.stream()
-			.filter(ally -> ally.active(now))
-			.map(ally -> ally.view(now))
-			.toList();
+		List<AllyView> consented = new ArrayList<>();
+		for (Ally ally : allies.findByParticipantId(participant.value())) {
+			ConsentState state = state(ally);
+			if (state.covers(kind, now)) {
+				consented.add(ally.view(state, now));
+			}
+		}
+		return consented;
 	}
 
-	/** Whether the ally's consent holds at this instant. */
-	public boolean consentHolds(String allyId) {
+	/** Whether the ally's consent covers this kind of alert at this instant, read from the ledger now. */
+	public boolean consentHolds(String allyId, AlertKind kind) {
 		Instant now = clock.instant();
-		return allies.findById(allyId).map(ally -> ally.active(now)).orElse(false);
+		return allies.findById(allyId).map(ally -> state(ally).covers(kind, now)).orElse(false);
+	}
+
+	public Optional<AllyView> ally(String allyId) {
+		Instant now = clock.instant();
+		return allies.findById(allyId).map(ally -> ally.view(state(ally), now));
 	}
 
 	public List<AllyView> allies(ParticipantId participant) {
 		Instant now = clock.instant();
-		return allies.findByParticipantId(participant.value()).stream().map(ally -> ally.view(now)).toList();
+		return allies.findByParticipantId(participant.value()).stream().map(ally -> ally.view(state(ally), now)).toList();
 	}
 
-	/** The ally answered the request: YES grants consent for the configured time, NO declines. */
-	boolean answer(Ally ally, boolean yes, String messageKey) {
-		Instant now = clock.instant();
-		if (!ally.awaitingAnswer(now)) {
+	/** The participant's whole consent ledger, oldest first. */
+	public List<ConsentRecord> ledger(ParticipantId participant) {
+		return ledger.findByParticipantIdOrderByAtAscIdAsc(participant.value()).stream().map(ConsentRecord::of).toList();
+	}
+
+	/**
+	 * The participant (by SMS or through their coach) ends an ally's consent, at once.
+	 *
+	 * @return false when the ally is not theirs or had nothing left to revoke
+	 */
+	public boolean revoke(ParticipantId participant, String allyId, String by, String cause) {
+		Ally ally = allies.findById(allyId).filter(a -> a.participantId.equals(participant.value())).orElse(null);
+		if (ally == null) {
 			return false;
 		}
-		if (yes) {
-			ally.grant(now.plus(settings.validFor()));
+		Instant now = clock.instant();
+		ConsentState state = state(ally);
+		if (!state.granted(now) && !state.awaitingAnswer(now)) {
+			return false;
 		}
-		else {
-			ally.decline();
+		append(ally, "REVOKED", state.kinds(), "the participant asked", by, now, null, now, cause);
+		log.info("Consent of ally {} for participant {} revoked", ally.id, participant);
+		return true;
+	}
+
+	/** Allies of the participant whose first name matches, with consent to revoke (for "REMOVE Maria"). */
+	List<Ally> revocableByFirstName(ParticipantId participant, String firstName) {
+		Instant now = clock.instant();
+		return allies.findByParticipantId(participant.value()).stream().filter(ally -> {
+			ConsentState state = state(ally);
+			return ally.firstName().equalsIgnoreCase(firstName.trim()) && (state.granted(now) || state.awaitingAnswer(now));
+		}).toList();
+	}
+
+	/**
+	 * Asks each ally whose consent ends within the renewal window whether to renew; each consent
+	 * end is claimed by one atomic update, so it is asked once across nodes.
+	 *
+	 * @return how many were asked
+	 */
+	public int promptRenewals() {
+		Instant now = clock.instant();
+		int asked = 0;
+		for (Ally ally : allies.findAll()) {
+			ConsentState state = state(ally);
+			if (!state.granted(now) || state.until().isAfter(now.plus(settings.renewBefore()))
+					|| state.until().equals(ally.renewalPromptedFor)) {
+				continue;
+			}
+			Query unclaimed = Query.query(Criteria.where("_id").is(ally.id).and("renewalPromptedFor").ne(state.until()));
+			if (mongo.findAndModify(unclaimed, new Update().set("renewalPromptedFor", state.until()).inc("version", 1),
+					FindAndModifyOptions.options().returnNew(true), Ally.class) == null) {
+				continue;
+			}
+			String participantName = participants.find(new ParticipantId(ally.participantId))
+				.map(ParticipantProfile::firstName)
+				.orElse(null);
+			if (participantName == null) {
+				continue;
+			}
+			var sent = messenger.send(new OutboundMessage(ally.phone, "Hi " + ally.firstName() + ", your agreement to hear "
+					+ "if " + participantName + " goes quiet ends on " + state.until().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+					+ ". Reply YES to keep it for another year, or do nothing and it simply ends.", Purpose.CONSENT_REQUEST,
+					ally.id));
+			append(ally, "RENEWAL_REQUESTED", state.kinds(), "consent ends soon", "system", now, null, state.until(),
+					sent.messageId());
+			asked++;
 		}
-		allies.save(ally);
-		record(ally, yes ? "GRANTED" : "DECLINED", now, ally.consentUntil, messageKey);
+		return asked;
+	}
+
+	/**
+	 * The ally answered a request: YES grants the asked-for kinds for the configured time, NO
+	 * declines. A YES to a renewal prompt renews.
+	 */
+	boolean answer(Ally ally, boolean yes, String messageKey) {
+		Instant now = clock.instant();
+		ConsentState state = state(ally);
 		String participantName = participants.find(new ParticipantId(ally.participantId))
 			.map(ParticipantProfile::firstName)
 			.orElse("your friend");
+		if (state.granted(now) && yes && ally.renewalPromptedFor != null && ally.renewalPromptedFor.equals(state.until())) {
+			Instant until = state.until().plus(settings.validFor());
+			append(ally, "RENEWED", state.kinds(), "the ally renewed", "ally", now, state.from(), until, messageKey);
+			messenger.send(new OutboundMessage(ally.phone, "Thank you, " + ally.firstName() + ". You'll keep hearing if "
+					+ participantName + " goes quiet. Reply STOP ALERTS any time.", Purpose.REPLY, messageKey));
+			return true;
+		}
+		if (!state.awaitingAnswer(now)) {
+			return false;
+		}
+		if (yes) {
+			append(ally, "GRANTED", state.kinds(), "the ally said yes", "ally", now, now, now.plus(settings.validFor()),
+					messageKey);
+		}
+		else {
+			append(ally, "DECLINED", state.kinds(), "the ally said no", "ally", now, null, null, messageKey);
+		}
 		messenger.send(new OutboundMessage(ally.phone, yes
 				? "Thank you, " + ally.firstName() + ". If " + participantName
 						+ " goes quiet for a while, we'll let you know. Reply STOP ALERTS any time."
 				: "Understood, " + ally.firstName() + ". You won't get any alerts. Thank you for letting us know.",
-				Purpose.REPLY, ally.id));
+				Purpose.REPLY, messageKey));
 		return true;
 	}
 
@@ -122,10 +248,9 @@ public class ConsentService {
 		Instant now = clock.instant();
 		boolean any = false;
 		for (Ally ally : allies.findByPhone(phone)) {
-			if (ally.consent == Ally.Consent.GRANTED || ally.consent == Ally.Consent.REQUESTED) {
-				ally.withdraw();
-				allies.save(ally);
-				record(ally, "WITHDRAWN", now, null, messageKey);
+			ConsentState state = state(ally);
+			if (state.granted(now) || state.awaitingAnswer(now)) {
+				append(ally, "WITHDRAWN", state.kinds(), "the ally asked to stop", "ally", now, null, now, messageKey);
 				any = true;
 			}
 		}
@@ -136,7 +261,29 @@ public class ConsentService {
 		return any;
 	}
 
-	private void record(Ally ally, String change, Instant at, Instant until, String messageKey) {
-		ledger.save(new ConsentEntry(null, ally.id, ally.participantId, change, MISSED_CHECK_INS, at, until, messageKey));
+	ConsentState state(Ally ally) {
+		return ConsentState.of(ledger.findByAllyIdOrderByAtAscIdAsc(ally.id));
+	}
+
+	/** Names and numbers of the participant's allies go; the ledger (ids only) stays. */
+	@EventListener
+	void on(ParticipantErased erased) {
+		List<Ally> theirs = allies.findByParticipantId(erased.participant().value());
+		Instant now = clock.instant();
+		for (Ally ally : theirs) {
+			ConsentState state = state(ally);
+			if (state.granted(now) || state.awaitingAnswer(now)) {
+				append(ally, "REVOKED", state.kinds(), "the participant was erased", "system", now, null, now, null);
+			}
+		}
+		allies.deleteAll(theirs);
+	}
+
+	private void append(Ally ally, String change, List<AlertKind> kinds, String why, String by, Instant at, Instant from,
+			Instant until, String messageKey) {
+		ConsentEntry entry = ledger.save(new ConsentEntry(null, ally.id, ally.participantId, change, kinds, why, by, at,
+				from, until, messageKey));
+		events.publishEvent(new ConsentChanged(entry.id(), ally.id, new ParticipantId(ally.participantId), change, kinds,
+				why, by, at, messageKey));
 	}
 }

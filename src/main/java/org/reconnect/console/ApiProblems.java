@@ -48,6 +48,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(NothingToAcknowledge.class)
+	ProblemDetail nothingToAcknowledge(NothingToAcknowledge ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Nothing to acknowledge");
+		return problem;
+	}
+
+	@ExceptionHandler(AllyNotFound.class)
+	ProblemDetail allyNotFound(AllyNotFound ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Ally not found");
+		return problem;
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {

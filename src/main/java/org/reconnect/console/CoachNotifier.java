@@ -1,10 +1,15 @@
 package org.reconnect.console;
 
+import java.util.List;
+
+import org.reconnect.escalation.CoachAlertRaised;
 import org.reconnect.escalation.CrisisSignalled;
 import org.reconnect.flows.HandoverRequested;
+import org.reconnect.escalation.EscalationService;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
+import org.reconnect.messaging.SendResult;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.slf4j.Logger;
@@ -13,8 +18,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reaches the coach at once when someone writes in crisis: by SMS when the coach has a number on
- * file. The notice itself is always in GET /api/attention.
+ * Reaches the coach: at once when someone writes in crisis, and when the escalation ladder
+ * reaches the coach's step; by SMS when the coach has a number on file, and reports back to
+ * escalation, which records it. Everything is also in GET /api/attention.
  */
 @Component
 class CoachNotifier {
@@ -24,11 +30,13 @@ class CoachNotifier {
 	private final Coaches coaches;
 	private final ParticipantService participants;
 	private final Messenger messenger;
+	private final EscalationService escalation;
 
-	CoachNotifier(Coaches coaches, ParticipantService participants, Messenger messenger) {
+	CoachNotifier(Coaches coaches, ParticipantService participants, Messenger messenger, EscalationService escalation) {
 		this.coaches = coaches;
 		this.participants = participants;
 		this.messenger = messenger;
+		this.escalation = escalation;
 	}
 
 	@EventListener
@@ -52,16 +60,32 @@ class CoachNotifier {
 				+ (crisis.resourcesDelivered() ? "sent" : "NOT deliverable (opted out)")
 				+ ". Please reach out now. Notice " + crisis.noticeId() + ".";
 		Iterable<Coach> recipients = participant != null
-				? coaches.findById(participant.coach()).map(java.util.List::of).orElse(java.util.List.of())
+				? coaches.findById(participant.coach()).map(List::of).orElse(List.of())
 				: coaches.findAll();
-		boolean told = false;
+		SendResult told = null;
 		for (Coach coach : recipients) {
 			if (coach.phone() != null) {
-				told |= messenger.send(new OutboundMessage(coach.phone(), text, Purpose.CRISIS, crisis.noticeId())).sent();
+				SendResult sent = messenger.send(new OutboundMessage(coach.phone(), text, Purpose.CRISIS, crisis.noticeId()));
+				if (told == null || sent.sent()) {
+					told = sent;
+				}
 			}
 		}
-		if (!told) {
+		if (told == null || !told.sent()) {
 			log.warn("Crisis notice {} could not reach a coach by SMS: it waits in GET /api/attention", crisis.noticeId());
 		}
+		escalation.coachNoticeDelivered(crisis.noticeId(), crisis.participant(), told);
+	}
+
+	@EventListener
+	void on(CoachAlertRaised alert) {
+		Coach coach = coaches.findById(alert.coach()).orElse(null);
+		if (coach == null || coach.phone() == null) {
+			log.info("Coach alert {} waits in GET /api/attention: the coach has no phone on file", alert.alertId());
+			escalation.coachAlertDelivered(alert.alertId(), null, null);
+			return;
+		}
+		SendResult sent = messenger.send(new OutboundMessage(coach.phone(), alert.text(), Purpose.ALERT, alert.alertId()));
+		escalation.coachAlertDelivered(alert.alertId(), coach.phone(), sent);
 	}
 }

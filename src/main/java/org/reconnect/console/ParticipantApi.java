@@ -2,14 +2,23 @@ package org.reconnect.console;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.reconnect.consent.AlertKind;
 import org.reconnect.consent.AllyView;
+import org.reconnect.consent.ConsentRecord;
 import org.reconnect.consent.ConsentService;
 import org.reconnect.escalation.AttentionItem;
+import org.reconnect.escalation.AuditView;
 import org.reconnect.escalation.EscalationService;
+import org.reconnect.escalation.LadderStep;
+import org.reconnect.escalation.ResponsivenessView;
+import org.reconnect.messaging.Messenger;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.flows.FlowCatalog;
 import org.reconnect.flows.ConversationView;
@@ -17,19 +26,25 @@ import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.participants.ResponsivenessSettings;
 import org.reconnect.scheduling.CheckInSlots;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The coach's REST API: enrol, look at a participant, start a check-in, name an ally. */
+/**
+ * The coach's REST API: enrol, look at a participant, start a check-in, name and revoke allies,
+ * pause, responsiveness and the escalation ladder, acknowledgements, audit, export and erasure.
+ */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class ParticipantApi {
@@ -40,15 +55,20 @@ class ParticipantApi {
 	private final ConsentService consent;
 	private final EscalationService escalation;
 	private final FlowCatalog catalog;
+	private final Messenger messenger;
+	private final Clock clock;
 
 	ParticipantApi(ParticipantService participants, ConversationRuntime conversations, CheckInSlots checkIns,
-			ConsentService consent, EscalationService escalation, FlowCatalog catalog) {
+			ConsentService consent, EscalationService escalation, FlowCatalog catalog, Messenger messenger,
+			Clock clock) {
 		this.participants = participants;
 		this.conversations = conversations;
 		this.checkIns = checkIns;
 		this.consent = consent;
 		this.escalation = escalation;
 		this.catalog = catalog;
+		this.messenger = messenger;
+		this.clock = clock;
 	}
 
 	@PostMapping("/participants")
@@ -115,7 +135,9 @@ class ParticipantApi {
 	@PostMapping("/participants/{id}/allies")
 	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @RequestBody AllyRequest request, Principal coach) {
 		ParticipantProfile profile = owned(id, coach);
-		AllyView ally = consent.invite(profile.id(), request.name(), request.phone(), "coach:" + coach.getName());
+		AllyView ally = consent.invite(profile.id(), request.name(), request.phone(), request.timeZone(), request.kinds(),
+				request.why() == null ? "named by the coach at the participant's request" : request.why(),
+				"coach:" + coach.getName(), "coach:" + coach.getName());
 		return ResponseEntity.status(HttpStatus.CREATED).body(ally);
 	}
 
@@ -140,7 +162,109 @@ class ParticipantApi {
 	record StartFlow(String flow) {
 	}
 
-	/** @param phone the ally's mobile number, any common format */
-	record AllyRequest(String name, String phone) {
+	/** Revokes an ally's consent at the participant's request; it takes effect at once. */
+	@DeleteMapping("/participants/{id}/allies/{allyId}")
+	ResponseEntity<Void> revokeAlly(@PathVariable String id, @PathVariable String allyId, Principal coach) {
+		ParticipantProfile profile = owned(id, coach);
+		if (!consent.revoke(profile.id(), allyId, "coach:" + coach.getName(), "coach:" + coach.getName())) {
+			throw new AllyNotFound(id, allyId);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The consent ledger: every request, answer, renewal and revocation, oldest first. */
+	@GetMapping("/participants/{id}/consents")
+	List<ConsentRecord> consents(@PathVariable String id, Principal coach) {
+		return consent.ledger(owned(id, coach).id());
+	}
+
+	@GetMapping("/participants/{id}/responsiveness")
+	ResponsivenessView responsiveness(@PathVariable String id, Principal coach) {
+		return escalation.responsiveness(owned(id, coach).id());
+	}
+
+	@PutMapping("/participants/{id}/responsiveness")
+	ResponsivenessView setResponsiveness(@PathVariable String id, @RequestBody ResponsivenessSettings request,
+			Principal coach) {
+		ParticipantProfile profile = owned(id, coach);
+		participants.setResponsiveness(profile.id(), request);
+		return escalation.responsiveness(profile.id());
+	}
+
+	/** Pauses check-ins and escalation (a holiday, a hospital stay); the participant is told kindly. */
+	@PostMapping("/participants/{id}/pause")
+	ParticipantProfile pause(@PathVariable String id, @RequestBody PauseRequest request, Principal coach) {
+		return participants.pause(owned(id, coach).id(), request.until(), "coach:" + coach.getName());
+	}
+
+	@PostMapping("/participants/{id}/resume")
+	ParticipantProfile resume(@PathVariable String id, Principal coach) {
+		ParticipantProfile profile = owned(id, coach);
+		participants.resume(profile.id(), "coach:" + coach.getName());
+		return participants.find(profile.id()).orElseThrow();
+	}
+
+	@GetMapping("/participants/{id}/ladder")
+	List<LadderStep> ladder(@PathVariable String id, Principal coach) {
+		return escalation.ladder(owned(id, coach).id());
+	}
+
+	/** Sets this participant's escalation ladder; an empty list restores the default. */
+	@PutMapping("/participants/{id}/ladder")
+	List<LadderStep> setLadder(@PathVariable String id, @RequestBody List<LadderStep> steps, Principal coach) {
+		return escalation.setLadder(owned(id, coach).id(), steps);
+	}
+
+	/** The coach has it in hand: the ladder stops above the steps already taken. */
+	@PostMapping("/participants/{id}/acknowledgements")
+	ResponseEntity<ResponsivenessView> acknowledge(@PathVariable String id, Principal coach) {
+		ParticipantProfile profile = owned(id, coach);
+		if (!escalation.acknowledge(profile.id(), coach.getName())) {
+			throw new NothingToAcknowledge(id);
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(escalation.responsiveness(profile.id()));
+	}
+
+	/** Consent changes, escalation steps, alerts and acknowledgements, with reasons; ids, never text. */
+	@GetMapping("/participants/{id}/audit")
+	List<AuditView> audit(@PathVariable String id, Principal coach) {
+		return escalation.audit(owned(id, coach).id());
+	}
+
+	/** Everything held about the participant, as JSON (a data-rights export). */
+	@GetMapping("/participants/{id}/export")
+	Map<String, Object> export(@PathVariable String id, Principal coach) {
+		ParticipantProfile profile = owned(id, coach);
+		Map<String, Object> export = new LinkedHashMap<>();
+		export.put("exportedAt", clock.instant());
+		export.put("profile", profile);
+		export.put("checkIn", checkIns.nextCheckIn(profile.id()).map(Instant::toString).orElse("none"));
+		export.put("conversations", conversations.history(profile.id()));
+		export.put("messagesSent", messenger.recent(profile.phone(), 10_000));
+		export.put("allies", consent.allies(profile.id()));
+		export.put("consentLedger", consent.ledger(profile.id()));
+		export.put("escalation", escalation.records(profile.id()));
+		return export;
+	}
+
+	/** Erases the participant's personal data; the audit log and consent ledger (ids only) stay. */
+	@DeleteMapping("/participants/{id}")
+	ResponseEntity<Void> erase(@PathVariable String id, Principal coach) {
+		participants.erase(owned(id, coach).id());
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * @param phone the ally's mobile number, any common format
+	 * @param timeZone the ally's IANA zone for quiet hours; the participant's when absent
+	 * @param kinds what the ally would be told; MISSED_CHECK_INS and BACK_IN_TOUCH when absent;
+	 * CRISIS only when the participant asked for it specifically
+	 * @param why the participant's reason, in a few words (kept in the consent ledger)
+	 */
+	record AllyRequest(String name, String phone, String timeZone, Set<AlertKind> kinds, String why) {
+	}
+
+	/** @param until when check-ins start again, an ISO instant */
+	record PauseRequest(Instant until) {
 	}
 }

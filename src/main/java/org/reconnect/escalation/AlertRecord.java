@@ -5,8 +5,35 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** An alert to an ally, or one that consent stopped; holds ids, not text. */
+/**
+ * One alert to one recipient, or one that consent stopped; holds ids, not text. For ladder alerts
+ * the id is the delivery's own key, inserted before the message goes, so an alert is sent at most
+ * once even when two nodes or a retry process the same step.
+ *
+ * @param kind NUDGE, QUIET, BACK_IN_TOUCH or CRISIS
+ * @param recipient "participant", "coach:<name>" or "ally:<id>"
+ * @param phone where it went, to match an "OK" to it; removed when the participant is erased
+ * @param outcome SENDING, SENT, SUPPRESSED, FAILED, NO_CONSENT, NO_PHONE or RAISED (handed to the console)
+ */
 @Document("alerts")
-record AlertRecord(@Id String id, String kind, String participantId, String allyId, String conversationId,
-		String outcome, String messageId, Instant at) {
+record AlertRecord(@Id String id, String kind, String participantId, String episodeId, Integer step, String recipient,
+		String phone, String outcome, String messageId, Instant at, Instant acknowledgedAt) {
+
+	AlertRecord sent(String phone, String outcome, String messageId) {
+		return new AlertRecord(id, kind, participantId, episodeId, step, recipient, phone, outcome, messageId, at,
+				acknowledgedAt);
+	}
+
+	AlertRecord acknowledged(Instant when) {
+		return new AlertRecord(id, kind, participantId, episodeId, step, recipient, phone, outcome, messageId, at, when);
+	}
+
+	AlertRecord withoutPhone() {
+		return new AlertRecord(id, kind, participantId, episodeId, step, recipient, null, outcome, messageId, at,
+				acknowledgedAt);
+	}
+
+	boolean reached() {
+		return "SENT".equals(outcome) || "RAISED".equals(outcome);
+	}
 }

@@ -9,4 +9,8 @@ interface AlertRecords extends CrudRepository<AlertRecord, String> {
 	List<AlertRecord> findAllByOrderByAtDesc();
 
 	List<AlertRecord> findByParticipantIdOrderByAtDesc(String participantId);
+
+	List<AlertRecord> findByEpisodeId(String episodeId);
+
+	List<AlertRecord> findByPhoneAndAcknowledgedAtIsNull(String phone);
 }

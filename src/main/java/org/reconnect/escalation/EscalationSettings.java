@@ -1,16 +1,36 @@
 package org.reconnect.escalation;
 
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
+ * Escalation rules.
+ *
  * @param crisisResources the text sent at once to anyone who writes in crisis; name the local
  * crisis line
+ * @param quietHoursStart no alert reaches anyone after this local time of theirs...
+ * @param quietHoursEnd ...until this one (crisis notices excepted)
+ * @param ladder the default escalation ladder; a coach can set another per participant
+ * @param claimFor how long a node holds a claimed episode before another may take it over
  */
 @Validated
 @ConfigurationProperties("reconnect.escalation")
 record EscalationSettings(@DefaultValue("You're not alone, and you matter. If you might act on these thoughts, "
 		+ "call or text 988 (Suicide & Crisis Lifeline) now, or 911 if you're in danger. I've let your coach know.")
-String crisisResources) {
+String crisisResources, @DefaultValue("21:00") LocalTime quietHoursStart, @DefaultValue("08:00") LocalTime quietHoursEnd,
+		List<LadderStep> ladder, @DefaultValue("5m") Duration claimFor) {
+
+	static final List<LadderStep> DEFAULT_LADDER = List.of(
+			new LadderStep("nudge", Duration.ofHours(2), Audience.PARTICIPANT, "nudge", null),
+			new LadderStep("coach", Duration.ofHours(24), Audience.COACH, "quiet", null),
+			new LadderStep("allies", Duration.ofHours(48), Audience.ALLIES, "quiet", null));
+
+	List<LadderStep> defaultLadder() {
+		return ladder == null || ladder.isEmpty() ? DEFAULT_LADDER : ladder;
+	}
 }

@@ -7,6 +7,7 @@ import org.reconnect.system.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +26,14 @@ class InboundProcessor {
 
 	private final SeenMessages seen;
 	private final ObjectProvider<InboundHandler> handlers;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	InboundProcessor(SeenMessages seen, ObjectProvider<InboundHandler> handlers, Clock clock) {
+	InboundProcessor(SeenMessages seen, ObjectProvider<InboundHandler> handlers, ApplicationEventPublisher events,
+			Clock clock) {
 		this.seen = seen;
 		this.handlers = handlers;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -43,6 +47,8 @@ class InboundProcessor {
 		}
 		InboundMessage message = new InboundMessage(key, from, body == null ? "" : body, clock.instant());
 		try {
+			// Whatever it says, a message is a sign of life; listeners decide what that means.
+			events.publishEvent(new MessageReceived(from, key, message.receivedAt()));
 			List<InboundHandler> ordered = handlers.orderedStream().toList();
 			for (InboundHandler handler : ordered) {
 				if (handler.handle(message)) {

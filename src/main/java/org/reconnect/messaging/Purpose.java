@@ -12,6 +12,10 @@ public enum Purpose {
 	CONSENT_REQUEST,
 	/** An alert to an ally or a coach. */
 	ALERT,
+	/** A gentle nudge to a participant who has gone quiet. */
+	NUDGE,
+	/** A short notice nobody asked for just now: a pause ended, someone is back in touch. */
+	NOTICE,
 	/** The one confirmation after STOP; the only message that passes an opt-out. */
 	OPT_OUT_CONFIRMATION
 }

@@ -33,6 +33,15 @@ class Participant {
 
 	private Instant enrolledAt;
 
+	private Instant pausedUntil;
+
+	/** Per-participant responsiveness settings; null means the defaults. */
+	private Long graceMinutes;
+
+	private Integer missedToQuiet;
+
+	private Boolean anyMessageCounts;
+
 	@Version
 	private Long version;
 
@@ -57,6 +66,31 @@ class Participant {
 		checkInTime = time.toString();
 	}
 
+	/** Pauses check-ins and escalation until {@code until}; someone who opted out cannot be paused. */
+	void pause(Instant until) {
+		if (status == ParticipantStatus.OPTED_OUT) {
+			throw new IllegalStateException("opted out");
+		}
+		status = ParticipantStatus.PAUSED;
+		pausedUntil = until;
+	}
+
+	/** Ends a pause early or on time; anything else is left as it is. */
+	boolean resume() {
+		if (status != ParticipantStatus.PAUSED) {
+			return false;
+		}
+		status = ParticipantStatus.ACTIVE;
+		pausedUntil = null;
+		return true;
+	}
+
+	void respondWithin(ResponsivenessSettings settings) {
+		graceMinutes = settings.gracePeriod().toMinutes();
+		missedToQuiet = settings.missedToQuiet();
+		anyMessageCounts = settings.anyMessageCounts();
+	}
+
 	void optOut() {
 		status = ParticipantStatus.OPTED_OUT;
 	}
@@ -71,8 +105,12 @@ class Participant {
 		return phone;
 	}
 
-	ParticipantProfile profile() {
+	ParticipantProfile profile(ResponsivenessSettings defaults) {
+		ResponsivenessSettings responsiveness = new ResponsivenessSettings(
+				graceMinutes == null ? defaults.gracePeriod() : java.time.Duration.ofMinutes(graceMinutes),
+				missedToQuiet == null ? defaults.missedToQuiet() : missedToQuiet,
+				anyMessageCounts == null ? defaults.anyMessageCounts() : anyMessageCounts);
 		return new ParticipantProfile(new ParticipantId(id), name, phone, ZoneId.of(zone), LocalTime.parse(checkInTime),
-				language, status, coach, enrolledAt);
+				language, status, coach, enrolledAt, pausedUntil, responsiveness);
 	}
 }

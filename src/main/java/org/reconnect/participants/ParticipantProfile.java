@@ -9,13 +9,18 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 /** What other modules may read of a participant. */
 public record ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone,
 		@JsonFormat(pattern = "HH:mm") LocalTime checkInTime,
-		String language, ParticipantStatus status, String coach, Instant enrolledAt) {
+		String language, ParticipantStatus status, String coach, Instant enrolledAt, Instant pausedUntil,
+		ResponsivenessSettings responsiveness) {
 
 	/** The name a kind message uses: the first word of the name. */
 	public String firstName() {
 		String trimmed = name.trim();
 		int space = trimmed.indexOf(' ');
 		return space < 0 ? trimmed : trimmed.substring(0, space);
+	}
+
+	public boolean paused() {
+		return status == ParticipantStatus.PAUSED;
 	}
 
 	public boolean active() {

@@ -2,6 +2,7 @@ package org.reconnect.participants;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -19,9 +20,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** The participants module's public face: enrol, look up, and follow opt-outs. */
+/** The participants module's public face: enrol, look up, pause and resume, erase, and follow opt-outs. */
 @Service
 public class ParticipantService {
 
@@ -32,12 +38,17 @@ public class ParticipantService {
 	private final Participants participants;
 	private final PhoneNumbers phones;
 	private final ApplicationEventPublisher events;
+	private final ParticipantSettings settings;
+	private final MongoTemplate mongo;
 	private final Clock clock;
 
-	ParticipantService(Participants participants, PhoneNumbers phones, ApplicationEventPublisher events, Clock clock) {
+	ParticipantService(Participants participants, PhoneNumbers phones, ApplicationEventPublisher events,
+			ParticipantSettings settings, MongoTemplate mongo, Clock clock) {
 		this.participants = participants;
 		this.phones = phones;
 		this.events = events;
+		this.settings = settings;
+		this.mongo = mongo;
 		this.clock = clock;
 	}
 
@@ -93,7 +104,7 @@ public class ParticipantService {
 		catch (DuplicateKeyException ex) {
 			throw new ParticipantAlreadyEnrolled();
 		}
-		ParticipantProfile profile = participant.profile();
+		ParticipantProfile profile = profile(participant);
 		log.info("Enrolled participant {} for coach {}", profile.id(), coach);
 		events.publishEvent(new ParticipantEnrolled(profile.id()));
 		return profile;
@@ -103,19 +114,114 @@ public class ParticipantService {
 	public ParticipantProfile changeCheckInTime(ParticipantId id, LocalTime time) {
 		Participant participant = participants.findById(id.value()).orElseThrow();
 		participant.checkInAt(time);
-		return participants.save(participant).profile();
+		return profile(participants.save(participant));
 	}
 
 	public Optional<ParticipantProfile> find(ParticipantId id) {
-		return participants.findById(id.value()).map(Participant::profile);
+		return participants.findById(id.value()).map(this::profile);
 	}
 
 	public Optional<ParticipantProfile> findByPhone(String phone) {
-		return participants.findByPhone(phone).map(Participant::profile);
+		return participants.findByPhone(phone).map(this::profile);
 	}
 
 	public List<ParticipantProfile> caseload(String coach) {
-		return participants.findByCoach(coach).stream().map(Participant::profile).toList();
+		return participants.findByCoach(coach).stream().map(this::profile).toList();
+	}
+
+	/**
+	 * Pauses check-ins and escalation until the given instant (the participant by SMS, or a coach
+	 * for them: a holiday, a hospital stay).
+	 *
+	 * @throws InvalidInput when the end is not in the future, too far off, or the participant opted out
+	 */
+	public ParticipantProfile pause(ParticipantId id, Instant until, String by) {
+		Participant participant = participants.findById(id.value()).orElseThrow();
+		Instant now = clock.instant();
+		if (until == null || !until.isAfter(now)) {
+			throw InvalidInput.of("until", "must be in the future: send an ISO instant such as 2030-03-15T09:00:00Z");
+		}
+		if (until.isAfter(now.plus(settings.longestPause()))) {
+			throw InvalidInput.of("until", "is more than " + settings.longestPause().toDays()
+					+ " days away: pause for a shorter time and extend it later");
+		}
+		try {
+			participant.pause(until);
+		}
+		catch (IllegalStateException ex) {
+			throw InvalidInput.of("status", "the participant opted out (STOP): they must text START before a pause means anything");
+		}
+		participants.save(participant);
+		log.info("Participant {} paused until {} by {}", id, until, by.startsWith("coach:") ? "their coach" : by);
+		events.publishEvent(new ParticipantPaused(id, until, by));
+		return profile(participant);
+	}
+
+	/** Ends a pause now; false when the participant was not paused. */
+	public boolean resume(ParticipantId id, String by) {
+		Participant participant = participants.findById(id.value()).orElseThrow();
+		if (!participant.resume()) {
+			return false;
+		}
+		participants.save(participant);
+		log.info("Participant {} resumed", id);
+		events.publishEvent(new ParticipantResumed(id, by));
+		return true;
+	}
+
+	/**
+	 * Ends every pause whose time is up. Each is claimed by one atomic update, so several nodes
+	 * sweeping at once end (and announce) each pause once.
+	 *
+	 * @return how many pauses ended
+	 */
+	public int endDuePauses() {
+		Query due = Query.query(Criteria.where("status").is(ParticipantStatus.PAUSED).and("pausedUntil").lte(clock.instant()));
+		Update end = new Update().set("status", ParticipantStatus.ACTIVE).unset("pausedUntil").inc("version", 1);
+		int ended = 0;
+		Participant claimed;
+		while ((claimed = mongo.findAndModify(due, end, FindAndModifyOptions.options().returnNew(true),
+				Participant.class)) != null) {
+			ended++;
+			ParticipantProfile profile = profile(claimed);
+			log.info("The pause of participant {} ended", profile.id());
+			events.publishEvent(new ParticipantResumed(profile.id(), "schedule"));
+		}
+		return ended;
+	}
+
+	/** The coach's reading of this participant's silence. */
+	public ParticipantProfile setResponsiveness(ParticipantId id, ResponsivenessSettings responsiveness) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (responsiveness.gracePeriod() == null || responsiveness.gracePeriod().isNegative()
+				|| responsiveness.gracePeriod().compareTo(java.time.Duration.ofDays(14)) > 0) {
+			problems.add(new FieldProblem("gracePeriod", "must be between PT0H and P14D, e.g. PT24H"));
+		}
+		if (responsiveness.missedToQuiet() < 1 || responsiveness.missedToQuiet() > 14) {
+			problems.add(new FieldProblem("missedToQuiet", "must be 1 to 14 missed check-ins"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Participant participant = participants.findById(id.value()).orElseThrow();
+		participant.respondWithin(responsiveness);
+		return profile(participants.save(participant));
+	}
+
+	/**
+	 * Erases the participant's profile (name, phone) for good and tells the other modules to erase
+	 * theirs; records that hold only ids (the audit log, the consent ledger) stay.
+	 */
+	public void erase(ParticipantId id) {
+		participants.findById(id.value()).ifPresent(participant -> {
+			participants.delete(participant);
+			log.info("Participant {} erased", id);
+			events.publishEvent(new ParticipantErased(id, participant.phone()));
+		});
+	}
+
+	private ParticipantProfile profile(Participant participant) {
+		return participant.profile(settings.responsiveness());
 	}
 
 	@EventListener

@@ -15,6 +15,7 @@ import org.quartz.TriggerKey;
 import org.reconnect.flows.CheckInTimeChosen;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.participants.ParticipantEnrolled;
+import org.reconnect.participants.ParticipantErased;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
@@ -67,6 +68,12 @@ public class CheckInSlots {
 	void on(CheckInTimeChosen chosen) {
 		ParticipantProfile participant = participants.changeCheckInTime(chosen.participant(), chosen.time());
 		schedule(participant.id(), participant.zone(), participant.checkInTime());
+	}
+
+	/** An erased participant has no schedule; the slot's trigger goes at the next reconciliation. */
+	@EventListener
+	void on(ParticipantErased erased) {
+		schedules.deleteById(erased.participant().value());
 	}
 
 	/** Sets (or changes) a participant's daily check-in time. */

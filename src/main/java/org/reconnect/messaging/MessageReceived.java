@@ -1,0 +1,10 @@
+package org.reconnect.messaging;
+
+import java.time.Instant;
+
+/**
+ * Someone wrote to us (after de-duplication): a sign of life. Carries the sender and the
+ * message's key, never its text.
+ */
+public record MessageReceived(String from, String key, Instant at) {
+}

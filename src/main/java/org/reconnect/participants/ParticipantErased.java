@@ -1,0 +1,8 @@
+package org.reconnect.participants;
+
+/**
+ * A participant's personal data was erased at their request. Modules delete what they hold about
+ * them; the phone is carried so records keyed by number can go too, and is never logged.
+ */
+public record ParticipantErased(ParticipantId participant, String phone) {
+}
