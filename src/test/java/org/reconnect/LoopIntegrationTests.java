@@ -32,6 +32,7 @@ import org.quartz.JobDataMap;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
+import org.reconnect.escalation.EscalationService;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.flows.ConversationView;
 import org.reconnect.messaging.TwilioTestSigner;
@@ -63,82 +64,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * The whole loop against a fake Twilio (WireMock): enrol, the daily check-in fired by Quartz, the
- * answers by signed webhook, an ally's consent, the alert when a check-in goes unanswered, and
+ * answers by signed webhook, an ally's consent, the escalation when a check-in goes unanswered, and
  * the global interrupts. Time moves with the clock, never by sleeping.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.quartz.auto-startup=false",
-		// Quartz keeps JVM-wide registries by scheduler name: each test context gets its own.
-		"spring.quartz.properties.org.quartz.scheduler.instanceName=loop-tests",
-		"reconnect.messaging.twilio.account-sid=" + LoopIntegrationTests.SID,
-		"reconnect.messaging.twilio.auth-token=" + LoopIntegrationTests.TOKEN,
-		"reconnect.messaging.twilio.from-number=" + LoopIntegrationTests.FROM,
-		"reconnect.messaging.twilio.public-base-url=" + LoopIntegrationTests.PUBLIC_URL,
-		"reconnect.console.initial-coach.password=test-pass",
-		"reconnect.console.initial-coach.phone=+12025550199" })
-@Import(LoopIntegrationTests.TestClock.class)
-@ExtendWith(OutputCaptureExtension.class)
-class LoopIntegrationTests {
-
-	static final String SID = "AC0123456789abcdef0123456789abcdef";
-	static final String TOKEN = "test-auth-token-0123456789abcdef";
-	static final String FROM = "+15005550006";
-	static final String PUBLIC_URL = "https://reconnect.example.org";
-	static final String WEBHOOK = "/webhooks/twilio/sms";
-	static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
-	static final String COACH_PHONE = "+12025550199";
-	static final String SLOT = "America/New_York@09:00";
-	/**
-	 * 11:00 on a Friday in New York, in the future, so Quartz never fires a trigger on its own while
-	 * tests run. Each test gives its participants their own check-in time, so slots never mix.
-	 */
-	static final Instant START = Instant.parse("2030-03-08T16:00:00Z");
-
-	private static final Path DATA_DIR = tempDir();
-
-	@RegisterExtension
-	static WireMockExtension twilio = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().notifier(new Slf4jNotifier(false)))
-		.build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("reconnect.messaging.twilio.api-base-url", twilio::baseUrl);
-		registry.add("reconnect.data-dir", DATA_DIR::toString);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(START);
-		}
-	}
+class LoopIntegrationTests extends LoopTestSupport {
 
 	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	Scheduler scheduler;
-
-	@Autowired
-	CheckInSlots checkIns;
-
-	@Autowired
-	ConversationRuntime conversations;
-
-	@BeforeEach
-	void reset() {
-		clock.set(START);
-		twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"status\":\"queued\"}")));
-	}
+	EscalationService escalation;
 
 	@Test
 	void theWholeLoopRunsEndToEnd(CapturedOutput output) throws Exception {
@@ -194,7 +126,8 @@ class LoopIntegrationTests {
 		assertThat(lastSentTo(maria)).isEqualTo(
 				"Thank you, Maria. If Sam goes quiet for a while, we'll let you know. Reply STOP ALERTS any time.");
 
-		// Sunday's check-in goes unanswered past its deadline: Maria gets one kind alert.
+		// Sunday's check-in goes unanswered past its deadline: the ladder starts, and Maria gets one
+		// kind alert when it reaches the allies' step, 48 hours later (see EscalationIntegrationTests).
 		clock.set(sunday);
 		assertThat(checkIns.fire(SLOT)).isEqualTo(1);
 		assertThat(lastSentTo(sam)).startsWith("Hi Sam, it's check-in time.");
@@ -205,11 +138,15 @@ class LoopIntegrationTests {
 		clock.advance(Duration.ofHours(1));
 		assertThat(conversations.expireDue()).isPositive();
 		assertThat(conversations.history(new ParticipantId(id)).get(0).status()).isEqualTo("EXPIRED");
+		assertThat(sentTo(maria)).as("allies are not told at the first missed check-in").hasSize(2);
+		clock.advance(Duration.ofHours(48));
+		escalation.sweep();
 		String alert = lastSentTo(maria);
-		assertThat(alert).isEqualTo("Hi Maria, Sam hasn't checked in since Sunday. A short, friendly message from you "
-				+ "could mean a lot; no need to mention this note. Reply STOP ALERTS to stop these.");
+		assertThat(alert).isEqualTo("Hi Maria, Sam hasn't checked in since Saturday. A short, friendly message from you "
+				+ "could mean a lot; no need to mention this note. Reply OK if you'll reach out, or STOP ALERTS to stop these.");
 		assertThat(alert.toLowerCase()).doesNotContain("sister", "mood", "craving", "recovery", "4", "rivera");
 		assertThat(conversations.expireDue()).isZero();
+		escalation.sweep();
 		assertThat(sentTo(maria)).hasSize(3);
 
 		// Nothing in the log shows a phone number or what anyone wrote.
@@ -377,83 +314,4 @@ class LoopIntegrationTests {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
-	// --- helpers ---
-
-	private TestRestTemplate coach() {
-		return http.withBasicAuth("coach", "test-pass");
-	}
-
-	private String enrol(String name, String phone, String zone, String time) {
-		ResponseEntity<JsonNode> response = coach().postForEntity("/api/participants",
-				Map.of("name", name, "phone", phone, "timeZone", zone, "checkInTime", time), JsonNode.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		return response.getBody().get("id").asText();
-	}
-
-	private ResponseEntity<String> sms(String from, String body) {
-		Map<String, String> params = smsParams(from, body);
-		ResponseEntity<String> response = postWebhook(params, sign(params));
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		return response;
-	}
-
-	private static Map<String, String> smsParams(String from, String body) {
-		Map<String, String> params = new LinkedHashMap<>();
-		params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-		params.put("AccountSid", SID);
-		params.put("From", from);
-		params.put("To", FROM);
-		params.put("Body", body);
-		params.put("NumMedia", "0");
-		return params;
-	}
-
-	private static String sign(Map<String, String> params) {
-		return TwilioTestSigner.sign(TOKEN, PUBLIC_URL + WEBHOOK, params);
-	}
-
-	private ResponseEntity<String> postWebhook(Map<String, String> params, String signature) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		if (signature != null) {
-			headers.set("X-Twilio-Signature", signature);
-		}
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		params.forEach(form::add);
-		return http.postForEntity(WEBHOOK, new HttpEntity<>(form, headers), String.class);
-	}
-
-	private static List<LoggedRequest> requestsTo(String phone) {
-		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))
-			.stream()
-			.filter(request -> phone.equals(form(request).get("To")))
-			.toList();
-	}
-
-	private static List<String> sentTo(String phone) {
-		return requestsTo(phone).stream().map(request -> form(request).get("Body")).toList();
-	}
-
-	private static String lastSentTo(String phone) {
-		List<String> sent = sentTo(phone);
-		assertThat(sent).as("messages to " + phone).isNotEmpty();
-		return sent.get(sent.size() - 1);
-	}
-
-	private static Map<String, String> form(LoggedRequest request) {
-		return Arrays.stream(request.getBodyAsString().split("&"))
-			.map(pair -> pair.split("=", 2))
-			.collect(Collectors.toMap(pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
-					pair -> pair.length < 2 ? "" : URLDecoder.decode(pair[1], StandardCharsets.UTF_8), (a, b) -> b,
-					LinkedHashMap::new));
-	}
-
-	private static Path tempDir() {
-		try {
-			return Files.createTempDirectory("reconnect-loop");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

@@ -75,7 +75,7 @@ class ConsentInboundHandler implements InboundHandler {
 				return state.awaitingAnswer(now)
 						|| state.granted(now) && state.until().equals(ally.renewalPromptedFor);
 			})
-			.max(Comparator.comparing((Ally ally) -> consent.state(ally).requestedAt()));
+			.max(Comparator.comparing((Ally ally) -> consent.state(ally).requestedAt()).thenComparing(ally -> ally.id));
 		if (asked.isPresent()) {
 			return consent.answer(asked.get(), yes, message.key());
 		}

@@ -170,7 +170,9 @@ public class EscalationService {
 		String id = paused.participant().value();
 		audit.record(id, "PAUSED", paused.by().startsWith("coach:") ? paused.by() : PARTICIPANT,
 				"paused until " + paused.until());
-		tracks.findById(id).map(track -> track.openEpisode).ifPresent(open -> close(open, "PAUSED", false));
+		// A participant who texts PAUSE is in touch: those alerted hear so, as their consent allows.
+		boolean theyWrote = !paused.by().startsWith("coach:");
+		tracks.findById(id).map(track -> track.openEpisode).ifPresent(open -> close(open, "PAUSED", theyWrote));
 		mongo.updateFirst(byId(id), new Update().unset("openEpisode").set("missedInARow", 0).unset("lateSince"),
 				Track.class);
 		if (paused.by().startsWith("coach:")) {

@@ -47,17 +47,17 @@ class InboundProcessor {
 		}
 		InboundMessage message = new InboundMessage(key, from, body == null ? "" : body, clock.instant());
 		try {
-			// Whatever it says, a message is a sign of life; listeners decide what that means.
-			events.publishEvent(new MessageReceived(from, key, message.receivedAt()));
 			List<InboundHandler> ordered = handlers.orderedStream().toList();
 			for (InboundHandler handler : ordered) {
 				if (handler.handle(message)) {
 					log.info("Inbound message {} from {} ({}) handled by {}", key, Masking.phone(from),
 							Masking.text(body), handler.getClass().getSimpleName());
+					received(message);
 					return Outcome.HANDLED;
 				}
 			}
 			log.info("Inbound message {} from {} matched no handler", key, Masking.phone(from));
+			received(message);
 			return Outcome.UNHANDLED;
 		}
 		catch (RuntimeException ex) {
@@ -65,5 +65,13 @@ class InboundProcessor {
 			seen.deleteById(key);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Whatever it said, a message is a sign of life; listeners decide what that means. Announced
+	 * after the handlers, so what the message asked for (REMOVE an ally, PAUSE) already holds.
+	 */
+	private void received(InboundMessage message) {
+		events.publishEvent(new MessageReceived(message.from(), message.key(), message.receivedAt()));
 	}
 }
