@@ -1,0 +1,234 @@
+package org.reconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.reconnect.escalation.EscalationService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Property-style: over many random sequences of check-ins, answers, expiries, sweeps, clock jumps,
+ * pauses and consent changes (YES, NO, STOP ALERTS, REMOVE, new invitations, OK), no alert ever
+ * reaches an ally whose consent does not hold at that moment, by an independent model of the
+ * consent rules, and no alert or coach message carries anything the participant answered. The
+ * seed is fixed, so a failure is reproducible; the message names the run and the step.
+ */
+class ConsentPropertyIntegrationTests extends LoopTestSupport {
+
+	private static final long SEED = 20_300_308L;
+	private static final int RUNS = 10;
+	private static final int STEPS = 30;
+	private static final Duration ANSWER_WITHIN = Duration.ofDays(7);
+	private static final Duration VALID_FOR = Duration.ofDays(365);
+	private static final List<String> ALLY_NAMES = List.of("Ames Hart", "Bryn Cole");
+
+	@Autowired
+	EscalationService escalation;
+
+	/** One invitation of one ally, as the consent rules say it should stand. */
+	static final class Invitation {
+
+		final Instant requestedAt;
+
+		String state = "REQUESTED";
+
+		Instant grantedAt;
+
+		Invitation(Instant requestedAt) {
+			this.requestedAt = requestedAt;
+		}
+
+		boolean awaiting(Instant now) {
+			return state.equals("REQUESTED") && now.isBefore(requestedAt.plus(ANSWER_WITHIN));
+		}
+
+		boolean active(Instant now) {
+			return state.equals("GRANTED") && now.isBefore(grantedAt.plus(VALID_FOR));
+		}
+	}
+
+	@Test
+	void noAlertEverReachesAnAllyWithoutConsentAndNoneCarriesAnAnswer() {
+		Random random = new Random(SEED);
+		Set<String> answers = new HashSet<>();
+		int alertsChecked = 0;
+		int coachMessagesChecked = 0;
+		for (int run = 0; run < RUNS; run++) {
+			clock.set(START.plus(Duration.ofDays(800L + 40L * run)));
+			String participant = "+1415555" + String.format("%04d", 100 + run);
+			List<String> allies = List.of("+1312555" + String.format("%04d", 100 + 2 * run),
+					"+1312555" + String.format("%04d", 101 + 2 * run));
+			String id = enrol("Pat Quill", participant, "America/Los_Angeles", "07:" + String.format("%02d", run));
+			Map<String, List<Invitation>> model = new HashMap<>();
+			Map<String, Integer> seen = new HashMap<>();
+			allies.forEach(phone -> model.put(phone, new ArrayList<>()));
+			for (int which = 0; which < allies.size(); which++) {
+				invite(id, allies, which, model);
+				if (random.nextInt(10) < 7) {
+					yes(model.get(allies.get(which)));
+					sms(allies.get(which), "yes");
+				}
+				seen.put(allies.get(which), sentTo(allies.get(which)).size());
+			}
+			int coachSeen = sentTo(COACH_PHONE).size();
+
+			for (int step = 0; step < STEPS; step++) {
+				String where = "run " + run + ", step " + step;
+				int ally = random.nextInt(2);
+				String allyPhone = allies.get(ally);
+				String event;
+				switch (random.nextInt(20)) {
+					case 0, 1, 2 -> {
+						event = "check-in";
+						coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class);
+					}
+					case 3, 4, 5 -> {
+						event = "expire";
+						clock.advance(Duration.ofHours(6));
+						conversations.expireDue();
+					}
+					case 6, 7, 8, 19 -> {
+						event = "jump";
+						clock.advance(Duration.ofHours(6 + random.nextInt(66)));
+						sweep();
+					}
+					case 9 -> {
+						event = "sweep";
+						sweep();
+					}
+					case 10, 11 -> {
+						event = "YES";
+						yes(model.get(allyPhone));
+						sms(allyPhone, "YES");
+					}
+					case 12 -> {
+						event = "NO";
+						model.get(allyPhone)
+							.stream()
+							.filter(invitation -> invitation.awaiting(clock.instant()))
+							.reduce((first, second) -> second)
+							.ifPresent(invitation -> invitation.state = "DECLINED");
+						sms(allyPhone, "no");
+					}
+					case 13 -> {
+						if (random.nextBoolean()) {
+							event = "STOP ALERTS";
+							end(model.get(allyPhone), "WITHDRAWN");
+							sms(allyPhone, "STOP ALERTS");
+						}
+						else {
+							event = "REMOVE";
+							end(model.get(allyPhone), "REVOKED");
+							sms(participant, "REMOVE " + ALLY_NAMES.get(ally).split(" ")[0]);
+						}
+					}
+					case 14 -> {
+						event = "YES";
+						yes(model.get(allyPhone));
+						sms(allyPhone, "Yes");
+					}
+					case 15 -> {
+						event = "invite";
+						invite(id, allies, ally, model);
+					}
+					case 16 -> {
+						event = "answer";
+						String answer = "zq" + random.nextInt(1_000_000) + "x";
+						answers.add(answer);
+						sms(participant, random.nextBoolean() ? answer : "I talked to " + answer);
+					}
+					case 17 -> {
+						event = "OK";
+						sms(allyPhone, "OK");
+					}
+					default -> {
+						event = "pause";
+						sms(participant, random.nextBoolean() ? "PAUSE 2 days" : "RESUME");
+					}
+				}
+
+				Instant now = clock.instant();
+				for (String phone : allies) {
+					List<String> sent = sentTo(phone);
+					for (String text : sent.subList(seen.get(phone), sent.size())) {
+						if (isAlert(text)) {
+							alertsChecked++;
+							assertThat(model.get(phone).stream().anyMatch(invitation -> invitation.active(now)))
+								.as("%s (%s): an alert reached %s without consent: %s", where, event, phone, text)
+								.isTrue();
+						}
+						assertThat(answers).as("%s (%s): an ally's message carries an answer", where, event)
+							.noneMatch(text::contains);
+					}
+					seen.put(phone, sent.size());
+				}
+				List<String> toCoach = sentTo(COACH_PHONE);
+				for (String text : toCoach.subList(coachSeen, toCoach.size())) {
+					coachMessagesChecked++;
+					assertThat(answers).as("%s (%s): a coach alert carries an answer", where, event)
+						.noneMatch(text::contains);
+				}
+				coachSeen = toCoach.size();
+			}
+			assertThat(coach().exchange("/api/participants/" + id, HttpMethod.DELETE, HttpEntity.EMPTY, Void.class)
+				.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		}
+		assertThat(alertsChecked).as("the sequences must actually alert someone").isGreaterThanOrEqualTo(5);
+		assertThat(coachMessagesChecked).isPositive();
+	}
+
+	private static boolean isAlert(String text) {
+		return text.contains("hasn't checked in since") || text.contains("is still quiet since")
+				|| text.contains("is back in touch") || text.contains("could use a caring voice");
+	}
+
+	/** What the sweep job does: expire check-ins past their deadline, then run due escalation. */
+	private void sweep() {
+		conversations.expireDue();
+		escalation.sweep();
+	}
+
+	/** YES answers the newest invitation still awaiting an answer. */
+	private void yes(List<Invitation> invitations) {
+		invitations.stream()
+			.filter(invitation -> invitation.awaiting(clock.instant()))
+			.reduce((first, second) -> second)
+			.ifPresent(invitation -> {
+				invitation.state = "GRANTED";
+				invitation.grantedAt = clock.instant();
+			});
+	}
+
+	/** STOP ALERTS and REMOVE end whatever is granted or still asked; what already ended stays ended. */
+	private static void end(List<Invitation> invitations, String state) {
+		for (Invitation invitation : invitations) {
+			if (invitation.state.equals("GRANTED") || invitation.state.equals("REQUESTED")) {
+				invitation.state = state;
+			}
+		}
+	}
+
+	private void invite(String participant, List<String> allies, int which, Map<String, List<Invitation>> model) {
+		String phone = allies.get(which);
+		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + participant + "/allies",
+				Map.of("name", ALLY_NAMES.get(which), "phone", phone), JsonNode.class);
+		assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		model.get(phone).add(new Invitation(clock.instant()));
+	}
+}
