@@ -16,6 +16,6 @@ class ConversationEraser {
 
 	@EventListener
 	void on(ParticipantErased erased) {
-		conversations.deleteAll(conversations.findByParticipantIdOrderByStartedAtDesc(erased.participant().value()));
+		conversations.deleteAll(conversations.history(erased.participant().value()));
 	}
 }
