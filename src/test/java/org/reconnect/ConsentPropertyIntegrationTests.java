@@ -33,7 +33,7 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 
 	private static final long SEED = 20_300_308L;
 	private static final int RUNS = 10;
-	private static final int STEPS = 30;
+	private static final int STEPS = 45;
 	private static final Duration ANSWER_WITHIN = Duration.ofDays(7);
 	private static final Duration VALID_FOR = Duration.ofDays(365);
 	private static final List<String> ALLY_NAMES = List.of("Ames Hart", "Bryn Cole");
@@ -69,6 +69,7 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 		Set<String> answers = new HashSet<>();
 		int alertsChecked = 0;
 		int coachMessagesChecked = 0;
+		int alertsStopped = 0;
 		for (int run = 0; run < RUNS; run++) {
 			clock.set(START.plus(Duration.ofDays(800L + 40L * run)));
 			String participant = "+1415555" + String.format("%04d", 100 + run);
@@ -93,31 +94,31 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 				int ally = random.nextInt(2);
 				String allyPhone = allies.get(ally);
 				String event;
+				// Each step is a day's skeleton (a check-in, perhaps an answer, its deadline) or one
+				// random event between them: consent changes, OKs, pauses and clock moves.
 				switch (random.nextInt(20)) {
 					case 0, 1, 2 -> {
-						event = "check-in";
+						event = "day";
 						coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class);
-					}
-					case 3, 4, 5 -> {
-						event = "expire";
+						if (random.nextInt(4) == 0) {
+							String answer = "zq" + random.nextInt(1_000_000) + "x";
+							answers.add(answer);
+							sms(participant, random.nextBoolean() ? answer : "I talked to " + answer);
+						}
 						clock.advance(Duration.ofHours(6));
-						conversations.expireDue();
+						sweep();
 					}
-					case 6, 7, 8, 19 -> {
+					case 3, 4, 5, 6 -> {
 						event = "jump";
-						clock.advance(Duration.ofHours(6 + random.nextInt(66)));
+						clock.advance(Duration.ofHours(1 + random.nextInt(18)));
 						sweep();
 					}
-					case 9 -> {
-						event = "sweep";
-						sweep();
-					}
-					case 10, 11 -> {
+					case 7, 8, 9 -> {
 						event = "YES";
 						yes(model.get(allyPhone));
-						sms(allyPhone, "YES");
+						sms(allyPhone, random.nextBoolean() ? "YES" : "Yes");
 					}
-					case 12 -> {
+					case 10 -> {
 						event = "NO";
 						model.get(allyPhone)
 							.stream()
@@ -126,34 +127,31 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 							.ifPresent(invitation -> invitation.state = "DECLINED");
 						sms(allyPhone, "no");
 					}
+					case 11, 12 -> {
+						event = "STOP ALERTS";
+						end(model.get(allyPhone), "WITHDRAWN");
+						sms(allyPhone, "STOP ALERTS");
+					}
 					case 13 -> {
-						if (random.nextBoolean()) {
-							event = "STOP ALERTS";
-							end(model.get(allyPhone), "WITHDRAWN");
-							sms(allyPhone, "STOP ALERTS");
-						}
-						else {
-							event = "REMOVE";
-							end(model.get(allyPhone), "REVOKED");
-							sms(participant, "REMOVE " + ALLY_NAMES.get(ally).split(" ")[0]);
+						event = "REMOVE";
+						end(model.get(allyPhone), "REVOKED");
+						sms(participant, "REMOVE " + ALLY_NAMES.get(ally).split(" ")[0]);
+					}
+					case 14, 15 -> {
+						event = "revoke by coach";
+						end(model.get(allyPhone), "REVOKED");
+						for (JsonNode view : coach().getForObject("/api/participants/" + id + "/allies", JsonNode.class)) {
+							if (view.get("phone").asText().equals(allyPhone)) {
+								coach().exchange("/api/participants/" + id + "/allies/" + view.get("id").asText(),
+										HttpMethod.DELETE, HttpEntity.EMPTY, String.class);
+							}
 						}
 					}
-					case 14 -> {
-						event = "YES";
-						yes(model.get(allyPhone));
-						sms(allyPhone, "Yes");
-					}
-					case 15 -> {
+					case 16, 17 -> {
 						event = "invite";
 						invite(id, allies, ally, model);
 					}
-					case 16 -> {
-						event = "answer";
-						String answer = "zq" + random.nextInt(1_000_000) + "x";
-						answers.add(answer);
-						sms(participant, random.nextBoolean() ? answer : "I talked to " + answer);
-					}
-					case 17 -> {
+					case 18 -> {
 						event = "OK";
 						sms(allyPhone, "OK");
 					}
@@ -186,10 +184,17 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 				}
 				coachSeen = toCoach.size();
 			}
+			for (JsonNode entry : coach().getForObject("/api/participants/" + id + "/audit", JsonNode.class)) {
+				if (entry.get("reason").asText().contains("no active consent")) {
+					alertsStopped++;
+				}
+			}
 			assertThat(coach().exchange("/api/participants/" + id, HttpMethod.DELETE, HttpEntity.EMPTY, Void.class)
 				.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		}
-		assertThat(alertsChecked).as("the sequences must actually alert someone").isGreaterThanOrEqualTo(5);
+		// Not vacuous: allies were alerted, and alerts were stopped at send time for want of consent.
+		assertThat(alertsChecked).as("alerts that reached an ally").isPositive();
+		assertThat(alertsStopped).as("alerts stopped at send time").isPositive();
 		assertThat(coachMessagesChecked).isPositive();
 	}
 
@@ -226,8 +231,14 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 
 	private void invite(String participant, List<String> allies, int which, Map<String, List<Invitation>> model) {
 		String phone = allies.get(which);
-		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + participant + "/allies",
-				Map.of("name", ALLY_NAMES.get(which), "phone", phone), JsonNode.class);
+		// The second ally lives in Tokyo: their alerts often wait out their night, which is when a
+		// revocation can fall between an alert being scheduled and being sent.
+		Map<String, Object> request = new HashMap<>(Map.of("name", ALLY_NAMES.get(which), "phone", phone));
+		if (which == 1) {
+			request.put("timeZone", "Asia/Tokyo");
+		}
+		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + participant + "/allies", request,
+				JsonNode.class);
 		assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		model.get(phone).add(new Invitation(clock.instant()));
 	}
