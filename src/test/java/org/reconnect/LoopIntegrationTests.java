@@ -193,6 +193,11 @@ class LoopIntegrationTests extends LoopTestSupport {
 		assertThat(lastSentTo(jo)).startsWith("Welcome back.");
 		assertThat(coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
+		// 07:30 in New York is inside the default quiet hours (21:00-08:00): the check-in waits in the outbox.
+		drainOutbox();
+		assertThat(lastSentTo(jo)).startsWith("Welcome back.");
+		clock.set(Instant.parse("2030-03-09T13:00:00Z"));
+		drainOutbox();
 		assertThat(lastSentTo(jo)).startsWith("Hi Jo, it's check-in time.");
 
 		sms(jo, "help");

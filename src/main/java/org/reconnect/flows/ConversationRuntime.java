@@ -13,6 +13,7 @@ import java.util.function.BiFunction;
 import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.flows.FlowMachines.Effect;
 import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.MessageUndelivered;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -69,7 +71,11 @@ public class ConversationRuntime {
 		this.programName = programName;
 	}
 
-	/** Starts today's check-in; empty when it did not go out now (see {@link #start}). */
+	/**
+	 * Starts today's check-in; empty when it did not go out now (see {@link #start}). A question
+	 * still in the outbox (held for quiet hours, or waiting for a retry) counts as on its way; if
+	 * it later fails, {@link #on(MessageUndelivered)} marks the conversation undelivered.
+	 */
 	public Optional<String> startCheckIn(ParticipantId participant) {
 		return start(participant, settings.checkInFlow());
 	}
@@ -233,6 +239,33 @@ public class ConversationRuntime {
 			participants.find(new ParticipantId(ended.participantId)).ifPresent(p -> startQueued(p, ended));
 		}
 		return expired;
+	}
+
+	/**
+	 * A check-in whose question the outbox gave up on, or Twilio reported undelivered, was never
+	 * seen: it can never count as missed. Only a conversation still waiting for its first answer
+	 * changes (through the aggregate, with its version, so a concurrent reply wins or reloads).
+	 */
+	@EventListener
+	void on(MessageUndelivered undelivered) {
+		if (undelivered.purpose() != Purpose.CHECK_IN || undelivered.reference() == null) {
+			return;
+		}
+		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			Conversation conversation = conversations.findById(undelivered.reference()).orElse(null);
+			if (conversation == null || !conversation.open() || conversation.replies > 0) {
+				return;
+			}
+			conversation.undelivered();
+			try {
+				conversations.save(conversation);
+				log.info("Conversation {} marked undelivered: its check-in never arrived", conversation.id);
+				return;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				log.debug("Conversation {} changed meanwhile; looking again", conversation.id);
+			}
+		}
 	}
 
 	public Optional<ConversationView> open(ParticipantId participant) {

@@ -1,19 +1,38 @@
 package org.reconnect.messaging;
 
-/** One way of carrying a text to a phone: Twilio, or the simulator that stands in for it. */
+import java.time.Duration;
+
+/**
+ * One way of carrying a text to a person: Twilio SMS, or the simulator that stands in for it. The
+ * outbox decides when a message goes; a channel only tries once and says what happened.
+ */
 interface Channel {
+
+	/** The sender whose pace is limited, e.g. a Twilio number or Messaging Service. */
+	String sender();
 
 	ChannelResult send(String to, String body);
 
-	/** What the channel said about one message. */
+	/** What the channel said about one attempt. */
 	sealed interface ChannelResult {
 	}
 
-	/** @param providerId the channel's id for the message (Twilio's MessageSid) */
-	record Accepted(String providerId) implements ChannelResult {
+	/**
+	 * @param providerId the channel's id for the message (Twilio's MessageSid)
+	 * @param status the channel's first status, e.g. "queued"
+	 */
+	record Accepted(String providerId, String status) implements ChannelResult {
 	}
 
-	/** @param code the channel's error code, e.g. Twilio's 21610 */
-	record Rejected(String code, String reason) implements ChannelResult {
+	/** Refused for good: trying again cannot help. @param code the channel's error code, e.g. 21610 */
+	record Rejected(String code) implements ChannelResult {
+	}
+
+	/**
+	 * Not reached, or asked to slow down (network error, timeout, 429, 5xx): worth another try.
+	 *
+	 * @param retryAfter what the channel asked us to wait, or null
+	 */
+	record Unavailable(String code, Duration retryAfter) implements ChannelResult {
 	}
 }

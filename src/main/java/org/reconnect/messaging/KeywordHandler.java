@@ -7,7 +7,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * STOP, START and HELP, in any state. While a number is opted out, anything else it writes is
+ * STOP (or a plain request in words to stop), START and HELP, in any state; STOP is confirmed
+ * once, however often it is said. While a number is opted out, anything else it writes is
  * taken in silence (crisis language is handled before this, and reaches the coach).
  */
 @Component
@@ -32,7 +33,7 @@ class KeywordHandler implements InboundHandler {
 	@Override
 	public boolean handle(InboundMessage message) {
 		boolean optedOut = optOuts.existsById(message.from());
-		switch (Keywords.of(message.body())) {
+		switch (Keywords.of(message.body(), optedOut)) {
 			case STOP -> {
 				if (!optedOut) {
 					optOuts.save(new OptOut(message.from(), clock.instant()));
@@ -55,8 +56,9 @@ class KeywordHandler implements InboundHandler {
 			}
 			case HELP -> {
 				messenger.send(new OutboundMessage(message.from(), settings.programName()
-						+ ": a short daily check-in from your support team. To reach a person, " + settings.helpContact()
-						+ ". Msg & data rates may apply. Text STOP to stop.", Purpose.REPLY, message.key()));
+						+ ": check-ins from your support team, " + settings.frequency() + ". To reach a person, "
+						+ settings.helpContact() + ". Msg & data rates may apply. Text STOP to stop.", Purpose.REPLY,
+						message.key()));
 				return true;
 			}
 			case NONE -> {

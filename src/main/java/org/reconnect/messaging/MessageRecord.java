@@ -1,17 +1,33 @@
 package org.reconnect.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Every outbound message, whatever became of it. */
+/**
+ * Every outbound message, whatever became of it; while QUEUED it is an outbox entry. A dispatcher
+ * owns it only while its lease runs; the delivery status from Twilio's callbacks only moves forward.
+ */
 @Document("messages")
 class MessageRecord {
 
 	enum Status {
-		QUEUED, SENT, FAILED, SUPPRESSED
+		/** In the outbox, waiting for its turn, for quiet hours to end, or for a retry. */
+		QUEUED,
+		/** Accepted by the channel. */
+		SENT,
+		/** Refused for good, or the attempts ran out. */
+		FAILED,
+		/** Not sent: the number opted out. */
+		SUPPRESSED,
+		/** Not sent: over the daily cap, or past its notAfter when its turn came. */
+		DROPPED
 	}
+
+	static final Instant NEVER = Instant.EPOCH;
 
 	@Id
 	String id;
@@ -26,11 +42,38 @@ class MessageRecord {
 
 	Status status;
 
+	/** 0 before 1; see {@link Purpose#priority()}. */
+	int priority;
+
+	/** When the next attempt may be made: now, the end of quiet hours, or after a backoff. */
+	Instant nextAttemptAt;
+
+	Instant notAfter;
+
+	int attempts;
+
+	String leaseOwner;
+
+	/** A claim holds until then; {@link #NEVER} when free. */
+	Instant leaseUntil = NEVER;
+
 	String providerId;
+
+	/** Twilio's last status (queued, sent, delivered, undelivered, failed); moves only forward. */
+	String deliveryStatus;
+
+	int deliveryRank;
+
+	/** Every status Twilio reported, in the order first seen. */
+	List<String> reportedStatuses = new ArrayList<>();
 
 	String error;
 
 	Instant createdAt;
+
+	Instant sentAt;
+
+	Instant updatedAt;
 
 	static MessageRecord of(OutboundMessage message, Status status, Instant now) {
 		MessageRecord record = new MessageRecord();
@@ -38,12 +81,21 @@ class MessageRecord {
 		record.body = message.body();
 		record.purpose = message.purpose();
 		record.reference = message.reference();
+		record.notAfter = message.notAfter();
+		record.priority = message.purpose().priority();
 		record.status = status;
+		record.nextAttemptAt = now;
 		record.createdAt = now;
+		record.updatedAt = now;
 		return record;
 	}
 
 	SentMessage view() {
 		return new SentMessage(id, to, body, purpose, status.name(), providerId, createdAt);
+	}
+
+	MessageView detail() {
+		return new MessageView(id, purpose, status.name(), deliveryStatus, List.copyOf(reportedStatuses), attempts,
+				error, createdAt, nextAttemptAt, sentAt, updatedAt);
 	}
 }

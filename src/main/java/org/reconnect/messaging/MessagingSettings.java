@@ -1,5 +1,9 @@
 package org.reconnect.messaging;
 
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -9,12 +13,17 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param programName named in the HELP text and the STOP confirmation
  * @param helpContact how to reach a person, named in the HELP text
+ * @param frequency how often the program writes, named in the HELP text
  * @param twilio the Twilio account; without an account SID and auth token the simulator is used
+ * @param outbox retries, pacing and the dispatcher
+ * @param compliance quiet hours and the daily cap
  */
 @Validated
 @ConfigurationProperties("reconnect.messaging")
 record MessagingSettings(@DefaultValue("Reconnect") String programName,
-		@DefaultValue("call or text your coach") String helpContact, @DefaultValue Twilio twilio) {
+		@DefaultValue("call or text your coach") String helpContact,
+		@DefaultValue("about one check-in a day, plus reminders you agreed to") String frequency,
+		@DefaultValue Twilio twilio, @DefaultValue Outbox outbox, @DefaultValue Compliance compliance) {
 
 	/**
 	 * @param accountSid Twilio account SID (AC...)
@@ -22,7 +31,7 @@ record MessagingSettings(@DefaultValue("Reconnect") String programName,
 	 * @param fromNumber the sending number in E.164, used when no messaging service is set
 	 * @param messagingServiceSid a Messaging Service (MG...), preferred over the from number
 	 * @param publicBaseUrl the URL Twilio calls, e.g. https://reconnect.example.org, as the signature
-	 * covers it; behind a TLS proxy the app cannot see it itself
+	 * covers it; behind a TLS proxy the app cannot see it itself. Also where status callbacks go.
 	 * @param apiBaseUrl where the REST API is reached; only tests set it (to WireMock)
 	 */
 	record Twilio(String accountSid, String authToken, String fromNumber, String messagingServiceSid,
@@ -31,5 +40,35 @@ record MessagingSettings(@DefaultValue("Reconnect") String programName,
 		boolean configured() {
 			return accountSid != null && !accountSid.isBlank() && authToken != null && !authToken.isBlank();
 		}
+	}
+
+	/**
+	 * @param messagesPerSecond pace per sender on this node (1 for a US long code); 0 turns pacing off
+	 * @param pollInterval how often the dispatcher looks for due messages; 0 turns the background
+	 * dispatcher off (tests drain by hand)
+	 * @param maxAttempts attempts before a message that keeps meeting network errors, 429 or 5xx fails
+	 * @param firstBackoff wait after the first failed attempt, doubled (times the multiplier) after each
+	 * @param backoffMultiplier growth of the wait from one attempt to the next
+	 * @param jitter randomisation of each wait, 0 to 1 (0.5: between half and one and a half times)
+	 * @param maxBackoff longest wait between two attempts
+	 * @param lease how long a dispatcher holds a claimed message before another node may take it over
+	 * @param requestTimeout connect and response timeout of one request to the channel
+	 * @param batchSize messages a dispatcher looks at per query
+	 */
+	record Outbox(@DefaultValue("1") int messagesPerSecond, @DefaultValue("250ms") Duration pollInterval,
+			@DefaultValue("5") int maxAttempts, @DefaultValue("30s") Duration firstBackoff,
+			@DefaultValue("2.0") double backoffMultiplier, @DefaultValue("0.5") double jitter,
+			@DefaultValue("1h") Duration maxBackoff, @DefaultValue("2m") Duration lease,
+			@DefaultValue("10s") Duration requestTimeout, @DefaultValue("100") int batchSize) {
+	}
+
+	/**
+	 * @param quietFrom start of quiet hours in the recipient's local time
+	 * @param quietUntil end of quiet hours
+	 * @param defaultZone the zone of a recipient no module knows (e.g. an ally)
+	 * @param dailyCap scheduled messages (check-ins, reminders) per recipient per local day
+	 */
+	record Compliance(@DefaultValue("21:00") LocalTime quietFrom, @DefaultValue("08:00") LocalTime quietUntil,
+			@DefaultValue("America/New_York") ZoneId defaultZone, @DefaultValue("3") int dailyCap) {
 	}
 }

@@ -2,64 +2,38 @@ package org.reconnect.messaging;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
-import org.reconnect.messaging.Channel.Accepted;
-import org.reconnect.messaging.Channel.Rejected;
-import org.reconnect.messaging.MessageRecord.Status;
-import org.reconnect.system.Masking;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends a message and keeps its record. Every message is recorded before it goes to the channel;
- * an opted-out number gets nothing but the one confirmation, checked here at the moment of sending.
+ * The one way out: a message is written to the outbox first, then tried at once in the caller's
+ * thread (so a reply goes while the person is still looking at their phone). Whatever is not sent
+ * then (paced, held for quiet hours, waiting for a retry) the background dispatcher sends later.
+ * An opted-out number gets nothing but the one confirmation, checked at the moment of sending.
  */
 @Service
 public class Messenger {
 
-	private static final Logger log = LoggerFactory.getLogger(Messenger.class);
-
-	private final Channel channel;
+	private final Outbox outbox;
+	private final Dispatcher dispatcher;
 	private final Messages messages;
 	private final OptOuts optOuts;
 	private final Clock clock;
 
-	Messenger(Channel channel, Messages messages, OptOuts optOuts, Clock clock) {
-		this.channel = channel;
+	Messenger(Outbox outbox, Dispatcher dispatcher, Messages messages, OptOuts optOuts, Clock clock) {
+		this.outbox = outbox;
+		this.dispatcher = dispatcher;
 		this.messages = messages;
 		this.optOuts = optOuts;
 		this.clock = clock;
 	}
 
 	public SendResult send(OutboundMessage message) {
-		if (message.purpose() != Purpose.OPT_OUT_CONFIRMATION && isOptedOut(message.to())) {
-			MessageRecord record = messages.save(MessageRecord.of(message, Status.SUPPRESSED, clock.instant()));
-			log.info("Not sending {} message {} to {}: the number opted out", message.purpose(), record.id,
-					Masking.phone(message.to()));
-			return new SendResult(record.id, SendResult.Outcome.SUPPRESSED);
-		}
-		MessageRecord record = messages.save(MessageRecord.of(message, Status.QUEUED, clock.instant()));
-		Channel.ChannelResult result = channel.send(message.to(), message.body());
-		SendResult.Outcome outcome;
-		if (result instanceof Accepted accepted) {
-			record.status = Status.SENT;
-			record.providerId = accepted.providerId();
-			outcome = SendResult.Outcome.SENT;
-		}
-		else {
-			Rejected rejected = (Rejected) result;
-			record.status = Status.FAILED;
-			record.error = rejected.code();
-			// The channel's reason can quote the number, so only the code is logged.
-			log.warn("Channel refused message {} to {}: error {}", record.id, Masking.phone(message.to()),
-					rejected.code());
-			outcome = SendResult.Outcome.FAILED;
-		}
-		messages.save(record);
-		return new SendResult(record.id, outcome);
+		MessageRecord record = outbox.insert(MessageRecord.of(message, MessageRecord.Status.QUEUED, clock.instant()));
+		return dispatcher.attemptNow(record);
 	}
 
 	public boolean isOptedOut(String phone) {
@@ -72,5 +46,10 @@ public class Messenger {
 		PageRequest page = PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
 		List<MessageRecord> found = to == null ? messages.findAll(page).getContent() : messages.findByTo(to, page);
 		return found.stream().map(MessageRecord::view).toList();
+	}
+
+	/** One message's outbox and delivery status. */
+	public Optional<MessageView> status(String messageId) {
+		return outbox.find(messageId).map(MessageRecord::detail);
 	}
 }

@@ -1,21 +1,47 @@
 package org.reconnect.messaging;
 
-/** Why a message is sent; decides what may pass an opt-out. */
+/**
+ * Why a message is sent; decides what may pass an opt-out, its place in the outbox queue, and
+ * whether quiet hours and the daily cap apply.
+ */
 public enum Purpose {
-	/** A reply to something the person just wrote. */
-	REPLY,
-	/** A scheduled check-in question. */
-	CHECK_IN,
+	/** A reply to something the person just wrote: goes first, never held. */
+	REPLY(true, false),
+	/** A scheduled check-in question: bulk, held in quiet hours, counted against the daily cap. */
+	CHECK_IN(false, true),
 	/** Crisis resources: sent at once, whatever the hour. */
-	CRISIS,
-	/** A request to an ally to agree to alerts. */
-	CONSENT_REQUEST,
-	/** An alert to an ally or a coach. */
-	ALERT,
-	/** A gentle nudge to a participant who has gone quiet. */
-	NUDGE,
-	/** A short notice nobody asked for just now: a pause ended, someone is back in touch. */
-	NOTICE,
+	CRISIS(true, false),
+	/** A request to an ally to agree to alerts: held in quiet hours. */
+	CONSENT_REQUEST(true, false),
+	/** An alert to an ally or a coach: ahead of bulk, but held in the recipient's quiet hours. */
+	ALERT(true, false),
+	/** A gentle nudge to a participant who has gone quiet: bulk, held, counted against the cap. */
+	NUDGE(false, true),
+	/** A short notice nobody asked for just now (a pause ended, someone is back): held in quiet hours. */
+	NOTICE(true, false),
 	/** The one confirmation after STOP; the only message that passes an opt-out. */
-	OPT_OUT_CONFIRMATION
+	OPT_OUT_CONFIRMATION(true, false);
+
+	private final boolean urgent;
+	private final boolean scheduled;
+
+	Purpose(boolean urgent, boolean scheduled) {
+		this.urgent = urgent;
+		this.scheduled = scheduled;
+	}
+
+	/** 0 goes ahead of 1: replies, crisis responses and alerts before bulk check-ins. */
+	int priority() {
+		return urgent ? 0 : 1;
+	}
+
+	/** Scheduled messages count against the daily cap per recipient. */
+	boolean scheduled() {
+		return scheduled;
+	}
+
+	/** Crisis responses and immediate replies are never held for quiet hours. */
+	boolean heldInQuietHours() {
+		return this != REPLY && this != CRISIS && this != OPT_OUT_CONFIRMATION;
+	}
 }

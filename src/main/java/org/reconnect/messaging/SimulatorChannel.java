@@ -15,10 +15,15 @@ class SimulatorChannel implements Channel {
 	private static final Logger log = LoggerFactory.getLogger(SimulatorChannel.class);
 
 	@Override
+	public String sender() {
+		return "simulator";
+	}
+
+	@Override
 	public ChannelResult send(String to, String body) {
 		String id = "SIM" + UUID.randomUUID().toString().replace("-", "");
 		log.info("Simulator delivered {} to {} ({}); read it at GET /api/simulator/messages", id, Masking.phone(to),
 				Masking.text(body));
-		return new Accepted(id);
+		return new Accepted(id, "delivered");
 	}
 }

@@ -1,36 +1,125 @@
 package org.reconnect.messaging;
 
+import java.net.URI;
+import java.time.Duration;
+
+import org.apache.hc.core5.http.Header;
+
+import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 
-/** SMS through Twilio's REST API, from a Messaging Service when one is set, else from a number. */
+/**
+ * SMS through Twilio's REST API, from a Messaging Service when one is set, else from a number.
+ * One attempt per call: the outbox owns retries, so the SDK's own retry loop is switched off.
+ */
 class TwilioChannel implements Channel {
 
+	static final String STATUS_PATH = "/webhooks/twilio/status";
+
 	private final TwilioRestClient client;
+	private final OneShotHttpClient http;
 	private final MessagingSettings.Twilio settings;
 
-	TwilioChannel(TwilioRestClient client, MessagingSettings.Twilio settings) {
+	TwilioChannel(TwilioRestClient client, OneShotHttpClient http, MessagingSettings.Twilio settings) {
 		this.client = client;
+		this.http = http;
 		this.settings = settings;
 	}
 
 	@Override
+	public String sender() {
+		return usesService() ? settings.messagingServiceSid() : settings.fromNumber();
+	}
+
+	@Override
 	public ChannelResult send(String to, String body) {
-		MessageCreator creator = settings.messagingServiceSid() != null && !settings.messagingServiceSid().isBlank()
+		MessageCreator creator = usesService()
 				? Message.creator(new PhoneNumber(to), settings.messagingServiceSid(), body)
 				: Message.creator(new PhoneNumber(to), new PhoneNumber(settings.fromNumber()), body);
+		if (settings.publicBaseUrl() != null && !settings.publicBaseUrl().isBlank()) {
+			creator.setStatusCallback(URI.create(settings.publicBaseUrl().replaceAll("/+$", "") + STATUS_PATH));
+		}
 		try {
-			return new Accepted(creator.create(client).getSid());
+			Message message = creator.create(client);
+			return new Accepted(message.getSid(), message.getStatus() == null ? "queued" : message.getStatus().toString());
 		}
 		catch (ApiException ex) {
-			return new Rejected(ex.getCode() == null ? "http-" + ex.getStatusCode() : ex.getCode().toString(),
-					ex.getMessage());
+			// The exception's message can quote the number: only codes leave this class.
+			int status = ex.getStatusCode() == null ? 0 : ex.getStatusCode();
+			String code = ex.getCode() == null ? "http-" + status : ex.getCode().toString();
+			if (status == 429 || status >= 500) {
+				return new Unavailable(code, http.retryAfter());
+			}
+			return new Rejected(code);
+		}
+		catch (ApiConnectionException ex) {
+			return new Unavailable("unreachable", null);
 		}
 		catch (RuntimeException ex) {
-			return new Rejected("unreachable", ex.getClass().getSimpleName());
+			return new Unavailable("unreachable", null);
+		}
+	}
+
+	private boolean usesService() {
+		return settings.messagingServiceSid() != null && !settings.messagingServiceSid().isBlank();
+	}
+
+	/**
+	 * The SDK's HTTP client without its built-in retries (it repeats 429 and 503 a few times on
+	 * its own), remembering the last response's Retry-After for the calling thread.
+	 */
+	static class OneShotHttpClient extends NetworkHttpClient {
+
+		private final ThreadLocal<Duration> retryAfter = new ThreadLocal<>();
+
+		OneShotHttpClient(org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder) {
+			super(builder);
+		}
+
+		@Override
+		public Response reliableRequest(Request request) {
+			return makeRequest(request);
+		}
+
+		@Override
+		public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+			return makeRequest(request);
+		}
+
+		@Override
+		public Response makeRequest(Request request) {
+			retryAfter.remove();
+			Response response = super.makeRequest(request);
+			if (response != null && response.getHeaders() != null) {
+				for (Header header : response.getHeaders()) {
+					if ("Retry-After".equalsIgnoreCase(header.getName())) {
+						retryAfter.set(parse(header.getValue()));
+					}
+				}
+			}
+			return response;
+		}
+
+		Duration retryAfter() {
+			Duration value = retryAfter.get();
+			retryAfter.remove();
+			return value;
+		}
+
+		private static Duration parse(String value) {
+			try {
+				return Duration.ofSeconds(Long.parseLong(value.trim()));
+			}
+			catch (NumberFormatException ex) {
+				return null; // an HTTP date: the backoff decides instead
+			}
 		}
 	}
 }

@@ -3,15 +3,18 @@ package org.reconnect.messaging;
 import java.net.URI;
 
 import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.routing.HttpRoutePlanner;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
 
 /** The real Twilio account, used when its credentials are configured. */
@@ -20,22 +23,35 @@ import com.twilio.http.TwilioRestClient;
 class TwilioConfiguration {
 
 	@Bean
-	TwilioRestClient twilioRestClient(MessagingSettings settings) {
+	TwilioChannel.OneShotHttpClient twilioHttpClient(MessagingSettings settings) {
 		MessagingSettings.Twilio twilio = settings.twilio();
-		TwilioRestClient.Builder builder = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken());
+		Timeout timeout = Timeout.of(settings.outbox().requestTimeout());
+		HttpClientBuilder http = HttpClientBuilder.create()
+			.setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(timeout).setResponseTimeout(timeout).build())
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout).build())
+				.setMaxConnTotal(50)
+				.setMaxConnPerRoute(50)
+				.build())
+			.disableAutomaticRetries();
 		if (twilio.apiBaseUrl() != null && !twilio.apiBaseUrl().isBlank()) {
 			// The SDK has no base-URL setting: route every request to the given host instead
 			// (STACK.md trap 4); the SDK's own encoding and authentication stay unchanged.
 			URI base = URI.create(twilio.apiBaseUrl());
-			HttpHost host = new HttpHost(base.getScheme(), base.getHost(), base.getPort());
-			builder.httpClient(new NetworkHttpClient(HttpClientBuilder.create().setRoutePlanner(new FixedRoute(host))));
+			http.setRoutePlanner(new FixedRoute(new HttpHost(base.getScheme(), base.getHost(), base.getPort())));
 		}
-		return builder.build();
+		return new TwilioChannel.OneShotHttpClient(http);
 	}
 
 	@Bean
-	Channel twilioChannel(TwilioRestClient client, MessagingSettings settings) {
-		return new TwilioChannel(client, settings.twilio());
+	TwilioRestClient twilioRestClient(MessagingSettings settings, TwilioChannel.OneShotHttpClient http) {
+		MessagingSettings.Twilio twilio = settings.twilio();
+		return new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken()).httpClient(http).build();
+	}
+
+	@Bean
+	Channel twilioChannel(TwilioRestClient client, TwilioChannel.OneShotHttpClient http, MessagingSettings settings) {
+		return new TwilioChannel(client, http, settings.twilio());
 	}
 
 	private record FixedRoute(HttpHost host) implements HttpRoutePlanner {

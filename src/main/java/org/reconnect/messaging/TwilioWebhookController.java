@@ -32,19 +32,52 @@ class TwilioWebhookController {
 
 	private final TwilioSignatures signatures;
 	private final InboundProcessor inbound;
+	private final StatusCallbacks statuses;
 	private final PhoneNumbers phones;
 
-	TwilioWebhookController(MessagingSettings settings, InboundProcessor inbound, PhoneNumbers phones) {
+	TwilioWebhookController(MessagingSettings settings, InboundProcessor inbound, StatusCallbacks statuses,
+			PhoneNumbers phones) {
 		this.signatures = new TwilioSignatures(settings.twilio().authToken(), settings.twilio().publicBaseUrl());
 		this.inbound = inbound;
+		this.statuses = statuses;
 		this.phones = phones;
+	}
+
+	/**
+	 * Twilio's delivery status callback (the StatusCallback of each message sent): signed like the
+	 * inbound webhook; applied once, whatever the order. Unknown messages are answered 200 too, so
+	 * Twilio does not retry what we cannot use.
+	 */
+	@PostMapping(path = TwilioChannel.STATUS_PATH)
+	ResponseEntity<Void> status(HttpServletRequest request,
+			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
+		Map<String, String> params = params(request);
+		if (!signatures.validForm(signatures.calledUrl(request), params, signature)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		for (String field : List.of("MessageSid", "MessageStatus")) {
+			if (params.get(field) == null) {
+				problems.add(new FieldProblem(field, "is required in a Twilio status callback"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		statuses.apply(params.get("MessageSid"), params.get("MessageStatus"), params.get("ErrorCode"));
+		return ResponseEntity.noContent().build();
+	}
+
+	private static Map<String, String> params(HttpServletRequest request) {
+		Map<String, String> params = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
+		return params;
 	}
 
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_XML_VALUE)
 	ResponseEntity<String> receive(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-		Map<String, String> params = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
+		Map<String, String> params = params(request);
 		if (!signatures.validForm(signatures.calledUrl(request), params, signature)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
 				.body("The X-Twilio-Signature header is missing or does not match this request.");

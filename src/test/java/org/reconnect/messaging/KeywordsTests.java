@@ -10,15 +10,31 @@ class KeywordsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "STOP", "stop", " Stop. ", "stop!", "STOPALL", "Unsubscribe", "cancel", "END", "quit",
-			"revoke", "OPTOUT", "parar" })
+			"revoke", "OPTOUT", "parar", "Opt-Out", "stop all", "  S.T.O.P  ", "PARAR!", "Alto", "¡Basta!", "cancelar" })
 	void recognisesStopWhateverTheCaseAndPunctuation(String body) {
 		assertThat(Keywords.of(body)).isEqualTo(Keywords.Keyword.STOP);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "START", "start ", "Unstop" })
+	@ValueSource(strings = { "START", "start ", "Unstop", "un-stop", "Iniciar" })
 	void recognisesStart(String body) {
 		assertThat(Keywords.of(body)).isEqualTo(Keywords.Keyword.START);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "YES", "yes!", " Yes ", "sí" })
+	void takesYesAsStartOnlyFromAnOptedOutNumber(String body) {
+		assertThat(Keywords.of(body, true)).isEqualTo(Keywords.Keyword.START);
+		assertThat(Keywords.of(body, false)).as("an ally's YES to consent stays an answer").isEqualTo(Keywords.Keyword.NONE);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "please stop texting me", "Stop texting me!!", "PLEASE STOP MESSAGING ME", "no more messages",
+			"No more texts, thanks", "don't text me anymore", "Do not contact me", "unsubscribe me please",
+			"take me off this list", "no más mensajes", "No mas mensajes por favor", "dejen de escribirme",
+			"no me escriban más" })
+	void takesAPlainRequestInWordsAsStop(String body) {
+		assertThat(Keywords.of(body)).isEqualTo(Keywords.Keyword.STOP);
 	}
 
 	@ParameterizedTest
@@ -28,7 +44,8 @@ class KeywordsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "4", "stop by later", "I can't stop thinking", "no", "" })
+	@ValueSource(strings = { "4", "stop by later", "I can't stop thinking", "no", "", "yes", "STOP ALERTS",
+			"my sister texted me, no more drinking", "I want to stop drinking", "the end of the day was hard", "no more" })
 	void leavesEverythingElseToTheConversation(String body) {
 		assertThat(Keywords.of(body)).isEqualTo(Keywords.Keyword.NONE);
 	}

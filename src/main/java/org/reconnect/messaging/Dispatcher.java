@@ -1,0 +1,196 @@
+package org.reconnect.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.reconnect.messaging.Channel.Accepted;
+import org.reconnect.messaging.Channel.ChannelResult;
+import org.reconnect.messaging.Channel.Rejected;
+import org.reconnect.messaging.Channel.Unavailable;
+import org.reconnect.messaging.MessageRecord.Status;
+import org.reconnect.messaging.RecipientPolicy.Recipient;
+import org.reconnect.system.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.query.Update;
+
+import io.github.resilience4j.core.IntervalFunction;
+
+/**
+ * Sends outbox entries: claims one (with a lease), checks at that moment that it may still go
+ * (opt-out, notAfter, quiet hours, daily cap), makes one attempt through the channel and records
+ * what happened. Network errors, 429 and 5xx come back later with a backoff and jitter (or
+ * Twilio's Retry-After when longer); other errors are final.
+ */
+class Dispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+	/** Twilio: the recipient replied STOP to this sender at the carrier. */
+	static final String UNSUBSCRIBED = "21610";
+	/** Twilio: not a valid number (21211), or not able to receive SMS (21614). */
+	static final List<String> UNREACHABLE_NUMBER = List.of("21211", "21614");
+
+	private final String owner = "dispatcher-" + UUID.randomUUID();
+	private final Outbox outbox;
+	private final Channel channel;
+	private final Pacer pacer;
+	private final OptOuts optOuts;
+	private final FlaggedNumbers flagged;
+	private final RecipientRules recipients;
+	private final MessagingSettings.Outbox settings;
+	private final IntervalFunction backoff;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Dispatcher(Outbox outbox, Channel channel, Pacer pacer, OptOuts optOuts, FlaggedNumbers flagged,
+			RecipientRules recipients, MessagingSettings.Outbox settings, ApplicationEventPublisher events, Clock clock) {
+		this.outbox = outbox;
+		this.channel = channel;
+		this.pacer = pacer;
+		this.optOuts = optOuts;
+		this.flagged = flagged;
+		this.recipients = recipients;
+		this.settings = settings;
+		this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.firstBackoff(), settings.backoffMultiplier(),
+				settings.jitter(), settings.maxBackoff());
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The first attempt, in the caller's thread, right after the entry was written. */
+	SendResult attemptNow(MessageRecord record) {
+		if (!pacer.tryAcquire(channel.sender())) {
+			return new SendResult(record.id, SendResult.Outcome.QUEUED);
+		}
+		Optional<MessageRecord> claimed = outbox.claim(record.id, owner, clock.instant(), settings.lease());
+		if (claimed.isEmpty()) {
+			return new SendResult(record.id, SendResult.Outcome.QUEUED); // another node took it
+		}
+		return new SendResult(record.id, process(claimed.get(), true));
+	}
+
+	/**
+	 * Sends what is due, most urgent first, until nothing is due or the pace is reached.
+	 *
+	 * @return how many entries were claimed
+	 */
+	int drain() {
+		int claimedCount = 0;
+		while (true) {
+			List<String> due = outbox.due(clock.instant(), settings.batchSize());
+			if (due.isEmpty()) {
+				return claimedCount;
+			}
+			int before = claimedCount;
+			for (String id : due) {
+				if (!pacer.tryAcquire(channel.sender())) {
+					return claimedCount;
+				}
+				Optional<MessageRecord> claimed = outbox.claim(id, owner, clock.instant(), settings.lease());
+				if (claimed.isPresent()) {
+					claimedCount++;
+					process(claimed.get(), false);
+				}
+			}
+			if (claimedCount == before) {
+				return claimedCount; // everything listed was taken by others meanwhile
+			}
+		}
+	}
+
+	/**
+	 * @param inline true in the caller's thread: the caller learns the outcome from the result, so
+	 * no {@link MessageUndelivered} is published for it
+	 */
+	private SendResult.Outcome process(MessageRecord record, boolean inline) {
+		Instant now = clock.instant();
+		if (record.notAfter != null && now.isAfter(record.notAfter)) {
+			return end(record, Status.DROPPED, "expired", now, record.attempts, inline);
+		}
+		if (record.purpose != Purpose.OPT_OUT_CONFIRMATION && optOuts.existsById(record.to)) {
+			log.info("Not sending {} message {} to {}: the number opted out", record.purpose, record.id,
+					Masking.phone(record.to));
+			return end(record, Status.SUPPRESSED, "opted-out", now, record.attempts, inline);
+		}
+		Recipient recipient = recipients.of(record.to);
+		if (record.purpose.heldInQuietHours()) {
+			Optional<Instant> quietUntil = RecipientRules.quietUntil(recipient, now);
+			if (quietUntil.isPresent()) {
+				if (record.notAfter != null && quietUntil.get().isAfter(record.notAfter)) {
+					return end(record, Status.DROPPED, "expired-in-quiet-hours", now, record.attempts, inline);
+				}
+				log.info("Holding {} message {} until {}: quiet hours", record.purpose, record.id, quietUntil.get());
+				outbox.finish(record, owner, new Update().set("nextAttemptAt", quietUntil.get()).set("updatedAt", now));
+				return SendResult.Outcome.QUEUED;
+			}
+		}
+		if (record.purpose.scheduled()) {
+			Instant[] day = RecipientRules.day(recipient, now);
+			List<Purpose> scheduled = Arrays.stream(Purpose.values()).filter(Purpose::scheduled).toList();
+			if (outbox.scheduledSent(record.to, scheduled, day[0], day[1]) >= recipient.dailyCap()) {
+				log.info("Dropping {} message {}: the daily cap of {} is reached", record.purpose, record.id,
+						recipient.dailyCap());
+				return end(record, Status.DROPPED, "daily-cap", now, record.attempts, inline);
+			}
+		}
+		ChannelResult result = channel.send(record.to, record.body);
+		now = clock.instant();
+		int attempts = record.attempts + 1;
+		if (result instanceof Accepted accepted) {
+			Update update = new Update().set("status", Status.SENT).set("providerId", accepted.providerId())
+				.set("attempts", attempts).set("sentAt", now).set("updatedAt", now).set("error", null)
+				.set("deliveryStatus", accepted.status()).set("deliveryRank", StatusCallbacks.rank(accepted.status()))
+				.addToSet("reportedStatuses", accepted.status());
+			if (!outbox.finish(record, owner, update)) {
+				log.warn("Message {} was sent but its lease had passed to another dispatcher", record.id);
+			}
+			return SendResult.Outcome.SENT;
+		}
+		if (result instanceof Unavailable unavailable) {
+			if (attempts >= settings.maxAttempts()) {
+				log.warn("Giving up on message {} to {} after {} attempts: {}", record.id, Masking.phone(record.to),
+						attempts, unavailable.code());
+				return end(record, Status.FAILED, unavailable.code(), now, attempts, inline);
+			}
+			Duration wait = Duration.ofMillis(backoff.apply(attempts));
+			if (unavailable.retryAfter() != null && unavailable.retryAfter().compareTo(wait) > 0) {
+				wait = unavailable.retryAfter();
+			}
+			log.info("Message {} not sent ({}); attempt {} of {} in {}", record.id, unavailable.code(), attempts + 1,
+					settings.maxAttempts(), wait);
+			outbox.finish(record, owner, new Update().set("attempts", attempts).set("error", unavailable.code())
+				.set("nextAttemptAt", now.plus(wait)).set("updatedAt", now));
+			return SendResult.Outcome.QUEUED;
+		}
+		Rejected rejected = (Rejected) result;
+		// Twilio's own message can quote the number: only the code is logged.
+		log.warn("Channel refused message {} to {}: error {}", record.id, Masking.phone(record.to), rejected.code());
+		if (UNSUBSCRIBED.equals(rejected.code())) {
+			if (!optOuts.existsById(record.to)) {
+				optOuts.save(new OptOut(record.to, now));
+				events.publishEvent(new OptOutChanged(record.to, true));
+			}
+		}
+		else if (UNREACHABLE_NUMBER.contains(rejected.code())) {
+			flagged.save(new FlaggedNumber(record.to, rejected.code(), now));
+			events.publishEvent(new NumberFlagged(record.to, rejected.code()));
+		}
+		return end(record, Status.FAILED, rejected.code(), now, attempts, inline);
+	}
+
+	private SendResult.Outcome end(MessageRecord record, Status status, String why, Instant now, int attempts,
+			boolean inline) {
+		boolean mine = outbox.finish(record, owner,
+				new Update().set("status", status).set("error", why).set("attempts", attempts).set("updatedAt", now));
+		if (mine && !inline) {
+			events.publishEvent(new MessageUndelivered(record.id, record.reference, record.purpose));
+		}
+		return SendResult.Outcome.valueOf(status.name());
+	}
+}

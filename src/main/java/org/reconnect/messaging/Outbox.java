@@ -1,0 +1,89 @@
+package org.reconnect.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The outbox: message records in MongoDB, claimed one at a time by an atomic findAndModify that
+ * sets a lease, so dispatchers on several nodes never send the same entry at once and a node that
+ * dies mid-way leaves its entries to the others when the lease runs out. Single-document updates
+ * only: the embedded server has no transactions.
+ */
+class Outbox {
+
+	private final MongoTemplate mongo;
+	private final String collection;
+
+	Outbox(MongoTemplate mongo, String collection) {
+		this.mongo = mongo;
+		this.collection = collection;
+	}
+
+	MessageRecord insert(MessageRecord record) {
+		return mongo.insert(record, collection);
+	}
+
+	/** Ids of entries free to claim, replies and alerts first, then bulk in due-time order. */
+	List<String> due(Instant now, int limit) {
+		Query query = claimable(now).with(Sort.by("priority", "nextAttemptAt", "_id")).limit(limit);
+		query.fields().include("_id");
+		return mongo.find(query, MessageRecord.class, collection).stream().map(record -> record.id).toList();
+	}
+
+	/** Takes one entry for {@code lease}, if it is still queued, due and free. */
+	Optional<MessageRecord> claim(String id, String owner, Instant now, Duration lease) {
+		Query query = claimable(now).addCriteria(Criteria.where("_id").is(id));
+		Update update = new Update().set("leaseOwner", owner).set("leaseUntil", now.plus(lease));
+		return Optional.ofNullable(mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+				MessageRecord.class, collection));
+	}
+
+	/**
+	 * Records the outcome of a claim and frees the lease; false when the lease was lost meanwhile
+	 * (another dispatcher took the entry over).
+	 */
+	boolean finish(MessageRecord record, String owner, Update update) {
+		Query mine = Query.query(Criteria.where("_id").is(record.id).and("leaseOwner").is(owner)
+			.and("status").is(MessageRecord.Status.QUEUED));
+		update.set("leaseOwner", null).set("leaseUntil", MessageRecord.NEVER);
+		return mongo.updateFirst(mine, update, MessageRecord.class, collection).getMatchedCount() == 1;
+	}
+
+	Optional<MessageRecord> find(String id) {
+		return Optional.ofNullable(mongo.findById(id, MessageRecord.class, collection));
+	}
+
+	/** Scheduled messages accepted for {@code to} in [from, until): what the daily cap counts. */
+	long scheduledSent(String to, List<Purpose> scheduled, Instant from, Instant until) {
+		Query query = Query.query(Criteria.where("to").is(to).and("purpose").in(scheduled)
+			.and("status").is(MessageRecord.Status.SENT).and("sentAt").gte(from).lt(until));
+		return mongo.count(query, MessageRecord.class, collection);
+	}
+
+	/** Notes a reported status, then moves the delivery status forward if it is ahead. */
+	Optional<MessageRecord> report(String providerId, String status, int rank, Instant now) {
+		Query byProvider = Query.query(Criteria.where("providerId").is(providerId));
+		if (mongo.updateFirst(byProvider, new Update().addToSet("reportedStatuses", status), MessageRecord.class,
+				collection).getMatchedCount() == 0) {
+			return Optional.empty();
+		}
+		Query behind = Query.query(Criteria.where("providerId").is(providerId).and("deliveryRank").lt(rank));
+		Update forward = new Update().set("deliveryStatus", status).set("deliveryRank", rank).set("updatedAt", now);
+		return Optional.ofNullable(mongo.findAndModify(behind, forward, FindAndModifyOptions.options().returnNew(true),
+				MessageRecord.class, collection));
+	}
+
+	private static Query claimable(Instant now) {
+		return Query.query(Criteria.where("status").is(MessageRecord.Status.QUEUED).and("nextAttemptAt").lte(now)
+			.and("leaseUntil").lte(now));
+	}
+}

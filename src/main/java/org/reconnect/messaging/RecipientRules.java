@@ -1,0 +1,72 @@
+package org.reconnect.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+import org.reconnect.messaging.RecipientPolicy.Recipient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Quiet hours and the daily cap of one recipient: what the modules that know people say
+ * ({@link RecipientPolicy}), else the configured defaults.
+ */
+@Component
+class RecipientRules {
+
+	private final ObjectProvider<RecipientPolicy> policies;
+	private final MessagingSettings.Compliance defaults;
+
+	RecipientRules(ObjectProvider<RecipientPolicy> policies, MessagingSettings settings) {
+		this.policies = policies;
+		this.defaults = settings.compliance();
+	}
+
+	Recipient of(String phone) {
+		Recipient known = policies.orderedStream()
+			.map(policy -> policy.recipient(phone))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElse(Recipient.inZone(defaults.defaultZone()));
+		return new Recipient(known.zone() == null ? defaults.defaultZone() : known.zone(),
+				known.quietFrom() == null ? defaults.quietFrom() : known.quietFrom(),
+				known.quietUntil() == null ? defaults.quietUntil() : known.quietUntil(),
+				known.dailyCap() == null ? defaults.dailyCap() : known.dailyCap());
+	}
+
+	/** When the recipient's quiet hours end, or empty when {@code now} is outside them. */
+	static Optional<Instant> quietUntil(Recipient recipient, Instant now) {
+		LocalTime from = recipient.quietFrom();
+		LocalTime until = recipient.quietUntil();
+		if (from.equals(until)) {
+			return Optional.empty();
+		}
+		ZonedDateTime local = now.atZone(recipient.zone());
+		LocalTime time = local.toLocalTime();
+		LocalDate day = local.toLocalDate();
+		if (from.isAfter(until)) { // across midnight, e.g. 21:00-08:00
+			if (!time.isBefore(from)) {
+				return Optional.of(ZonedDateTime.of(day.plusDays(1), until, recipient.zone()).toInstant());
+			}
+			if (time.isBefore(until)) {
+				return Optional.of(ZonedDateTime.of(day, until, recipient.zone()).toInstant());
+			}
+			return Optional.empty();
+		}
+		if (!time.isBefore(from) && time.isBefore(until)) {
+			return Optional.of(ZonedDateTime.of(day, until, recipient.zone()).toInstant());
+		}
+		return Optional.empty();
+	}
+
+	/** The recipient's local day around {@code now}, as [start, end). */
+	static Instant[] day(Recipient recipient, Instant now) {
+		LocalDate day = now.atZone(recipient.zone()).toLocalDate();
+		return new Instant[] { day.atStartOfDay(recipient.zone()).toInstant(),
+				day.plusDays(1).atStartOfDay(recipient.zone()).toInstant() };
+	}
+}

@@ -1,0 +1,237 @@
+package org.reconnect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quartz.JobDataMap;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
+import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.flows.ConversationView;
+import org.reconnect.messaging.TwilioTestSigner;
+import org.reconnect.participants.ParticipantId;
+import org.reconnect.scheduling.CheckInSlots;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/**
+ * The configuration every whole-app test against a fake Twilio shares, so Spring's context cache
+ * starts the application once for all of them: WireMock standing in for Twilio's REST API, a
+ * clock the tests move, signed webhooks, the outbox's background dispatcher off (tests drain it
+ * by hand) and no pacing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.quartz.auto-startup=false",
+		"reconnect.messaging.twilio.account-sid=" + TwilioAppTest.SID,
+		"reconnect.messaging.twilio.auth-token=" + TwilioAppTest.TOKEN,
+		"reconnect.messaging.twilio.from-number=" + TwilioAppTest.FROM,
+		"reconnect.messaging.twilio.public-base-url=" + TwilioAppTest.PUBLIC_URL,
+		"reconnect.messaging.outbox.poll-interval=0",
+		"reconnect.messaging.outbox.messages-per-second=0",
+		"reconnect.messaging.outbox.request-timeout=1s",
+		"reconnect.console.initial-coach.password=test-pass",
+		"reconnect.console.initial-coach.phone=+12025550199" })
+@Import(TwilioAppTest.TestClock.class)
+@ExtendWith(OutputCaptureExtension.class)
+public abstract class TwilioAppTest {
+
+
+	protected static final String SID = "AC0123456789abcdef0123456789abcdef";
+	protected static final String TOKEN = "test-auth-token-0123456789abcdef";
+	protected static final String FROM = "+15005550006";
+	protected static final String PUBLIC_URL = "https://reconnect.example.org";
+	protected static final String WEBHOOK = "/webhooks/twilio/sms";
+	protected static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+	protected static final String COACH_PHONE = "+12025550199";
+	protected static final String SLOT = "America/New_York@09:00";
+	/**
+	 * 11:00 on a Friday in New York, in the future, so Quartz never fires a trigger on its own while
+	 * tests run. Each test gives its participants their own check-in time, so slots never mix.
+	 */
+	protected static final Instant START = Instant.parse("2030-03-08T16:00:00Z");
+
+	private static final Path DATA_DIR = tempDir();
+
+	/** One fake Twilio for every test class, never restarted, so the cached context keeps its port. */
+	protected static final WireMockServer twilio = startTwilio();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("reconnect.messaging.twilio.api-base-url", twilio::baseUrl);
+		registry.add("reconnect.data-dir", DATA_DIR::toString);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class TestClock {
+
+		@Bean
+		@Primary
+		public MutableClock testClock() {
+			return new MutableClock(START);
+		}
+	}
+
+	@Autowired
+	protected TestRestTemplate http;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	protected Scheduler scheduler;
+
+	@Autowired
+	protected CheckInSlots checkIns;
+
+	@Autowired
+	protected ConversationRuntime conversations;
+
+	@BeforeEach
+	void reset() {
+		clock.set(START);
+		twilio.resetAll();
+		twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"status\":\"queued\"}")));
+	}
+
+	// --- helpers ---
+
+	@Autowired
+	private org.springframework.context.ApplicationContext context;
+
+	/** Runs the outbox dispatcher once, as the background loop would (it is off in these tests). */
+	protected int drainOutbox() {
+		return org.reconnect.messaging.OutboxTestAccess.drain(context);
+	}
+
+	protected TestRestTemplate coach() {
+		return http.withBasicAuth("coach", "test-pass");
+	}
+
+	protected String enrol(String name, String phone, String zone, String time) {
+		ResponseEntity<JsonNode> response = coach().postForEntity("/api/participants",
+				Map.of("name", name, "phone", phone, "timeZone", zone, "checkInTime", time), JsonNode.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		return response.getBody().get("id").asText();
+	}
+
+	protected ResponseEntity<String> sms(String from, String body) {
+		Map<String, String> params = smsParams(from, body);
+		ResponseEntity<String> response = postWebhook(params, sign(params));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response;
+	}
+
+	protected static Map<String, String> smsParams(String from, String body) {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+		params.put("AccountSid", SID);
+		params.put("From", from);
+		params.put("To", FROM);
+		params.put("Body", body);
+		params.put("NumMedia", "0");
+		return params;
+	}
+
+	protected static String sign(Map<String, String> params) {
+		return TwilioTestSigner.sign(TOKEN, PUBLIC_URL + WEBHOOK, params);
+	}
+
+	protected ResponseEntity<String> postWebhook(Map<String, String> params, String signature) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		if (signature != null) {
+			headers.set("X-Twilio-Signature", signature);
+		}
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		params.forEach(form::add);
+		return http.postForEntity(WEBHOOK, new HttpEntity<>(form, headers), String.class);
+	}
+
+	protected static List<LoggedRequest> requestsTo(String phone) {
+		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))
+			.stream()
+			.filter(request -> phone.equals(form(request).get("To")))
+			.toList();
+	}
+
+	protected static List<String> sentTo(String phone) {
+		return requestsTo(phone).stream().map(request -> form(request).get("Body")).toList();
+	}
+
+	protected static String lastSentTo(String phone) {
+		List<String> sent = sentTo(phone);
+		assertThat(sent).as("messages to " + phone).isNotEmpty();
+		return sent.get(sent.size() - 1);
+	}
+
+	protected static Map<String, String> form(LoggedRequest request) {
+		return Arrays.stream(request.getBodyAsString().split("&"))
+			.map(pair -> pair.split("=", 2))
+			.collect(Collectors.toMap(pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+					pair -> pair.length < 2 ? "" : URLDecoder.decode(pair[1], StandardCharsets.UTF_8), (a, b) -> b,
+					LinkedHashMap::new));
+	}
+
+	private static WireMockServer startTwilio() {
+		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().notifier(new Slf4jNotifier(false)));
+		server.start();
+		return server;
+	}
+
+	private static Path tempDir() {
+		try {
+			return Files.createTempDirectory("reconnect-loop");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
