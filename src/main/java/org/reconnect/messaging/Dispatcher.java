@@ -83,23 +83,17 @@ class Dispatcher {
 	int drain() {
 		int claimedCount = 0;
 		while (true) {
-			List<String> due = outbox.due(clock.instant(), settings.batchSize());
-			if (due.isEmpty()) {
+			List<MessageRecord> batch = outbox.claimDue(owner, clock.instant(), settings.batchSize(), settings.lease());
+			if (batch == null) {
 				return claimedCount;
 			}
-			int before = claimedCount;
-			for (String id : due) {
+			for (int i = 0; i < batch.size(); i++) {
 				if (!pacer.tryAcquire(channel.sender())) {
+					batch.subList(i, batch.size()).forEach(outbox::release);
 					return claimedCount;
 				}
-				Optional<MessageRecord> claimed = outbox.claim(id, owner, clock.instant(), settings.lease());
-				if (claimed.isPresent()) {
-					claimedCount++;
-					process(claimed.get(), false);
-				}
-			}
-			if (claimedCount == before) {
-				return claimedCount; // everything listed was taken by others meanwhile
+				claimedCount++;
+				process(batch.get(i), false);
 			}
 		}
 	}
@@ -118,7 +112,8 @@ class Dispatcher {
 					Masking.phone(record.to));
 			return end(record, Status.SUPPRESSED, "opted-out", now, record.attempts, inline);
 		}
-		Recipient recipient = recipients.of(record.to);
+		Recipient recipient = record.purpose.heldInQuietHours() || record.purpose.scheduled() ? recipients.of(record.to)
+				: null;
 		if (record.purpose.heldInQuietHours()) {
 			Optional<Instant> quietUntil = RecipientRules.quietUntil(recipient, now);
 			if (quietUntil.isPresent()) {
@@ -126,7 +121,7 @@ class Dispatcher {
 					return end(record, Status.DROPPED, "expired-in-quiet-hours", now, record.attempts, inline);
 				}
 				log.info("Holding {} message {} until {}: quiet hours", record.purpose, record.id, quietUntil.get());
-				outbox.finish(record, owner, new Update().set("nextAttemptAt", quietUntil.get()).set("updatedAt", now));
+				outbox.finish(record, new Update().set("nextAttemptAt", quietUntil.get()).set("updatedAt", now));
 				return SendResult.Outcome.QUEUED;
 			}
 		}
@@ -147,7 +142,7 @@ class Dispatcher {
 				.set("attempts", attempts).set("sentAt", now).set("updatedAt", now).set("error", null)
 				.set("deliveryStatus", accepted.status()).set("deliveryRank", StatusCallbacks.rank(accepted.status()))
 				.addToSet("reportedStatuses", accepted.status());
-			if (!outbox.finish(record, owner, update)) {
+			if (!outbox.finish(record, update)) {
 				log.warn("Message {} was sent but its lease had passed to another dispatcher", record.id);
 			}
 			return SendResult.Outcome.SENT;
@@ -164,7 +159,7 @@ class Dispatcher {
 			}
 			log.info("Message {} not sent ({}); attempt {} of {} in {}", record.id, unavailable.code(), attempts + 1,
 					settings.maxAttempts(), wait);
-			outbox.finish(record, owner, new Update().set("attempts", attempts).set("error", unavailable.code())
+			outbox.finish(record, new Update().set("attempts", attempts).set("error", unavailable.code())
 				.set("nextAttemptAt", now.plus(wait)).set("updatedAt", now));
 			return SendResult.Outcome.QUEUED;
 		}
@@ -186,7 +181,7 @@ class Dispatcher {
 
 	private SendResult.Outcome end(MessageRecord record, Status status, String why, Instant now, int attempts,
 			boolean inline) {
-		boolean mine = outbox.finish(record, owner,
+		boolean mine = outbox.finish(record,
 				new Update().set("status", status).set("error", why).set("attempts", attempts).set("updatedAt", now));
 		if (mine && !inline) {
 			events.publishEvent(new MessageUndelivered(record.id, record.reference, record.purpose));

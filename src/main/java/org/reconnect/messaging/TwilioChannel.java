@@ -52,7 +52,10 @@ class TwilioChannel implements Channel {
 		}
 		catch (ApiException ex) {
 			// The exception's message can quote the number: only codes leave this class.
-			int status = ex.getStatusCode() == null ? 0 : ex.getStatusCode();
+			if (ex.getStatusCode() == null) {
+				return new Unavailable("unreachable", null); // no answer at all, e.g. a timeout
+			}
+			int status = ex.getStatusCode();
 			String code = ex.getCode() == null ? "http-" + status : ex.getCode().toString();
 			if (status == 429 || status >= 500) {
 				return new Unavailable(code, http.retryAfter());

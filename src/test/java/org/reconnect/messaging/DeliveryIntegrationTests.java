@@ -3,7 +3,6 @@ package org.reconnect.messaging;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -424,10 +423,6 @@ class DeliveryIntegrationTests extends TwilioAppTest {
 	private static ResponseDefinitionBuilder error(int status, int code, String message) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
 			.withBody("{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":" + status + "}");
-	}
-
-	private static List<?> requestsTo(String to) {
-		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo(to)));
 	}
 
 	private ResponseEntity<String> status(String sid, String status, String errorCode) {
