@@ -14,20 +14,21 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Coaches sign in with HTTP Basic for now (the console brings sign-in pages). Twilio's webhooks
- * carry their own signature instead of a login; health is open for load balancers.
+ * carry their own signature instead of a login; a web chat link's secret token is its own
+ * credential; health is open for load balancers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain security(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> auth.requestMatchers("/webhooks/**", "/actuator/health/**", "/actuator/health",
-				"/error")
+		http.authorizeHttpRequests(auth -> auth.requestMatchers("/webhooks/**", "/chat/**", "/actuator/health/**",
+				"/actuator/health", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.httpBasic(Customizer.withDefaults())
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/chat/**"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
 	}

@@ -23,9 +23,9 @@ class OutboxConfiguration {
 	}
 
 	@Bean
-	Dispatcher dispatcher(Outbox outbox, Channel channel, OptOuts optOuts, FlaggedNumbers flagged,
+	Dispatcher dispatcher(Outbox outbox, Channel channel, WebChats webChats, OptOuts optOuts, FlaggedNumbers flagged,
 			RecipientRules recipients, MessagingSettings settings, ApplicationEventPublisher events, Clock clock) {
-		return new Dispatcher(outbox, channel, new Pacer(settings.outbox().messagesPerSecond()), optOuts, flagged,
+		return new Dispatcher(outbox, new RoutingChannel(channel, webChats), new Pacer(settings.outbox().messagesPerSecond()), optOuts, flagged,
 				recipients, settings.outbox(), events, clock);
 	}
 

@@ -1,0 +1,10 @@
+package org.reconnect.messaging;
+
+import java.util.List;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface WebChatLinks extends CrudRepository<WebChatLink, String> {
+
+	List<WebChatLink> findByPhoneAndRevokedAtIsNull(String phone);
+}
