@@ -68,6 +68,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.quartz.auto-startup=false",
+		// Quartz keys its data source registry by scheduler name, JVM-wide: the apps other tests start
+		// and stop while this cached context lives must not take over (and close) its store.
+		"spring.quartz.properties.org.quartz.scheduler.instanceName=reconnect-twilio-tests",
 		"reconnect.messaging.twilio.account-sid=" + TwilioAppTest.SID,
 		"reconnect.messaging.twilio.auth-token=" + TwilioAppTest.TOKEN,
 		"reconnect.messaging.twilio.from-number=" + TwilioAppTest.FROM,

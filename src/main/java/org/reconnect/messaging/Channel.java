@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 interface Channel {
 
-	/** The sender whose pace is limited, e.g. a Twilio number or Messaging Service. */
+	/** The sender whose pace is limited, e.g. a Twilio number or Messaging Service; null for none. */
 	String sender();
 
 	ChannelResult send(String to, String body);

@@ -21,11 +21,12 @@ class Pacer {
 		this.perSecond = perSecond;
 	}
 
+	/** @param sender null for a channel with no carrier limit (the simulator) */
 	boolean tryAcquire(String sender) {
-		if (perSecond <= 0) {
+		if (perSecond <= 0 || sender == null) {
 			return true;
 		}
-		return limiters.computeIfAbsent(sender == null ? "" : sender, name -> RateLimiter.of("sender-" + name,
+		return limiters.computeIfAbsent(sender, name -> RateLimiter.of("sender-" + name,
 				RateLimiterConfig.custom()
 					.limitForPeriod(perSecond)
 					.limitRefreshPeriod(Duration.ofSeconds(1))
