@@ -41,8 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
  * pacing off. Prints requests per second, p50/p99 latency and errors. Rate and duration:
  * {@code -Dbench.rate=300 -Dbench.seconds=60}.
  */
-@Import(DeliveryBench.Trivial.class)
-class DeliveryBench extends TwilioAppTest {
+@Import(DeliveryBenchmark.Trivial.class)
+class DeliveryBenchmark extends TwilioAppTest {
 
 	private static final int RATE = Integer.getInteger("bench.rate", 300);
 	private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
