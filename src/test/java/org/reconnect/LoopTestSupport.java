@@ -73,25 +73,30 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 		"reconnect.messaging.twilio.auth-token=" + LoopTestSupport.TOKEN,
 		"reconnect.messaging.twilio.from-number=" + LoopTestSupport.FROM,
 		"reconnect.messaging.twilio.public-base-url=" + LoopTestSupport.PUBLIC_URL,
+		// The outbox's background dispatcher is off (tests drain it by hand, on the test clock), with
+		// no pacing; one Twilio request gives up after 1 s so the timeout test stays short.
+		"reconnect.messaging.outbox.poll-interval=0",
+		"reconnect.messaging.outbox.messages-per-second=0",
+		"reconnect.messaging.outbox.request-timeout=1s",
 		"reconnect.console.initial-coach.password=test-pass",
 		"reconnect.console.initial-coach.phone=+12025550199" })
 @Import(LoopTestSupport.TestClock.class)
 @ExtendWith(OutputCaptureExtension.class)
 public abstract class LoopTestSupport {
 
-	static final String SID = "AC0123456789abcdef0123456789abcdef";
-	static final String TOKEN = "test-auth-token-0123456789abcdef";
-	static final String FROM = "+15005550006";
-	static final String PUBLIC_URL = "https://reconnect.example.org";
-	static final String WEBHOOK = "/webhooks/twilio/sms";
-	static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
-	static final String COACH_PHONE = "+12025550199";
-	static final String SLOT = "America/New_York@09:00";
+	protected static final String SID = "AC0123456789abcdef0123456789abcdef";
+	protected static final String TOKEN = "test-auth-token-0123456789abcdef";
+	protected static final String FROM = "+15005550006";
+	protected static final String PUBLIC_URL = "https://reconnect.example.org";
+	protected static final String WEBHOOK = "/webhooks/twilio/sms";
+	protected static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+	protected static final String COACH_PHONE = "+12025550199";
+	protected static final String SLOT = "America/New_York@09:00";
 	/**
 	 * 11:00 on a Friday in New York, in the future, so Quartz never fires a trigger on its own while
 	 * tests run. Each test gives its participants their own check-in time, so slots never mix.
 	 */
-	static final Instant START = Instant.parse("2030-03-08T16:00:00Z");
+	protected static final Instant START = Instant.parse("2030-03-08T16:00:00Z");
 
 	private static final Path DATA_DIR = tempDir();
 
@@ -147,6 +152,14 @@ public abstract class LoopTestSupport {
 	}
 
 	// --- helpers ---
+
+	@Autowired
+	private org.springframework.context.ApplicationContext context;
+
+	/** Runs the outbox dispatcher once, as the background loop would (it is off in these tests). */
+	protected int drainOutbox() {
+		return org.reconnect.messaging.OutboxTestAccess.drain(context);
+	}
 
 	protected TestRestTemplate coach() {
 		return http.withBasicAuth("coach", "test-pass");

@@ -65,7 +65,8 @@ record MessagingSettings(@DefaultValue("Reconnect") String programName,
 	/**
 	 * @param quietFrom start of quiet hours in the recipient's local time
 	 * @param quietUntil end of quiet hours
-	 * @param defaultZone the zone of a recipient no module knows (e.g. an ally)
+	 * @param defaultZone the zone of the daily cap's day for a recipient no module knows (e.g. an
+	 * ally); such recipients are not held for quiet hours here (escalation holds allies' alerts)
 	 * @param dailyCap scheduled messages (check-ins, reminders) per recipient per local day
 	 */
 	record Compliance(@DefaultValue("21:00") LocalTime quietFrom, @DefaultValue("08:00") LocalTime quietUntil,

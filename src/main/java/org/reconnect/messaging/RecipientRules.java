@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Quiet hours and the daily cap of one recipient: what the modules that know people say
- * ({@link RecipientPolicy}), else the configured defaults.
+ * ({@link RecipientPolicy}), else the configured defaults. Quiet hours apply to participants;
+ * recipients no policy knows are not held here.
  */
 @Component
 class RecipientRules {
@@ -27,15 +28,20 @@ class RecipientRules {
 	}
 
 	Recipient of(String phone) {
-		Recipient known = policies.orderedStream()
+		Optional<Recipient> known = policies.orderedStream()
 			.map(policy -> policy.recipient(phone))
 			.flatMap(Optional::stream)
-			.findFirst()
-			.orElse(Recipient.inZone(defaults.defaultZone()));
-		return new Recipient(known.zone() == null ? defaults.defaultZone() : known.zone(),
-				known.quietFrom() == null ? defaults.quietFrom() : known.quietFrom(),
-				known.quietUntil() == null ? defaults.quietUntil() : known.quietUntil(),
-				known.dailyCap() == null ? defaults.dailyCap() : known.dailyCap());
+			.findFirst();
+		if (known.isEmpty()) {
+			// Someone no module here knows (an ally, a coach): escalation holds allies' alerts for
+			// their own quiet hours before it sends, so messaging adds no second hold.
+			return new Recipient(defaults.defaultZone(), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, defaults.dailyCap());
+		}
+		Recipient recipient = known.get();
+		return new Recipient(recipient.zone() == null ? defaults.defaultZone() : recipient.zone(),
+				recipient.quietFrom() == null ? defaults.quietFrom() : recipient.quietFrom(),
+				recipient.quietUntil() == null ? defaults.quietUntil() : recipient.quietUntil(),
+				recipient.dailyCap() == null ? defaults.dailyCap() : recipient.dailyCap());
 	}
 
 	/** When the recipient's quiet hours end, or empty when {@code now} is outside them. */

@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ParticipantRecipients implements RecipientPolicy {
 
-	private final Participants participants;
+	private final ParticipantService participants;
 
-	ParticipantRecipients(Participants participants) {
+	ParticipantRecipients(ParticipantService participants) {
 		this.participants = participants;
 	}
 
 	@Override
 	public Optional<Recipient> recipient(String phone) {
-		return participants.findByPhone(phone).map(participant -> Recipient.inZone(participant.profile().zone()));
+		return participants.findByPhone(phone).map(participant -> Recipient.inZone(participant.zone()));
 	}
 }

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.reconnect.TwilioAppTest;
+import org.reconnect.LoopTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code -Dbench.rate=300 -Dbench.seconds=60}.
  */
 @Import(DeliveryBenchmark.Trivial.class)
-class DeliveryBenchmark extends TwilioAppTest {
+class DeliveryBenchmark extends LoopTestSupport {
 
 	private static final int RATE = Integer.getInteger("bench.rate", 300);
 	private static final int SECONDS = Integer.getInteger("bench.seconds", 60);

@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.reconnect.TwilioAppTest;
+import org.reconnect.LoopTestSupport;
 import org.reconnect.participants.ParticipantId;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * chromium-driver, which .ci/run installs): the link, the check-in arriving over Server-Sent
  * Events, the answers typed into the page going through the same flow as SMS, and revocation.
  */
-class WebChatBrowserTests extends TwilioAppTest {
+class WebChatBrowserTests extends LoopTestSupport {
 
 	private WebDriver browser;
 
