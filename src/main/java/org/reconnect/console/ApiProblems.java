@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
+import org.reconnect.scheduling.ReminderNotFound;
 import org.reconnect.system.InvalidInput;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,12 +63,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(ReminderNotFound.class)
+	ProblemDetail reminderNotFound(ReminderNotFound ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Reminder not found");
+		return problem;
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is missing or is not valid JSON: send a JSON object, e.g. "
-						+ "{\"name\":\"Sam\",\"phone\":\"+1 202 555 0143\",\"timeZone\":\"America/New_York\",\"checkInTime\":\"09:00\"}");
+				"The request body is missing or is not valid JSON: send a JSON object with the fields this "
+						+ "endpoint takes, e.g. {\"name\":\"Sam\",\"phone\":\"+1 202 555 0143\",\"timeZone\":\"America/New_York\",\"checkInTime\":\"09:00\"} to enrol");
 		problem.setTitle("Unreadable request body");
 		return ResponseEntity.badRequest().body(problem);
 	}

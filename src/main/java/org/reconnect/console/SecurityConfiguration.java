@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Coaches sign in with HTTP Basic for now (the console brings sign-in pages). Twilio's webhooks
  * carry their own signature instead of a login; a web chat link's secret token is its own
- * credential; health is open for load balancers.
+ * credential, and so is a calendar feed's unguessable token; health is open for load balancers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,7 +23,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain security(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.requestMatchers("/webhooks/**", "/chat/**", "/actuator/health/**",
-				"/actuator/health", "/error")
+				"/actuator/health", "/error", "/calendar/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -9,6 +9,11 @@ public enum Purpose {
 	REPLY(true, false),
 	/** A scheduled check-in question: bulk, held in quiet hours, counted against the daily cap. */
 	CHECK_IN(false, true),
+	/**
+	 * A reminder of a meeting or appointment: time-bound, so ahead of bulk and outside the daily cap;
+	 * held in quiet hours like any scheduled message (scheduling already sends it outside them).
+	 */
+	REMINDER(true, false),
 	/** Crisis resources: sent at once, whatever the hour. */
 	CRISIS(true, false),
 	/** A request to an ally to agree to alerts: held in quiet hours. */

@@ -27,6 +27,11 @@ class Participant {
 
 	private String language;
 
+	/** Local HH:mm; absent means the default quiet hours. */
+	private String quietStart;
+
+	private String quietEnd;
+
 	private ParticipantStatus status;
 
 	private String coach;
@@ -101,6 +106,11 @@ class Participant {
 		}
 	}
 
+	void keepQuietHours(QuietHours hours) {
+		quietStart = hours.start().toString();
+		quietEnd = hours.end().toString();
+	}
+
 	String phone() {
 		return phone;
 	}
@@ -111,6 +121,11 @@ class Participant {
 				missedToQuiet == null ? defaults.missedToQuiet() : missedToQuiet,
 				anyMessageCounts == null ? defaults.anyMessageCounts() : anyMessageCounts);
 		return new ParticipantProfile(new ParticipantId(id), name, phone, ZoneId.of(zone), LocalTime.parse(checkInTime),
-				language, status, coach, enrolledAt, pausedUntil, responsiveness);
+				language, status, coach, enrolledAt, pausedUntil, responsiveness, quietHours());
+	}
+
+	private QuietHours quietHours() {
+		return quietStart == null || quietEnd == null ? QuietHours.DEFAULT
+				: new QuietHours(LocalTime.parse(quietStart), LocalTime.parse(quietEnd));
 	}
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone,
 		@JsonFormat(pattern = "HH:mm") LocalTime checkInTime,
 		String language, ParticipantStatus status, String coach, Instant enrolledAt, Instant pausedUntil,
-		ResponsivenessSettings responsiveness) {
+		ResponsivenessSettings responsiveness, QuietHours quietHours) {
 
 	/** The name a kind message uses: the first word of the name. */
 	public String firstName() {

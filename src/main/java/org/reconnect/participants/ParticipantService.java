@@ -117,6 +117,34 @@ public class ParticipantService {
 		return profile(participants.save(participant));
 	}
 
+	/**
+	 * Sets the participant's quiet hours (local HH:mm, the span may cross midnight).
+	 *
+	 * @throws InvalidInput naming the field that is not a time of day
+	 */
+	public ParticipantProfile keepQuietHours(ParticipantId id, String start, String end) {
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalTime from = parseTime("start", start, problems);
+		LocalTime to = parseTime("end", end, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Participant participant = participants.findById(id.value())
+			.orElseThrow(() -> new IllegalArgumentException("no participant " + id));
+		participant.keepQuietHours(new QuietHours(from, to));
+		return participants.save(participant).profile();
+	}
+
+	private static LocalTime parseTime(String field, String value, List<FieldProblem> problems) {
+		try {
+			return LocalTime.parse(value == null ? "" : value);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new FieldProblem(field, "'" + value + "' is not a time of day: send 24-hour HH:mm, e.g. 21:00 or 08:00"));
+			return null;
+		}
+	}
+
 	public Optional<ParticipantProfile> find(ParticipantId id) {
 		return participants.findById(id.value()).map(this::profile);
 	}

@@ -143,7 +143,7 @@ public class CheckInSlots {
 		earliest.forEach(triggers::ensureSlot);
 		Set<TriggerKey> unused = new HashSet<>(triggers.slotTriggers());
 		unused.removeIf(key -> earliest.containsKey(key.getName()));
-		unused.forEach(triggers::removeSlot);
+		unused.forEach(triggers::remove);
 		triggers.ensureSweep(settings.sweepInterval());
 		log.info("Scheduling reconciled: {} check-in slots, {} unused triggers removed", earliest.size(), unused.size());
 	}

@@ -9,17 +9,20 @@ import org.reconnect.flows.ConversationRuntime;
 /**
  * Looks for deadlines that passed: waits that timed out, check-ins past their expiry, then pauses that ended
  * and escalation steps that fell due (claimed from MongoDB one atomic update each, never one
- * trigger per participant).
+ * trigger per participant); and for reminders still due, a backstop for a reminder fire cut short
+ * when its node stopped.
  */
 @DisallowConcurrentExecution
 class SweepJob implements Job {
 
 	private final ConversationRuntime conversations;
 	private final EscalationService escalation;
+	private final ReminderEngine reminders;
 
-	SweepJob(ConversationRuntime conversations, EscalationService escalation) {
+	SweepJob(ConversationRuntime conversations, EscalationService escalation, ReminderEngine reminders) {
 		this.conversations = conversations;
 		this.escalation = escalation;
+		this.reminders = reminders;
 	}
 
 	@Override
@@ -27,5 +30,6 @@ class SweepJob implements Job {
 		conversations.timeoutsDue();
 		conversations.expireDue();
 		escalation.sweep();
+		reminders.fireDue();
 	}
 }

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Quartz side: one durable job per kind of work, one one-shot trigger per check-in slot
- * (rescheduled after each fire to the next occurrence), one repeating trigger for the sweep.
+ * (rescheduled after each fire to the next occurrence), one one-shot trigger per minute in which
+ * reminders fall due (made again for the next minute after each fire), one repeating trigger for
+ * the sweep.
  * A one-shot trigger that fell due while every node was down fires as soon as one is back
  * (misfire: fire now); the slot job then decides, by the late limit, what is still worth sending.
  */
@@ -32,6 +34,8 @@ class Triggers {
 	static final JobKey SWEEP_JOB = JobKey.jobKey("sweep", "reconnect");
 	static final TriggerKey SWEEP_TRIGGER = TriggerKey.triggerKey("sweep", "reconnect");
 	static final String SLOT = "slot";
+	static final String REMINDER_GROUP = "reminder-minutes";
+	static final JobKey REMINDER_JOB = JobKey.jobKey("reminders", "reconnect");
 
 	private final Scheduler scheduler;
 
@@ -110,7 +114,7 @@ class Triggers {
 		}
 	}
 
-	void removeSlot(TriggerKey key) {
+	void remove(TriggerKey key) {
 		try {
 			scheduler.unscheduleJob(key);
 		}
@@ -140,9 +144,58 @@ class Triggers {
 		}
 	}
 
+	/**
+	 * The minute a reminder's trigger fires for a send due at {@code at}: the send's time rounded up
+	 * to the whole minute, so every send due within that minute is claimed by one fire.
+	 */
+	static Instant reminderMinute(Instant at) {
+		Instant floor = at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		return floor.equals(at) ? floor : floor.plusSeconds(60);
+	}
+
+	/**
+	 * Makes sure a one-shot trigger fires the reminder job at the minute of {@code at}.
+	 *
+	 * @return true when a trigger was missing and has been created
+	 */
+	boolean ensureReminderMinute(Instant at) {
+		Instant minute = reminderMinute(at);
+		TriggerKey key = TriggerKey.triggerKey(minute.toString(), REMINDER_GROUP);
+		try {
+			ensureJobs();
+			if (scheduler.checkExists(key)) {
+				return false;
+			}
+			scheduler.scheduleJob(TriggerBuilder.newTrigger()
+				.withIdentity(key)
+				.forJob(REMINDER_JOB)
+				.startAt(Date.from(minute))
+				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+				.build());
+			return true;
+		}
+		catch (org.quartz.ObjectAlreadyExistsException ex) {
+			return false;
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("could not schedule the reminders due at " + minute, ex);
+		}
+	}
+
+	Set<TriggerKey> reminderTriggers() {
+		try {
+			return scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(REMINDER_GROUP));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private void ensureJobs() throws SchedulerException {
 		addIfMissing(JobBuilder.newJob(CheckInSlotJob.class).withIdentity(SLOT_JOB).storeDurably().build());
 		addIfMissing(JobBuilder.newJob(SweepJob.class).withIdentity(SWEEP_JOB).storeDurably().build());
+		// Recovery: if a node dies while sending reminders, another node runs the job again at once.
+		addIfMissing(JobBuilder.newJob(ReminderJob.class).withIdentity(REMINDER_JOB).storeDurably().requestRecovery().build());
 	}
 
 	private void addIfMissing(JobDetail job) throws SchedulerException {

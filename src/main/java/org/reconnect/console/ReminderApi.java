@@ -1,0 +1,137 @@
+package org.reconnect.console;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import org.reconnect.participants.ParticipantId;
+import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.ParticipantService;
+import org.reconnect.scheduling.OccurrenceView;
+import org.reconnect.scheduling.ReminderCalendar;
+import org.reconnect.scheduling.ReminderRequest;
+import org.reconnect.scheduling.ReminderService;
+import org.reconnect.scheduling.ReminderView;
+import org.reconnect.system.InvalidInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The coach's REST API for a participant's meeting and appointment reminders, their quiet hours
+ * and their private calendar feed.
+ */
+@RestController
+@RequestMapping(path = "/api/participants/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+class ReminderApi {
+
+	private final ParticipantService participants;
+	private final ReminderService reminders;
+	private final ReminderCalendar calendar;
+
+	ReminderApi(ParticipantService participants, ReminderService reminders, ReminderCalendar calendar) {
+		this.participants = participants;
+		this.reminders = reminders;
+		this.calendar = calendar;
+	}
+
+	@PostMapping("/reminders")
+	ResponseEntity<ReminderView> create(@PathVariable String id, @RequestBody ReminderRequest request, Principal coach) {
+		ParticipantProfile profile = owned(id, coach);
+		ReminderView created = reminders.create(profile.id(), request);
+		return ResponseEntity.created(URI.create("/api/participants/" + id + "/reminders/" + created.id())).body(created);
+	}
+
+	@GetMapping("/reminders")
+	List<ReminderView> list(@PathVariable String id, Principal coach) {
+		return reminders.list(owned(id, coach).id());
+	}
+
+	@GetMapping("/reminders/{reminder}")
+	ReminderView get(@PathVariable String id, @PathVariable String reminder, Principal coach) {
+		return reminders.get(owned(id, coach).id(), reminder);
+	}
+
+	@PutMapping("/reminders/{reminder}")
+	ReminderView change(@PathVariable String id, @PathVariable String reminder, @RequestBody ReminderRequest request,
+			Principal coach) {
+		return reminders.change(owned(id, coach).id(), reminder, request);
+	}
+
+	@DeleteMapping("/reminders/{reminder}")
+	ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String reminder, Principal coach) {
+		reminders.delete(owned(id, coach).id(), reminder);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The next occurrences in the meeting's local time: {@code ?count=5}. */
+	@GetMapping("/reminders/{reminder}/occurrences")
+	List<OccurrenceView> preview(@PathVariable String id, @PathVariable String reminder,
+			@RequestParam(defaultValue = "5") int count, Principal coach) {
+		if (count < 1 || count > 100) {
+			throw InvalidInput.of("count", "must be 1 to 100");
+		}
+		return reminders.preview(owned(id, coach).id(), reminder, count);
+	}
+
+	/** Skip one occurrence ({@code {"occurrence":"2030-03-12T19:00"}}) or move it (add {@code "moveTo"}). */
+	@PostMapping("/reminders/{reminder}/exceptions")
+	ReminderView except(@PathVariable String id, @PathVariable String reminder, @RequestBody ExceptionRequest request,
+			Principal coach) {
+		ParticipantId participant = owned(id, coach).id();
+		if (request.moveTo() == null || request.moveTo().isBlank()) {
+			return reminders.skip(participant, reminder, request.occurrence());
+		}
+		return reminders.move(participant, reminder, request.occurrence(), request.moveTo());
+	}
+
+	/** The participant's answers to reminders (going, can't make it, need support), newest first. */
+	@GetMapping("/reminder-replies")
+	List<ReminderView.ReplyView> replies(@PathVariable String id, Principal coach) {
+		return reminders.replies(owned(id, coach).id());
+	}
+
+	@PutMapping("/quiet-hours")
+	ParticipantProfile quietHours(@PathVariable String id, @RequestBody QuietHoursRequest request, Principal coach) {
+		return participants.keepQuietHours(owned(id, coach).id(), request.start(), request.end());
+	}
+
+	/** A new private calendar URL for the participant; the previous one stops working. */
+	@PostMapping("/calendar-feed")
+	ResponseEntity<Map<String, String>> issueFeed(@PathVariable String id, Principal coach) {
+		String token = calendar.issue(owned(id, coach).id());
+		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/calendar/{token}.ics").build(token).toString();
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("url", url));
+	}
+
+	@DeleteMapping("/calendar-feed")
+	ResponseEntity<Void> revokeFeed(@PathVariable String id, Principal coach) {
+		calendar.revoke(owned(id, coach).id());
+		return ResponseEntity.noContent().build();
+	}
+
+	private ParticipantProfile owned(String id, Principal coach) {
+		return participants.find(new ParticipantId(id))
+			.filter(p -> p.coach().equals(coach.getName()))
+			.orElseThrow(() -> new ParticipantNotFound(id));
+	}
+
+	/** @param moveTo the new local date-time, yyyy-MM-ddTHH:mm; absent to skip the occurrence */
+	record ExceptionRequest(String occurrence, String moveTo) {
+	}
+
+	/** Local times HH:mm; the span may cross midnight. */
+	record QuietHoursRequest(String start, String end) {
+	}
+}

@@ -1,0 +1,328 @@
+package org.reconnect.scheduling;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
+
+import org.reconnect.participants.ParticipantId;
+import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.ParticipantService;
+import org.reconnect.system.InvalidInput;
+import org.reconnect.system.InvalidInput.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reminders module's public face: create, list, change and delete a participant's meeting and
+ * appointment reminders, skip or move one occurrence, preview the next ones. Every change plans
+ * the next send and repairs the Quartz triggers at once.
+ */
+@Service
+public class ReminderService {
+
+	private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
+
+	private static final DateTimeFormatter WORDS = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy 'at' h:mm a", Locale.US);
+
+	private static final List<Lead> DEFAULT_LEADS = List.of(Lead.daysBefore(1, LocalTime.of(18, 0)),
+			Lead.before(Duration.ofHours(1)));
+
+	private final Reminders reminders;
+	private final ReminderEngine engine;
+	private final ParticipantService participants;
+	private final Clock clock;
+
+	ReminderService(Reminders reminders, ReminderEngine engine, ParticipantService participants, Clock clock) {
+		this.reminders = reminders;
+		this.engine = engine;
+		this.participants = participants;
+		this.clock = clock;
+	}
+
+	/** @throws InvalidInput naming every field that was wrong; nothing is stored then */
+	public ReminderView create(ParticipantId participant, ReminderRequest request) {
+		ParticipantProfile profile = participants.find(participant).orElseThrow();
+		Reminder reminder = new Reminder();
+		reminder.participantId = participant.value();
+		reminder.createdAt = clock.instant();
+		define(reminder, request, profile);
+		reminder.planNext(ReminderPlan.nextSendAfter(reminder, clock.instant()));
+		Reminder saved = reminders.save(reminder);
+		engine.reconcile(null, saved.nextSendAt);
+		log.info("Reminder {} created for participant {}: {}; next send at {}", saved.id, participant,
+				RuleWords.describe(saved.rule, saved.startLocal()), saved.nextSendAt);
+		return ReminderView.of(saved);
+	}
+
+	public List<ReminderView> list(ParticipantId participant) {
+		return reminders.findByParticipantId(participant.value())
+			.stream()
+			.sorted(Comparator.comparing((Reminder r) -> r.createdAt))
+			.map(ReminderView::of)
+			.toList();
+	}
+
+	public ReminderView get(ParticipantId participant, String id) {
+		return ReminderView.of(find(participant, id));
+	}
+
+	/** Replaces the definition; sends already made stay made, the next one is planned afresh. */
+	public ReminderView change(ParticipantId participant, String id, ReminderRequest request) {
+		ParticipantProfile profile = participants.find(participant).orElseThrow();
+		return update(participant, id, reminder -> {
+			define(reminder, request, profile);
+			reminder.skipped.clear();
+			reminder.moved.clear();
+		});
+	}
+
+	public void delete(ParticipantId participant, String id) {
+		Reminder reminder = find(participant, id);
+		reminders.delete(reminder);
+		engine.reconcile(reminder.nextSendAt, null);
+		log.info("Reminder {} of participant {} deleted", id, participant);
+	}
+
+	/** Skips one occurrence, named by its key (original local date-time) as the preview shows it. */
+	public ReminderView skip(ParticipantId participant, String id, String occurrence) {
+		return update(participant, id, reminder -> {
+			String key = occurrenceKey(reminder, occurrence);
+			reminder.moved.removeIf(m -> m.from().equals(key));
+			if (!reminder.skipped.contains(key)) {
+				reminder.skipped.add(key);
+			}
+		});
+	}
+
+	/** Moves one occurrence to another local date-time in the meeting's zone. */
+	public ReminderView move(ParticipantId participant, String id, String occurrence, String to) {
+		return update(participant, id, reminder -> {
+			String key = occurrenceKey(reminder, occurrence);
+			LocalDateTime target = localDateTime("moveTo", to, new ArrayList<>(), true);
+			reminder.moved.removeIf(m -> m.from().equals(key));
+			reminder.skipped.remove(key);
+			reminder.moved.add(new Reminder.Move(key, target.toString()));
+		});
+	}
+
+	/** The next {@code count} occurrences from now, in the meeting's local time. */
+	public List<OccurrenceView> preview(ParticipantId participant, String id, int count) {
+		Reminder reminder = find(participant, id);
+		return ReminderPlan.occurrences(reminder, clock.instant(), Math.max(1, Math.min(count, 100)))
+			.stream()
+			.map(o -> new OccurrenceView(o.key(), o.start().toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString(),
+					reminder.zone, o.start().toInstant(), WORDS.format(o.start())))
+			.toList();
+	}
+
+	/** The participant's latest answers to their reminders, newest first. */
+	public List<ReminderView.ReplyView> replies(ParticipantId participant) {
+		return reminders.findByParticipantId(participant.value())
+			.stream()
+			.flatMap(r -> ReminderView.replies(r).stream())
+			.sorted(Comparator.comparing(ReminderView.ReplyView::receivedAt).reversed())
+			.toList();
+	}
+
+	/** The participant's next meetings across all their reminders, soonest first. */
+	List<ReminderTexts.Upcoming> upcoming(ParticipantId participant, int count) {
+		List<ReminderTexts.Upcoming> all = new ArrayList<>();
+		for (Reminder reminder : reminders.findByParticipantId(participant.value())) {
+			ReminderPlan.occurrences(reminder, clock.instant(), count)
+				.forEach(o -> all.add(new ReminderTexts.Upcoming(reminder.title, reminder.place, o.start())));
+		}
+		return all.stream()
+			.sorted(Comparator.comparing((ReminderTexts.Upcoming u) -> u.start().toInstant()))
+			.limit(count)
+			.toList();
+	}
+
+	private Reminder find(ParticipantId participant, String id) {
+		return reminders.findById(id)
+			.filter(r -> r.participantId.equals(participant.value()))
+			.orElseThrow(() -> new ReminderNotFound(id));
+	}
+
+	private ReminderView update(ParticipantId participant, String id, java.util.function.Consumer<Reminder> change) {
+		for (int attempt = 1;; attempt++) {
+			Reminder reminder = find(participant, id);
+			Instant before = reminder.nextSendAt;
+			change.accept(reminder);
+			validateHasFuture(reminder);
+			reminder.planNext(ReminderPlan.nextSendAfter(reminder, clock.instant()));
+			try {
+				Reminder saved = reminders.save(reminder);
+				engine.reconcile(before, saved.nextSendAt);
+				log.info("Reminder {} of participant {} changed; next send at {}", id, participant, saved.nextSendAt);
+				return ReminderView.of(saved);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// A fire moved it on a moment ago: apply the change again to what it is now.
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private void define(Reminder reminder, ReminderRequest request, ParticipantProfile profile) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String title = request.title() == null ? "" : request.title().trim();
+		if (title.isEmpty() || title.length() > 80) {
+			problems.add(new FieldProblem("title", "is required, 1 to 80 characters, e.g. Group meeting"));
+		}
+		if (request.place() != null && request.place().length() > 120) {
+			problems.add(new FieldProblem("place", "is too long: at most 120 characters"));
+		}
+		if (request.note() != null && request.note().length() > 200) {
+			problems.add(new FieldProblem("note", "is too long: at most 200 characters; it goes out by text message"));
+		}
+		ZoneId zone = profile.zone();
+		if (request.timeZone() != null && !request.timeZone().isBlank()) {
+			try {
+				zone = ZoneId.of(request.timeZone());
+			}
+			catch (DateTimeException ex) {
+				problems.add(new FieldProblem("timeZone", "'" + request.timeZone()
+						+ "' is not an IANA time zone: send one such as America/New_York or Europe/Madrid"));
+			}
+		}
+		LocalDateTime start = localDateTime("start", request.start(), problems, false);
+		String rule = rule(request.rule(), problems);
+		int duration = request.durationMinutes() == null ? 60 : request.durationMinutes();
+		if (duration < 1 || duration > 24 * 60) {
+			problems.add(new FieldProblem("durationMinutes", "must be 1 to 1440 minutes"));
+		}
+		List<Lead> leads = new ArrayList<>();
+		if (request.leads() == null || request.leads().isEmpty()) {
+			leads.addAll(DEFAULT_LEADS);
+		}
+		else {
+			for (int i = 0; i < request.leads().size(); i++) {
+				Lead lead = lead("leads[" + i + "]", request.leads().get(i), problems);
+				if (lead != null) {
+					leads.add(lead);
+				}
+			}
+			if (request.leads().size() > 5) {
+				problems.add(new FieldProblem("leads", "at most 5 lead times per reminder"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		reminder.title = title;
+		reminder.place = blankToNull(request.place());
+		reminder.note = blankToNull(request.note());
+		reminder.zone = zone.getId();
+		reminder.start = start.toString();
+		reminder.rule = rule;
+		reminder.durationMinutes = duration;
+		reminder.leads = new ArrayList<>(leads.stream().map(Lead::code).toList());
+		validateHasFuture(reminder);
+	}
+
+	private void validateHasFuture(Reminder reminder) {
+		List<ReminderPlan.Occurrence> next;
+		try {
+			next = ReminderPlan.occurrences(reminder, clock.instant(), 1);
+		}
+		catch (RuntimeException ex) {
+			throw InvalidInput.of("rule", "could not be expanded (" + ex.getMessage() + "): check UNTIL and COUNT");
+		}
+		if (next.isEmpty()) {
+			throw InvalidInput.of(reminder.rule == null ? "start" : "rule",
+					"has no occurrence after now: send a future start, or a rule that goes on");
+		}
+	}
+
+	private static String rule(String raw, List<FieldProblem> problems) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		String rule = raw.trim();
+		if (rule.toUpperCase(Locale.ROOT).startsWith("RRULE:")) {
+			rule = rule.substring("RRULE:".length());
+		}
+		try {
+			Recur<Temporal> recur = new Recur<>(rule);
+			if (recur.getFrequency() == null) {
+				throw new IllegalArgumentException("no FREQ");
+			}
+			if (recur.getFrequency() == Frequency.SECONDLY || recur.getFrequency() == Frequency.MINUTELY
+					|| recur.getFrequency() == Frequency.HOURLY) {
+				problems.add(new FieldProblem("rule", "repeats more often than daily: use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY"));
+			}
+			return rule;
+		}
+		catch (RuntimeException ex) {
+			problems.add(new FieldProblem("rule", "'" + raw + "' is not an RFC 5545 recurrence rule: send one such as "
+					+ "FREQ=WEEKLY;BYDAY=TU,TH or FREQ=MONTHLY;BYDAY=1MO or FREQ=WEEKLY;INTERVAL=2;BYDAY=SA;COUNT=10"));
+			return null;
+		}
+	}
+
+	private static LocalDateTime localDateTime(String field, String raw, List<FieldProblem> problems, boolean alone) {
+		try {
+			return LocalDateTime.parse(raw == null ? "" : raw.trim()).truncatedTo(ChronoUnit.MINUTES);
+		}
+		catch (DateTimeParseException ex) {
+			FieldProblem problem = new FieldProblem(field,
+					"'" + raw + "' is not a local date and time: send yyyy-MM-ddTHH:mm, e.g. 2030-03-12T19:00");
+			if (alone) {
+				throw new InvalidInput(List.of(problem));
+			}
+			problems.add(problem);
+			return null;
+		}
+	}
+
+	private static Lead lead(String field, ReminderRequest.LeadRequest request, List<FieldProblem> problems) {
+		if (request == null) {
+			problems.add(new FieldProblem(field, "is empty: send {\"before\":\"PT1H\"} or {\"daysBefore\":1,\"at\":\"18:00\"}"));
+			return null;
+		}
+		Lead lead;
+		try {
+			lead = new Lead(request.before() == null ? null : Duration.parse(request.before()), request.daysBefore(),
+					request.at() == null ? null : LocalTime.parse(request.at()));
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new FieldProblem(field, "'before' must be an ISO-8601 duration such as PT1H or PT30M, and "
+					+ "'at' a time of day HH:mm such as 18:00"));
+			return null;
+		}
+		String problem = lead.problem();
+		if (problem != null) {
+			problems.add(new FieldProblem(field, problem));
+			return null;
+		}
+		return lead;
+	}
+
+	private static String occurrenceKey(Reminder reminder, String occurrence) {
+		LocalDateTime local = localDateTime("occurrence", occurrence, new ArrayList<>(), true);
+		return local.toString();
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+}

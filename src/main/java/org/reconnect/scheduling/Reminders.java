@@ -1,0 +1,10 @@
+package org.reconnect.scheduling;
+
+import java.util.List;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface Reminders extends CrudRepository<Reminder, String> {
+
+	List<Reminder> findByParticipantId(String participantId);
+}
