@@ -19,7 +19,8 @@ import net.fortuna.ical4j.model.Recur;
  * The occurrences of a reminder and the sends they lead to, computed with ical4j's RFC 5545
  * recurrence rules in the meeting's zone (never by hand, never by Quartz cron). A local time that
  * does not exist (a spring-forward gap) moves forward by the gap's length, as RFC 5545 says and
- * as java.time resolves it; a local time that occurs twice (fall-back) happens once, at the first.
+ * as java.time resolves it; a local time that occurs twice (fall-back) happens once, at the first
+ * (RFC 5545 3.3.5).
  */
 final class ReminderPlan {
 
@@ -84,7 +85,10 @@ final class ReminderPlan {
 				if (before != null && from.toInstant().isAfter(before)) {
 					break;
 				}
-				for (ZonedDateTime date : recur.getDates(seed, from, to)) {
+				for (ZonedDateTime found : recur.getDates(seed, from, to)) {
+					// ical4j keeps the seed's offset where a local time occurs twice, so a rule started
+					// in winter would pick the second 01:30; RFC 5545 (3.3.5) says the first.
+					ZonedDateTime date = ZonedDateTime.ofLocal(found.toLocalDateTime(), zone, null);
 					String key = date.toLocalDateTime().toString();
 					if (!date.toInstant().isAfter(after) || skip.contains(key) || moves.containsKey(key) || !seen.add(key)) {
 						continue;
