@@ -85,10 +85,10 @@ final class ReminderPlan {
 				if (before != null && from.toInstant().isAfter(before)) {
 					break;
 				}
-				for (ZonedDateTime found : recur.getDates(seed, from, to)) {
+				for (ZonedDateTime raw : recur.getDates(seed, from, to)) {
 					// ical4j keeps the seed's offset where a local time occurs twice, so a rule started
 					// in winter would pick the second 01:30; RFC 5545 (3.3.5) says the first.
-					ZonedDateTime date = ZonedDateTime.ofLocal(found.toLocalDateTime(), zone, null);
+					ZonedDateTime date = ZonedDateTime.ofLocal(raw.toLocalDateTime(), zone, null);
 					String key = date.toLocalDateTime().toString();
 					if (!date.toInstant().isAfter(after) || skip.contains(key) || moves.containsKey(key) || !seen.add(key)) {
 						continue;

@@ -1,0 +1,383 @@
+package org.reconnect.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
+import org.reconnect.MutableClock;
+import org.reconnect.messaging.Messenger;
+import org.reconnect.messaging.SentMessage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reminders through the whole app on the simulator channel: the REST API and its problem details,
+ * the engine's claims with the clock moved by hand (Quartz is not started; the tests run what its
+ * trigger runs), downtime and quiet hours, NEXT and replies by text, and the calendar feed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.quartz.auto-startup=false", "reconnect.messaging.twilio.account-sid=",
+		"reconnect.messaging.twilio.auth-token=", "reconnect.console.initial-coach.password=reminder-pass" })
+@Import(ReminderIntegrationTests.TestClock.class)
+class ReminderIntegrationTests {
+
+	/** Monday 4 March 2030, 07:00 in New York (EST). */
+	static final Instant START = Instant.parse("2030-03-04T12:00:00Z");
+
+	private static final Path DATA_DIR = tempDir();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("reconnect.data-dir", DATA_DIR::toString);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(START);
+		}
+	}
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	ReminderEngine engine;
+
+	@Autowired
+	Scheduler scheduler;
+
+	@Autowired
+	Messenger messenger;
+
+	@BeforeEach
+	void reset() {
+		clock.set(START);
+		mongo.remove(new Query(), Reminder.class);
+	}
+
+	@Test
+	void aCoachCreatesPreviewsChangesAndDeletesAReminder() throws Exception {
+		String id = enrol("Sam Rivera", "+12025550301", "America/New_York", "en");
+		ResponseEntity<JsonNode> created = coach().postForEntity(reminders(id), Map.of("title", "Group meeting", "place",
+				"Community Center", "start", "2030-03-05T19:00", "rule", "FREQ=WEEKLY;BYDAY=TU,TH", "leads",
+				List.of(Map.of("daysBefore", 1, "at", "18:00"), Map.of("before", "PT1H"))), JsonNode.class);
+
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		JsonNode reminder = created.getBody();
+		String rid = reminder.get("id").asText();
+		assertThat(created.getHeaders().getLocation().toString()).isEqualTo(reminders(id) + "/" + rid);
+		assertThat(reminder.get("description").asText()).isEqualTo("Every Tue and Thu at 7:00 PM");
+		assertThat(reminder.get("timeZone").asText()).as("the participant's zone by default").isEqualTo("America/New_York");
+		// Monday 18:00 EST, the day before Tuesday's meeting.
+		assertThat(reminder.get("nextReminderAt").asText()).isEqualTo("2030-03-04T23:00:00Z");
+		assertThat(reminder.at("/leads/1/before").asText()).isEqualTo("PT1H");
+		assertThat(scheduler.getTrigger(TriggerKey.triggerKey("2030-03-04T23:00:00Z", Triggers.REMINDER_GROUP)))
+			.as("the trigger for the minute of the next send").isNotNull();
+
+		JsonNode preview = coach().getForObject(reminders(id) + "/" + rid + "/occurrences?count=4", JsonNode.class);
+		assertThat(preview.findValuesAsText("local")).containsExactly("2030-03-05T19:00", "2030-03-07T19:00",
+				"2030-03-12T19:00", "2030-03-14T19:00");
+		assertThat(preview.get(2).get("at").asText()).as("after the change to EDT").isEqualTo("2030-03-12T23:00:00Z");
+		assertThat(preview.get(0).get("words").asText()).isEqualTo("Tue, Mar 5, 2030 at 7:00 PM");
+
+		coach().postForEntity(reminders(id) + "/" + rid + "/exceptions", Map.of("occurrence", "2030-03-07T19:00"),
+				JsonNode.class);
+		JsonNode moved = coach().postForEntity(reminders(id) + "/" + rid + "/exceptions",
+				Map.of("occurrence", "2030-03-12T19:00", "moveTo", "2030-03-13T18:00"), JsonNode.class).getBody();
+		assertThat(moved.get("skipped").get(0).asText()).isEqualTo("2030-03-07T19:00");
+		preview = coach().getForObject(reminders(id) + "/" + rid + "/occurrences?count=3", JsonNode.class);
+		assertThat(preview.findValuesAsText("local")).containsExactly("2030-03-05T19:00", "2030-03-13T18:00",
+				"2030-03-14T19:00");
+
+		ResponseEntity<JsonNode> changed = coach().exchange(reminders(id) + "/" + rid, HttpMethod.PUT,
+				new HttpEntity<>(Map.of("title", "Group meeting", "start", "2030-03-04T08:30", "rule",
+						"FREQ=MONTHLY;BYDAY=1MO", "leads", List.of(Map.of("before", "PT30M")))),
+				JsonNode.class);
+		assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(changed.getBody().get("description").asText()).isEqualTo("First Mon of the month at 8:30 AM");
+		assertThat(changed.getBody().get("nextReminderAt").asText()).as("08:00 EST today").isEqualTo("2030-03-04T13:00:00Z");
+		assertThat(scheduler.getTrigger(TriggerKey.triggerKey("2030-03-04T23:00:00Z", Triggers.REMINDER_GROUP)))
+			.as("the old minute's trigger, needed by no reminder, is gone").isNull();
+
+		assertThat(coach().getForObject(reminders(id), JsonNode.class).findValuesAsText("id")).containsExactly(rid);
+		assertThat(coach().exchange(reminders(id) + "/" + rid, HttpMethod.DELETE, null, Void.class).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(coach().getForEntity(reminders(id) + "/" + rid, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(scheduler.getTrigger(TriggerKey.triggerKey("2030-03-04T13:00:00Z", Triggers.REMINDER_GROUP))).isNull();
+	}
+
+	@Test
+	void anInvalidRuleZoneOrTimeGetsAProblemNamingTheField() throws Exception {
+		String id = enrol("Lee Chan", "+12025550302", "America/New_York", "en");
+		ResponseEntity<JsonNode> bad = coach().postForEntity(reminders(id), Map.of("title", "Therapy", "timeZone",
+				"Mars/Olympus", "start", "next tuesday", "rule", "EVERY TUESDAY", "leads", List.of(Map.of("before", "1h"))),
+				JsonNode.class);
+
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactly("timeZone", "start", "rule",
+				"leads[0]");
+		assertThat(bad.getBody().get("errors").findValuesAsText("message"))
+			.anySatisfy(m -> assertThat(m).contains("FREQ=WEEKLY;BYDAY=TU,TH"))
+			.anySatisfy(m -> assertThat(m).contains("yyyy-MM-ddTHH:mm"));
+
+		ResponseEntity<JsonNode> past = coach().postForEntity(reminders(id),
+				Map.of("title", "Therapy", "start", "2020-01-01T10:00"), JsonNode.class);
+		assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(past.getBody().get("errors").findValuesAsText("field")).containsExactly("start");
+		ResponseEntity<JsonNode> hourly = coach().postForEntity(reminders(id),
+				Map.of("title", "Therapy", "start", "2030-03-05T10:00", "rule", "FREQ=HOURLY"), JsonNode.class);
+		assertThat(hourly.getBody().get("errors").findValuesAsText("field")).containsExactly("rule");
+		ResponseEntity<JsonNode> quiet = coach().exchange("/api/participants/" + id + "/quiet-hours", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("start", "10pm", "end", "07:00")), JsonNode.class);
+		assertThat(quiet.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(quiet.getBody().get("errors").findValuesAsText("field")).containsExactly("start");
+		assertThat(coach().getForObject(reminders(id), JsonNode.class)).isEmpty();
+		assertThat(http.getForEntity(reminders(id), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void aReminderGoesOnceAtItsTimeInTheParticipantsLanguage() throws Exception {
+		String phone = "+12025550303";
+		String id = enrol("Ana Ruiz", phone, "America/New_York", "es");
+		String rid = create(id, Map.of("title", "Terapia", "place", "Clínica Norte", "start", "2030-03-05T10:00", "leads",
+				List.of(Map.of("before", "PT1H"))));
+
+		clock.set(Instant.parse("2030-03-05T14:00:00Z")); // 09:00 EST
+		assertThat(engine.fireDue()).isEqualTo(1);
+		assertThat(engine.fireDue()).as("claimed once").isZero();
+
+		assertThat(sentTo(phone)).containsExactly(
+				"Hola Ana, un recordatorio: Terapia hoy a las 10:00 en Clínica Norte. Responde VOY, NO PUEDO o APOYO.");
+		JsonNode reminder = coach().getForObject(reminders(id) + "/" + rid, JsonNode.class);
+		assertThat(reminder.get("deliveries").findValuesAsText("outcome")).containsExactly("SENT");
+		assertThat(reminder.get("nextReminderAt").isNull()).as("a one-off has nothing more to send").isTrue();
+	}
+
+	@Test
+	void afterSixHoursDownOnlyTheLatestUsefulReminderGoesAndAStartedMeetingIsSkipped() throws Exception {
+		String phone = "+12025550304";
+		String id = enrol("Jo Park", phone, "America/New_York", "en");
+		// At 12:00 on Tuesday, with reminders at 09:00, 11:00 and 11:30.
+		String rid = create(id, Map.of("title", "Doctor", "start", "2030-03-05T12:00", "leads", List.of(
+				Map.of("before", "PT3H"), Map.of("before", "PT1H"), Map.of("before", "PT30M"))));
+		String later = create(id, Map.of("title", "Sponsor call", "start", "2030-03-05T09:00", "leads",
+				List.of(Map.of("before", "PT1H"))));
+
+		// The service was down for six hours, from 05:45 to 11:45 EST: back at 16:45 UTC.
+		clock.set(Instant.parse("2030-03-05T16:45:00Z"));
+		engine.fireDue();
+
+		assertThat(sentTo(phone)).as("one message, not a burst").containsExactly(
+				"Hi Jo, a reminder: Doctor today at 12:00 PM. Reply GOING, CANT or SUPPORT.");
+		assertThat(coach().getForObject(reminders(id) + "/" + rid, JsonNode.class).get("deliveries")
+			.findValuesAsText("outcome")).containsExactly("SKIPPED_SUPERSEDED", "SKIPPED_SUPERSEDED", "SENT_LATE");
+		assertThat(coach().getForObject(reminders(id) + "/" + later, JsonNode.class).get("deliveries")
+			.findValuesAsText("outcome")).as("its meeting started at 09:00").containsExactly("SKIPPED_TOO_LATE");
+	}
+
+	@Test
+	void quietHoursHoldAReminderUntilMorningWhenStillUsefulElseSkipIt() throws Exception {
+		String phone = "+12025550305";
+		String id = enrol("Kim Ng", phone, "America/New_York", "en");
+		// Default quiet hours 21:00-08:00. The day before at 22:00 for a 10:00 meeting: held until 08:00.
+		String rid = create(id, Map.of("title", "Counselling", "start", "2030-03-05T10:00", "leads",
+				List.of(Map.of("daysBefore", 1, "at", "22:00"))));
+		clock.set(Instant.parse("2030-03-05T03:00:00Z")); // Monday 22:00 EST
+		engine.fireDue();
+		assertThat(sentTo(phone)).isEmpty();
+		JsonNode held = coach().getForObject(reminders(id) + "/" + rid, JsonNode.class);
+		assertThat(held.get("deliveries").findValuesAsText("outcome")).containsExactly("DEFERRED_QUIET_HOURS");
+		assertThat(held.get("nextReminderAt").asText()).as("08:00 EST").isEqualTo("2030-03-05T13:00:00Z");
+		assertThat(scheduler.getTrigger(TriggerKey.triggerKey("2030-03-05T13:00:00Z", Triggers.REMINDER_GROUP))).isNotNull();
+
+		clock.set(Instant.parse("2030-03-05T13:00:00Z"));
+		engine.fireDue();
+		assertThat(sentTo(phone)).containsExactly(
+				"Hi Kim, a reminder: Counselling today at 10:00 AM. Reply GOING, CANT or SUPPORT.");
+		assertThat(coach().getForObject(reminders(id) + "/" + rid, JsonNode.class).get("deliveries")
+			.findValuesAsText("outcome")).containsExactly("DEFERRED_QUIET_HOURS", "SENT_AFTER_QUIET_HOURS");
+
+		// Quiet hours set to 22:00-09:00: a 07:00 reminder for an 08:30 meeting would be useless at 09:00.
+		assertThat(coach().exchange("/api/participants/" + id + "/quiet-hours", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("start", "22:00", "end", "09:00")), JsonNode.class).getBody().at("/quietHours/end")
+			.asText()).isEqualTo("09:00");
+		String early = create(id, Map.of("title", "Blood test", "start", "2030-03-06T08:30", "leads",
+				List.of(Map.of("before", "PT90M"))));
+		clock.set(Instant.parse("2030-03-06T12:00:00Z")); // Wednesday 07:00 EST
+		engine.fireDue();
+		assertThat(sentTo(phone)).hasSize(1);
+		assertThat(coach().getForObject(reminders(id) + "/" + early, JsonNode.class).get("deliveries")
+			.findValuesAsText("outcome")).containsExactly("SKIPPED_QUIET_HOURS");
+	}
+
+	@Test
+	void nextListsTheNextThreeMeetingsAndAnswersAreRecordedForTheCoach() throws Exception {
+		String phone = "+12025550306";
+		String id = enrol("Rae Cole", phone, "America/New_York", "en");
+		create(id, Map.of("title", "Group meeting", "place", "Room 4", "start", "2030-03-05T19:00", "rule",
+				"FREQ=WEEKLY;BYDAY=TU,TH", "leads", List.of(Map.of("before", "PT1H"))));
+		String therapy = create(id, Map.of("title", "Therapy", "start", "2030-03-06T10:00", "leads",
+				List.of(Map.of("before", "PT1H"))));
+
+		assertThat(text(phone, "  next ")).isEqualTo("""
+				Your next meetings:
+				1. Group meeting, Tue, Mar 5, 7:00 PM, Room 4
+				2. Therapy, Wed, Mar 6, 10:00 AM
+				3. Group meeting, Thu, Mar 7, 7:00 PM, Room 4""");
+
+		// Before any reminder went, GOING is not an answer to one: the conversation handler replies.
+		assertThat(text(phone, "GOING")).startsWith("Thanks for writing, Rae.");
+		clock.set(Instant.parse("2030-03-06T14:00:00Z"));
+		engine.fireDue();
+		assertThat(lastTo(phone)).startsWith("Hi Rae, a reminder: Therapy today at 10:00 AM.");
+		assertThat(text(phone, "Can't make it!")).isEqualTo("Thanks for letting us know. That's okay; your coach will see it.");
+
+		JsonNode replies = coach().getForObject("/api/participants/" + id + "/reminder-replies", JsonNode.class);
+		assertThat(replies.findValuesAsText("answer")).containsExactly("CANT_MAKE_IT");
+		assertThat(replies.get(0).get("reminderId").asText()).isEqualTo(therapy);
+		assertThat(replies.get(0).get("meetingAt").asText()).isEqualTo("2030-03-06T15:00:00Z");
+	}
+
+	@Test
+	void theCalendarFeedNeedsOnlyItsTokenAndCanBeRevoked() throws Exception {
+		String id = enrol("Pat Moreno", "+12025550307", "America/New_York", "en");
+		create(id, Map.of("title", "Group meeting", "place", "Room 4", "start", "2030-03-05T19:00", "rule",
+				"FREQ=WEEKLY;BYDAY=TU;COUNT=3"));
+		String url = coach().postForEntity("/api/participants/" + id + "/calendar-feed", null, JsonNode.class)
+			.getBody().get("url").asText();
+		String path = url.substring(url.indexOf("/calendar/"));
+		assertThat(path).matches("/calendar/[A-Za-z0-9_-]{43}\\.ics");
+
+		ResponseEntity<String> feed = http.getForEntity(path, String.class);
+		assertThat(feed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(feed.getHeaders().getContentType().toString()).startsWith("text/calendar");
+		Calendar calendar = new CalendarBuilder().build(new StringReader(feed.getBody()));
+		List<VEvent> events = calendar.getComponents("VEVENT");
+		assertThat(events).hasSize(3);
+		assertThat(feed.getBody()).contains("SUMMARY:Group meeting").contains("LOCATION:Room 4")
+			.contains("DTSTART:20300306T000000Z").contains("DTSTART:20300312T230000Z");
+
+		String again = coach().postForEntity("/api/participants/" + id + "/calendar-feed", null, JsonNode.class)
+			.getBody().get("url").asText();
+		assertThat(again).isNotEqualTo(url);
+		assertThat(http.getForEntity(path, String.class).getStatusCode()).as("a new URL revokes the old")
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		coach().delete("/api/participants/" + id + "/calendar-feed");
+		assertThat(http.getForEntity(again.substring(again.indexOf("/calendar/")), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theReconcilerRepairsMissingAndStrayTriggersAndSaysSo() throws Exception {
+		String id = enrol("Dana Fox", "+12025550308", "America/New_York", "en");
+		create(id, Map.of("title", "Group meeting", "start", "2030-03-05T19:00", "leads", List.of(Map.of("before", "PT1H"))));
+		TriggerKey needed = TriggerKey.triggerKey("2030-03-05T23:00:00Z", Triggers.REMINDER_GROUP);
+		TriggerKey stray = TriggerKey.triggerKey("2030-03-09T10:00:00Z", Triggers.REMINDER_GROUP);
+		scheduler.unscheduleJob(needed);
+		engine.reconcile(null, Instant.parse("2030-03-09T10:00:00Z")); // a stray: no reminder is due then
+
+		ReminderEngine.Repairs repairs = engine.reconcile();
+
+		assertThat(repairs.reminders()).isEqualTo(1);
+		assertThat(repairs.triggersCreated()).isEqualTo(1);
+		assertThat(repairs.triggersRemoved()).as("the stray, and any left by earlier tests").isPositive();
+		assertThat(scheduler.getTrigger(stray)).isNull();
+		assertThat(scheduler.getTrigger(needed).getNextFireTime().toInstant()).isEqualTo(Instant.parse("2030-03-05T23:00:00Z"));
+		assertThat(engine.reconcile()).isEqualTo(new ReminderEngine.Repairs(1, 0, 0));
+	}
+
+	// --- helpers ---
+
+	private TestRestTemplate coach() {
+		return http.withBasicAuth("coach", "reminder-pass");
+	}
+
+	private static String reminders(String participant) {
+		return "/api/participants/" + participant + "/reminders";
+	}
+
+	private String enrol(String name, String phone, String zone, String language) {
+		ResponseEntity<JsonNode> response = coach().postForEntity("/api/participants", Map.of("name", name, "phone", phone,
+				"timeZone", zone, "checkInTime", "12:15", "language", language), JsonNode.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		return response.getBody().get("id").asText();
+	}
+
+	private String create(String participant, Map<String, Object> request) {
+		ResponseEntity<JsonNode> response = coach().postForEntity(reminders(participant), request, JsonNode.class);
+		assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+		return response.getBody().get("id").asText();
+	}
+
+	/** Texts as the phone would, through the simulator; returns the reply. */
+	private String text(String from, String body) {
+		JsonNode reply = coach().postForObject("/api/simulator/inbound", Map.of("from", from, "body", body), JsonNode.class);
+		assertThat(reply.get("outcome").asText()).isEqualTo("HANDLED");
+		return lastTo(from);
+	}
+
+	private List<String> sentTo(String phone) {
+		List<String> newestFirst = messenger.recent(phone, 100)
+			.stream()
+			.filter(m -> m.purpose() == org.reconnect.messaging.Purpose.REMINDER)
+			.map(SentMessage::body)
+			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+		java.util.Collections.reverse(newestFirst);
+		return newestFirst;
+	}
+
+	private String lastTo(String phone) {
+		return messenger.recent(phone, 1).get(0).body();
+	}
+
+	private static Path tempDir() {
+		try {
+			return Files.createTempDirectory("reconnect-reminders");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
