@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.quartz.TriggerKey;
+import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
@@ -52,6 +53,9 @@ class ReminderEngine {
 
 	private static final int KEPT_RECORDS = 20;
 
+	/** The flow that asks whether the participant will make it, when it is loaded. */
+	static final String REPLY_FLOW = "reminder-reply";
+
 	/** What a reconciliation repaired. */
 	record Repairs(int reminders, int triggersCreated, int triggersRemoved) {
 	}
@@ -60,15 +64,17 @@ class ReminderEngine {
 	private final Triggers triggers;
 	private final ParticipantService participants;
 	private final Messenger messenger;
+	private final ConversationRuntime conversations;
 	private final Clock clock;
 	private volatile boolean stopping;
 
 	ReminderEngine(MongoTemplate mongo, Triggers triggers, ParticipantService participants, Messenger messenger,
-			Clock clock) {
+			ConversationRuntime conversations, Clock clock) {
 		this.mongo = mongo;
 		this.triggers = triggers;
 		this.participants = participants;
 		this.messenger = messenger;
+		this.conversations = conversations;
 		this.clock = clock;
 	}
 
@@ -182,15 +188,26 @@ class ReminderEngine {
 	}
 
 	private Outcome send(Reminder reminder, Send current, ParticipantProfile participant, Instant now, Outcome outcome) {
+		boolean replyFlow = conversations.flowNames().contains(REPLY_FLOW);
 		String text = ReminderTexts.reminder(participant.language(), participant.firstName(), reminder.title,
 				reminder.place, reminder.note, current.occurrence().start(),
-				now.atZone(current.occurrence().start().getZone()).toLocalDate());
+				now.atZone(current.occurrence().start().getZone()).toLocalDate(), !replyFlow);
 		String reference = "reminder:" + reminder.id + ":" + current.occurrence().key() + ":" + current.lead();
 		SendResult result = messenger.send(new OutboundMessage(participant.phone(), text, Purpose.REMINDER, reference));
 		if (!result.sent()) {
 			log.info("Reminder {} to {} was not delivered: {}", reminder.id, Masking.phone(participant.phone()),
 					result.outcome());
 			return Outcome.NOT_SENT_REFUSED;
+		}
+		if (replyFlow) {
+			try {
+				// Asks "will you make it?"; waits its turn when another conversation is open.
+				conversations.start(participant.id(), REPLY_FLOW);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Reminder {} went out, but its reply flow could not start; keyword replies still work",
+						reminder.id, ex);
+			}
 		}
 		return outcome;
 	}

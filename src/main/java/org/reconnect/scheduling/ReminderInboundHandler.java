@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
 import org.reconnect.messaging.Messenger;
@@ -26,8 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A participant texting NEXT gets their next three meetings; an answer to a reminder sent in the
- * last 24 hours (GOING, CANT, SUPPORT, or VOY, NO PUEDO, APOYO) is recorded for the coach. The
- * words are chosen so they never collide with a check-in answer (yes, no, a number).
+ * last 24 hours (GOING, CANT, SUPPORT, or VOY, NO PUEDO, APOYO) is recorded on the reminder for
+ * the coach. When the reminder-reply flow is open it answers (and records attendance in its
+ * conversation); otherwise a short thanks comes from here. The words never collide with a
+ * check-in answer (yes, no, a number).
  */
 @Component
 @Order(150)
@@ -48,15 +51,17 @@ class ReminderInboundHandler implements InboundHandler {
 	private final MongoTemplate mongo;
 	private final Messenger messenger;
 	private final ApplicationEventPublisher events;
+	private final ConversationRuntime conversations;
 	private final Clock clock;
 
 	ReminderInboundHandler(ParticipantService participants, ReminderService reminders, MongoTemplate mongo,
-			Messenger messenger, ApplicationEventPublisher events, Clock clock) {
+			Messenger messenger, ApplicationEventPublisher events, ConversationRuntime conversations, Clock clock) {
 		this.participants = participants;
 		this.reminders = reminders;
 		this.mongo = mongo;
 		this.messenger = messenger;
 		this.events = events;
+		this.conversations = conversations;
 		this.clock = clock;
 	}
 
@@ -91,6 +96,9 @@ class ReminderInboundHandler implements InboundHandler {
 			.each(new Reminder.Reply(reminder.lastSentOccurrence, reminder.lastSentMeetingAt, answer, now)),
 				Reminder.class);
 		events.publishEvent(new ReminderAnswered(participant.id(), reminder.id, reminder.lastSentMeetingAt, answer.name()));
+		if (conversations.open(participant.id()).filter(c -> ReminderEngine.REPLY_FLOW.equals(c.flow())).isPresent()) {
+			return false; // recorded here; the reminder-reply flow answers (and hands over to the coach on SUPPORT)
+		}
 		reply(participant, ReminderTexts.thanks(participant.language(), answer), message);
 		return true;
 	}

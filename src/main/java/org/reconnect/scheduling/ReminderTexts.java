@@ -26,8 +26,9 @@ final class ReminderTexts {
 	record Upcoming(String title, String place, ZonedDateTime start) {
 	}
 
+	/** @param askForReply whether to ask for GOING, CANT or SUPPORT (not when the reply flow asks) */
 	static String reminder(String language, String firstName, String title, String place, String note,
-			ZonedDateTime start, LocalDate today) {
+			ZonedDateTime start, LocalDate today, boolean askForReply) {
 		boolean es = "es".equals(language);
 		StringBuilder text = new StringBuilder();
 		if (es) {
@@ -40,7 +41,9 @@ final class ReminderTexts {
 			if (present(note)) {
 				text.append(" Nota: ").append(note.trim());
 			}
-			text.append(" Responde VOY, NO PUEDO o APOYO.");
+			if (askForReply) {
+				text.append(" Responde VOY, NO PUEDO o APOYO.");
+			}
 		}
 		else {
 			text.append("Hi ").append(firstName).append(", a reminder: ").append(title).append(' ')
@@ -52,7 +55,9 @@ final class ReminderTexts {
 			if (present(note)) {
 				text.append(" Note: ").append(note.trim());
 			}
-			text.append(" Reply GOING, CANT or SUPPORT.");
+			if (askForReply) {
+				text.append(" Reply GOING, CANT or SUPPORT.");
+			}
 		}
 		return text.toString();
 	}

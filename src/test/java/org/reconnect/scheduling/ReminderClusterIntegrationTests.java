@@ -166,9 +166,13 @@ class ReminderClusterIntegrationTests {
 		return server;
 	}
 
-	/** The numbers a fake Twilio was asked to text. */
+	/** The numbers a fake Twilio was asked to send a reminder to (the reply flow's question follows each). */
 	private static List<String> sent(WireMockServer twilio) {
-		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).stream().map(ReminderClusterIntegrationTests::to).toList();
+		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))
+			.stream()
+			.filter(request -> URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8).contains("a reminder:"))
+			.map(ReminderClusterIntegrationTests::to)
+			.toList();
 	}
 
 	private static String to(LoggedRequest request) {

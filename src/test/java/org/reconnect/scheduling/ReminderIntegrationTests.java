@@ -187,8 +187,8 @@ class ReminderIntegrationTests {
 		assertThat(engine.fireDue()).isEqualTo(1);
 		assertThat(engine.fireDue()).as("claimed once").isZero();
 
-		assertThat(sentTo(phone)).containsExactly(
-				"Hola Ana, un recordatorio: Terapia hoy a las 10:00 en Clínica Norte. Responde VOY, NO PUEDO o APOYO.");
+		assertThat(sentTo(phone)).containsExactly("Hola Ana, un recordatorio: Terapia hoy a las 10:00 en Clínica Norte.");
+		assertThat(lastTo(phone)).as("the reminder-reply flow asks").isEqualTo("¿Podrás ir? Responde VOY, NO PUEDO o APOYO.");
 		JsonNode reminder = coach().getForObject(reminders(id) + "/" + rid, JsonNode.class);
 		assertThat(reminder.get("deliveries").findValuesAsText("outcome")).containsExactly("SENT");
 		assertThat(reminder.get("nextReminderAt").isNull()).as("a one-off has nothing more to send").isTrue();
@@ -209,7 +209,7 @@ class ReminderIntegrationTests {
 		engine.fireDue();
 
 		assertThat(sentTo(phone)).as("one message, not a burst").containsExactly(
-				"Hi Jo, a reminder: Doctor today at 12:00 PM. Reply GOING, CANT or SUPPORT.");
+				"Hi Jo, a reminder: Doctor today at 12:00 PM.");
 		assertThat(coach().getForObject(reminders(id) + "/" + rid, JsonNode.class).get("deliveries")
 			.findValuesAsText("outcome")).containsExactly("SKIPPED_SUPERSEDED", "SKIPPED_SUPERSEDED", "SENT_LATE");
 		assertThat(coach().getForObject(reminders(id) + "/" + later, JsonNode.class).get("deliveries")
@@ -234,7 +234,7 @@ class ReminderIntegrationTests {
 		clock.set(Instant.parse("2030-03-05T13:00:00Z"));
 		engine.fireDue();
 		assertThat(sentTo(phone)).containsExactly(
-				"Hi Kim, a reminder: Counselling today at 10:00 AM. Reply GOING, CANT or SUPPORT.");
+				"Hi Kim, a reminder: Counselling today at 10:00 AM.");
 		assertThat(coach().getForObject(reminders(id) + "/" + rid, JsonNode.class).get("deliveries")
 			.findValuesAsText("outcome")).containsExactly("DEFERRED_QUIET_HOURS", "SENT_AFTER_QUIET_HOURS");
 
@@ -270,13 +270,32 @@ class ReminderIntegrationTests {
 		assertThat(text(phone, "GOING")).startsWith("Thanks for writing, Rae.");
 		clock.set(Instant.parse("2030-03-06T14:00:00Z"));
 		engine.fireDue();
-		assertThat(lastTo(phone)).startsWith("Hi Rae, a reminder: Therapy today at 10:00 AM.");
-		assertThat(text(phone, "Can't make it!")).isEqualTo("Thanks for letting us know. That's okay; your coach will see it.");
+		assertThat(sentTo(phone)).containsExactly("Hi Rae, a reminder: Therapy today at 10:00 AM.");
+		assertThat(lastTo(phone)).isEqualTo("Will you make it? Reply GOING, CAN'T or SUPPORT.");
+		assertThat(text(phone, "Can't make it!")).as("the reminder-reply flow answers")
+			.isEqualTo("Thanks for letting me know. Is there a call or text you could make instead today?");
 
 		JsonNode replies = coach().getForObject("/api/participants/" + id + "/reminder-replies", JsonNode.class);
 		assertThat(replies.findValuesAsText("answer")).containsExactly("CANT_MAKE_IT");
 		assertThat(replies.get(0).get("reminderId").asText()).isEqualTo(therapy);
 		assertThat(replies.get(0).get("meetingAt").asText()).isEqualTo("2030-03-06T15:00:00Z");
+	}
+
+	@Test
+	void whileACheckInIsOpenAReplyToAReminderIsTakenByKeyword() throws Exception {
+		String phone = "+12025550309";
+		String id = enrol("Max Roy", phone, "America/New_York", "en");
+		create(id, Map.of("title", "Sponsor call", "start", "2030-03-04T10:00", "leads", List.of(Map.of("before", "PT1H"))));
+		assertThat(coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		clock.set(Instant.parse("2030-03-04T14:00:00Z")); // 09:00 EST
+		engine.fireDue();
+		assertThat(sentTo(phone)).containsExactly("Hi Max, a reminder: Sponsor call today at 10:00 AM.");
+
+		// The reply flow waits for the open check-in, so the keyword is answered here, not taken as a check-in answer.
+		assertThat(text(phone, "support")).isEqualTo("Thank you for telling us. Your coach will reach out soon.");
+		assertThat(coach().getForObject("/api/participants/" + id + "/reminder-replies", JsonNode.class)
+			.findValuesAsText("answer")).containsExactly("NEED_SUPPORT");
 	}
 
 	@Test

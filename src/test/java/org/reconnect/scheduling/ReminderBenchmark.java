@@ -1,0 +1,224 @@
+package org.reconnect.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.reconnect.ReconnectApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The benchmark of issue 4 (run with {@code mvn -Pbench verify}; not part of the normal build).
+ * On the embedded stores (MongoDB-wire server on an H2 file, Quartz on an H2 file, simulator
+ * channel) it schedules the check-ins and weekly reminders of N participants (default 100,000,
+ * {@code -Dbench.participants=...}) spread over 24 time zones, fires a burst of 10,000 reminders
+ * due in the same minute through Quartz, and measures, in the same run and store, the firing rate
+ * of bare Quartz (one trigger per item, no-op job).
+ */
+class ReminderBenchmark {
+
+	private static final int PARTICIPANTS = Integer.getInteger("bench.participants", 100_000);
+
+	private static final int BURST = Integer.getInteger("bench.burst", 10_000);
+
+	private static final int BARE_TRIGGERS = Integer.getInteger("bench.bare-triggers", 3_000);
+
+	private static final List<ZoneId> ZONES = List.of("Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles",
+			"America/Denver", "America/Chicago", "America/New_York", "America/Halifax", "America/St_Johns",
+			"America/Sao_Paulo", "Atlantic/Azores", "Europe/London", "Europe/Madrid", "Europe/Athens", "Europe/Moscow",
+			"Asia/Tehran", "Asia/Dubai", "Asia/Karachi", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Dhaka", "Asia/Bangkok",
+			"Asia/Shanghai", "Asia/Tokyo", "Australia/Adelaide").stream().map(ZoneId::of).toList();
+
+	/** Runs at the speed of the wall clock, shifted to the instant the benchmark needs. */
+	static final class ShiftedClock extends Clock {
+
+		private volatile Duration shift = Duration.ZERO;
+
+		void nowIs(Instant instant) {
+			shift = Duration.between(Instant.now(), instant);
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.now().plus(shift);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+	}
+
+	/** Bare Quartz: does nothing but count. */
+	public static class NoopJob implements Job {
+
+		static final AtomicInteger fired = new AtomicInteger();
+
+		static final AtomicLong lastFiredAt = new AtomicLong();
+
+		@Override
+		public void execute(JobExecutionContext context) {
+			fired.incrementAndGet();
+			lastFiredAt.accumulateAndGet(System.nanoTime(), Math::max);
+		}
+	}
+
+	@Test
+	void benchmark() throws Exception {
+		Path dataDir = Files.createTempDirectory("reconnect-bench");
+		ShiftedClock clock = new ShiftedClock();
+		Instant start = Instant.parse("2030-03-04T00:00:00Z");
+		clock.nowIs(start);
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReconnectApplication.class)
+			.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
+			.run("--server.port=0", "--spring.quartz.auto-startup=true", "--reconnect.data-dir=" + dataDir,
+					"--reconnect.console.initial-coach.password=bench-pass", "--reconnect.messaging.twilio.account-sid=",
+					"--reconnect.messaging.twilio.auth-token=",
+					"--logging.level.org.reconnect=WARN", "--logging.level.org.quartz=WARN")) {
+			MongoTemplate mongo = app.getBean(MongoTemplate.class);
+			Scheduler scheduler = app.getBean(Scheduler.class);
+			ReminderEngine engine = app.getBean(ReminderEngine.class);
+			CheckInSlots slots = app.getBean(CheckInSlots.class);
+
+			// 1. Schedule everyone: a daily check-in and a weekly meeting reminder each, plus a
+			// one-off appointment for BURST of them whose reminder is due at the burst minute.
+			Instant burstMinute = Instant.parse("2030-03-05T17:00:00Z");
+			long t0 = System.nanoTime();
+			List<Document> people = new ArrayList<>();
+			List<CheckInSchedule> checkIns = new ArrayList<>();
+			List<Reminder> reminders = new ArrayList<>();
+			for (int i = 0; i < PARTICIPANTS; i++) {
+				ZoneId zone = ZONES.get(i % ZONES.size());
+				String id = "bench-" + i;
+				people.add(new Document("_id", id).append("name", "P" + i).append("phone", "+1202" + (2000000 + i))
+					.append("zone", zone.getId()).append("checkInTime", "09:00").append("language", "en")
+					.append("status", "ACTIVE").append("coach", "coach").append("enrolledAt", start)
+					.append("quietStart", "00:00").append("quietEnd", "00:00"));
+				LocalTime time = LocalTime.of(7 + i % 4, (i % 4) * 15);
+				checkIns.add(CheckInSchedule.of(id, zone, time, CheckInOccurrences.next(zone, time, start)));
+				// Weekly at 19:30 local, reminded at 18:30: never the burst minute (no zone is UTC+1:30).
+				reminders.add(planned(id, zone, "2030-03-05T19:30", "FREQ=WEEKLY;BYDAY=TU", start));
+				if (i < BURST) {
+					String local = burstMinute.plus(Duration.ofHours(1)).atZone(zone).toLocalDateTime().toString();
+					reminders.add(planned(id, zone, local, null, start));
+				}
+			}
+			insert(mongo, people, "participants");
+			insert(mongo, checkIns, null);
+			insert(mongo, reminders, null);
+			slots.reconcile();
+			ReminderEngine.Repairs repairs = engine.reconcile();
+			double scheduleSeconds = (System.nanoTime() - t0) / 1e9;
+			assertThat(mongo.count(Query.query(Criteria.where("nextSendAt").is(burstMinute)), Reminder.class))
+				.isEqualTo(BURST);
+
+			// 2. The burst: the minute comes; Quartz's four threads fire the reminder job.
+			clock.nowIs(burstMinute);
+			long b0 = System.nanoTime();
+			for (int i = 0; i < 4; i++) {
+				scheduler.triggerJob(Triggers.REMINDER_JOB);
+			}
+			Query sent = Query.query(Criteria.where("purpose").is("REMINDER"));
+			await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+				.until(() -> mongo.count(sent, "messages") >= BURST);
+			double burstSeconds = (System.nanoTime() - b0) / 1e9;
+			List<Document> messages = mongo.find(sent, Document.class, "messages");
+			List<Long> lags = new ArrayList<>();
+			for (Document message : messages) {
+				lags.add(message.getDate("createdAt").toInstant().toEpochMilli() - burstMinute.toEpochMilli());
+			}
+			lags.sort(null);
+			long distinct = new HashSet<>(messages.stream().map(m -> m.getString("to")).toList()).size();
+
+			// 3. Bare Quartz on the same store: one trigger per item, a no-op job, all due at once.
+			JobDetail noop = JobBuilder.newJob(NoopJob.class).withIdentity("noop", "bench").storeDurably().build();
+			scheduler.addJob(noop, true);
+			Date due = Date.from(Instant.now().plusSeconds(5));
+			long q0 = System.nanoTime();
+			for (int i = 0; i < BARE_TRIGGERS; i++) {
+				scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity("noop-" + i, "bench").forJob(noop.getKey())
+					.startAt(due).withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+					.build());
+			}
+			double bareScheduleSeconds = (System.nanoTime() - q0) / 1e9;
+			long dueNanos = System.nanoTime() + Duration.between(Instant.now(), due.toInstant()).toNanos();
+			await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+				.until(() -> NoopJob.fired.get() >= BARE_TRIGGERS);
+			double bareSeconds = (NoopJob.lastFiredAt.get() - dueNanos) / 1e9;
+
+			System.out.printf("%n=== Reconnect reminder benchmark (embedded stores, %d cores) ===%n",
+					Runtime.getRuntime().availableProcessors());
+			System.out.printf("participants: %,d over %d zones (%,d check-ins, %,d reminders)%n", PARTICIPANTS,
+					ZONES.size(), checkIns.size(), reminders.size());
+			System.out.printf("time to schedule them all: %.1f s (ical4j next occurrences, inserts, reconcile: %d reminder triggers)%n",
+					scheduleSeconds, repairs.triggersCreated());
+			System.out.printf("burst of %,d reminders due in one minute: handed off in %.1f s = %.0f hand-offs/s; lag p50 %.1f s, p99 %.1f s, max %.1f s%n",
+					BURST, burstSeconds, BURST / burstSeconds, lags.get(lags.size() / 2) / 1e3,
+					lags.get((int) Math.ceil(lags.size() * 0.99) - 1) / 1e3, lags.get(lags.size() - 1) / 1e3);
+			System.out.printf("messages: %,d for %,d distinct numbers (lost: %d, doubled: %d)%n", messages.size(), distinct,
+					BURST - distinct, messages.size() - distinct);
+			System.out.printf("bare Quartz, same store: %,d triggers (scheduled in %.1f s) fired in %.1f s = %.0f triggers/s%n%n",
+					BARE_TRIGGERS, bareScheduleSeconds, bareSeconds, BARE_TRIGGERS / bareSeconds);
+			assertThat(messages).hasSize(BURST);
+			assertThat(distinct).isEqualTo(BURST);
+		}
+	}
+
+	private static Reminder planned(String participant, ZoneId zone, String start, String rule, Instant now) {
+		Reminder reminder = new Reminder();
+		reminder.participantId = participant;
+		reminder.title = "Group meeting";
+		reminder.zone = zone.getId();
+		reminder.start = start;
+		reminder.rule = rule;
+		reminder.durationMinutes = 60;
+		reminder.leads.add(Lead.before(Duration.ofHours(1)).code());
+		reminder.createdAt = now;
+		reminder.planNext(ReminderPlan.nextSendAfter(reminder, now));
+		return reminder;
+	}
+
+	private static void insert(MongoTemplate mongo, List<?> documents, String collection) {
+		for (int i = 0; i < documents.size(); i += 5_000) {
+			List<?> chunk = documents.subList(i, Math.min(documents.size(), i + 5_000));
+			if (collection == null) {
+				mongo.insertAll(chunk);
+			}
+			else {
+				mongo.insert(chunk, collection);
+			}
+		}
+	}
+}
