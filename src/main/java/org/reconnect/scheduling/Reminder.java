@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,6 +18,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * it on in one conditional update of this document, so it goes once across nodes.
  */
 @Document("reminders")
+// The claim's query is {_id, version}: the embedded server looks a query up by an index only when
+// the index has exactly the query's keys, and it ignores non-unique ones (a real MongoDB uses _id).
+@CompoundIndex(name = "claim", def = "{'_id': 1, 'version': 1}", unique = true)
 class Reminder {
 
 	/** What became of one planned send: recorded for every decision. */

@@ -118,22 +118,30 @@ final class ReminderPlan {
 		}
 		Duration longest = leads.stream().map(Lead::span).max(Comparator.naturalOrder()).orElseThrow();
 		Instant from = after.plannedAt();
-		// Every send after `from` belongs to a meeting after `from`; meetings further than the
-		// longest lead past the first one found cannot plan a send before it.
-		List<Occurrence> next = occurrences(reminder, from, 64);
-		Send best = null;
-		for (Occurrence occurrence : next) {
-			if (best != null && occurrence.start().toInstant().minus(longest).isAfter(best.plannedAt())) {
-				break;
-			}
-			for (int i = 0; i < leads.size(); i++) {
-				Send send = new Send(occurrence, i, leads.get(i).sendAt(occurrence.start()));
-				if (ORDER.compare(send, after) > 0 && (best == null || ORDER.compare(send, best) < 0)) {
-					best = send;
+		// Every send after `from` belongs to a meeting after `from`; a meeting later than the
+		// longest lead past the best send found cannot plan one before it. Look at a few
+		// meetings first, more only when those cannot settle it.
+		for (int limit : new int[] { 8, 64, 512 }) {
+			List<Occurrence> next = occurrences(reminder, from, limit);
+			Send best = null;
+			boolean settled = next.size() < limit;
+			for (Occurrence occurrence : next) {
+				if (best != null && occurrence.start().toInstant().minus(longest).isAfter(best.plannedAt())) {
+					settled = true;
+					break;
+				}
+				for (int i = 0; i < leads.size(); i++) {
+					Send send = new Send(occurrence, i, leads.get(i).sendAt(occurrence.start()));
+					if (ORDER.compare(send, after) > 0 && (best == null || ORDER.compare(send, best) < 0)) {
+						best = send;
+					}
 				}
 			}
+			if (settled || limit == 512) {
+				return best;
+			}
 		}
-		return best;
+		return null;
 	}
 
 	/** The first send planned strictly after {@code now}. */
