@@ -112,7 +112,12 @@ class ReminderEngine {
 		return decided;
 	}
 
-	private boolean handle(Reminder reminder, Instant now, Set<Instant> ensured) {
+	boolean handle(Reminder reminder, Instant now, Set<Instant> ensured) {
+		// A cursor may hand back a document as it is after the query matched it: another thread
+		// may have claimed it since. Only a reminder still due now is handled.
+		if (reminder.nextSendAt == null || reminder.nextSendAt.isAfter(now) || reminder.nextMeetingAt == null) {
+			return false;
+		}
 		Send current = ReminderPlan.current(reminder);
 		Send next = ReminderPlan.nextSend(reminder, current);
 		Optional<ParticipantProfile> participant = participants.find(new ParticipantId(reminder.participantId));

@@ -49,7 +49,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Two scheduler nodes (two application contexts, Quartz started, clustered on one real
  * PostgreSQL, one MongoDB) fire 2,000 reminders due in the same minute; one node is stopped in
  * the middle; every reminder is sent exactly once. Each node talks to its own fake Twilio, so the
- * messages of each node can be counted apart.
+ * messages of each node can be counted apart. Both nodes carry the scheduler name "reconnect", as
+ * one cluster must; in one JVM Quartz then keys their connection provider by that name, so both use
+ * one pool onto the same PostgreSQL (row locks and check-ins are still the database's).
  */
 class ReminderClusterIntegrationTests {
 

@@ -45,7 +45,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * trigger runs), downtime and quiet hours, NEXT and replies by text, and the calendar feed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.quartz.auto-startup=false", "reconnect.messaging.twilio.account-sid=",
+		"spring.quartz.auto-startup=false",
+		// Quartz keeps JVM-wide registries by scheduler name: each test context gets its own.
+		"spring.quartz.properties.org.quartz.scheduler.instanceName=reminder-tests", "reconnect.messaging.twilio.account-sid=",
 		"reconnect.messaging.twilio.auth-token=", "reconnect.console.initial-coach.password=reminder-pass" })
 @Import(ReminderIntegrationTests.TestClock.class)
 class ReminderIntegrationTests {
@@ -192,6 +194,22 @@ class ReminderIntegrationTests {
 		JsonNode reminder = coach().getForObject(reminders(id) + "/" + rid, JsonNode.class);
 		assertThat(reminder.get("deliveries").findValuesAsText("outcome")).containsExactly("SENT");
 		assertThat(reminder.get("nextReminderAt").isNull()).as("a one-off has nothing more to send").isTrue();
+	}
+
+	@Test
+	void aReminderReadAfterAnotherThreadClaimedItIsLeftAlone() {
+		String phone = "+12025550310";
+		String id = enrol("Eli Shaw", phone, "America/New_York", "en");
+		String rid = create(id, Map.of("title", "Group meeting", "start", "2030-03-05T19:00", "rule", "FREQ=WEEKLY;BYDAY=TU",
+				"leads", List.of(Map.of("before", "PT1H"))));
+		clock.set(Instant.parse("2030-03-05T23:00:00Z"));
+		assertThat(engine.fireDue()).isEqualTo(1);
+
+		// A cursor that matched the reminder before that claim hands it back as it is now: due next week.
+		Reminder asNow = mongo.findById(rid, Reminder.class);
+		assertThat(engine.handle(asNow, clock.instant(), new java.util.HashSet<>())).isFalse();
+		assertThat(sentTo(phone)).hasSize(1);
+		assertThat(mongo.findById(rid, Reminder.class).nextSendAt).isEqualTo(Instant.parse("2030-03-12T22:00:00Z"));
 	}
 
 	@Test
