@@ -227,6 +227,10 @@ class ReminderEngine {
 	 * is due gets its trigger; a reminder trigger no reminder needs is removed.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
+	void reconcileAtStart() {
+		reconcile();
+	}
+
 	Repairs reconcile() {
 		Query planned = Query.query(Criteria.where("nextSendAt").ne(null));
 		planned.fields().include("nextSendAt");
