@@ -12,6 +12,14 @@ public record ParticipantProfile(ParticipantId id, String name, String phone, Zo
 		String language, ParticipantStatus status, String coach, Instant enrolledAt, Instant pausedUntil,
 		ResponsivenessSettings responsiveness, QuietHours quietHours) {
 
+	/** A profile with the default quiet hours (kept for callers written before quiet hours). */
+	public ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone, LocalTime checkInTime,
+			String language, ParticipantStatus status, String coach, Instant enrolledAt, Instant pausedUntil,
+			ResponsivenessSettings responsiveness) {
+		this(id, name, phone, zone, checkInTime, language, status, coach, enrolledAt, pausedUntil, responsiveness,
+				QuietHours.DEFAULT);
+	}
+
 	/** The name a kind message uses: the first word of the name. */
 	public String firstName() {
 		String trimmed = name.trim();

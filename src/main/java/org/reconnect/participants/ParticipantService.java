@@ -132,7 +132,7 @@ public class ParticipantService {
 		Participant participant = participants.findById(id.value())
 			.orElseThrow(() -> new IllegalArgumentException("no participant " + id));
 		participant.keepQuietHours(new QuietHours(from, to));
-		return participants.save(participant).profile();
+		return profile(participants.save(participant));
 	}
 
 	private static LocalTime parseTime(String field, String value, List<FieldProblem> problems) {

@@ -21,7 +21,9 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
+import org.reconnect.participants.ParticipantErased;
 import org.reconnect.participants.ParticipantId;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,6 +66,11 @@ public class ReminderCalendar {
 		var existing = feeds.findByParticipantId(participant.value());
 		feeds.deleteAll(existing);
 		return !existing.isEmpty();
+	}
+
+	@EventListener
+	void on(ParticipantErased erased) {
+		revoke(erased.participant());
 	}
 
 	/** The feed's calendar, or empty when the token is unknown or revoked. */

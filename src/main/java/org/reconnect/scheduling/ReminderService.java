@@ -19,6 +19,7 @@ import java.util.Locale;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
 
+import org.reconnect.participants.ParticipantErased;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
@@ -26,6 +27,7 @@ import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -98,6 +100,15 @@ public class ReminderService {
 		reminders.delete(reminder);
 		engine.reconcile(reminder.nextSendAt, null);
 		log.info("Reminder {} of participant {} deleted", id, participant);
+	}
+
+	/** An erased participant's reminders, their answers and the triggers only they needed go. */
+	@EventListener
+	void on(ParticipantErased erased) {
+		for (Reminder reminder : reminders.findByParticipantId(erased.participant().value())) {
+			reminders.delete(reminder);
+			engine.reconcile(reminder.nextSendAt, null);
+		}
 	}
 
 	/** Skips one occurrence, named by its key (original local date-time) as the preview shows it. */
