@@ -346,6 +346,23 @@ class ReminderIntegrationTests {
 	}
 
 	@Test
+	void erasingAParticipantRemovesTheirRemindersTriggersAndFeed() throws Exception {
+		String id = enrol("Noa Lind", "+12025550311", "America/New_York", "en");
+		String rid = create(id, Map.of("title", "Therapy", "start", "2030-03-07T10:00", "leads", List.of(Map.of("before", "PT1H"))));
+		String url = coach().postForEntity("/api/participants/" + id + "/calendar-feed", null, JsonNode.class)
+			.getBody().get("url").asText();
+		TriggerKey trigger = TriggerKey.triggerKey("2030-03-07T14:00:00Z", Triggers.REMINDER_GROUP);
+		assertThat(scheduler.getTrigger(trigger)).isNotNull();
+
+		coach().delete("/api/participants/" + id);
+
+		assertThat(mongo.findById(rid, Reminder.class)).isNull();
+		assertThat(scheduler.getTrigger(trigger)).isNull();
+		assertThat(http.getForEntity(url.substring(url.indexOf("/calendar/")), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void theReconcilerRepairsMissingAndStrayTriggersAndSaysSo() throws Exception {
 		String id = enrol("Dana Fox", "+12025550308", "America/New_York", "en");
 		create(id, Map.of("title", "Group meeting", "start", "2030-03-05T19:00", "leads", List.of(Map.of("before", "PT1H"))));
