@@ -198,7 +198,9 @@ class ReminderEngine {
 				reminder.place, reminder.note, current.occurrence().start(),
 				now.atZone(current.occurrence().start().getZone()).toLocalDate(), !replyFlow);
 		String reference = "reminder:" + reminder.id + ":" + current.occurrence().key() + ":" + current.lead();
-		SendResult result = messenger.send(new OutboundMessage(participant.phone(), text, Purpose.REMINDER, reference));
+		// Useless once the meeting has started: the outbox drops it then if it is still waiting.
+		SendResult result = messenger.send(new OutboundMessage(participant.phone(), text, Purpose.REMINDER, reference,
+				current.occurrence().start().toInstant()));
 		if (!result.sent()) {
 			log.info("Reminder {} to {} was not delivered: {}", reminder.id, Masking.phone(participant.phone()),
 					result.outcome());
