@@ -1,11 +1,13 @@
 package org.reconnect.system;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +18,16 @@ import org.springframework.context.annotation.Configuration;
 
 import com.mongodb.ConnectionString;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -64,12 +74,84 @@ class EmbeddedMongoConfiguration {
 		}
 
 		@Override
+		protected MongoDatabase openOrCreateDatabase(String databaseName) {
+			return new IdLookupDatabase(databaseName, getMvStore(), getCursorRegistry());
+		}
+
+		@Override
 		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 			Document response = super.handleCommand(channel, databaseName, command, query);
 			if (WRITES.contains(command.toLowerCase())) {
 				commit();
 			}
 			return response;
+		}
+	}
+
+	/** An H2 database whose collections find a document by its id even when a query says more. */
+	static final class IdLookupDatabase extends H2Database {
+
+		IdLookupDatabase(String name, MVStore store, CursorRegistry cursors) {
+			super(name, store, cursors);
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			// The same maps H2Database opens, so data written before (or by it) is found again.
+			String namespace = getFullCollectionNamespace(collectionName);
+			MVStore store = store();
+			MVMap<Object, Document> data = store.openMap("databases." + namespace);
+			MVMap<String, Object> meta = store.openMap("meta." + namespace);
+			return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
+		}
+
+		/** H2Database keeps its store private; it is set before the collections are opened. */
+		private MVStore store() {
+			try {
+				Field field = H2Database.class.getDeclaredField("mvStore");
+				field.setAccessible(true);
+				return (MVStore) field.get(this);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("mongo-java-server's H2Database changed: review IdLookupDatabase", ex);
+			}
+		}
+	}
+
+	/**
+	 * The embedded server uses an index only when a query names exactly the index's fields, so
+	 * {@code {_id: x, version: 3}} (every versioned save) or {@code {_id: x, status: "QUEUED"}} (a
+	 * claim) would scan the whole collection. This collection looks such a query up by its id
+	 * first and matches the rest on that one document.
+	 */
+	static final class IdLookupCollection extends H2Collection {
+
+		IdLookupCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+				MVMap<String, Object> meta, CursorRegistry cursors) {
+			super(database, name, options, data, meta, cursors);
+		}
+
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document fieldSelector) {
+			Object id = query.get("_id");
+			if (query.size() > 1 && isPlainValue(id)) {
+				Document byId = new Document("_id", id);
+				for (Index<Object> index : getIndexes()) {
+					if (index.canHandle(byId)) {
+						return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize, fieldSelector);
+					}
+				}
+			}
+			return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+		}
+
+		/** An id compared for equality: not an operator such as $in, not a pattern. */
+		private static boolean isPlainValue(Object id) {
+			if (id == null || id instanceof java.util.regex.Pattern || id instanceof java.util.Collection) {
+				return false;
+			}
+			return !(id instanceof Document document) || document.keySet().stream().noneMatch(key -> key.startsWith("$"));
 		}
 	}
 }

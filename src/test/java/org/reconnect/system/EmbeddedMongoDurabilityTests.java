@@ -46,4 +46,49 @@ class EmbeddedMongoDurabilityTests {
 			server.shutdownNow();
 		}
 	}
+
+	@Test
+	void aQueryThatNamesAnIdAndMoreFindsExactlyWhatItShould() throws Exception {
+		Path file = dir.resolve("lookup.mv");
+		MongoServer server = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
+		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+			var outbox = client.getDatabase("reconnect").getCollection("messages");
+			outbox.insertOne(new Document("_id", "m1").append("status", "QUEUED").append("version", 1));
+			outbox.insertOne(new Document("_id", "m2").append("status", "SENT").append("version", 1));
+
+			assertThat(outbox.countDocuments(new Document("_id", "m1").append("status", "QUEUED"))).isEqualTo(1);
+			assertThat(outbox.countDocuments(new Document("_id", "m1").append("status", "SENT"))).isZero();
+			assertThat(outbox.countDocuments(new Document("_id", "nope").append("status", "QUEUED"))).isZero();
+			assertThat(outbox.countDocuments(new Document("_id", new Document("$in", java.util.List.of("m1", "m2")))
+				.append("version", 1))).isEqualTo(2);
+			var updated = outbox.updateOne(new Document("_id", "m2").append("version", 1),
+					new Document("$set", new Document("version", 2)));
+			assertThat(updated.getModifiedCount()).isEqualTo(1);
+			assertThat(outbox.updateOne(new Document("_id", "m2").append("version", 1),
+					new Document("$set", new Document("version", 3))).getModifiedCount()).as("a stale version").isZero();
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	@Test
+	void readsWhatThePlainH2BackendWrote() throws Exception {
+		Path file = dir.resolve("plain.mv");
+		MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+		try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+			client.getDatabase("reconnect").getCollection("participants").insertOne(new Document("_id", "p1").append("v", 1));
+		}
+		finally {
+			plain.shutdownNow();
+		}
+		MongoServer durable = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
+		try (MongoClient client = MongoClients.create(durable.bindAndGetConnectionString())) {
+			assertThat(client.getDatabase("reconnect").getCollection("participants")
+				.countDocuments(new Document("_id", "p1").append("v", 1))).isEqualTo(1);
+		}
+		finally {
+			durable.shutdownNow();
+		}
+	}
 }
