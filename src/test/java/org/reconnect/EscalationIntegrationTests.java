@@ -31,6 +31,9 @@ class EscalationIntegrationTests extends LoopTestSupport {
 	@Autowired
 	EscalationService escalation;
 
+	@Autowired
+	org.reconnect.messaging.Messenger messenger;
+
 	@Test
 	void theLadderClimbsOverDaysAndStopsWhenTheParticipantIsBack() {
 		String nia = "+16465550101";
@@ -404,6 +407,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(coach().getForObject("/api/participants", JsonNode.class).findValuesAsText("phone")).doesNotContain(eli);
 		assertThat(conversations.history(new org.reconnect.participants.ParticipantId(id))).isEmpty();
+		assertThat(messenger.recent(eli, 50)).as("the messages sent to them, text included").isEmpty();
 		assertThat(escalation.audit(new org.reconnect.participants.ParticipantId(id))).as("audit entries stay, without personal data")
 			.hasSizeGreaterThan(auditBefore)
 			.allSatisfy(entry -> assertThat(entry.toString()).doesNotContain(eli, fay, "Eli", "Fay", "neighbour"));

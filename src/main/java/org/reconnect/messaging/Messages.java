@@ -9,4 +9,6 @@ import org.springframework.data.repository.CrudRepository;
 interface Messages extends CrudRepository<MessageRecord, String>, PagingAndSortingRepository<MessageRecord, String> {
 
 	List<MessageRecord> findByTo(String to, Pageable page);
+
+	long deleteByTo(String to);
 }

@@ -36,6 +36,16 @@ public class Messenger {
 		return dispatcher.attemptNow(record);
 	}
 
+	/**
+	 * Forgets every message to a number, text included (a participant's erasure). An opt-out is
+	 * kept: it holds only the number, and the law asks that a STOP is honoured for good.
+	 *
+	 * @return how many messages were deleted
+	 */
+	public long forget(String phone) {
+		return messages.deleteByTo(phone);
+	}
+
 	public boolean isOptedOut(String phone) {
 		return optOuts.existsById(phone);
 	}

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OptOutChanged;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.reconnect.system.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,15 +42,18 @@ public class ParticipantService {
 	private final ApplicationEventPublisher events;
 	private final ParticipantSettings settings;
 	private final MongoTemplate mongo;
+	/** Lazily: messaging asks participants (RecipientPolicy) about recipients while it sends. */
+	private final ObjectProvider<Messenger> messenger;
 	private final Clock clock;
 
 	ParticipantService(Participants participants, PhoneNumbers phones, ApplicationEventPublisher events,
-			ParticipantSettings settings, MongoTemplate mongo, Clock clock) {
+			ParticipantSettings settings, MongoTemplate mongo, Clock clock, ObjectProvider<Messenger> messenger) {
 		this.participants = participants;
 		this.phones = phones;
 		this.events = events;
 		this.settings = settings;
 		this.mongo = mongo;
+		this.messenger = messenger;
 		this.clock = clock;
 	}
 
@@ -243,7 +248,8 @@ public class ParticipantService {
 	public void erase(ParticipantId id) {
 		participants.findById(id.value()).ifPresent(participant -> {
 			participants.delete(participant);
-			log.info("Participant {} erased", id);
+			long messages = messenger.getObject().forget(participant.phone());
+			log.info("Participant {} erased, with {} messages sent to them", id, messages);
 			events.publishEvent(new ParticipantErased(id, participant.phone()));
 		});
 	}
