@@ -157,6 +157,29 @@ class EscalationIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void theCoachCanAcknowledgeByTextingOk() {
+		String max = "+16465550116";
+		String rue = "+16465550117";
+		String id = enrol("Max Bell", max, "America/New_York", "10:10");
+		invite(id, "Rue Park", rue, null, null);
+		sms(rue, "YES");
+		startCheckIn(id);
+		clock.advance(Duration.ofHours(6));
+		conversations.expireDue();
+		clock.advance(Duration.ofHours(24));
+		escalation.sweep();
+		assertThat(coachMessagesAbout("Max")).hasSize(1);
+
+		sms(COACH_PHONE, "OK");
+
+		JsonNode responsiveness = coach().getForObject("/api/participants/" + id + "/responsiveness", JsonNode.class);
+		assertThat(responsiveness.get("acknowledgedBy").asText()).isEqualTo("coach:coach");
+		clock.advance(Duration.ofDays(3));
+		escalation.sweep();
+		assertThat(sentTo(rue)).as("the allies' step is above the coach's").hasSize(2);
+	}
+
+	@Test
 	void noEscalationWhilePausedAndAKindWordWhenThePauseEnds() {
 		String kai = "+16465550121";
 		String lia = "+16465550122";
