@@ -45,9 +45,7 @@ class Ally {
 	}
 
 	String firstName() {
-		String trimmed = name.trim();
-		int space = trimmed.indexOf(' ');
-		return space < 0 ? trimmed : trimmed.substring(0, space);
+		return org.reconnect.system.Names.first(name);
 	}
 
 	AllyView view(ConsentState state, Instant now) {

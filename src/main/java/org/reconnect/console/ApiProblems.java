@@ -37,37 +37,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ParticipantAlreadyEnrolled.class)
 	ProblemDetail duplicate(ParticipantAlreadyEnrolled ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Already enrolled");
-		return problem;
+		return problem(HttpStatus.CONFLICT, "Already enrolled", ex);
 	}
 
 	@ExceptionHandler(ParticipantNotFound.class)
 	ProblemDetail notFound(ParticipantNotFound ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Participant not found");
-		return problem;
+		return problem(HttpStatus.NOT_FOUND, "Participant not found", ex);
 	}
 
 	@ExceptionHandler(NothingToAcknowledge.class)
 	ProblemDetail nothingToAcknowledge(NothingToAcknowledge ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Nothing to acknowledge");
-		return problem;
+		return problem(HttpStatus.CONFLICT, "Nothing to acknowledge", ex);
 	}
 
 	@ExceptionHandler(AllyNotFound.class)
 	ProblemDetail allyNotFound(AllyNotFound ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Ally not found");
-		return problem;
+		return problem(HttpStatus.NOT_FOUND, "Ally not found", ex);
 	}
 
 	@ExceptionHandler(ReminderNotFound.class)
 	ProblemDetail reminderNotFound(ReminderNotFound ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Reminder not found");
-		return problem;
+		return problem(HttpStatus.NOT_FOUND, "Reminder not found", ex);
 	}
 
 	@Override
@@ -78,5 +68,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 						+ "endpoint takes, e.g. {\"name\":\"Sam\",\"phone\":\"+1 202 555 0143\",\"timeZone\":\"America/New_York\",\"checkInTime\":\"09:00\"} to enrol");
 		problem.setTitle("Unreadable request body");
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** A problem whose detail is the exception's message, which says what to do. */
+	private static ProblemDetail problem(HttpStatus status, String title, RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle(title);
+		return problem;
 	}
 }

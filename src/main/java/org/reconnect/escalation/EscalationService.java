@@ -801,9 +801,7 @@ public class EscalationService {
 	}
 
 	private static String firstName(String name) {
-		String trimmed = name == null ? "" : name.trim();
-		int space = trimmed.indexOf(' ');
-		return space < 0 ? trimmed : trimmed.substring(0, space);
+		return org.reconnect.system.Names.first(name);
 	}
 
 	private static Query byId(String id) {

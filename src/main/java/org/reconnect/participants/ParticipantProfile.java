@@ -22,9 +22,7 @@ public record ParticipantProfile(ParticipantId id, String name, String phone, Zo
 
 	/** The name a kind message uses: the first word of the name. */
 	public String firstName() {
-		String trimmed = name.trim();
-		int space = trimmed.indexOf(' ');
-		return space < 0 ? trimmed : trimmed.substring(0, space);
+		return org.reconnect.system.Names.first(name);
 	}
 
 	public boolean paused() {
