@@ -23,6 +23,7 @@ import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -56,10 +57,12 @@ public class ConversationRuntime {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final String programName;
+	private final ObjectProvider<PlaceholderSource> placeholders;
 
 	ConversationRuntime(FlowRegistry flows, FlowSettings settings, Conversations conversations, MongoTemplate mongo,
 			ParticipantService participants, Messenger messenger, ApplicationEventPublisher events, Clock clock,
-			@Value("${reconnect.messaging.program-name:Reconnect}") String programName) {
+			@Value("${reconnect.messaging.program-name:Reconnect}") String programName,
+			ObjectProvider<PlaceholderSource> placeholders) {
 		this.flows = flows;
 		this.settings = settings;
 		this.conversations = conversations;
@@ -69,6 +72,7 @@ public class ConversationRuntime {
 		this.events = events;
 		this.clock = clock;
 		this.programName = programName;
+		this.placeholders = placeholders;
 	}
 
 	/**
@@ -332,7 +336,17 @@ public class ConversationRuntime {
 			.replace("{coach_name}", participant.coach())
 			.replace("{program_name}", programName)
 			.replace("{streak}", template.contains("{streak}") ? Integer.toString(streak(participant)) : "")
-			.replace("{progress}", template.contains("{progress}") ? progress(participant) : "");
+			.replace("{progress}", template.contains("{progress}") ? progress(participant) : "")
+			.replace("{next_meeting}", template.contains("{next_meeting}") ? nextMeeting(participant) : "");
+	}
+
+	private String nextMeeting(ParticipantProfile participant) {
+		return placeholders.orderedStream()
+			.filter(source -> source.placeholder().equals("next_meeting"))
+			.map(source -> source.value(participant))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElse("es".equals(participant.language()) ? "nada planeado aún" : "nothing planned yet");
 	}
 
 	/** A sentence that recognises progress, whatever it is: a streak, this week's check-ins, or being here. */

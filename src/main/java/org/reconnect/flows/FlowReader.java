@@ -45,7 +45,8 @@ class FlowReader {
 	static final int MAX_BYTES = 64 * 1024;
 	static final int SPEC_VERSION = FlowMigrations.CURRENT;
 	static final Set<String> EVENTS = Set.of("CheckInAnswered", "CheckInTimeChosen");
-	static final Set<String> PLACEHOLDERS = Set.of("first_name", "coach_name", "program_name", "streak", "progress");
+	static final Set<String> PLACEHOLDERS = Set.of("first_name", "coach_name", "program_name", "streak", "progress",
+			"next_meeting");
 	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(m|h|d)");
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 

@@ -81,6 +81,13 @@ final class ReminderTexts {
 		return text.toString();
 	}
 
+	/** One upcoming meeting in a few words, for the {next_meeting} placeholder. */
+	static String brief(String language, Upcoming next) {
+		boolean es = "es".equals(language);
+		return next.title() + ", " + (es ? ES_DAY.format(next.start()) + ", " + ES_TIME.format(next.start())
+				: EN_DAY.format(next.start()) + ", " + EN_TIME.format(next.start()));
+	}
+
 	static String thanks(String language, Reminder.Answer answer) {
 		boolean es = "es".equals(language);
 		return switch (answer) {
