@@ -156,17 +156,17 @@ public class ConversationRuntime {
 	 * @return false when the participant has no open conversation
 	 */
 	boolean reply(ParticipantProfile participant, InboundMessage message) {
-		return applyWithRetry(participant.id(), (conversation, flow) -> {
+		return applyWithRetry(participant, (conversation, flow) -> {
 			FlowMachines.Step step = FlowMachines.reply(flow, conversation.state, message.body());
 			conversation.reply(flow, step, clock.instant());
 			return step.matched() ? step.effects() : List.of(new Effect.Say(flow.notUnderstood()));
 		}, Purpose.REPLY).isPresent();
 	}
 
-	private Optional<Conversation> applyWithRetry(ParticipantId id,
+	private Optional<Conversation> applyWithRetry(ParticipantProfile participant,
 			BiFunction<Conversation, FlowDefinition, List<Effect>> change, Purpose purpose) {
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			Optional<Conversation> open = conversations.findByOpenFor(id.value());
+			Optional<Conversation> open = conversations.findByOpenFor(participant.id().value());
 			if (open.isEmpty()) {
 				return Optional.empty();
 			}
@@ -180,12 +180,11 @@ public class ConversationRuntime {
 				log.debug("Conversation {} changed meanwhile; applying again", conversation.id);
 				continue;
 			}
-			ParticipantProfile participant = participants.find(id).orElseThrow();
 			carryOut(participant, flow, conversation, effects, purpose);
 			afterStep(participant, conversation);
 			return Optional.of(conversation);
 		}
-		throw new IllegalStateException("conversation of participant " + id + " kept changing");
+		throw new IllegalStateException("conversation of participant " + participant.id() + " kept changing");
 	}
 
 	/**
@@ -335,7 +334,8 @@ public class ConversationRuntime {
 		return template.replace("{first_name}", participant.firstName())
 			.replace("{coach_name}", participant.coach())
 			.replace("{program_name}", programName)
-			.replace("{streak}", template.contains("{streak}") ? Integer.toString(streak(participant)) : "")
+			.replace("{streak}", template.contains("{streak}")
+					? Integer.toString(streak(participant, answeredCheckIns(participant))) : "")
 			.replace("{progress}", template.contains("{progress}") ? progress(participant) : "")
 			.replace("{next_meeting}", template.contains("{next_meeting}") ? nextMeeting(participant) : "");
 	}
@@ -352,16 +352,14 @@ public class ConversationRuntime {
 	/** A sentence that recognises progress, whatever it is: a streak, this week's check-ins, or being here. */
 	private String progress(ParticipantProfile participant) {
 		boolean spanish = "es".equals(participant.language());
-		int streak = streak(participant);
+		List<Conversation> answered = answeredCheckIns(participant);
+		int streak = streak(participant, answered);
 		if (streak >= 2) {
 			return spanish ? "Llevas " + streak + " días seguidos respondiendo."
 					: "You've checked in " + streak + " days in a row.";
 		}
 		Instant weekAgo = clock.instant().minus(java.time.Duration.ofDays(7));
-		long thisWeek = conversations.history(participant.id().value())
-			.stream()
-			.filter(c -> c.flow.equals(settings.checkInFlow()) && c.replies > 0 && c.startedAt.isAfter(weekAgo))
-			.count();
+		long thisWeek = answered.stream().filter(c -> c.startedAt.isAfter(weekAgo)).count();
 		if (thisWeek > 0) {
 			return spanish ? "Esta semana respondiste " + thisWeek + (thisWeek == 1 ? " vez." : " veces.")
 					: "You checked in " + thisWeek + (thisWeek == 1 ? " time" : " times") + " this week.";
@@ -369,13 +367,19 @@ public class ConversationRuntime {
 		return spanish ? "Cada check-in cuenta, y aquí estás." : "Every check-in counts, and you're here.";
 	}
 
+	/** The participant's check-ins that got a reply, newest first. */
+	private List<Conversation> answeredCheckIns(ParticipantProfile participant) {
+		return conversations.history(participant.id().value())
+			.stream()
+			.filter(c -> c.flow.equals(settings.checkInFlow()) && c.replies > 0)
+			.toList();
+	}
+
 	/** Days in a row, up to today, on which the participant answered their check-in. */
-	private int streak(ParticipantProfile participant) {
+	private int streak(ParticipantProfile participant, List<Conversation> answeredCheckIns) {
 		Set<LocalDate> answered = new TreeSet<>();
-		for (Conversation c : conversations.history(participant.id().value())) {
-			if (c.flow.equals(settings.checkInFlow()) && c.replies > 0) {
-				answered.add(c.startedAt.atZone(participant.zone()).toLocalDate());
-			}
+		for (Conversation c : answeredCheckIns) {
+			answered.add(c.startedAt.atZone(participant.zone()).toLocalDate());
 		}
 		LocalDate day = clock.instant().atZone(participant.zone()).toLocalDate();
 		if (!answered.contains(day)) {
