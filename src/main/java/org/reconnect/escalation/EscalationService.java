@@ -1,5 +1,6 @@
 package org.reconnect.escalation;
 
+import org.reconnect.participants.QuietHours;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

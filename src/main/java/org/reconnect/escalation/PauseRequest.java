@@ -1,5 +1,6 @@
 package org.reconnect.escalation;
 
+import org.reconnect.participants.QuietHours;
 import java.text.Normalizer;
 import java.time.DayOfWeek;
 import java.time.Duration;

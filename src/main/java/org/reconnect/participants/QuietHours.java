@@ -42,4 +42,9 @@ public record QuietHours(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFo
 		}
 		return ZonedDateTime.of(day.plusDays(2), this.end, zone).toInstant();
 	}
+
+	/** The first instant at or after {@code at} that is outside quiet hours. */
+	public Instant nextAllowed(Instant at, ZoneId zone) {
+		return contains(at, zone) ? endAfter(at, zone) : at;
+	}
 }

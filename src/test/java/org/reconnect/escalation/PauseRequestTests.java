@@ -1,5 +1,6 @@
 package org.reconnect.escalation;
 
+import org.reconnect.participants.QuietHours;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
