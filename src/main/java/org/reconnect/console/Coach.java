@@ -5,7 +5,22 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A peer coach's account; the password is stored only as a hash. */
+/**
+ * A peer coach's account; the password is stored only as a hash. A disabled account can no
+ * longer sign in (by password, passkey or API token); its participants stay where they are.
+ *
+ * @param role {@link Role#COACH} or {@link Role#SUPERVISOR}, by name
+ * @param disabledAt when a supervisor disabled the account; null while it may sign in
+ */
 @Document("coaches")
-record Coach(@Id String username, String passwordHash, String phone, String role, Instant createdAt) {
+record Coach(@Id String username, String passwordHash, String phone, String role, Instant createdAt,
+		Instant disabledAt) {
+
+	boolean enabled() {
+		return disabledAt == null;
+	}
+
+	Coach disable(Instant at) {
+		return new Coach(username, passwordHash, phone, role, createdAt, at);
+	}
 }

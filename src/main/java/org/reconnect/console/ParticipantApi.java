@@ -1,7 +1,6 @@
 package org.reconnect.console;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,6 +28,7 @@ import org.reconnect.participants.ParticipantService;
 import org.reconnect.participants.ResponsivenessSettings;
 import org.reconnect.scheduling.CheckInSlots;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -57,10 +57,12 @@ class ParticipantApi {
 	private final FlowCatalog catalog;
 	private final Messenger messenger;
 	private final Clock clock;
+	private final Caseload caseload;
 
 	ParticipantApi(ParticipantService participants, ConversationRuntime conversations, CheckInSlots checkIns,
 			ConsentService consent, EscalationService escalation, FlowCatalog catalog, Messenger messenger,
-			Clock clock) {
+			Clock clock, Caseload caseload) {
+		this.caseload = caseload;
 		this.participants = participants;
 		this.conversations = conversations;
 		this.checkIns = checkIns;
@@ -72,18 +74,18 @@ class ParticipantApi {
 	}
 
 	@PostMapping("/participants")
-	ResponseEntity<ParticipantProfile> enrol(@RequestBody EnrolParticipant request, Principal coach) {
+	ResponseEntity<ParticipantProfile> enrol(@RequestBody EnrolParticipant request, Authentication coach) {
 		ParticipantProfile profile = participants.enrol(request, coach.getName());
 		return ResponseEntity.created(URI.create("/api/participants/" + profile.id())).body(profile);
 	}
 
 	@GetMapping("/participants")
-	List<ParticipantProfile> caseload(Principal coach) {
-		return participants.caseload(coach.getName());
+	List<ParticipantProfile> caseload(Authentication coach) {
+		return caseload.visibleTo(coach);
 	}
 
 	@GetMapping("/participants/{id}")
-	Map<String, Object> participant(@PathVariable String id, Principal coach) {
+	Map<String, Object> participant(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		Instant next = checkIns.nextCheckIn(profile.id()).orElse(null);
 		return Map.of("profile", profile, "nextCheckIn", next == null ? "none" : next.toString(), "conversations",
@@ -92,7 +94,7 @@ class ParticipantApi {
 
 	/** Starts the daily check-in now, outside its schedule: for trying the loop by hand. */
 	@PostMapping("/participants/{id}/check-ins")
-	ResponseEntity<?> checkInNow(@PathVariable String id, Principal coach) {
+	ResponseEntity<?> checkInNow(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		return conversations.startCheckIn(profile.id())
 			.<ResponseEntity<?>>map(conversation -> ResponseEntity.status(HttpStatus.CREATED)
@@ -108,7 +110,7 @@ class ParticipantApi {
 
 	/** Starts any flow with the participant now, by the flow's busy policy (e.g. onboarding). */
 	@PostMapping("/participants/{id}/conversations")
-	ResponseEntity<?> startFlow(@PathVariable String id, @RequestBody StartFlow request, Principal coach) {
+	ResponseEntity<?> startFlow(@PathVariable String id, @RequestBody StartFlow request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		if (request.flow() == null || !catalog.exists(request.flow())) {
 			throw org.reconnect.system.InvalidInput.of("flow", "'" + request.flow()
@@ -128,12 +130,12 @@ class ParticipantApi {
 	}
 
 	@GetMapping("/participants/{id}/conversations")
-	List<ConversationView> conversations(@PathVariable String id, Principal coach) {
+	List<ConversationView> conversations(@PathVariable String id, Authentication coach) {
 		return conversations.history(owned(id, coach).id());
 	}
 
 	@PostMapping("/participants/{id}/allies")
-	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @RequestBody AllyRequest request, Principal coach) {
+	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @RequestBody AllyRequest request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		AllyView ally = consent.invite(profile.id(), request.name(), request.phone(), request.timeZone(), request.kinds(),
 				request.why() == null ? "named by the coach at the participant's request" : request.why(),
@@ -142,20 +144,18 @@ class ParticipantApi {
 	}
 
 	@GetMapping("/participants/{id}/allies")
-	List<AllyView> allies(@PathVariable String id, Principal coach) {
+	List<AllyView> allies(@PathVariable String id, Authentication coach) {
 		return consent.allies(owned(id, coach).id());
 	}
 
-	/** Alerts sent to allies and crisis notices, newest first. */
+	/** Alerts and crisis notices about the coach's participants (everyone's for a supervisor), newest first. */
 	@GetMapping("/attention")
-	List<AttentionItem> attention() {
-		return escalation.attention();
+	List<AttentionItem> attention(Authentication coach) {
+		return caseload.filter(escalation.attention(), coach);
 	}
 
-	private ParticipantProfile owned(String id, Principal coach) {
-		return participants.find(new ParticipantId(id))
-			.filter(p -> p.coach().equals(coach.getName()))
-			.orElseThrow(() -> new ParticipantNotFound(id));
+	private ParticipantProfile owned(String id, Authentication coach) {
+		return caseload.require(id, coach);
 	}
 
 	/** @param flow the name of a loaded flow */
@@ -164,7 +164,7 @@ class ParticipantApi {
 
 	/** Revokes an ally's consent at the participant's request; it takes effect at once. */
 	@DeleteMapping("/participants/{id}/allies/{allyId}")
-	ResponseEntity<Void> revokeAlly(@PathVariable String id, @PathVariable String allyId, Principal coach) {
+	ResponseEntity<Void> revokeAlly(@PathVariable String id, @PathVariable String allyId, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		if (!consent.revoke(profile.id(), allyId, "coach:" + coach.getName(), "coach:" + coach.getName())) {
 			throw new AllyNotFound(id, allyId);
@@ -174,18 +174,18 @@ class ParticipantApi {
 
 	/** The consent ledger: every request, answer, renewal and revocation, oldest first. */
 	@GetMapping("/participants/{id}/consents")
-	List<ConsentRecord> consents(@PathVariable String id, Principal coach) {
+	List<ConsentRecord> consents(@PathVariable String id, Authentication coach) {
 		return consent.ledger(owned(id, coach).id());
 	}
 
 	@GetMapping("/participants/{id}/responsiveness")
-	ResponsivenessView responsiveness(@PathVariable String id, Principal coach) {
+	ResponsivenessView responsiveness(@PathVariable String id, Authentication coach) {
 		return escalation.responsiveness(owned(id, coach).id());
 	}
 
 	@PutMapping("/participants/{id}/responsiveness")
 	ResponsivenessView setResponsiveness(@PathVariable String id, @RequestBody ResponsivenessSettings request,
-			Principal coach) {
+			Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		participants.setResponsiveness(profile.id(), request);
 		return escalation.responsiveness(profile.id());
@@ -193,31 +193,31 @@ class ParticipantApi {
 
 	/** Pauses check-ins and escalation (a holiday, a hospital stay); the participant is told kindly. */
 	@PostMapping("/participants/{id}/pause")
-	ParticipantProfile pause(@PathVariable String id, @RequestBody PauseRequest request, Principal coach) {
+	ParticipantProfile pause(@PathVariable String id, @RequestBody PauseRequest request, Authentication coach) {
 		return participants.pause(owned(id, coach).id(), request.until(), "coach:" + coach.getName());
 	}
 
 	@PostMapping("/participants/{id}/resume")
-	ParticipantProfile resume(@PathVariable String id, Principal coach) {
+	ParticipantProfile resume(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		participants.resume(profile.id(), "coach:" + coach.getName());
 		return participants.find(profile.id()).orElseThrow();
 	}
 
 	@GetMapping("/participants/{id}/ladder")
-	List<LadderStep> ladder(@PathVariable String id, Principal coach) {
+	List<LadderStep> ladder(@PathVariable String id, Authentication coach) {
 		return escalation.ladder(owned(id, coach).id());
 	}
 
 	/** Sets this participant's escalation ladder; an empty list restores the default. */
 	@PutMapping("/participants/{id}/ladder")
-	List<LadderStep> setLadder(@PathVariable String id, @RequestBody List<LadderStep> steps, Principal coach) {
+	List<LadderStep> setLadder(@PathVariable String id, @RequestBody List<LadderStep> steps, Authentication coach) {
 		return escalation.setLadder(owned(id, coach).id(), steps);
 	}
 
 	/** The coach has it in hand: the ladder stops above the steps already taken. */
 	@PostMapping("/participants/{id}/acknowledgements")
-	ResponseEntity<ResponsivenessView> acknowledge(@PathVariable String id, Principal coach) {
+	ResponseEntity<ResponsivenessView> acknowledge(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		if (!escalation.acknowledge(profile.id(), coach.getName())) {
 			throw new NothingToAcknowledge(id);
@@ -227,13 +227,13 @@ class ParticipantApi {
 
 	/** Consent changes, escalation steps, alerts and acknowledgements, with reasons; ids, never text. */
 	@GetMapping("/participants/{id}/audit")
-	List<AuditView> audit(@PathVariable String id, Principal coach) {
+	List<AuditView> audit(@PathVariable String id, Authentication coach) {
 		return escalation.audit(owned(id, coach).id());
 	}
 
 	/** Everything held about the participant, as JSON (a data-rights export). */
 	@GetMapping("/participants/{id}/export")
-	Map<String, Object> export(@PathVariable String id, Principal coach) {
+	Map<String, Object> export(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		Map<String, Object> export = new LinkedHashMap<>();
 		export.put("exportedAt", clock.instant());
@@ -249,7 +249,7 @@ class ParticipantApi {
 
 	/** Erases the participant's personal data; the audit log and consent ledger (ids only) stay. */
 	@DeleteMapping("/participants/{id}")
-	ResponseEntity<Void> erase(@PathVariable String id, Principal coach) {
+	ResponseEntity<Void> erase(@PathVariable String id, Authentication coach) {
 		participants.erase(owned(id, coach).id());
 		return ResponseEntity.noContent().build();
 	}

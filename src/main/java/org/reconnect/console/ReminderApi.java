@@ -1,7 +1,6 @@
 package org.reconnect.console;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import org.reconnect.scheduling.ReminderService;
 import org.reconnect.scheduling.ReminderView;
 import org.reconnect.system.InvalidInput;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,38 +39,41 @@ class ReminderApi {
 	private final ParticipantService participants;
 	private final ReminderService reminders;
 	private final ReminderCalendar calendar;
+	private final Caseload caseload;
 
-	ReminderApi(ParticipantService participants, ReminderService reminders, ReminderCalendar calendar) {
+	ReminderApi(ParticipantService participants, ReminderService reminders, ReminderCalendar calendar,
+			Caseload caseload) {
+		this.caseload = caseload;
 		this.participants = participants;
 		this.reminders = reminders;
 		this.calendar = calendar;
 	}
 
 	@PostMapping("/reminders")
-	ResponseEntity<ReminderView> create(@PathVariable String id, @RequestBody ReminderRequest request, Principal coach) {
+	ResponseEntity<ReminderView> create(@PathVariable String id, @RequestBody ReminderRequest request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		ReminderView created = reminders.create(profile.id(), request);
 		return ResponseEntity.created(URI.create("/api/participants/" + id + "/reminders/" + created.id())).body(created);
 	}
 
 	@GetMapping("/reminders")
-	List<ReminderView> list(@PathVariable String id, Principal coach) {
+	List<ReminderView> list(@PathVariable String id, Authentication coach) {
 		return reminders.list(owned(id, coach).id());
 	}
 
 	@GetMapping("/reminders/{reminder}")
-	ReminderView get(@PathVariable String id, @PathVariable String reminder, Principal coach) {
+	ReminderView get(@PathVariable String id, @PathVariable String reminder, Authentication coach) {
 		return reminders.get(owned(id, coach).id(), reminder);
 	}
 
 	@PutMapping("/reminders/{reminder}")
 	ReminderView change(@PathVariable String id, @PathVariable String reminder, @RequestBody ReminderRequest request,
-			Principal coach) {
+			Authentication coach) {
 		return reminders.change(owned(id, coach).id(), reminder, request);
 	}
 
 	@DeleteMapping("/reminders/{reminder}")
-	ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String reminder, Principal coach) {
+	ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String reminder, Authentication coach) {
 		reminders.delete(owned(id, coach).id(), reminder);
 		return ResponseEntity.noContent().build();
 	}
@@ -78,7 +81,7 @@ class ReminderApi {
 	/** The next occurrences in the meeting's local time: {@code ?count=5}. */
 	@GetMapping("/reminders/{reminder}/occurrences")
 	List<OccurrenceView> preview(@PathVariable String id, @PathVariable String reminder,
-			@RequestParam(defaultValue = "5") int count, Principal coach) {
+			@RequestParam(defaultValue = "5") int count, Authentication coach) {
 		if (count < 1 || count > 100) {
 			throw InvalidInput.of("count", "must be 1 to 100");
 		}
@@ -88,7 +91,7 @@ class ReminderApi {
 	/** Skip one occurrence ({@code {"occurrence":"2030-03-12T19:00"}}) or move it (add {@code "moveTo"}). */
 	@PostMapping("/reminders/{reminder}/exceptions")
 	ReminderView except(@PathVariable String id, @PathVariable String reminder, @RequestBody ExceptionRequest request,
-			Principal coach) {
+			Authentication coach) {
 		ParticipantId participant = owned(id, coach).id();
 		if (request.moveTo() == null || request.moveTo().isBlank()) {
 			return reminders.skip(participant, reminder, request.occurrence());
@@ -98,33 +101,31 @@ class ReminderApi {
 
 	/** The participant's answers to reminders (going, can't make it, need support), newest first. */
 	@GetMapping("/reminder-replies")
-	List<ReminderView.ReplyView> replies(@PathVariable String id, Principal coach) {
+	List<ReminderView.ReplyView> replies(@PathVariable String id, Authentication coach) {
 		return reminders.replies(owned(id, coach).id());
 	}
 
 	@PutMapping("/quiet-hours")
-	ParticipantProfile quietHours(@PathVariable String id, @RequestBody QuietHoursRequest request, Principal coach) {
+	ParticipantProfile quietHours(@PathVariable String id, @RequestBody QuietHoursRequest request, Authentication coach) {
 		return participants.keepQuietHours(owned(id, coach).id(), request.start(), request.end());
 	}
 
 	/** A new private calendar URL for the participant; the previous one stops working. */
 	@PostMapping("/calendar-feed")
-	ResponseEntity<Map<String, String>> issueFeed(@PathVariable String id, Principal coach) {
+	ResponseEntity<Map<String, String>> issueFeed(@PathVariable String id, Authentication coach) {
 		String token = calendar.issue(owned(id, coach).id());
 		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/calendar/{token}.ics").build(token).toString();
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("url", url));
 	}
 
 	@DeleteMapping("/calendar-feed")
-	ResponseEntity<Void> revokeFeed(@PathVariable String id, Principal coach) {
+	ResponseEntity<Void> revokeFeed(@PathVariable String id, Authentication coach) {
 		calendar.revoke(owned(id, coach).id());
 		return ResponseEntity.noContent().build();
 	}
 
-	private ParticipantProfile owned(String id, Principal coach) {
-		return participants.find(new ParticipantId(id))
-			.filter(p -> p.coach().equals(coach.getName()))
-			.orElseThrow(() -> new ParticipantNotFound(id));
+	private ParticipantProfile owned(String id, Authentication coach) {
+		return caseload.require(id, coach);
 	}
 
 	/** @param moveTo the new local date-time, yyyy-MM-ddTHH:mm; absent to skip the occurrence */

@@ -1,7 +1,16 @@
 package org.reconnect.console;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -11,28 +20,109 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * Coaches sign in with HTTP Basic for now (the console brings sign-in pages). Twilio's webhooks
- * carry their own signature instead of a login; a web chat link's secret token is its own
- * credential, and so is a calendar feed's unguessable token; health is open for load balancers.
+ * Three surfaces, three filter chains:
+ * <ul>
+ * <li>the participant's side ({@code /webhooks/**}, {@code /chat/**}, {@code /calendar/**}) and the
+ * OpenAPI docs: no sign-in, because Twilio's signature, a web chat link's secret or a calendar
+ * feed's unguessable token is the credential;</li>
+ * <li>the REST API {@code /api/**}: stateless, an API token ({@code Authorization: Bearer}) or HTTP
+ * Basic, 401 as a problem detail, no CSRF (no cookies are involved);</li>
+ * <li>the console pages: form login with a session, CSRF tokens, strict security headers.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** Pages use only same-origin scripts and styles: no inline script, no style attribute. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+	static final String[] PUBLIC_PATHS = { "/webhooks/**", "/chat/**", "/calendar/**", "/v3/api-docs/**",
+			"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
+
 	@Bean
-	SecurityFilterChain security(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> auth.requestMatchers("/webhooks/**", "/chat/**", "/actuator/health/**",
-				"/actuator/health", "/error", "/calendar/**")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
-			.httpBasic(Customizer.withDefaults())
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/chat/**"))
+	@Order(1)
+	SecurityFilterChain participantSide(HttpSecurity http) throws Exception {
+		http.securityMatcher(PUBLIC_PATHS)
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
 	}
 
+	@Bean
+	@Order(2)
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager coachPasswords, ApiProblemResponses problems)
+			throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/coaches/**", "/api/coaches", "/api/tokens/**",
+					"/api/tokens", "/api/sign-ins")
+				.hasRole(Role.SUPERVISOR.name())
+				.anyRequest()
+				.authenticated())
+			.authenticationManager(coachPasswords)
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(headers -> headers.httpStrictTransportSecurity(
+					hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords) throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.authenticationManager(coachPasswords)
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailures()))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// a new session id at sign-in, so a session id planted before it is worthless
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.csrf(Customizer.withDefaults())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				// browsers ignore HSTS over plain HTTP (RFC 6797 8.1), so it is sent on every response;
+				// behind a TLS proxy the header reaches the browser whatever the forwarded scheme
+				.httpStrictTransportSecurity(
+						hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true)));
+		return http.build();
+	}
+
+	/** A locked username gets its own message (unknown usernames lock the same way, so it reveals nothing). */
+	private static AuthenticationFailureHandler signInFailures() {
+		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+		failures.setDefaultFailureUrl("/login?error");
+		return failures;
+	}
+
+	/** Password sign-in for pages and HTTP Basic, with the lockout in front and every attempt published. */
+	@Bean
+	AuthenticationManager coachPasswords(UserDetailsService coachAccounts, PasswordEncoder encoder,
+			AuthenticationEventPublisher events) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(coachAccounts);
+		passwords.setPasswordEncoder(encoder);
+		ProviderManager manager = new ProviderManager(List.of(passwords));
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+	/** bcrypt by default, behind the delegating encoder so the scheme can change without a reset. */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -44,6 +134,7 @@ class SecurityConfiguration {
 			.map(coach -> User.withUsername(coach.username())
 				.password(coach.passwordHash())
 				.roles(coach.role())
+				.disabled(!coach.enabled())
 				.build())
 			.orElseThrow(() -> new UsernameNotFoundException("no such coach"));
 	}

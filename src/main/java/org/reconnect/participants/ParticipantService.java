@@ -162,6 +162,13 @@ public class ParticipantService {
 		return participants.findByCoach(coach).stream().map(this::profile).toList();
 	}
 
+	/** Every caseload together: what a supervisor sees. */
+	public List<ParticipantProfile> everyone() {
+		return java.util.stream.StreamSupport.stream(participants.findAll().spliterator(), false)
+			.map(this::profile)
+			.toList();
+	}
+
 	/**
 	 * Pauses check-ins and escalation until the given instant (the participant by SMS, or a coach
 	 * for them: a holiday, a hospital stay).
