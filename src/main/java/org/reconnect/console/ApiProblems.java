@@ -59,6 +59,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, "Ally not found", ex);
 	}
 
+	@ExceptionHandler(CoachNotFound.class)
+	ProblemDetail coachNotFound(CoachNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, "Coach not found", ex);
+	}
+
 	@ExceptionHandler(ReminderNotFound.class)
 	ProblemDetail reminderNotFound(ReminderNotFound ex) {
 		return problem(HttpStatus.NOT_FOUND, "Reminder not found", ex);

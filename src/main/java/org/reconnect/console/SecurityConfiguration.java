@@ -20,6 +20,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -33,7 +35,8 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
  * feed's unguessable token is the credential;</li>
  * <li>the REST API {@code /api/**}: stateless, an API token ({@code Authorization: Bearer}) or HTTP
  * Basic, 401 as a problem detail, no CSRF (no cookies are involved);</li>
- * <li>the console pages: form login with a session, CSRF tokens, strict security headers.</li>
+ * <li>the console pages: form login or a passkey, with a session, CSRF tokens, strict security
+ * headers.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,9 +62,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain api(HttpSecurity http, AuthenticationManager coachPasswords, ApiProblemResponses problems)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager coachPasswords, ApiProblemResponses problems,
+			ApiTokenService tokens) throws Exception {
 		http.securityMatcher("/api/**")
+			.addFilterBefore(BearerTokens.filter(tokens, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/coaches/**", "/api/coaches", "/api/tokens/**",
 					"/api/tokens", "/api/sign-ins")
 				.hasRole(Role.SUPERVISOR.name())
@@ -80,7 +84,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords, ConsoleSettings settings,
+			SignInAudit audit) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
@@ -90,6 +95,12 @@ class SecurityConfiguration {
 			.authenticationManager(coachPasswords)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailures()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// passkeys instead of the password; registered at /passkeys (ours: the default page has inline script)
+			.webAuthn(passkeys -> passkeys.rpId(settings.passkeys().rpId())
+				.rpName(settings.passkeys().rpName())
+				.allowedOrigins(settings.passkeys().origins())
+				.disableDefaultRegistrationPage(true))
+			.addFilterBefore(new PasskeySignInAudit(audit), LogoutFilter.class)
 			// a new session id at sign-in, so a session id planted before it is worthless
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.csrf(Customizer.withDefaults())
@@ -113,11 +124,11 @@ class SecurityConfiguration {
 
 	/** Password sign-in for pages and HTTP Basic, with the lockout in front and every attempt published. */
 	@Bean
-	AuthenticationManager coachPasswords(UserDetailsService coachAccounts, PasswordEncoder encoder,
-			AuthenticationEventPublisher events) {
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(coachAccounts);
+	AuthenticationManager coachPasswords(UserDetailsService coachSignIns, PasswordEncoder encoder,
+			AuthenticationEventPublisher events, SignInThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(coachSignIns);
 		passwords.setPasswordEncoder(encoder);
-		ProviderManager manager = new ProviderManager(List.of(passwords));
+		ProviderManager manager = new ProviderManager(List.of(new ThrottledPasswords(passwords, throttle)));
 		manager.setAuthenticationEventPublisher(events);
 		return manager;
 	}
@@ -128,13 +139,14 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/** Enabled accounts only: a disabled one looks like a wrong password (and has no passkey sign-in). */
 	@Bean
-	UserDetailsService coachAccounts(Coaches coaches) {
+	UserDetailsService coachSignIns(Coaches coaches) {
 		return username -> coaches.findById(username)
+			.filter(Coach::enabled)
 			.map(coach -> User.withUsername(coach.username())
 				.password(coach.passwordHash())
 				.roles(coach.role())
-				.disabled(!coach.enabled())
 				.build())
 			.orElseThrow(() -> new UsernameNotFoundException("no such coach"));
 	}

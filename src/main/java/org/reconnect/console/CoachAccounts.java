@@ -1,0 +1,104 @@
+package org.reconnect.console;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.StreamSupport;
+
+import org.reconnect.system.InvalidInput;
+import org.reconnect.system.PhoneNumbers;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** A supervisor's work on coach accounts: create, list, disable. */
+@Service
+class CoachAccounts {
+
+	private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,39}";
+
+	private final Coaches coaches;
+	private final PasswordEncoder encoder;
+	private final PhoneNumbers phones;
+	private final ApiTokenService tokens;
+	private final ConsoleSettings settings;
+	private final Clock clock;
+
+	CoachAccounts(Coaches coaches, PasswordEncoder encoder, PhoneNumbers phones, ApiTokenService tokens,
+			ConsoleSettings settings, Clock clock) {
+		this.coaches = coaches;
+		this.encoder = encoder;
+		this.phones = phones;
+		this.tokens = tokens;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	CoachView create(NewCoach request) {
+		List<InvalidInput.FieldProblem> problems = new ArrayList<>();
+		String username = request.username() == null ? "" : request.username().trim().toLowerCase(Locale.ROOT);
+		if (!username.matches(USERNAME)) {
+			problems.add(new InvalidInput.FieldProblem("username",
+					"2 to 40 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, e.g. \"sam.rivera\""));
+		}
+		else if (coaches.existsById(username)) {
+			problems.add(new InvalidInput.FieldProblem("username", "is taken: choose another"));
+		}
+		if (request.password() == null || request.password().length() < settings.passwordMinLength()) {
+			problems.add(new InvalidInput.FieldProblem("password", "must be at least " + settings.passwordMinLength()
+					+ " characters; the coach can keep it in a password manager"));
+		}
+		Role role = Role.COACH;
+		if (request.role() != null) {
+			try {
+				role = Role.valueOf(request.role().trim().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new InvalidInput.FieldProblem("role", "is COACH (own caseload) or SUPERVISOR (every caseload and the coach accounts)"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		String phone = request.phone() == null || request.phone().isBlank() ? null : phones.toE164("phone", request.phone());
+		Coach coach = coaches.save(new Coach(username, encoder.encode(request.password()), phone, role.name(),
+				clock.instant(), null));
+		return CoachView.of(coach);
+	}
+
+	List<CoachView> all() {
+		return StreamSupport.stream(coaches.findAll().spliterator(), false)
+			.map(CoachView::of)
+			.sorted(java.util.Comparator.comparing(CoachView::username))
+			.toList();
+	}
+
+	/** Disables the account and revokes its API tokens; a supervisor cannot lock themselves out. */
+	CoachView disable(String username, String by) {
+		Coach coach = coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
+		if (coach.username().equals(by)) {
+			throw InvalidInput.of("username", "is your own account: ask another supervisor to disable it");
+		}
+		Coach disabled = coach.enabled() ? coaches.save(coach.disable(clock.instant())) : coach;
+		tokens.revokeAllOf(username);
+		return CoachView.of(disabled);
+	}
+
+	/**
+	 * @param password at least {@code reconnect.console.password-min-length} characters (12 by default)
+	 * @param phone the coach's mobile for crisis notices, optional
+	 * @param role COACH (the default) or SUPERVISOR
+	 */
+	record NewCoach(String username, String password, String phone, String role) {
+	}
+
+	/** An account as the API shows it: never the password hash. */
+	record CoachView(String username, String role, String phone, java.time.Instant createdAt, boolean enabled,
+			java.time.Instant disabledAt) {
+
+		static CoachView of(Coach coach) {
+			return new CoachView(coach.username(), coach.role(), coach.phone(), coach.createdAt(), coach.enabled(),
+					coach.disabledAt());
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package org.reconnect.console;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The supervisor's API (the filter chain admits only SUPERVISOR here): coach accounts, API tokens
+ * and the sign-in audit.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class CoachApi {
+
+	private final CoachAccounts accounts;
+	private final ApiTokenService tokens;
+	private final SignIns signIns;
+
+	CoachApi(CoachAccounts accounts, ApiTokenService tokens, SignIns signIns) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.signIns = signIns;
+	}
+
+	@PostMapping("/coaches")
+	ResponseEntity<CoachAccounts.CoachView> create(@RequestBody CoachAccounts.NewCoach request) {
+		CoachAccounts.CoachView created = accounts.create(request);
+		return ResponseEntity.created(URI.create("/api/coaches/" + created.username())).body(created);
+	}
+
+	@GetMapping("/coaches")
+	List<CoachAccounts.CoachView> coaches() {
+		return accounts.all();
+	}
+
+	/** The coach can no longer sign in, and their API tokens stop working; their participants stay. */
+	@PostMapping("/coaches/{username}/disable")
+	CoachAccounts.CoachView disable(@PathVariable String username, Authentication supervisor) {
+		return accounts.disable(username, supervisor.getName());
+	}
+
+	/** Issues a token; the secret is in this answer only. */
+	@PostMapping("/tokens")
+	ResponseEntity<IssuedToken> issue(@RequestBody NewToken request, Authentication supervisor) {
+		ApiTokenService.Issued issued = tokens.issue(request.coach(), request.name(), request.expiresAt(),
+				supervisor.getName());
+		return ResponseEntity.status(HttpStatus.CREATED).body(new IssuedToken(TokenView.of(issued.token()), issued.secret()));
+	}
+
+	@GetMapping("/tokens")
+	List<TokenView> tokens() {
+		return tokens.all().stream().map(TokenView::of).toList();
+	}
+
+	@DeleteMapping("/tokens/{id}")
+	ResponseEntity<Void> revoke(@PathVariable String id) {
+		return tokens.revoke(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+	}
+
+	/** Sign-in attempts, newest first: {@code ?username=sam&limit=100}. */
+	@GetMapping("/sign-ins")
+	List<SignIn> signIns(@RequestParam(required = false) String username, @RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > 1000) {
+			throw org.reconnect.system.InvalidInput.of("limit", "must be 1 to 1000");
+		}
+		PageRequest page = PageRequest.of(0, limit);
+		return username == null || username.isBlank() ? signIns.findAllByOrderByAtDesc(page)
+				: signIns.findByUsernameOrderByAtDesc(username, page);
+	}
+
+	/**
+	 * @param coach the username the token acts as
+	 * @param name what it is for, e.g. "reporting script"
+	 * @param expiresAt an ISO instant, within a year
+	 */
+	record NewToken(String coach, String name, Instant expiresAt) {
+	}
+
+	/** A token without its secret. */
+	record TokenView(String id, String name, String coach, Instant issuedAt, String issuedBy, Instant expiresAt,
+			Instant revokedAt) {
+
+		static TokenView of(ApiToken token) {
+			return new TokenView(token.id(), token.name(), token.coach(), token.issuedAt(), token.issuedBy(),
+					token.expiresAt(), token.revokedAt());
+		}
+	}
+
+	/** @param secret send it as {@code Authorization: Bearer <secret>}; it is not shown again */
+	record IssuedToken(TokenView token, String secret) {
+	}
+}
