@@ -20,18 +20,29 @@ import org.reconnect.scheduling.CheckInSlots;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Stops the service and starts it again on the same data directory, with the simulator channel
- * (no Twilio account): participants, schedules, Quartz triggers and a conversation in the middle
- * survive, and a check-in that fell due while the service was down follows the misfire policy.
+ * (no Twilio account): participants, schedules, Quartz triggers, a conversation in the middle and
+ * a coach's passkey survive, and a check-in that fell due while the service was down follows the misfire policy.
  */
 class RestartIntegrationTests {
 
 	private static final String SLOT = "America/New_York@09:00";
+
+	private static final Bytes PASSKEY_USER = Bytes.random();
+
+	private static final Bytes PASSKEY = Bytes.random();
 
 	@TempDir
 	Path dataDir;
@@ -52,6 +63,13 @@ class RestartIntegrationTests {
 			simulate(api, "+12025550171", "4");
 			assertThat(first.getBean(ConversationRuntime.class).open(new ParticipantId(id)).orElseThrow().state())
 				.isEqualTo("cravings");
+			// the coach registers a passkey (as the registration ceremony stores it)
+			first.getBean(PublicKeyCredentialUserEntityRepository.class).save(ImmutablePublicKeyCredentialUserEntity.builder()
+				.id(PASSKEY_USER).name("coach").displayName("coach").build());
+			first.getBean(UserCredentialRepository.class).save(ImmutableCredentialRecord.builder()
+				.credentialType(PublicKeyCredentialType.PUBLIC_KEY).credentialId(PASSKEY).userEntityUserId(PASSKEY_USER)
+				.publicKey(new ImmutablePublicKeyCose(new byte[] { 1, 2, 3 })).signatureCount(3).label("Work phone")
+				.created(clock.instant()).lastUsed(clock.instant()).build());
 		}
 
 		// Down through Saturday's 09:00 (14:00 UTC); back 90 minutes later, inside the 2h late limit.
@@ -67,6 +85,12 @@ class RestartIntegrationTests {
 			Trigger trigger = second.getBean(Scheduler.class).getTrigger(TriggerKey.triggerKey(SLOT, "check-in-slots"));
 			assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(Instant.parse("2030-03-09T14:00:00Z"));
 			assertThat(trigger.getMisfireInstruction()).isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_FIRE_NOW);
+
+			// The coach's passkey is still there to sign in with.
+			assertThat(second.getBean(PublicKeyCredentialUserEntityRepository.class).findByUsername("coach").getId())
+				.isEqualTo(PASSKEY_USER);
+			assertThat(second.getBean(UserCredentialRepository.class).findByCredentialId(PASSKEY).getSignatureCount())
+				.isEqualTo(3);
 
 			// The conversation goes on where it was, from the state stored in MongoDB.
 			simulate(api, "+12025550171", "no");
