@@ -102,6 +102,11 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		assertThat(as("ana").postForEntity("/api/coaches", Map.of("username", "eve", "password", PASSWORD), JsonNode.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(as("ana").getForEntity("/api/sign-ins", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		// message logs and web chat links go by phone number or message id, across caseloads
+		assertThat(as("ana").getForEntity("/api/messages/flagged-numbers", JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(as("ana").postForEntity("/api/web-chat/links", Map.of("phone", "+1 202 555 0787"), JsonNode.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
 		JsonNode coaches = supervisor().getForObject("/api/coaches", JsonNode.class);
 		assertThat(coaches.findValuesAsText("username")).contains("coach", "ana", "ben");
