@@ -7,4 +7,6 @@ import org.springframework.data.repository.CrudRepository;
 interface CoachNotices extends CrudRepository<CoachNotice, String> {
 
 	List<CoachNotice> findAllByOrderByAtDesc();
+
+	List<CoachNotice> findByParticipantIdAndAcknowledgedAtIsNull(String participantId);
 }

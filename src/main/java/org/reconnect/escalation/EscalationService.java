@@ -739,11 +739,42 @@ public class EscalationService {
 			.concat(alerts.findAllByOrderByAtDesc().stream().map(EscalationService::item),
 					notices.findAllByOrderByAtDesc()
 						.stream()
-						.map(n -> new AttentionItem(n.id(), n.kind(), n.participantId(), null, null,
-								n.resourcesDelivered() ? "RESOURCES_SENT" : "RESOURCES_NOT_DELIVERED", n.at(),
-								n.acknowledgedAt())))
+						.map(EscalationService::item))
 			.sorted(Comparator.comparing(AttentionItem::at).reversed())
 			.toList();
+	}
+
+	/**
+	 * What still waits for the participant's coach: the alerts of their open escalation episode
+	 * while nobody has acknowledged it, and crisis and handover notices nobody has acknowledged; newest first.
+	 */
+	public List<AttentionItem> openAttention(ParticipantId participant) {
+		String id = participant.value();
+		String open = tracks.findById(id).map(track -> track.openEpisode).orElse(null);
+		Episode episode = open == null ? null : episodes.findById(open).orElse(null);
+		Stream<AttentionItem> ladder = episode == null || episode.status != Episode.Status.OPEN
+				|| episode.acknowledgedAt != null ? Stream.empty()
+						: alerts.findByEpisodeId(episode.id).stream().map(EscalationService::item);
+		Stream<AttentionItem> crises = notices.findByParticipantIdAndAcknowledgedAtIsNull(id)
+			.stream()
+			.map(EscalationService::item);
+		return Stream.concat(crises, ladder).sorted(Comparator.comparing(AttentionItem::at).reversed()).toList();
+	}
+
+	/**
+	 * The coach has a crisis or handover notice in hand (the console's button).
+	 *
+	 * @return false when there is no such notice for the participant, or it was already acknowledged
+	 */
+	public boolean acknowledgeNotice(ParticipantId participant, String noticeId, String coach) {
+		CoachNotice notice = notices.findById(noticeId).orElse(null);
+		if (notice == null || !participant.value().equals(notice.participantId()) || notice.acknowledgedAt() != null) {
+			return false;
+		}
+		notices.save(new CoachNotice(notice.id(), notice.kind(), notice.participantId(), notice.messageKey(),
+				notice.resourcesDelivered(), notice.at(), clock.instant()));
+		audit.record(notice.participantId(), "ACKNOWLEDGED", "coach:" + coach, notice.kind().toLowerCase(Locale.ROOT) + " notice in hand", noticeId);
+		return true;
 	}
 
 	// --- helpers
@@ -824,6 +855,12 @@ public class EscalationService {
 		return new EpisodeView(episode.id, episode.status.name(), episode.openedAt, episode.since, episode.closedAt,
 				episode.closeReason, episode.steps.stream().map(EscalationService::step).toList(), done,
 				episode.acknowledgedStep, episode.acknowledgedBy, episode.acknowledgedAt, episode.nextDueAt);
+	}
+
+	private static AttentionItem item(CoachNotice notice) {
+		return new AttentionItem(notice.id(), notice.kind(), notice.participantId(), null, null,
+				notice.resourcesDelivered() ? "RESOURCES_SENT" : "RESOURCES_NOT_DELIVERED", notice.at(),
+				notice.acknowledgedAt());
 	}
 
 	private static AttentionItem item(AlertRecord alert) {

@@ -1,0 +1,68 @@
+package org.reconnect.console.pages;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.reconnect.escalation.Responsiveness;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+
+/**
+ * The caseload at a glance ({@code /}): who needs the coach first, filtered by state and name.
+ * The table refreshes itself: htmx asks for {@code /caseload/table} every 20 s.
+ */
+@Controller
+class CaseloadPage {
+
+	private final CaseloadBoard board;
+
+	CaseloadPage(CaseloadBoard board) {
+		this.board = board;
+	}
+
+	@GetMapping("/")
+	String caseload(@RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "") String q,
+			Authentication coach, Model model) {
+		fill(state, q, coach, model);
+		model.addAttribute("states", Arrays.stream(Responsiveness.values()).map(StateOption::of).toList());
+		return "caseload";
+	}
+
+	/** The table alone, for htmx's polling and the filter form. */
+	@HxRequest
+	@GetMapping("/caseload/table")
+	String table(@RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "") String q,
+			Authentication coach, Model model) {
+		fill(state, q, coach, model);
+		return "caseload :: table";
+	}
+
+	private void fill(String state, String q, Authentication coach, Model model) {
+		Responsiveness filter = parse(state);
+		model.addAttribute("rows", board.rows(coach, filter, q));
+		model.addAttribute("state", filter == null ? "" : filter.name());
+		model.addAttribute("q", q);
+	}
+
+	private static Responsiveness parse(String state) {
+		try {
+			return state.isBlank() ? null : Responsiveness.valueOf(state.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null; // an unknown filter shows everyone rather than an error page
+		}
+	}
+
+	/** A choice in the state filter. */
+	public record StateOption(String value, String word) {
+
+		static StateOption of(Responsiveness state) {
+			return new StateOption(state.name(), CaseloadRow.word(state));
+		}
+	}
+}
