@@ -1,9 +1,7 @@
 package org.reconnect.console;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +15,6 @@ import org.reconnect.escalation.AuditView;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.LadderStep;
 import org.reconnect.escalation.ResponsivenessView;
-import org.reconnect.messaging.Messenger;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.flows.FlowCatalog;
 import org.reconnect.flows.ConversationView;
@@ -55,13 +52,12 @@ class ParticipantApi {
 	private final ConsentService consent;
 	private final EscalationService escalation;
 	private final FlowCatalog catalog;
-	private final Messenger messenger;
-	private final Clock clock;
+	private final ParticipantExport export;
 	private final Caseload caseload;
 
 	ParticipantApi(ParticipantService participants, ConversationRuntime conversations, CheckInSlots checkIns,
-			ConsentService consent, EscalationService escalation, FlowCatalog catalog, Messenger messenger,
-			Clock clock, Caseload caseload) {
+			ConsentService consent, EscalationService escalation, FlowCatalog catalog, ParticipantExport export,
+			Caseload caseload) {
 		this.caseload = caseload;
 		this.participants = participants;
 		this.conversations = conversations;
@@ -69,8 +65,7 @@ class ParticipantApi {
 		this.consent = consent;
 		this.escalation = escalation;
 		this.catalog = catalog;
-		this.messenger = messenger;
-		this.clock = clock;
+		this.export = export;
 	}
 
 	@PostMapping("/participants")
@@ -234,17 +229,7 @@ class ParticipantApi {
 	/** Everything held about the participant, as JSON (a data-rights export). */
 	@GetMapping("/participants/{id}/export")
 	Map<String, Object> export(@PathVariable String id, Authentication coach) {
-		ParticipantProfile profile = owned(id, coach);
-		Map<String, Object> export = new LinkedHashMap<>();
-		export.put("exportedAt", clock.instant());
-		export.put("profile", profile);
-		export.put("checkIn", checkIns.nextCheckIn(profile.id()).map(Instant::toString).orElse("none"));
-		export.put("conversations", conversations.history(profile.id()));
-		export.put("messagesSent", messenger.recent(profile.phone(), 10_000));
-		export.put("allies", consent.allies(profile.id()));
-		export.put("consentLedger", consent.ledger(profile.id()));
-		export.put("escalation", escalation.records(profile.id()));
-		return export;
+		return export.of(owned(id, coach));
 	}
 
 	/** Erases the participant's personal data; the audit log and consent ledger (ids only) stay. */

@@ -21,14 +21,21 @@ public class Messenger {
 	private final Dispatcher dispatcher;
 	private final Messages messages;
 	private final OptOuts optOuts;
+	private final WebChats webChats;
 	private final Clock clock;
 
-	Messenger(Outbox outbox, Dispatcher dispatcher, Messages messages, OptOuts optOuts, Clock clock) {
+	Messenger(Outbox outbox, Dispatcher dispatcher, Messages messages, OptOuts optOuts, WebChats webChats, Clock clock) {
 		this.outbox = outbox;
 		this.dispatcher = dispatcher;
 		this.messages = messages;
 		this.optOuts = optOuts;
+		this.webChats = webChats;
 		this.clock = clock;
+	}
+
+	/** Whether messages to the number go to a web chat page (an active link) rather than by SMS. */
+	public boolean onWebChat(String phone) {
+		return webChats.reaches(phone);
 	}
 
 	public SendResult send(OutboundMessage message) {

@@ -143,6 +143,25 @@ public class ReminderService {
 			.toList();
 	}
 
+	/**
+	 * Checks a reminder that is not stored (a form being typed): the schedule in plain words and its
+	 * next {@code count} occurrences from now, with the same checks as {@link #create}.
+	 *
+	 * @throws InvalidInput naming every field that is wrong
+	 */
+	public ReminderPreview preview(ParticipantId participant, ReminderRequest request, int count) {
+		ParticipantProfile profile = participants.find(participant).orElseThrow();
+		Reminder draft = new Reminder();
+		draft.participantId = participant.value();
+		define(draft, request, profile);
+		List<OccurrenceView> next = ReminderPlan.occurrences(draft, clock.instant(), Math.max(1, Math.min(count, 100)))
+			.stream()
+			.map(o -> new OccurrenceView(o.key(), o.start().toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString(),
+					draft.zone, o.start().toInstant(), WORDS.format(o.start())))
+			.toList();
+		return new ReminderPreview(RuleWords.describe(draft.rule, draft.startLocal()), draft.zone, next);
+	}
+
 	/** The participant's latest answers to their reminders, newest first. */
 	public List<ReminderView.ReplyView> replies(ParticipantId participant) {
 		return reminders.findByParticipantId(participant.value())

@@ -41,6 +41,24 @@ public class PhoneNumbers {
 		}
 	}
 
+	/**
+	 * How people in the number's own country write it, e.g. (202) 555-0143; with the country code
+	 * when the number is from another region than the default, e.g. +34 612 34 56 78.
+	 *
+	 * @throws InvalidInput as {@link #toE164} does
+	 */
+	public String national(String field, String raw) {
+		String e164 = toE164(field, raw);
+		try {
+			PhoneNumber number = util.parse(e164, defaultRegion);
+			boolean home = defaultRegion.equals(util.getRegionCodeForNumber(number));
+			return util.format(number, home ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+		}
+		catch (NumberParseException ex) {
+			return e164; // cannot happen: it was just formatted from a valid number
+		}
+	}
+
 	/** E.164 when the text is a valid number, else null; for numbers that arrive from a carrier. */
 	public String normalise(String raw) {
 		try {

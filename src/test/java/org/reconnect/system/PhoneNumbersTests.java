@@ -28,6 +28,14 @@ class PhoneNumbersTests {
 	}
 
 	@Test
+	void showsANumberAsPeopleInItsCountryWriteIt() {
+		assertThat(phones.national("phone", "+1 202 555 0143")).isEqualTo("(202) 555-0143");
+		assertThat(phones.national("phone", "2025550143")).isEqualTo("(202) 555-0143");
+		assertThat(phones.national("phone", "+34 612345678")).isEqualTo("+34 612 34 56 78");
+		assertThatThrownBy(() -> phones.national("phone", "12")).isInstanceOf(InvalidInput.class);
+	}
+
+	@Test
 	void masksAllButTheEnds() {
 		assertThat(Masking.phone("+12025550143")).isEqualTo("+1********43").doesNotContain("555");
 		assertThat(Masking.text("I had a hard day")).isEqualTo("<16 chars>");

@@ -37,17 +37,23 @@ class CaseloadBoard {
 	private final ConversationRuntime conversations;
 	private final CheckInSlots checkIns;
 	private final ReminderService reminders;
+	private final ConsoleTimes times;
 	private final String checkInFlow;
 
 	CaseloadBoard(CoachScope scope, EscalationService escalation, ConversationRuntime conversations,
-			CheckInSlots checkIns, ReminderService reminders,
+			CheckInSlots checkIns, ReminderService reminders, ConsoleTimes times,
 			@Value("${reconnect.flows.check-in-flow:daily-checkin}") String checkInFlow) {
 		this.scope = scope;
 		this.escalation = escalation;
 		this.conversations = conversations;
 		this.checkIns = checkIns;
 		this.reminders = reminders;
+		this.times = times;
 		this.checkInFlow = checkInFlow;
+	}
+
+	ConsoleTimes times() {
+		return times;
 	}
 
 	/**

@@ -1,0 +1,130 @@
+package org.reconnect.console.pages;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.reconnect.consent.AllyView;
+import org.reconnect.consent.ConsentService;
+import org.reconnect.escalation.AttentionItem;
+import org.reconnect.escalation.EscalationService;
+import org.reconnect.escalation.ResponsivenessView;
+import org.reconnect.participants.ParticipantProfile;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
+/**
+ * The alerts inbox: open escalations and crisis notices in the coach's caseload, who else was
+ * told and when, and one button to acknowledge (htmx swaps the card; without script the form
+ * posts and comes back here).
+ */
+@Controller
+class AlertsPage {
+
+	private final CoachScope scope;
+	private final EscalationService escalation;
+	private final ConsentService consent;
+	private final CaseloadBoard board;
+
+	AlertsPage(CoachScope scope, EscalationService escalation, ConsentService consent, CaseloadBoard board) {
+		this.scope = scope;
+		this.escalation = escalation;
+		this.consent = consent;
+		this.board = board;
+	}
+
+	@GetMapping("/alerts")
+	String inbox(Authentication coach, Model model) {
+		List<AlertCard> cards = new ArrayList<>();
+		for (ParticipantProfile participant : scope.caseload(coach)) {
+			List<AttentionItem> open = escalation.openAttention(participant.id());
+			if (!open.isEmpty()) {
+				cards.add(card(participant, open, null));
+			}
+		}
+		cards.sort(Comparator.comparing(AlertCard::crisis).reversed().thenComparing(AlertCard::since));
+		model.addAttribute("cards", cards);
+		return "alerts";
+	}
+
+	/** Acknowledges the participant's open escalation: the ladder stops above the steps taken. */
+	@PostMapping("/alerts/{id}/acknowledge")
+	String acknowledge(@PathVariable String id, @RequestParam(required = false) String back, Authentication coach,
+			HtmxRequest htmx, Model model) {
+		ParticipantProfile participant = scope.owned(id, coach);
+		escalation.acknowledge(participant.id(), coach.getName());
+		return answer(participant, back, htmx, model, "The escalation is acknowledged: the ladder stops here.");
+	}
+
+	/** Acknowledges one crisis or handover notice. */
+	@PostMapping("/alerts/{id}/notices/{notice}/acknowledge")
+	String acknowledgeNotice(@PathVariable String id, @PathVariable String notice,
+			@RequestParam(required = false) String back, Authentication coach, HtmxRequest htmx, Model model) {
+		ParticipantProfile participant = scope.owned(id, coach);
+		escalation.acknowledgeNotice(participant.id(), notice, coach.getName());
+		return answer(participant, back, htmx, model, "The notice is acknowledged.");
+	}
+
+	private String answer(ParticipantProfile participant, String back, HtmxRequest htmx, Model model, String done) {
+		if (htmx.isHtmxRequest()) {
+			model.addAttribute("card", card(participant, escalation.openAttention(participant.id()), done));
+			return "alerts :: card";
+		}
+		// only a path inside the console, never an open redirect
+		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/alerts");
+	}
+
+	private AlertCard card(ParticipantProfile participant, List<AttentionItem> open, String done) {
+		ResponsivenessView responsiveness = escalation.responsiveness(participant.id());
+		CaseloadRow row = board.row(participant);
+		List<Told> told = open.stream()
+			.map(item -> new Told(item.id(), item.kind(), who(item, participant), item.outcome(), item.at(),
+					isNotice(item)))
+			.toList();
+		Instant since = open.stream().map(AttentionItem::at).min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+		boolean ladderOpen = responsiveness.openEpisode() != null && responsiveness.acknowledgedAt() == null
+				&& told.stream().anyMatch(t -> !t.notice());
+		return new AlertCard(participant.id().value(), participant.name(), row, told, since, row.crisis(), ladderOpen,
+				done);
+	}
+
+	private static boolean isNotice(AttentionItem item) {
+		return item.recipient() == null;
+	}
+
+	private String who(AttentionItem item, ParticipantProfile participant) {
+		if (item.recipient() == null) {
+			return "You, the coach (" + item.kind().toLowerCase() + " notice)";
+		}
+		if (item.recipient().equals("participant")) {
+			return participant.firstName() + " (a nudge)";
+		}
+		if (item.recipient().startsWith("coach:")) {
+			return "Coach " + item.recipient().substring("coach:".length());
+		}
+		if (item.recipient().startsWith("ally:")) {
+			return consent.ally(item.recipient().substring("ally:".length()))
+				.map(AllyView::name)
+				.map(name -> name + " (ally)")
+				.orElse("An ally");
+		}
+		return item.recipient();
+	}
+
+	/** One participant's open alerts. */
+	public record AlertCard(String id, String name, CaseloadRow row, List<Told> told, Instant since, boolean crisis,
+			boolean ladderOpen, String done) {
+	}
+
+	/** Who was told, how it went and when; a notice can be acknowledged on its own. */
+	public record Told(String id, String kind, String who, String outcome, Instant at, boolean notice) {
+	}
+}

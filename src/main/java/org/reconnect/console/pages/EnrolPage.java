@@ -1,0 +1,98 @@
+package org.reconnect.console.pages;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.reconnect.participants.EnrolParticipant;
+import org.reconnect.participants.ParticipantAlreadyEnrolled;
+import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.ParticipantService;
+import org.reconnect.system.InvalidInput;
+import org.reconnect.system.PhoneNumbers;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+
+/**
+ * Enrol a participant in one short form. The phone is read as it is typed and shown in national
+ * format (htmx asks {@code /participants/new/phone}); errors stand next to each field with the
+ * same messages as the API's problem details.
+ */
+@Controller
+class EnrolPage {
+
+	/** Every zone the JVM knows, for the time zone field's suggestions. */
+	private static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()).stream()
+		.filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+		.toList());
+
+	private final ParticipantService participants;
+	private final PhoneNumbers phones;
+
+	EnrolPage(ParticipantService participants, PhoneNumbers phones) {
+		this.participants = participants;
+		this.phones = phones;
+	}
+
+	@GetMapping("/participants/new")
+	String form(Model model) {
+		return show(new EnrolParticipant("", "", "America/New_York", "09:00", "en"), FieldErrors.none(), model);
+	}
+
+	@PostMapping("/participants/new")
+	String enrol(@ModelAttribute EnrolParticipant form, Authentication coach, Model model, RedirectAttributes redirect) {
+		try {
+			ParticipantProfile enrolled = participants.enrol(form, coach.getName());
+			redirect.addFlashAttribute("done", enrolled.name() + " is enrolled. Their first check-in is at "
+					+ enrolled.checkInTime() + " their time.");
+			return "redirect:/participants/" + enrolled.id().value();
+		}
+		catch (InvalidInput invalid) {
+			return show(form, FieldErrors.of(invalid), model);
+		}
+		catch (ParticipantAlreadyEnrolled taken) {
+			return show(form, FieldErrors.none().add("phone", taken.getMessage()), model);
+		}
+	}
+
+	/** The phone as it will be kept, in national format, or what is wrong with it. */
+	@HxRequest
+	@GetMapping("/participants/new/phone")
+	String phone(@RequestParam(defaultValue = "") String phone, Model model) {
+		model.addAttribute("phoneCheck", check(phone));
+		return "enrol :: phone-check";
+	}
+
+	private String show(EnrolParticipant form, FieldErrors errors, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("zones", ZONES);
+		model.addAttribute("phoneCheck", errors.has("phone") || form.phone() == null || form.phone().isBlank() ? null
+				: check(form.phone()));
+		return "enrol";
+	}
+
+	private PhoneCheck check(String raw) {
+		if (raw.isBlank()) {
+			return null;
+		}
+		try {
+			return new PhoneCheck(true, phones.national("phone", raw));
+		}
+		catch (InvalidInput invalid) {
+			return new PhoneCheck(false, invalid.problems().get(0).message());
+		}
+	}
+
+	/** What the phone check says: the number in national format, or the problem. */
+	public record PhoneCheck(boolean valid, String text) {
+	}
+}
