@@ -86,7 +86,7 @@ class AlertsPage {
 		ResponsivenessView responsiveness = escalation.responsiveness(participant.id());
 		CaseloadRow row = board.row(participant);
 		List<Told> told = open.stream()
-			.map(item -> new Told(item.id(), item.kind(), who(item, participant), item.outcome(), item.at(),
+			.map(item -> new Told(item.id(), item.kind(), who(item, participant), outcome(item.outcome()), item.at(),
 					isNotice(item)))
 			.toList();
 		Instant since = open.stream().map(AttentionItem::at).min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
@@ -94,6 +94,22 @@ class AlertsPage {
 				&& told.stream().anyMatch(t -> !t.notice());
 		return new AlertCard(participant.id().value(), participant.name(), row, told, since, row.crisis(), ladderOpen,
 				done);
+	}
+
+	/** What became of an alert, in words. */
+	static String outcome(String outcome) {
+		return switch (outcome == null ? "" : outcome) {
+			case "SENT" -> "sent";
+			case "QUEUED", "SENDING" -> "on its way";
+			case "RAISED" -> "raised here";
+			case "NO_PHONE" -> "shown here (no phone on file)";
+			case "NO_CONSENT" -> "not sent: no consent at that moment";
+			case "SUPPRESSED" -> "held back (opted out or quiet hours)";
+			case "FAILED" -> "failed to send";
+			case "RESOURCES_SENT" -> "crisis resources sent to them";
+			case "RESOURCES_NOT_DELIVERED" -> "crisis resources could not reach them";
+			default -> outcome.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		};
 	}
 
 	private static boolean isNotice(AttentionItem item) {

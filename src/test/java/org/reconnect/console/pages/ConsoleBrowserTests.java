@@ -17,11 +17,14 @@ import org.reconnect.ConsoleBrowser;
 import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.TestCoaches;
+import org.reconnect.escalation.Audience;
 import org.reconnect.escalation.EscalationService;
+import org.reconnect.escalation.LadderStep;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.participants.ResponsivenessSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -147,18 +150,29 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 		text("robin", priya, "a call with my sister");
 		text("robin", marcus, "honestly I cant go on like this");
 		participants.pause(tom.id(), START.plus(Duration.ofDays(5)), "coach:robin");
-		clock.advance(Duration.ofHours(7));
+		// Dana's sister agreed to hear when Dana goes quiet; Dana's coach set a short ladder.
+		assertThat(http.withBasicAuth("robin", "robin-pass-1")
+			.postForEntity("/api/participants/" + dana.id().value() + "/allies",
+					Map.of("name", "Rosa Whitfield", "phone", "+12025550716", "why", "my sister"), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		text("robin", "+12025550716", "YES");
+		participants.setResponsiveness(dana.id(), new ResponsivenessSettings(Duration.ofHours(2), 2, true));
+		escalation.setLadder(dana.id(),
+				List.of(new LadderStep("nudge", Duration.ofHours(1), Audience.PARTICIPANT, "nudge", null),
+						new LadderStep("coach", Duration.ofMinutes(90), Audience.COACH, "quiet", null),
+						new LadderStep("allies", Duration.ofHours(2), Audience.ALLIES, "quiet", null)));
+		clock.advance(Duration.ofHours(7)); // 18:00 in New York: Dana's check-in expired unanswered
 		conversations.expireDue();
-		clock.advance(Duration.ofHours(26));
+		clock.advance(Duration.ofHours(2)); // 20:00: quiet, before anyone's quiet hours
 		escalation.runDue();
 
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
 			browser.signIn("robin", "robin-pass-1");
 			assertThat(browser.findAll("#caseload-table tbody th").stream().map(WebElement::getText).toList())
 				.containsExactly("Marcus Bell", "Dana Whitfield", "Lena Ortiz", "Priya Nair", "Tom Alvarez");
-			assertThat(rowOf(browser, "Dana Whitfield")).contains("Quiet", "never", "2 open");
+			assertThat(rowOf(browser, "Dana Whitfield")).contains("Quiet", "never", "3 open");
 			assertThat(rowOf(browser, "Marcus Bell")).contains("Crisis", "On time");
-			assertThat(rowOf(browser, "Priya Nair")).contains("On time", "1 day");
+			assertThat(rowOf(browser, "Priya Nair")).contains("On time", "9 h ago", "1 day", "Sat 9 Mar, 06:12");
 			assertThat(rowOf(browser, "Tom Alvarez")).contains("Paused");
 			browser.assertAccessible();
 			browser.screenshot(SCREENSHOTS.resolve("caseload.png"));
@@ -175,7 +189,8 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.go("/alerts");
 			assertThat(browser.findAll(".alert-card h2").stream().map(WebElement::getText).toList())
 				.containsExactly("Marcus Bell On time Crisis", "Dana Whitfield Quiet");
-			assertThat(browser.text("#alert-" + dana.id().value())).contains("Dana (a nudge)", "Coach robin");
+			assertThat(browser.text("#alert-" + dana.id().value())).contains("Dana (a nudge)", "Coach robin",
+					"Rosa Whitfield (ally)");
 			browser.assertAccessible();
 			browser.screenshot(SCREENSHOTS.resolve("alerts.png"));
 
@@ -211,23 +226,29 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 		TestCoaches.ensure(mongo, encoder, "sky", "sky-pass-1");
 		TestCoaches.ensure(mongo, encoder, "ash", "ash-pass-1");
 		ParticipantProfile theirs = enrol("Noor Haddad", "+12025550731", "06:31", "sky");
-		TestRestTemplate ash = http.withBasicAuth("ash", "ash-pass-1");
-		for (String path : List.of("", "/export", "/erase")) {
-			assertThat(ash.getForEntity("/participants/" + theirs.id().value() + path, String.class).getStatusCode())
-				.as(path).isEqualTo(HttpStatus.NOT_FOUND);
-		}
-		assertThat(http.withBasicAuth("sky", "sky-pass-1")
-			.getForEntity("/participants/" + theirs.id().value(), String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String page = "/participants/" + theirs.id().value();
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
 			browser.signIn("ash", "ash-pass-1");
 			assertThat(browser.findAll("#caseload-table tbody tr")).isEmpty();
-			browser.go("/participants/" + theirs.id().value());
+			for (String path : List.of(page, page + "/export", page + "/erase")) {
+				assertThat(status(browser, path)).as(path).isEqualTo(404L);
+			}
+			browser.go(page);
 			assertThat(browser.h1()).isEqualTo("Not found");
+			assertThat(browser.driver().getPageSource()).doesNotContain("Noor");
 			browser.assertAccessible();
 			browser.go("/alerts");
 			browser.assertAccessible();
 		}
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
+			browser.signIn("sky", "sky-pass-1");
+			assertThat(status(browser, page)).isEqualTo(200L);
+		}
+	}
+
+	/** The HTTP status of a GET from the signed-in page, as the browser sees it. */
+	private static Object status(ConsoleBrowser browser, String path) {
+		return browser.script("return fetch(arguments[0]).then(r => r.status);", path);
 	}
 
 	private ParticipantProfile enrol(String name, String phone, String checkInTime, String coach) {
@@ -235,8 +256,12 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 	}
 
 	private void text(String coach, ParticipantProfile from, String body) {
+		text(coach, from.phone(), body);
+	}
+
+	private void text(String coach, String from, String body) {
 		assertThat(http.withBasicAuth(coach, coach + "-pass-1")
-			.postForEntity("/api/simulator/inbound", Map.of("from", from.phone(), "body", body), String.class)
+			.postForEntity("/api/simulator/inbound", Map.of("from", from, "body", body), String.class)
 			.getStatusCode()
 			.is2xxSuccessful()).isTrue();
 	}
