@@ -243,6 +243,22 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
 			browser.signIn("sky", "sky-pass-1");
 			assertThat(status(browser, page)).isEqualTo(200L);
+
+			// Their own coach pauses, resumes, then erases them after a confirmation step.
+			browser.go(page);
+			browser.find("#pause button[type=submit]").click();
+			browser.waitFor(() -> browser.text("#pause").contains("Paused until Mon 11 Mar, 12:00 their time."));
+			assertThat(participants.find(theirs.id()).orElseThrow().paused()).isTrue();
+			browser.find("#pause button[type=submit]").click();
+			browser.waitFor(() -> browser.text("[role=status]").contains("Resumed"));
+			assertThat(participants.find(theirs.id()).orElseThrow().active()).isTrue();
+			browser.find("a[href$='/erase']").click();
+			assertThat(browser.h1()).isEqualTo("Erase Noor Haddad?");
+			browser.assertAccessible();
+			assertThat(participants.find(theirs.id())).as("nothing is erased before the confirmation").isPresent();
+			browser.find("main form button.danger").click();
+			browser.waitFor(() -> browser.text("[role=status]").contains("Noor Haddad was erased"));
+			assertThat(participants.find(theirs.id())).isEmpty();
 		}
 	}
 
