@@ -26,6 +26,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Three surfaces, three filter chains:
@@ -95,6 +98,12 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.authenticationManager(coachPasswords)
+			// an htmx request after the session ended: tell htmx to load the sign-in page as a whole
+			// page, instead of swapping it into a fragment
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor((request, response, denied) -> {
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			}, new RequestHeaderRequestMatcher("HX-Request", "true")))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailures()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// passkeys instead of the password; registered at /passkeys (ours: the default page has inline script)

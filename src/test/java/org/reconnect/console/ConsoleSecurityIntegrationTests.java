@@ -23,6 +23,17 @@ class ConsoleSecurityIntegrationTests extends SimulatorAppTestBase {
 	}
 
 	@Test
+	void anHtmxRequestWithoutASessionIsToldToLoadTheSignInPage() {
+		Browser browser = new Browser(port);
+		HttpResponse<String> response = browser.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/caseload"))
+			.header("HX-Request", "true")
+			.build());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("HX-Redirect")).hasValue("/login");
+	}
+
+	@Test
 	void anonymousApiRequestGetsAProblemNotARedirect() {
 		HttpResponse<String> response = new Browser(port).get("/api/participants");
 		assertThat(response.statusCode()).isEqualTo(401);
