@@ -1,5 +1,6 @@
 package org.reconnect.console;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -27,6 +31,7 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -98,12 +103,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.authenticationManager(coachPasswords)
-			// an htmx request after the session ended: tell htmx to load the sign-in page as a whole
-			// page, instead of swapping it into a fragment
-			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor((request, response, denied) -> {
-				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
-				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			}, new RequestHeaderRequestMatcher("HX-Request", "true")))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(signInFirst()))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailures()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// passkeys instead of the password; registered at /passkeys (ours: the default page has inline script)
@@ -123,6 +123,21 @@ class SecurityConfiguration {
 				.httpStrictTransportSecurity(
 						hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true)));
 		return http.build();
+	}
+
+	/**
+	 * Anonymous page requests go to the sign-in page; an htmx request (after the session ended) is
+	 * told to load it as a whole page instead of swapping it into a fragment.
+	 */
+	private static AuthenticationEntryPoint signInFirst() {
+		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+		entryPoints.put(new RequestHeaderRequestMatcher("HX-Request", "true"), (request, response, denied) -> {
+			response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		});
+		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+		return entryPoint;
 	}
 
 	/** A locked username gets its own message (unknown usernames lock the same way, so it reveals nothing). */
