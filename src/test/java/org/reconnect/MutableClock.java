@@ -3,15 +3,19 @@ package org.reconnect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A clock tests move by hand instead of sleeping. */
-public class MutableClock extends Clock {
+import org.reconnect.system.ShiftableClock;
+
+/**
+ * A clock tests move by hand instead of sleeping. It is a {@link ShiftableClock} too, so the
+ * simulator's demo time jumps ahead of whatever time a test has set (and a test that jumps resets).
+ */
+public class MutableClock extends ShiftableClock {
 
 	private volatile Instant now;
 
 	public MutableClock(Instant start) {
+		super(Clock.systemUTC());
 		this.now = start;
 	}
 
@@ -24,17 +28,7 @@ public class MutableClock extends Clock {
 	}
 
 	@Override
-	public Instant instant() {
+	protected Instant baseInstant() {
 		return now;
-	}
-
-	@Override
-	public ZoneId getZone() {
-		return ZoneOffset.UTC;
-	}
-
-	@Override
-	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("tests use UTC");
 	}
 }

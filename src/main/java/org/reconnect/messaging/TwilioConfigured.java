@@ -1,5 +1,6 @@
 package org.reconnect.messaging;
 
+import org.reconnect.system.SimulatorMode;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -16,8 +17,7 @@ class TwilioConfigured extends SpringBootCondition {
 	}
 
 	static boolean configured(Environment env) {
-		return !env.getProperty("reconnect.messaging.twilio.account-sid", "").isBlank()
-				&& !env.getProperty("reconnect.messaging.twilio.auth-token", "").isBlank();
+		return !SimulatorMode.active(env);
 	}
 
 	/** The simulator's side: no Twilio credentials. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.quartz.TriggerKey;
 import org.reconnect.flows.CheckInTimeChosen;
@@ -128,6 +129,19 @@ public class CheckInSlots {
 		}
 		triggers.rescheduleSlot(slot, next);
 		return started;
+	}
+
+	/**
+	 * Fires every slot with a check-in due by now, as the slots' triggers would have: Quartz fires
+	 * on real time, so after the demo clock jumps ahead it has not.
+	 *
+	 * @return how many check-ins were started
+	 */
+	public int fireDue() {
+		Query due = Query.query(Criteria.where("nextDueAt").lte(clock.instant()));
+		Set<String> slots = new TreeSet<>();
+		mongo.find(due, CheckInSchedule.class).forEach(schedule -> slots.add(schedule.slot));
+		return slots.stream().mapToInt(this::fire).sum();
 	}
 
 	/**

@@ -12,8 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * @param checkInLateLimit a check-in that could not go at its time (the service was down) is sent
  * late up to this long after it fell due, and skipped after that
  * @param sweepInterval how often deadlines (expired check-ins) are looked for
+ * @param demoStep a jump of the simulator's demo clock moves in steps of at most this, running the
+ * due work after each, so what falls due inside a jump happens in order
+ * @param longestDemoJump the longest one jump may be
  */
 @Validated
 @ConfigurationProperties("reconnect.scheduling")
-record SchedulingSettings(@DefaultValue("2h") Duration checkInLateLimit, @DefaultValue("1m") Duration sweepInterval) {
+record SchedulingSettings(@DefaultValue("2h") Duration checkInLateLimit, @DefaultValue("1m") Duration sweepInterval,
+		@DefaultValue("15m") Duration demoStep, @DefaultValue("30d") Duration longestDemoJump) {
 }

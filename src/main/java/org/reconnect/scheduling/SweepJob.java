@@ -3,8 +3,6 @@ package org.reconnect.scheduling;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
-import org.reconnect.escalation.EscalationService;
-import org.reconnect.flows.ConversationRuntime;
 
 /**
  * Looks for deadlines that passed: waits that timed out, check-ins past their expiry, then pauses that ended
@@ -15,21 +13,14 @@ import org.reconnect.flows.ConversationRuntime;
 @DisallowConcurrentExecution
 class SweepJob implements Job {
 
-	private final ConversationRuntime conversations;
-	private final EscalationService escalation;
-	private final ReminderEngine reminders;
+	private final DueWork due;
 
-	SweepJob(ConversationRuntime conversations, EscalationService escalation, ReminderEngine reminders) {
-		this.conversations = conversations;
-		this.escalation = escalation;
-		this.reminders = reminders;
+	SweepJob(DueWork due) {
+		this.due = due;
 	}
 
 	@Override
 	public void execute(JobExecutionContext context) {
-		conversations.timeoutsDue();
-		conversations.expireDue();
-		escalation.sweep();
-		reminders.fireDue();
+		due.sweep();
 	}
 }

@@ -1,0 +1,63 @@
+package org.reconnect.scheduling;
+
+import org.reconnect.escalation.EscalationService;
+import org.reconnect.flows.ConversationRuntime;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything that falls due with time, in one place: check-ins whose slot has come, waits that
+ * timed out, check-ins past their expiry, escalation steps, reminders. Quartz runs it on real time
+ * (slot triggers and the sweep); the demo clock runs it after a jump, because Quartz does not see
+ * our clock move.
+ */
+@Service
+public class DueWork {
+
+	private final CheckInSlots slots;
+	private final ConversationRuntime conversations;
+	private final EscalationService escalation;
+	private final ReminderEngine reminders;
+
+	DueWork(CheckInSlots slots, ConversationRuntime conversations, EscalationService escalation,
+			ReminderEngine reminders) {
+		this.slots = slots;
+		this.conversations = conversations;
+		this.escalation = escalation;
+		this.reminders = reminders;
+	}
+
+	/**
+	 * Runs whatever is due at the clock's now: the check-in slots that fell due, then the sweep.
+	 * Each part claims its work atomically, so it is safe beside Quartz firing the same.
+	 */
+	public Done runUntilNow() {
+		int checkIns = slots.fireDue();
+		return sweep().withCheckIns(checkIns);
+	}
+
+	/** The sweep: timeouts, expiries, pauses and escalation steps, reminders still due. */
+	Done sweep() {
+		int timeouts = conversations.timeoutsDue();
+		int expired = conversations.expireDue();
+		int escalations = escalation.sweep();
+		int reminderSends = reminders.fireDue();
+		return new Done(0, timeouts, expired, escalations, reminderSends);
+	}
+
+	/** What one run did: how many of each kind of due work it handled. */
+	public record Done(int checkIns, int timeouts, int expired, int escalations, int reminders) {
+
+		Done withCheckIns(int count) {
+			return new Done(count, timeouts, expired, escalations, reminders);
+		}
+
+		Done plus(Done other) {
+			return new Done(checkIns + other.checkIns, timeouts + other.timeouts, expired + other.expired,
+					escalations + other.escalations, reminders + other.reminders);
+		}
+
+		static Done nothing() {
+			return new Done(0, 0, 0, 0, 0);
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package org.reconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.reconnect.scheduling.DemoTime;
+import org.reconnect.scheduling.DemoTimeUnavailable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** With a Twilio account real people are texted: there is no demo time to jump, and the API says why. */
+class DemoTimeWithTwilioIntegrationTests extends LoopTestSupport {
+
+	@Autowired
+	DemoTime demoTime;
+
+	@Test
+	void theClockCannotBeJumpedWhenTwilioIsConfigured() {
+		ResponseEntity<JsonNode> jump = coach().postForEntity("/api/simulator/clock/jumps", Map.of("by", "+2h"), JsonNode.class);
+
+		assertThat(jump.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(jump.getBody().get("detail").asText()).contains("Twilio account is configured");
+		assertThat(demoTime.available()).isFalse();
+		assertThatThrownBy(() -> demoTime.jump(Duration.ofHours(2))).isInstanceOf(DemoTimeUnavailable.class);
+		assertThat(clock.offset()).isZero();
+	}
+}
