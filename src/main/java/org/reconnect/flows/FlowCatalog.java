@@ -1,6 +1,7 @@
 package org.reconnect.flows;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -19,6 +20,11 @@ public class FlowCatalog {
 			.stream()
 			.map(r -> new FlowStatus(r.file(), r.flow(), r.revision(), r.error(), r.warnings()))
 			.toList();
+	}
+
+	/** The current revision of a flow drawn as states and transitions, if the flow is loaded. */
+	public Optional<FlowDiagram> diagram(String flow) {
+		return registry.current(flow).map(FlowDiagrams::draw);
 	}
 
 	public boolean exists(String flow) {
