@@ -1,7 +1,6 @@
 package org.reconnect.messaging;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.reconnect.system.PhoneNumbers;
 import org.springframework.context.annotation.Bean;
@@ -24,12 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SimulatorController {
 
 	private final Messenger messenger;
-	private final InboundProcessor inbound;
+	private final PhoneSimulator phone;
 	private final PhoneNumbers phones;
 
-	SimulatorController(Messenger messenger, InboundProcessor inbound, PhoneNumbers phones) {
+	SimulatorController(Messenger messenger, PhoneSimulator phone, PhoneNumbers phones) {
 		this.messenger = messenger;
-		this.inbound = inbound;
+		this.phone = phone;
 		this.phones = phones;
 	}
 
@@ -43,9 +42,8 @@ class SimulatorController {
 	@PostMapping("/inbound")
 	SimulatedReply inbound(@RequestBody SimulatedText text) {
 		String from = phones.toE164("from", text.from());
-		String key = "sim:" + UUID.randomUUID();
-		InboundProcessor.Outcome outcome = inbound.receive(key, from, text.body());
-		return new SimulatedReply(key, outcome.name(), messenger.recent(from, 3));
+		PhoneSimulator.Received received = phone.receive(from, text.body());
+		return new SimulatedReply(received.key(), received.outcome(), messenger.recent(from, 3));
 	}
 
 	record SimulatedText(String from, String body) {

@@ -1,0 +1,91 @@
+package org.reconnect.transcripts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * One transcript file: who the participant is, the flow it starts, and its steps in order.
+ *
+ * @param flow the flow started first, or null when the steps start flows themselves
+ */
+public record Transcript(String file, String flow, String name, String timeZone, String language, List<Step> steps) {
+
+	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(m|h|d)");
+
+	/**
+	 * One step: {@code expect} (the next replies, exactly), {@code send} (a text from the phone),
+	 * {@code after} (time passes with no reply), {@code start} (a flow starts), {@code state} (the
+	 * open conversation, "flow/state" or "none").
+	 */
+	public record Step(int number, String kind, List<String> texts) {
+
+		public String text() {
+			return texts.get(0);
+		}
+
+		@Override
+		public String toString() {
+			return "step " + number + " (" + kind + ": " + String.join(" | ", texts) + ")";
+		}
+	}
+
+	/** The flow this transcript tests: the one it starts with, or else the first one a step starts. */
+	public String testedFlow() {
+		if (flow != null) {
+			return flow;
+		}
+		return steps.stream().filter(s -> s.kind().equals("start")).map(Step::text).findFirst().orElse(null);
+	}
+
+	public static Transcript read(Path file) {
+		try {
+			return parse(file.toString(), Files.readString(file));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	static Transcript parse(String file, String yaml) {
+		Map<String, Object> root = new Yaml().load(yaml);
+		Map<String, Object> who = (Map<String, Object>) root.getOrDefault("participant", Map.of());
+		List<Step> steps = new ArrayList<>();
+		int number = 0;
+		for (Map<String, Object> step : (List<Map<String, Object>>) root.getOrDefault("steps", List.of())) {
+			number++;
+			Map.Entry<String, Object> only = step.entrySet().iterator().next();
+			Object value = only.getValue();
+			List<String> texts = value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+					: List.of(String.valueOf(value));
+			steps.add(new Step(number, only.getKey(), texts));
+		}
+		return new Transcript(file, (String) root.get("flow"), (String) who.getOrDefault("name", "Sam Rivera"),
+				(String) who.getOrDefault("time_zone", "America/New_York"), (String) who.getOrDefault("language", "en"),
+				List.copyOf(steps));
+	}
+
+	/** "30m", "2h", "1d". */
+	static Duration duration(String text) {
+		Matcher found = DURATION.matcher(text.trim());
+		if (!found.matches()) {
+			throw new IllegalArgumentException("not a duration like 30m, 2h or 1d: " + text);
+		}
+		long amount = Long.parseLong(found.group(1));
+		return switch (found.group(2)) {
+			case "m" -> Duration.ofMinutes(amount);
+			case "h" -> Duration.ofHours(amount);
+			default -> Duration.ofDays(amount);
+		};
+	}
+}
