@@ -1,7 +1,13 @@
 package org.reconnect.messaging;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.reconnect.system.SimulatorMode;
 import org.springframework.context.annotation.Conditional;
@@ -16,20 +22,41 @@ import org.springframework.stereotype.Service;
 @Conditional(SimulatorMode.Active.class)
 public class PhoneSimulator {
 
+	private static final int KEPT_PER_PHONE = 200;
+
 	private final InboundProcessor inbound;
 	private final Messenger messenger;
 	private final OptOuts optOuts;
+	private final Clock clock;
+	/** What each simulated phone wrote, oldest first: in memory, for the simulator's chat view only. */
+	private final Map<String, Deque<Written>> written = new ConcurrentHashMap<>();
 
-	PhoneSimulator(InboundProcessor inbound, Messenger messenger, OptOuts optOuts) {
+	PhoneSimulator(InboundProcessor inbound, Messenger messenger, OptOuts optOuts, Clock clock) {
 		this.inbound = inbound;
 		this.messenger = messenger;
 		this.optOuts = optOuts;
+		this.clock = clock;
 	}
 
 	/** A text from {@code from} (E.164). */
 	public Received receive(String from, String body) {
+		Deque<Written> texts = written.computeIfAbsent(from, f -> new ConcurrentLinkedDeque<>());
+		texts.addLast(new Written(body, clock.instant()));
+		while (texts.size() > KEPT_PER_PHONE) {
+			texts.pollFirst();
+		}
 		String key = "sim:" + UUID.randomUUID();
 		return new Received(key, inbound.receive(key, from, body).name());
+	}
+
+	/** What the simulated phone wrote, oldest first (kept in memory on this node, the latest 200). */
+	public List<Written> writtenBy(String phone) {
+		return List.copyOf(written.getOrDefault(phone, new ConcurrentLinkedDeque<>()));
+	}
+
+	/** Forgets what a simulated phone wrote (a throwaway test participant was erased). */
+	public void forget(String phone) {
+		written.remove(phone);
 	}
 
 	/** What was sent to a number, newest first. */
@@ -40,6 +67,10 @@ public class PhoneSimulator {
 	/** Nothing was ever sent to this number and it has not opted out: free for a throwaway test participant. */
 	public boolean unused(String phone) {
 		return messenger.recent(phone, 1).isEmpty() && !optOuts.existsById(phone);
+	}
+
+	/** A text the simulated phone sent in. */
+	public record Written(String body, Instant at) {
 	}
 
 	/** A text taken in: its de-duplication key and what became of it (HANDLED, UNHANDLED, ...). */

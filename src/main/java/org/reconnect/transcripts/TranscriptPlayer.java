@@ -55,6 +55,7 @@ public class TranscriptPlayer {
 		}
 		finally {
 			participants.erase(id);
+			phone.forget(number);
 			time.returnTo(offsetBefore);
 		}
 	}

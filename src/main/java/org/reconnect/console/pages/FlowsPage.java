@@ -1,0 +1,102 @@
+package org.reconnect.console.pages;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.reconnect.flows.FlowCatalog;
+import org.reconnect.flows.FlowCatalog.FlowStatus;
+import org.reconnect.flows.FlowDiagram;
+import org.reconnect.transcripts.Transcript;
+import org.reconnect.transcripts.TranscriptLab;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The flows ({@code /flows}): each with its revision, errors and warnings, its diagram and its
+ * transcripts' results. Transcripts run on demand only with the simulator; with Twilio the page
+ * shows the validator's findings and says why.
+ */
+@Controller
+class FlowsPage {
+
+	static final String NO_RUNS = "Transcripts are not run from the console here: a Twilio account is configured, so "
+			+ "messages reach real people, and a run moves the clock and enrols test participants. They run in "
+			+ "mvn verify, and on this page when the app runs without Twilio (the phone simulator).";
+
+	private final FlowCatalog catalog;
+	private final ObjectProvider<TranscriptLab> labs;
+
+	FlowsPage(FlowCatalog catalog, ObjectProvider<TranscriptLab> labs) {
+		this.catalog = catalog;
+		this.labs = labs;
+	}
+
+	@GetMapping("/flows")
+	String flows(Model model) {
+		TranscriptLab lab = labs.getIfAvailable();
+		model.addAttribute("flows", catalog.flows()
+			.stream()
+			.map(status -> new Row(status,
+					lab == null || status.flow() == null ? null : lab.lastRun(status.flow()).orElse(null)))
+			.toList());
+		model.addAttribute("runsOffered", lab != null);
+		return "flows";
+	}
+
+	@GetMapping("/flows/{name}")
+	String flow(@PathVariable String name, Model model) {
+		FlowStatus status = status(name);
+		FlowDiagram diagram = catalog.diagram(name).orElseThrow(PageNotFound::new);
+		TranscriptLab lab = labs.getIfAvailable();
+		model.addAttribute("status", status);
+		model.addAttribute("diagram", diagram);
+		model.addAttribute("runsOffered", lab != null);
+		model.addAttribute("noRuns", NO_RUNS);
+		model.addAttribute("transcripts", lab == null ? List.<Transcript>of() : lab.transcriptsOf(name));
+		model.addAttribute("run", lab == null ? null : lab.lastRun(name).orElse(null));
+		return "flow";
+	}
+
+	@PostMapping("/flows/{name}/transcripts")
+	String run(@PathVariable String name, RedirectAttributes redirect) {
+		status(name);
+		TranscriptLab lab = Optional.ofNullable(labs.getIfAvailable()).orElseThrow(PageNotFound::new);
+		TranscriptLab.Run run = lab.run(name);
+		redirect.addFlashAttribute("notice", run.results().isEmpty() ? "This flow has no transcripts to run."
+				: run.passed() + " of " + run.results().size() + " transcripts passed.");
+		return "redirect:/flows/" + UriUtils.encodePath(name, StandardCharsets.UTF_8) + "#transcripts";
+	}
+
+	@GetMapping(path = "/flows/{name}/diagram.svg", produces = "image/svg+xml")
+	ResponseEntity<String> svg(@PathVariable String name) {
+		FlowDiagram diagram = catalog.diagram(name).orElseThrow(PageNotFound::new);
+		return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(diagram.svg());
+	}
+
+	@GetMapping(path = "/flows/{name}/diagram.mmd", produces = MediaType.TEXT_PLAIN_VALUE)
+	ResponseEntity<String> mermaid(@PathVariable String name) {
+		FlowDiagram diagram = catalog.diagram(name).orElseThrow(PageNotFound::new);
+		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(diagram.mermaid());
+	}
+
+	private FlowStatus status(String name) {
+		return catalog.flows().stream().filter(f -> name.equals(f.flow())).findFirst().orElseThrow(PageNotFound::new);
+	}
+
+	/** A flow file in the list, with its transcripts' last run on this node, if any. */
+	record Row(FlowStatus status, TranscriptLab.Run lastRun) {
+
+		String fileName() {
+			return status.file().replaceAll(".*[/\\\\]", "");
+		}
+	}
+}

@@ -1,0 +1,237 @@
+package org.reconnect.console.pages;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.flows.FlowCatalog;
+import org.reconnect.messaging.PhoneSimulator;
+import org.reconnect.participants.EnrolParticipant;
+import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.ParticipantService;
+import org.reconnect.scheduling.DemoTime;
+import org.reconnect.system.InvalidInput;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+
+/**
+ * The phone simulator ({@code /simulator}): be a participant's phone, start a flow or today's
+ * check-in, and jump the demo clock to see timeouts and escalation. Only without a Twilio account;
+ * with one the page says why it is not there and every action is 404.
+ */
+@Controller
+class SimulatorPage {
+
+	private final ObjectProvider<PhoneSimulator> phones;
+	private final DemoTime demoTime;
+	private final CoachScope scope;
+	private final ParticipantService participants;
+	private final ConversationRuntime conversations;
+	private final FlowCatalog catalog;
+
+	SimulatorPage(ObjectProvider<PhoneSimulator> phones, DemoTime demoTime, CoachScope scope,
+			ParticipantService participants, ConversationRuntime conversations, FlowCatalog catalog) {
+		this.phones = phones;
+		this.demoTime = demoTime;
+		this.scope = scope;
+		this.participants = participants;
+		this.conversations = conversations;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/simulator")
+	String page(@RequestParam(required = false) String participant, Authentication coach, Model model) {
+		Optional<String> unavailable = unavailable();
+		model.addAttribute("unavailable", unavailable.orElse(null));
+		if (unavailable.isPresent()) {
+			return "simulator";
+		}
+		List<ParticipantProfile> caseload = scope.caseload(coach);
+		model.addAttribute("caseload", caseload);
+		model.addAttribute("flows", catalog.flows().stream().filter(f -> f.flow() != null).map(f -> f.flow()).sorted().toList());
+		model.addAttribute("zones", List.of("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+				"Europe/London", "Europe/Madrid", "UTC"));
+		model.addAttribute("offsetText", ahead(demoTime.offset()));
+		model.addAttribute("demoNow", demoTime.now());
+		if (participant != null && !participant.isBlank()) {
+			ParticipantProfile chosen = scope.owned(participant, coach);
+			model.addAttribute("chosen", chosen);
+			model.addAttribute("chat", SimulatorChat.of(phones.getObject(), chosen.phone()));
+			model.addAttribute("open", conversations.open(chosen.id()).orElse(null));
+		}
+		return "simulator";
+	}
+
+	/** The chat alone, for htmx's polling: 204 (nothing to swap) when nothing changed since {@code seen}. */
+	@HxRequest
+	@GetMapping("/simulator/chat")
+	Object chat(@RequestParam String participant, @RequestParam(defaultValue = "") String seen, Authentication coach,
+			Model model) {
+		PhoneSimulator phone = requirePhone();
+		ParticipantProfile chosen = scope.owned(participant, coach);
+		SimulatorChat chat = SimulatorChat.of(phone, chosen.phone());
+		if (chat.version().equals(seen)) {
+			return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+		}
+		model.addAttribute("chosen", chosen);
+		model.addAttribute("chat", chat);
+		model.addAttribute("announce", true);
+		return "simulator :: chat";
+	}
+
+	/** A text from the participant's phone; htmx swaps the chat in, a plain form reloads the page. */
+	@PostMapping("/simulator/send")
+	String send(@RequestParam String participant, @RequestParam(defaultValue = "") String body,
+			@RequestHeader(value = "HX-Request", required = false) String htmx, Authentication coach, Model model) {
+		PhoneSimulator phone = requirePhone();
+		ParticipantProfile chosen = scope.owned(participant, coach);
+		if (!body.isBlank()) {
+			phone.receive(chosen.phone(), body.strip());
+		}
+		if (htmx != null) {
+			model.addAttribute("chosen", chosen);
+			model.addAttribute("chat", SimulatorChat.of(phone, chosen.phone()));
+			model.addAttribute("announce", true);
+			return "simulator :: chat";
+		}
+		return back(chosen.id().value());
+	}
+
+	@PostMapping("/simulator/clock")
+	String jump(@RequestParam(defaultValue = "") String participant, @RequestParam String by,
+			RedirectAttributes redirect) {
+		requirePhone();
+		try {
+			DemoTime.Jumped jumped = demoTime.jump(DemoTime.parse("by", by));
+			redirect.addFlashAttribute("jumped", jumped);
+			redirect.addFlashAttribute("jumpedBy", by.strip());
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("jumpError", ex.problems().get(0).message());
+			redirect.addFlashAttribute("jumpValue", by);
+		}
+		return back(participant);
+	}
+
+	@PostMapping("/simulator/clock/reset")
+	String reset(@RequestParam(defaultValue = "") String participant, RedirectAttributes redirect) {
+		requirePhone();
+		demoTime.reset();
+		redirect.addFlashAttribute("notice", "Demo time is back to real time.");
+		return back(participant);
+	}
+
+	/** A new test participant in this coach's caseload, on a number the coach types or a free reserved one. */
+	@PostMapping("/simulator/participants")
+	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String phone,
+			@RequestParam(defaultValue = "America/New_York") String timeZone,
+			@RequestParam(defaultValue = "09:00") String checkInTime, Authentication coach,
+			RedirectAttributes redirect) {
+		PhoneSimulator simulator = requirePhone();
+		try {
+			String number = phone.isBlank() ? freeNumber(simulator) : phone;
+			ParticipantProfile created = participants.enrol(new EnrolParticipant(name.isBlank() ? "Test Participant" : name,
+					number, timeZone, checkInTime, "en"), coach.getName());
+			redirect.addFlashAttribute("notice", created.name() + " is enrolled on " + created.phone()
+					+ ". Start a flow or fire today's check-in.");
+			return back(created.id().value());
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("createErrors", ex.problems());
+			return back("");
+		}
+		catch (RuntimeException ex) {
+			redirect.addFlashAttribute("createErrors",
+					List.of(new InvalidInput.FieldProblem("phone", ex.getMessage())));
+			return back("");
+		}
+	}
+
+	@PostMapping("/simulator/start")
+	String start(@RequestParam String participant, @RequestParam String flow, Authentication coach,
+			RedirectAttributes redirect) {
+		requirePhone();
+		ParticipantProfile chosen = scope.owned(participant, coach);
+		if (!catalog.exists(flow)) {
+			redirect.addFlashAttribute("notice", "There is no flow called " + flow + ".");
+			return back(participant);
+		}
+		boolean now = conversations.start(chosen.id(), flow).isPresent();
+		redirect.addFlashAttribute("notice", now ? "Flow " + flow + " started." : "Flow " + flow
+				+ " did not start now: another conversation is open (it may wait its turn) or the participant is paused or opted out.");
+		return back(participant);
+	}
+
+	@PostMapping("/simulator/check-in")
+	String checkIn(@RequestParam String participant, Authentication coach, RedirectAttributes redirect) {
+		requirePhone();
+		ParticipantProfile chosen = scope.owned(participant, coach);
+		boolean now = conversations.startCheckIn(chosen.id()).isPresent();
+		redirect.addFlashAttribute("notice", now ? "Today's check-in went out." : "The check-in did not go out now: "
+				+ "another conversation is open (it waits its turn) or the participant is paused or opted out.");
+		return back(participant);
+	}
+
+	/** "Real time." or "1 d 2 h 15 min ahead of real time." */
+	static String ahead(Duration offset) {
+		if (offset.isZero()) {
+			return "Real time.";
+		}
+		StringBuilder words = new StringBuilder();
+		if (offset.toDays() > 0) {
+			words.append(offset.toDays()).append(" d ");
+		}
+		if (offset.toHoursPart() > 0) {
+			words.append(offset.toHoursPart()).append(" h ");
+		}
+		if (offset.toMinutesPart() > 0) {
+			words.append(offset.toMinutesPart()).append(" min ");
+		}
+		return words.append("ahead of real time.").toString();
+	}
+
+	private Optional<String> unavailable() {
+		if (phones.getIfAvailable() == null) {
+			return Optional.of("A Twilio account is configured, so messages reach real people. The phone simulator and "
+					+ "its demo clock exist only when the app runs without Twilio credentials.");
+		}
+		return demoTime.unavailable();
+	}
+
+	private PhoneSimulator requirePhone() {
+		if (unavailable().isPresent()) {
+			throw new PageNotFound();
+		}
+		return phones.getObject();
+	}
+
+	/** The first reserved fictional number (+1 202 555 0100 to 0199) nobody uses. */
+	private String freeNumber(PhoneSimulator simulator) {
+		for (long n = 12025550100L; n < 12025550200L; n++) {
+			String number = "+" + n;
+			if (participants.findByPhone(number).isEmpty() && simulator.unused(number)) {
+				return number;
+			}
+		}
+		throw InvalidInput.of("phone", "every reserved test number is in use: type a phone number");
+	}
+
+	private static String back(String participant) {
+		return participant == null || participant.isBlank() ? "redirect:/simulator"
+				: "redirect:/simulator?participant=" + UriUtils.encodeQueryParam(participant, StandardCharsets.UTF_8);
+	}
+}
