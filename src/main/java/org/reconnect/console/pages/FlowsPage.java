@@ -95,7 +95,7 @@ class FlowsPage {
 	/** A flow file in the list, with its transcripts' last run on this node, if any. */
 	record Row(FlowStatus status, TranscriptLab.Run lastRun) {
 
-		String fileName() {
+		public String fileName() {
 			return status.file().replaceAll(".*[/\\\\]", "");
 		}
 	}

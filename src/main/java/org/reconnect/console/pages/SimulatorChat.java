@@ -34,11 +34,11 @@ record SimulatorChat(List<Line> lines) {
 	}
 
 	/** A fingerprint of what is shown, so a poll that finds nothing new changes nothing on screen. */
-	String version() {
+	public String version() {
 		return lines.size() + "-" + lines.stream().mapToInt(l -> (l.text() + l.status()).hashCode()).sum();
 	}
 
-	Line latest() {
+	public Line latest() {
 		return lines.isEmpty() ? null : lines.get(lines.size() - 1);
 	}
 }
