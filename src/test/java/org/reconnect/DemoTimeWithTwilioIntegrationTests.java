@@ -31,4 +31,18 @@ class DemoTimeWithTwilioIntegrationTests extends LoopTestSupport {
 		assertThatThrownBy(() -> demoTime.jump(Duration.ofHours(2))).isInstanceOf(DemoTimeUnavailable.class);
 		assertThat(clock.offset()).isZero();
 	}
+
+	@Test
+	void theConsoleSaysWhyThereIsNoSimulatorAndNoTranscriptRuns() {
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
+			browser.signIn("coach", "test-pass");
+			browser.go("/simulator");
+			assertThat(browser.text("main")).contains("A Twilio account is configured");
+			assertThat(browser.findAll("main form")).as("no clock, no phone").isEmpty();
+
+			browser.go("/flows/daily-checkin");
+			assertThat(browser.text("#transcripts")).contains("not run from the console here");
+			assertThat(browser.findAll("#transcripts form")).isEmpty();
+		}
+	}
 }

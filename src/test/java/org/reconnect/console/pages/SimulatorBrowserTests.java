@@ -2,6 +2,9 @@ package org.reconnect.console.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +137,28 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 			browser.resize(390, 844);
 			assertThat(browser.scrollsSideways()).as("the wide diagram scrolls in its own box").isFalse();
 		}
+	}
+
+	@Test
+	void aFlowsTranscriptsRunFromItsPage() throws Exception {
+		Path tests = Files.createDirectories(FLOWS_DIR.resolve("tests"));
+		Files.copy(Path.of("conversation-flows/tests/reminder-reply.yaml"), tests.resolve("reminder-reply.yaml"),
+				StandardCopyOption.REPLACE_EXISTING);
+		clock.set(START);
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
+			browser.signIn("coach", "sim-pass");
+			browser.go("/flows/reminder-reply");
+			browser.findAll("#transcripts button").get(0).click();
+			browser.waitFor(() -> browser.text("#transcripts").contains("passed, run at"));
+
+			WebElement row = browser.findAll("#transcripts tbody tr").stream()
+				.filter(r -> r.getText().startsWith("reminder-reply.yaml"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(row.getText()).contains("Passed");
+			browser.assertAccessible();
+		}
+		assertThat(clock.instant()).as("demo time is back where it was").isEqualTo(START);
 	}
 
 	private static void click(ConsoleBrowser browser, String button) {
