@@ -59,7 +59,23 @@ final class FlowDiagrams {
 
 	/** The flow's own states; the reader adds a silent end state, which the drawings show as an end. */
 	static List<StateDefinition> states(FlowDefinition flow) {
-		return flow.states().values().stream().filter(s -> !FlowDefinition.END.equals(s.name())).toList();
+		return flow.states()
+			.values()
+			.stream()
+			.filter(s -> !FlowDefinition.END.equals(s.name()))
+			.sorted(java.util.Comparator.comparingInt(FlowDiagrams::line).thenComparing(StateDefinition::name))
+			.toList();
+	}
+
+	/** The line a state is written on ("file:line:column"), so the drawings follow the file's order. */
+	private static int line(StateDefinition state) {
+		String[] parts = state.at() == null ? new String[0] : state.at().split(":");
+		try {
+			return parts.length >= 2 ? Integer.parseInt(parts[parts.length - 2]) : Integer.MAX_VALUE;
+		}
+		catch (NumberFormatException ex) {
+			return Integer.MAX_VALUE;
+		}
 	}
 
 	private static String target(String target, StateDefinition from) {
@@ -155,7 +171,7 @@ final class FlowDiagrams {
 	private static final class Svg {
 
 		private static final int ROW = 110;
-		private static final int GAP = 40;
+		private static final int GAP = 90;
 		private static final int BOX_HEIGHT = 36;
 		private static final int MARGIN = 30;
 		private static final double CHAR = 7.2;
@@ -315,8 +331,10 @@ final class FlowDiagrams {
 			svg.append(String.format(java.util.Locale.ROOT,
 					"<path d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.3\" marker-end=\"url(#arrow)\"/>",
 					x1, y1, cx, cy, x2, y2));
-			lx = (x1 + 2 * cx + x2) / 4;
-			ly = (y1 + 2 * cy + y2) / 4;
+			// The label sits past the middle, towards the target: edges leaving one state spread out there.
+			double t = down ? 0.62 : 0.5;
+			lx = (1 - t) * (1 - t) * x1 + 2 * (1 - t) * t * cx + t * t * x2;
+			ly = (1 - t) * (1 - t) * y1 + 2 * (1 - t) * t * cy + t * t * y2;
 			label(labels, lx, ly, label, "middle");
 		}
 

@@ -41,7 +41,7 @@ public class PhoneSimulator {
 	/** A text from {@code from} (E.164). */
 	public Received receive(String from, String body) {
 		Deque<Written> texts = written.computeIfAbsent(from, f -> new ConcurrentLinkedDeque<>());
-		texts.addLast(new Written(body, clock.instant()));
+		texts.addLast(new Written(body, clock.instant(), messenger.recent(from, KEPT_PER_PHONE).size()));
 		while (texts.size() > KEPT_PER_PHONE) {
 			texts.pollFirst();
 		}
@@ -69,8 +69,13 @@ public class PhoneSimulator {
 		return messenger.recent(phone, 1).isEmpty() && !optOuts.existsById(phone);
 	}
 
-	/** A text the simulated phone sent in. */
-	public record Written(String body, Instant at) {
+	/**
+	 * A text the simulated phone sent in.
+	 *
+	 * @param sentBefore how many messages the phone had been sent when it wrote this (up to 200): a
+	 * reply and the text it answers can share one instant, so this puts them in order
+	 */
+	public record Written(String body, Instant at, int sentBefore) {
 	}
 
 	/** A text taken in: its de-duplication key and what became of it (HANDLED, UNHANDLED, ...). */

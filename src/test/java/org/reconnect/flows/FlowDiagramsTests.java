@@ -36,6 +36,7 @@ class FlowDiagramsTests {
 					"low-mood → cravings when yes (tells the coach: low mood, asked to be contacted, says a text)",
 					"connection → small-step when words like nobody, no one, noone (saves connection)",
 					"done → (end) when it has said its text");
+		assertThat(diagram.transitions().get(0).from()).as("in the file's order").isEqualTo("mood");
 		assertThat(diagram.notes()).anyMatch(n -> n.contains("6h") && n.contains("CheckInMissed"));
 	}
 

@@ -2,8 +2,9 @@ package org.reconnect.console.pages;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import org.reconnect.messaging.PhoneSimulator;
 import org.reconnect.messaging.SentMessage;
@@ -21,16 +22,26 @@ record SimulatorChat(List<Line> lines) {
 	}
 
 	static SimulatorChat of(PhoneSimulator phone, String number) {
+		List<SentMessage> sent = new ArrayList<>(phone.sentTo(number, 200));
+		Collections.reverse(sent);
 		List<Line> lines = new ArrayList<>();
-		for (SentMessage sent : phone.sentTo(number, 100)) {
-			lines.add(new Line(sent.createdAt(), false, sent.body(), sent.status()));
-		}
+		int next = 0;
 		for (PhoneSimulator.Written written : phone.writtenBy(number)) {
+			// What the phone had been sent when it wrote this comes first, then the text itself.
+			while (next < sent.size() && next < written.sentBefore()) {
+				lines.add(line(sent.get(next++)));
+			}
 			lines.add(new Line(written.at(), true, written.body(), null));
 		}
-		// A reply is stored at the same instant as the text it answers: the phone's text comes first.
-		lines.sort(Comparator.comparing(Line::at).thenComparing(line -> !line.fromPhone()));
+		while (next < sent.size()) {
+			lines.add(line(sent.get(next++)));
+		}
 		return new SimulatorChat(List.copyOf(lines));
+	}
+
+	private static Line line(SentMessage sent) {
+		return new Line(sent.createdAt(), false, sent.body(),
+				sent.status() == null ? null : sent.status().toLowerCase(Locale.ROOT).replace('_', ' '));
 	}
 
 	/** A fingerprint of what is shown, so a poll that finds nothing new changes nothing on screen. */

@@ -76,6 +76,7 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 			assertThat(browser.text("main")).contains("No open conversation");
 			click(browser, "+1d");
 			browser.waitFor(() -> browser.text("#demo-offset").equals("1 d 7 h ahead of real time."));
+			browser.screenshot(Path.of("target/screenshots/simulator.png"));
 
 			// Quiet: she rises into the group at the top of the caseload.
 			browser.go("/");
@@ -116,6 +117,7 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 			assertThat(browser.findAll("#chat .from-phone")).extracting(WebElement::getText)
 				.anyMatch(text -> text.contains("going"));
 			assertThat(browser.scrollsSideways()).as("fits a phone-sized screen").isFalse();
+			browser.screenshot(Path.of("target/screenshots/simulator-phone.png"));
 			browser.assertAccessible();
 		}
 	}
@@ -131,6 +133,8 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 			browser.find("a[href$='/flows/daily-checkin']").click();
 			browser.waitFor(() -> browser.h1().equals("Flow daily-checkin"));
 			assertThat(browser.findAll(".flow-diagram-box svg rect").size()).isGreaterThan(7);
+			browser.script("document.getElementById('diagram-heading').scrollIntoView();");
+			browser.screenshot(Path.of("target/screenshots/flow.png"));
 			assertThat(browser.text("ul.transitions")).contains("mood → low-mood when a number 1–2",
 					"In any state: a conversation still open 6h after it started expires");
 			browser.assertAccessible();
