@@ -30,6 +30,8 @@ class DemoTimeWithTwilioIntegrationTests extends LoopTestSupport {
 		assertThat(demoTime.available()).isFalse();
 		assertThatThrownBy(() -> demoTime.jump(Duration.ofHours(2))).isInstanceOf(DemoTimeUnavailable.class);
 		assertThat(clock.offset()).isZero();
+		assertThat(coach().postForEntity("/api/flows/daily-checkin/transcript-runs", null, JsonNode.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,6 +15,11 @@ import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.messaging.PhoneSimulator;
 import org.reconnect.participants.ParticipantService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The console's on-demand transcript runs: on throwaway participants with reserved numbers, erased
@@ -32,6 +38,9 @@ class TranscriptLabIntegrationTests extends SimulatorAppTestBase {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	TestRestTemplate http;
 
 	@AfterEach
 	void backToTestTime() {
@@ -69,6 +78,29 @@ class TranscriptLabIntegrationTests extends SimulatorAppTestBase {
 			assertThat(participants.findByPhone(number)).as(number).isEmpty();
 		}
 		assertThat(phone.unused("+" + TranscriptLab.FIRST_NUMBER)).as("the test number's messages are erased too").isTrue();
+	}
+
+	@Test
+	void theApiDrawsAFlowAndRunsItsTranscripts() throws Exception {
+		Path tests = Files.createDirectories(FLOWS_DIR.resolve("tests"));
+		Files.copy(Path.of("conversation-flows/tests/weekly-reflection-first-week.yaml"),
+				tests.resolve("weekly-reflection-first-week.yaml"), StandardCopyOption.REPLACE_EXISTING);
+		clock.set(START);
+		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass");
+
+		JsonNode diagram = coach.getForObject("/api/flows/weekly-reflection/diagram", JsonNode.class);
+		assertThat(diagram.get("mermaid").asText()).startsWith("stateDiagram-v2");
+		assertThat(diagram.get("svg").asText()).startsWith("<svg");
+		assertThat(diagram.get("transitions").findValuesAsText("from")).isNotEmpty();
+		assertThat(coach.getForEntity("/api/flows/no-such-flow/diagram", JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+
+		ResponseEntity<JsonNode> run = coach.postForEntity("/api/flows/weekly-reflection/transcript-runs", null,
+				JsonNode.class);
+		assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(run.getBody().get("results").findValuesAsText("passed")).containsOnly("true").isNotEmpty();
+		assertThat(coach.getForObject("/api/flows/weekly-reflection/transcript-runs/latest", JsonNode.class)
+			.get("flow").asText()).isEqualTo("weekly-reflection");
 	}
 
 	@Test
