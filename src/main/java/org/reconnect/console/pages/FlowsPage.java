@@ -55,7 +55,7 @@ class FlowsPage {
 	@GetMapping("/flows/{name}")
 	String flow(@PathVariable String name, Model model) {
 		FlowStatus status = status(name);
-		FlowDiagram diagram = catalog.diagram(name).orElseThrow(PageNotFound::new);
+		FlowDiagram diagram = catalog.diagram(name).orElseThrow(NoSuchPage::new);
 		TranscriptLab lab = labs.getIfAvailable();
 		model.addAttribute("status", status);
 		model.addAttribute("diagram", diagram);
@@ -69,7 +69,7 @@ class FlowsPage {
 	@PostMapping("/flows/{name}/transcripts")
 	String run(@PathVariable String name, RedirectAttributes redirect) {
 		status(name);
-		TranscriptLab lab = Optional.ofNullable(labs.getIfAvailable()).orElseThrow(PageNotFound::new);
+		TranscriptLab lab = Optional.ofNullable(labs.getIfAvailable()).orElseThrow(NoSuchPage::new);
 		TranscriptLab.Run run = lab.run(name);
 		redirect.addFlashAttribute("notice", run.results().isEmpty() ? "This flow has no transcripts to run."
 				: run.passed() + " of " + run.results().size() + " transcripts passed.");
@@ -78,18 +78,18 @@ class FlowsPage {
 
 	@GetMapping(path = "/flows/{name}/diagram.svg", produces = "image/svg+xml")
 	ResponseEntity<String> svg(@PathVariable String name) {
-		FlowDiagram diagram = catalog.diagram(name).orElseThrow(PageNotFound::new);
+		FlowDiagram diagram = catalog.diagram(name).orElseThrow(NoSuchPage::new);
 		return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(diagram.svg());
 	}
 
 	@GetMapping(path = "/flows/{name}/diagram.mmd", produces = MediaType.TEXT_PLAIN_VALUE)
 	ResponseEntity<String> mermaid(@PathVariable String name) {
-		FlowDiagram diagram = catalog.diagram(name).orElseThrow(PageNotFound::new);
+		FlowDiagram diagram = catalog.diagram(name).orElseThrow(NoSuchPage::new);
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(diagram.mermaid());
 	}
 
 	private FlowStatus status(String name) {
-		return catalog.flows().stream().filter(f -> name.equals(f.flow())).findFirst().orElseThrow(PageNotFound::new);
+		return catalog.flows().stream().filter(f -> name.equals(f.flow())).findFirst().orElseThrow(NoSuchPage::new);
 	}
 
 	/** A flow file in the list, with its transcripts' last run on this node, if any. */

@@ -214,7 +214,7 @@ class SimulatorPage {
 
 	private PhoneSimulator requirePhone() {
 		if (unavailable().isPresent()) {
-			throw new PageNotFound();
+			throw new NoSuchPage();
 		}
 		return phones.getObject();
 	}
