@@ -14,8 +14,9 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One run of a flow with one participant: the whole of its state. A Statemachine is rebuilt from
- * this for every message; the version makes two messages of one conversation apply one at a time.
+ * One run of a flow with one party, a participant or an ally someone invited: the whole of its
+ * state. A Statemachine is rebuilt from this for every message; the version makes two messages of
+ * one conversation apply one at a time.
  */
 @Document("conversations")
 class Conversation {
@@ -31,7 +32,11 @@ class Conversation {
 	@Id
 	String id;
 
+	/** The participant; for a conversation with an ally, the participant who invited them. */
 	String participantId;
+
+	/** Set only for a conversation with an ally: who they are, as they were when invited. */
+	Ally ally;
 
 	String flow;
 
@@ -42,8 +47,8 @@ class Conversation {
 	Status status;
 
 	/**
-	 * The participant's id while the conversation is open, a unique filler once it is not: a
-	 * unique index makes "one open conversation per participant" hold in the store itself, and
+	 * The party's key while the conversation is open ({@link #partyKey}), a unique filler once it
+	 * is not: a unique index makes "one open conversation per party" hold in the store itself, and
 	 * lets the open conversation be found through an index on every message (the embedded
 	 * server ignores non-unique indexes).
 	 */
@@ -71,9 +76,36 @@ class Conversation {
 	@Version
 	Long version;
 
+	/**
+	 * The ally a conversation is with, kept as they were invited so that no other module need be
+	 * asked on every message.
+	 *
+	 * @param language the language to write in: the ally's, or the inviting participant's
+	 */
+	record Ally(String allyId, String phone, String firstName, String language) {
+	}
+
+	/** A participant's key is their id; an ally's is prefixed, so the two can never meet. */
+	static String partyKey(String participantId, Ally ally) {
+		return ally == null ? participantId : "ally:" + ally.allyId();
+	}
+
+	String partyKey() {
+		return partyKey(participantId, ally);
+	}
+
+	boolean withAlly() {
+		return ally != null;
+	}
+
 	static Conversation start(String participantId, FlowDefinition flow, FlowMachines.Step step, Instant now) {
+		return start(participantId, null, flow, step, now);
+	}
+
+	static Conversation start(String participantId, Ally ally, FlowDefinition flow, FlowMachines.Step step, Instant now) {
 		Conversation conversation = new Conversation();
 		conversation.participantId = participantId;
+		conversation.ally = ally;
 		conversation.flow = flow.name();
 		conversation.revision = flow.revision();
 		conversation.onExpiry = flow.onExpiry();
@@ -124,7 +156,7 @@ class Conversation {
 	/** Every change of status goes through here, to keep {@link #openFor} in step. */
 	void close(Status next) {
 		status = next;
-		openFor = next == Status.ACTIVE ? participantId : closedKey();
+		openFor = next == Status.ACTIVE ? partyKey() : closedKey();
 	}
 
 	static String closedKey() {

@@ -21,6 +21,7 @@ import org.reconnect.messaging.SendResult;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.system.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,7 +38,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs conversations: starts one (by the flow's policy when another is open), applies a reply,
+ * Runs conversations with participants, and with the allies they invite: starts one (by the
+ * flow's policy when another is open), applies a reply,
  * times out waits, expires those past their deadline. State is saved before any message goes
  * out; a conversation whose first message was not delivered never counts as a missed check-in.
  * Waits and deadlines are claimed one atomic update each, so several nodes sweeping at once act
@@ -97,8 +100,10 @@ public class ConversationRuntime {
 			log.info("Not starting {} with participant {}: status {}", flowName, id, participant.status());
 			return Optional.empty();
 		}
-		FlowDefinition flow = flows.current(flowName)
-			.orElseThrow(() -> new IllegalStateException("flow " + flowName + " is not loaded; see the flow errors"));
+		FlowDefinition flow = loaded(flowName);
+		if (flow.party() == FlowDefinition.Party.ALLY) {
+			throw InvalidInput.of("flow", "'" + flowName + "' is a flow with an ally: it starts when the participant names an ally");
+		}
 		Optional<Conversation> open = conversations.findByOpenFor(id.value());
 		List<String> carried = new ArrayList<>();
 		if (open.isPresent()) {
@@ -125,7 +130,8 @@ public class ConversationRuntime {
 		Conversation conversation = Conversation.start(id.value(), flow, step, clock.instant());
 		conversation.queued.addAll(carried);
 		conversation = conversations.save(conversation);
-		List<SendResult> sent = carryOut(participant, flow, conversation, step.effects(), Purpose.CHECK_IN);
+		List<SendResult> sent = carryOut(Addressee.of(participant), flow, conversation, step.effects(), Purpose.CHECK_IN,
+				null);
 		if (sent.isEmpty() || !sent.get(0).sent()) {
 			conversation.undelivered();
 			conversations.save(conversation);
@@ -137,6 +143,79 @@ public class ConversationRuntime {
 		return Optional.of(conversation.id);
 	}
 
+	/**
+	 * Starts a flow with an ally the participant invited, in the ally's language (or the
+	 * participant's when the ally has none). It closes no later than {@code answerBy}, the
+	 * invitation's own deadline, so the conversation and the consent ledger agree on when it
+	 * expired.
+	 *
+	 * @param entry the flow's entry to begin at (e.g. {@code crisis}), or null for its start
+	 * @return the conversation's id, when its first message went out now
+	 */
+	public Optional<String> startWithAlly(InvitedAlly invited, String flowName, String entry, Instant answerBy) {
+		ParticipantProfile inviter = participants.find(invited.invitedBy()).orElseThrow();
+		FlowDefinition flow = loaded(flowName);
+		if (flow.party() != FlowDefinition.Party.ALLY) {
+			throw new IllegalArgumentException("flow " + flowName + " is not a flow with an ally (party: ally)");
+		}
+		Conversation.Ally ally = new Conversation.Ally(invited.allyId(), invited.phone(), invited.firstName(),
+				invited.language() == null ? inviter.language() : invited.language());
+		conversations.findByOpenFor(Conversation.partyKey(null, ally)).ifPresent(busy -> {
+			busy.supersede();
+			conversations.save(busy);
+		});
+		FlowMachines.Step step = FlowMachines.start(flow, flow.startFor(entry));
+		Conversation conversation = Conversation.start(inviter.id().value(), ally, flow, step, clock.instant());
+		if (answerBy != null && answerBy.isBefore(conversation.expiresAt)) {
+			conversation.expiresAt = answerBy;
+		}
+		conversation = conversations.save(conversation);
+		List<SendResult> sent = carryOut(Addressee.of(ally, inviter), flow, conversation, step.effects(),
+				Purpose.CONSENT_REQUEST, null);
+		if (sent.isEmpty() || !sent.get(0).sent()) {
+			conversation.undelivered();
+			conversations.save(conversation);
+			log.info("Conversation {} ({}) with ally {} was not delivered", conversation.id, flowName, ally.allyId());
+			return Optional.empty();
+		}
+		log.info("Started conversation {} ({}) with ally {} of participant {}", conversation.id, flowName, ally.allyId(),
+				inviter.id());
+		return Optional.of(conversation.id);
+	}
+
+	/**
+	 * Closes the ally's open conversation, if any: their consent ended another way (STOP ALERTS,
+	 * STOP, the participant took them off), so nothing more is asked of them.
+	 */
+	public void endWithAlly(String allyId) {
+		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			Conversation open = conversations.findByOpenFor("ally:" + allyId).orElse(null);
+			if (open == null) {
+				return;
+			}
+			open.close(Conversation.Status.ENDED);
+			open.waitUntil = null;
+			try {
+				conversations.save(open);
+				log.info("Conversation {} with ally {} ended: their consent ended another way", open.id, allyId);
+				return;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				log.debug("Conversation {} changed meanwhile; looking again", open.id);
+			}
+		}
+	}
+
+	/** The ally's open conversation, as a coach may see it. */
+	public Optional<ConversationView> openWithAlly(String allyId) {
+		return conversations.findByOpenFor("ally:" + allyId).map(ConversationView::of);
+	}
+
+	private FlowDefinition loaded(String flowName) {
+		return flows.current(flowName)
+			.orElseThrow(() -> new IllegalStateException("flow " + flowName + " is not loaded; see the flow errors"));
+	}
+
 	/** Sends a flow's opening messages without touching the open conversation; kept as ended. */
 	private Optional<String> alongside(ParticipantProfile participant, FlowDefinition flow) {
 		FlowMachines.Step step = FlowMachines.start(flow);
@@ -145,7 +224,7 @@ public class ConversationRuntime {
 		record.waitUntil = null;
 		record.queued.clear();
 		record = conversations.save(record);
-		List<SendResult> sent = carryOut(participant, flow, record, step.effects(), Purpose.CHECK_IN);
+		List<SendResult> sent = carryOut(Addressee.of(participant), flow, record, step.effects(), Purpose.CHECK_IN, null);
 		return sent.isEmpty() || !sent.get(0).sent() ? Optional.empty() : Optional.of(record.id);
 	}
 
@@ -156,17 +235,45 @@ public class ConversationRuntime {
 	 * @return false when the participant has no open conversation
 	 */
 	boolean reply(ParticipantProfile participant, InboundMessage message) {
-		return applyWithRetry(participant, (conversation, flow) -> {
+		return applyReply(participant.id().value(), Addressee.of(participant), message);
+	}
+
+	/**
+	 * Applies a message from an ally's number to their newest open conversation still within its
+	 * time (one number can be the ally of several participants; the newest invitation answers
+	 * first, as a person would expect).
+	 *
+	 * @return false when the number has no such conversation
+	 */
+	boolean replyAsAlly(InboundMessage message) {
+		Query open = Query
+			.query(Criteria.where("ally.phone").is(message.from()).and("status").is(Conversation.Status.ACTIVE)
+				.and("expiresAt").gt(clock.instant()))
+			.with(Sort.by(Sort.Direction.DESC, "startedAt", "id"))
+			.limit(1);
+		Conversation newest = mongo.findOne(open, Conversation.class);
+		if (newest == null) {
+			return false;
+		}
+		ParticipantProfile inviter = participants.find(new ParticipantId(newest.participantId)).orElse(null);
+		if (inviter == null) {
+			return false;
+		}
+		return applyReply(newest.partyKey(), Addressee.of(newest.ally, inviter), message);
+	}
+
+	private boolean applyReply(String partyKey, Addressee addressee, InboundMessage message) {
+		return applyWithRetry(partyKey, addressee, (conversation, flow) -> {
 			FlowMachines.Step step = FlowMachines.reply(flow, conversation.state, message.body());
 			conversation.reply(flow, step, clock.instant());
 			return step.matched() ? step.effects() : List.of(new Effect.Say(flow.notUnderstood()));
-		}, Purpose.REPLY).isPresent();
+		}, Purpose.REPLY, message.key()).isPresent();
 	}
 
-	private Optional<Conversation> applyWithRetry(ParticipantProfile participant,
-			BiFunction<Conversation, FlowDefinition, List<Effect>> change, Purpose purpose) {
+	private Optional<Conversation> applyWithRetry(String partyKey, Addressee addressee,
+			BiFunction<Conversation, FlowDefinition, List<Effect>> change, Purpose purpose, String cause) {
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			Optional<Conversation> open = conversations.findByOpenFor(participant.id().value());
+			Optional<Conversation> open = conversations.findByOpenFor(partyKey);
 			if (open.isEmpty()) {
 				return Optional.empty();
 			}
@@ -180,11 +287,11 @@ public class ConversationRuntime {
 				log.debug("Conversation {} changed meanwhile; applying again", conversation.id);
 				continue;
 			}
-			carryOut(participant, flow, conversation, effects, purpose);
-			afterStep(participant, conversation);
+			carryOut(addressee, flow, conversation, effects, purpose, cause);
+			afterStep(addressee.participant(), conversation);
 			return Optional.of(conversation);
 		}
-		throw new IllegalStateException("conversation of participant " + participant.id() + " kept changing");
+		throw new IllegalStateException("conversation of party " + partyKey + " kept changing");
 	}
 
 	/**
@@ -212,7 +319,10 @@ public class ConversationRuntime {
 			}
 			ParticipantProfile participant = participants.find(new ParticipantId(conversation.participantId)).orElse(null);
 			if (participant != null) {
-				carryOut(participant, flow, conversation, step.effects(), Purpose.CHECK_IN);
+				Addressee addressee = conversation.withAlly() ? Addressee.of(conversation.ally, participant)
+						: Addressee.of(participant);
+				carryOut(addressee, flow, conversation, step.effects(),
+						conversation.withAlly() ? Purpose.CONSENT_REQUEST : Purpose.CHECK_IN, null);
 				afterStep(participant, conversation);
 			}
 		}
@@ -239,7 +349,9 @@ public class ConversationRuntime {
 						claimed.startedAt));
 			}
 			Conversation ended = claimed;
-			participants.find(new ParticipantId(ended.participantId)).ifPresent(p -> startQueued(p, ended));
+			if (!ended.withAlly()) {
+				participants.find(new ParticipantId(ended.participantId)).ifPresent(p -> startQueued(p, ended));
+			}
 		}
 		return expired;
 	}
@@ -251,7 +363,8 @@ public class ConversationRuntime {
 	 */
 	@EventListener
 	void on(MessageUndelivered undelivered) {
-		if (undelivered.purpose() != Purpose.CHECK_IN || undelivered.reference() == null) {
+		if (undelivered.purpose() != Purpose.CHECK_IN && undelivered.purpose() != Purpose.CONSENT_REQUEST
+				|| undelivered.reference() == null) {
 			return;
 		}
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -279,6 +392,7 @@ public class ConversationRuntime {
 	public List<ConversationView> history(ParticipantId participant) {
 		return conversations.history(participant.value())
 			.stream()
+			.filter(c -> !c.withAlly())
 			.map(ConversationView::of)
 			.toList();
 	}
@@ -289,7 +403,7 @@ public class ConversationRuntime {
 	}
 
 	private void afterStep(ParticipantProfile participant, Conversation conversation) {
-		if (!conversation.open()) {
+		if (!conversation.open() && !conversation.withAlly()) {
 			startQueued(participant, conversation);
 		}
 	}
@@ -305,13 +419,34 @@ public class ConversationRuntime {
 		}
 	}
 
-	private List<SendResult> carryOut(ParticipantProfile participant, FlowDefinition flow, Conversation conversation,
-			List<Effect> effects, Purpose purpose) {
+	/**
+	 * Who a conversation's messages go to and the names its texts may use: the participant, or an
+	 * ally with the participant who invited them.
+	 */
+	private record Addressee(String phone, String language, String firstName, ParticipantProfile participant,
+			Conversation.Ally ally) {
+
+		static Addressee of(ParticipantProfile participant) {
+			return new Addressee(participant.phone(), participant.language(), participant.firstName(), participant, null);
+		}
+
+		static Addressee of(Conversation.Ally ally, ParticipantProfile inviter) {
+			return new Addressee(ally.phone(), ally.language(), ally.firstName(), inviter, ally);
+		}
+	}
+
+	private List<SendResult> carryOut(Addressee addressee, FlowDefinition flow, Conversation conversation,
+			List<Effect> effects, Purpose purpose, String cause) {
+		ParticipantProfile participant = addressee.participant();
 		List<SendResult> results = new ArrayList<>();
 		for (Effect effect : effects) {
 			if (effect instanceof Effect.Say say) {
-				results.add(messenger.send(new OutboundMessage(participant.phone(),
-						render(say.text(), participant, flow), purpose, conversation.id)));
+				results.add(messenger.send(new OutboundMessage(addressee.phone(), render(say.text(), addressee, flow),
+						purpose, conversation.id)));
+			}
+			else if (effect instanceof Effect.RecordConsent consent && addressee.ally() != null) {
+				events.publishEvent(new AllyAnswered(addressee.ally().allyId(), participant.id(), consent.granted(),
+						conversation.id, cause));
 			}
 			else if (effect instanceof Effect.Emit emit && "CheckInAnswered".equals(emit.event())) {
 				events.publishEvent(new CheckInAnswered(participant.id(), conversation.id));
@@ -329,11 +464,16 @@ public class ConversationRuntime {
 		return results;
 	}
 
-	private String render(Texts text, ParticipantProfile participant, FlowDefinition flow) {
-		String template = text.in(participant.language(), flow.defaultLanguage());
-		return template.replace("{first_name}", participant.firstName())
-			.replace("{coach_name}", participant.coach())
-			.replace("{program_name}", programName)
+	private String render(Texts text, Addressee addressee, FlowDefinition flow) {
+		String template = text.in(addressee.language(), flow.defaultLanguage());
+		ParticipantProfile participant = addressee.participant();
+		String named = template.replace("{first_name}", addressee.firstName())
+			.replace("{participant_name}", participant.firstName())
+			.replace("{program_name}", programName);
+		if (addressee.ally() != null) {
+			return named; // the validator lets an ally's texts hold names only
+		}
+		return named.replace("{coach_name}", participant.coach())
 			.replace("{streak}", template.contains("{streak}")
 					? Integer.toString(streak(participant, answeredCheckIns(participant))) : "")
 			.replace("{progress}", template.contains("{progress}") ? progress(participant) : "")

@@ -14,11 +14,13 @@ import java.util.Optional;
  * @param expiresAfter a conversation still open this long after it started expires
  * @param onExpiry the event raised when it expires with no reply at all, or null
  * @param whenBusy what to do when this flow is started while another conversation is open
+ * @param party who the flow talks with: a participant, or an ally someone invited
+ * @param entries other states a conversation may begin in, by the name the starter asks for
  * @param warnings what the soft inspection found; a flow with warnings still runs
  */
 record FlowDefinition(String name, String revision, String file, List<String> languages, String start,
-		Duration expiresAfter, String onExpiry, WhenBusy whenBusy, Texts notUnderstood,
-		Map<String, StateDefinition> states, List<String> warnings) {
+		Duration expiresAfter, String onExpiry, WhenBusy whenBusy, Party party, Map<String, String> entries,
+		Texts notUnderstood, Map<String, StateDefinition> states, List<String> warnings) {
 
 	/** The state a rule or timeout with {@code end: true} goes to; it says nothing. */
 	static final String END = "_end";
@@ -29,6 +31,18 @@ record FlowDefinition(String name, String revision, String file, List<String> la
 
 	Optional<StateDefinition> state(String name) {
 		return Optional.ofNullable(states.get(name));
+	}
+
+	/** The state a conversation begins in: the named entry when the flow has it, else the start. */
+	String startFor(String entry) {
+		return entry == null ? start : entries.getOrDefault(entry, start);
+	}
+
+	/** Who a flow talks with; a flow runs with one kind only, and the validator holds it to that. */
+	enum Party {
+		PARTICIPANT,
+		/** Someone a participant invited as an ally: never told anything a participant answered. */
+		ALLY
 	}
 
 	/** RapidPro's campaign modes: what a flow does when it meets a conversation in progress. */
@@ -92,6 +106,13 @@ record FlowDefinition(String name, String revision, String file, List<String> la
 
 		/** type {@code start_flow}: start another flow once this conversation has ended. */
 		record StartFlow(String flow) implements Action {
+		}
+
+		/**
+		 * type {@code record_consent}: the ally's answer to an invitation ({@code granted} or
+		 * {@code declined}), handed to the consent module, whose ledger records it.
+		 */
+		record RecordConsent(boolean granted) implements Action {
 		}
 	}
 }

@@ -54,6 +54,9 @@ final class FlowMachines {
 
 		record StartFlow(String flow) implements Effect {
 		}
+
+		record RecordConsent(boolean granted) implements Effect {
+		}
 	}
 
 	/**
@@ -65,7 +68,12 @@ final class FlowMachines {
 
 	/** Enters the flow's start state. */
 	static Step start(FlowDefinition flow) {
-		StateMachine<String, String> machine = build(flow);
+		return start(flow, flow.start());
+	}
+
+	/** Enters the flow at {@code initial}: its start, or one of its entries. */
+	static Step start(FlowDefinition flow, String initial) {
+		StateMachine<String, String> machine = build(flow, initial);
 		List<Effect> effects = new ArrayList<>();
 		machine.getExtendedState().getVariables().put(EFFECTS, effects);
 		machine.startReactively().block();
@@ -110,10 +118,14 @@ final class FlowMachines {
 	}
 
 	private static StateMachine<String, String> build(FlowDefinition flow) {
+		return build(flow, flow.start());
+	}
+
+	private static StateMachine<String, String> build(FlowDefinition flow, String initial) {
 		try {
 			StateMachineBuilder.Builder<String, String> builder = StateMachineBuilder.builder();
 			builder.configureConfiguration().withConfiguration().autoStartup(false).machineId(flow.name());
-			StateConfigurer<String, String> states = builder.configureStates().withStates().initial(flow.start());
+			StateConfigurer<String, String> states = builder.configureStates().withStates().initial(initial);
 			for (StateDefinition state : flow.states().values()) {
 				if (state.say() != null) {
 					Texts say = state.say();
@@ -128,7 +140,7 @@ final class FlowMachines {
 			}
 			var transitions = builder.configureTransitions();
 			// A machine needs one transition to be built; this one is never taken.
-			transitions.withInternal().source(flow.start()).event(NEVER);
+			transitions.withInternal().source(initial).event(NEVER);
 			for (StateDefinition state : flow.states().values()) {
 				for (int i = 0; i < state.rules().size(); i++) {
 					Rule rule = state.rules().get(i);
@@ -190,6 +202,9 @@ final class FlowMachines {
 			}
 			else if (action instanceof Action.StartFlow start) {
 				effects.add(new Effect.StartFlow(start.flow()));
+			}
+			else if (action instanceof Action.RecordConsent consent) {
+				effects.add(new Effect.RecordConsent(consent.granted()));
 			}
 		}
 	}

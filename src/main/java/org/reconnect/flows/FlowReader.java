@@ -45,8 +45,12 @@ class FlowReader {
 	static final int MAX_BYTES = 64 * 1024;
 	static final int SPEC_VERSION = FlowMigrations.CURRENT;
 	static final Set<String> EVENTS = Set.of("CheckInAnswered", "CheckInTimeChosen");
-	static final Set<String> PLACEHOLDERS = Set.of("first_name", "coach_name", "program_name", "streak", "progress",
-			"next_meeting");
+	static final Set<String> PLACEHOLDERS = Set.of("first_name", "participant_name", "coach_name", "program_name",
+			"streak", "progress", "next_meeting");
+	/** What a text to an ally may hold: names, never anything a participant answered or did. */
+	static final Set<String> ALLY_PLACEHOLDERS = Set.of("first_name", "participant_name", "program_name");
+	/** Actions that would carry or act on a participant's answers, so never in a flow with an ally. */
+	static final Set<String> PARTICIPANT_ACTIONS = Set.of("save", "emit", "handover", "start_flow");
 	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(m|h|d)");
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
@@ -68,10 +72,11 @@ class FlowReader {
 			"save", (b, n) -> new Action.Save(b.scalar(n)),
 			"emit", Binder::emit,
 			"handover", (b, n) -> new Action.Handover(b.scalar(n)),
-			"start_flow", (b, n) -> new Action.StartFlow(b.scalar(n)));
+			"start_flow", (b, n) -> new Action.StartFlow(b.scalar(n)),
+			"record_consent", Binder::recordConsent);
 
 	private static final Set<String> TOP_KEYS = Set.of("spec_version", "name", "languages", "start", "expires",
-			"when_busy", "not_understood", "states");
+			"when_busy", "party", "entries", "not_understood", "states");
 	private static final Set<String> STATE_KEYS = Set.of("say", "on_reply", "timeout", "end");
 
 	FlowDefinition read(String file, String content) {
@@ -127,6 +132,7 @@ class FlowReader {
 		private final List<String> warnings = new ArrayList<>();
 		private final Map<String, Node> targets = new LinkedHashMap<>();
 		private List<String> languages = List.of("en");
+		private FlowDefinition.Party party = FlowDefinition.Party.PARTICIPANT;
 
 		Binder(String file) {
 			this.file = file;
@@ -140,8 +146,24 @@ class FlowReader {
 				languages = sequence(fields.get("languages"), "languages", "list the languages, the default first: [en, es]")
 					.stream().map(this::scalar).toList();
 			}
+			if (fields.containsKey("party")) {
+				String value = scalar(fields.get("party"));
+				try {
+					party = FlowDefinition.Party.valueOf(value.toUpperCase());
+				}
+				catch (IllegalArgumentException ex) {
+					throw error(fields.get("party"), "unknown party '" + value + "': use participant or ally");
+				}
+			}
 			Node startNode = required(top, fields, "start", "add start: the name of the first state");
 			String start = scalar(startNode);
+			Map<String, String> entries = new LinkedHashMap<>();
+			if (fields.containsKey("entries")) {
+				for (NodeTuple tuple : mapping(fields.get("entries"), "entries",
+						"write entries: {crisis: ask-with-crisis}, an entry name and the state it begins in").getValue()) {
+					entries.put(scalar(tuple.getKeyNode()), target(tuple.getValueNode()));
+				}
+			}
 			Duration expiresAfter = Duration.ofDays(1);
 			String onExpiry = null;
 			if (fields.containsKey("expires")) {
@@ -150,6 +172,9 @@ class FlowReader {
 				expiresAfter = duration(required(expires, expiry, "after", "add after: e.g. 6h"));
 				if (expiry.containsKey("emit")) {
 					onExpiry = scalar(expiry.get("emit"));
+					if (party == FlowDefinition.Party.ALLY) {
+						throw error(expiry.get("emit"), "a flow with an ally raises no check-in events: remove emit");
+					}
 					if (!onExpiry.equals("CheckInMissed")) {
 						throw error(expiry.get("emit"), "unknown expiry event '" + onExpiry + "': expires may emit CheckInMissed");
 					}
@@ -191,9 +216,11 @@ class FlowReader {
 			});
 			Map<String, StateDefinition> all = new LinkedHashMap<>(states);
 			all.put(FlowDefinition.END, new StateDefinition(FlowDefinition.END, null, true, List.of(), null, file));
-			inspect(start, states);
-			return new FlowDefinition(name, revision, file, languages, start, expiresAfter, onExpiry, whenBusy,
-					notUnderstood, Map.copyOf(all), List.copyOf(warnings));
+			List<String> beginnings = new ArrayList<>(List.of(start));
+			beginnings.addAll(entries.values());
+			inspect(beginnings, states);
+			return new FlowDefinition(name, revision, file, languages, start, expiresAfter, onExpiry, whenBusy, party,
+					Map.copyOf(entries), notUnderstood, Map.copyOf(all), List.copyOf(warnings));
 		}
 
 		private StateDefinition state(String name, Node key, Node node) {
@@ -269,6 +296,12 @@ class FlowReader {
 				throw error(tuple.getKeyNode(), "unknown action type '" + type + "': use one of " + new java.util.TreeSet<>(ACTIONS.keySet())
 						+ " (or when, goto, end)");
 			}
+			if (party == FlowDefinition.Party.ALLY && PARTICIPANT_ACTIONS.contains(type)) {
+				throw error(tuple.getKeyNode(), "action '" + type + "' is for flows with a participant, and this flow is with an ally: remove it");
+			}
+			if (party != FlowDefinition.Party.ALLY && type.equals("record_consent")) {
+				throw error(tuple.getKeyNode(), "record_consent is for a flow with an ally: add party: ally at the top, or remove it");
+			}
 			return parser.apply(this, tuple.getValueNode());
 		}
 
@@ -278,6 +311,14 @@ class FlowReader {
 				throw error(node, "unknown event '" + event + "': emit one of " + new java.util.TreeSet<>(EVENTS));
 			}
 			return new Action.Emit(event);
+		}
+
+		private Action recordConsent(Node node) {
+			String value = scalar(node);
+			if (!value.equals("granted") && !value.equals("declined")) {
+				throw error(node, "record_consent '" + value + "' is not granted or declined");
+			}
+			return new Action.RecordConsent(value.equals("granted"));
 		}
 
 		private String target(Node node) {
@@ -384,6 +425,10 @@ class FlowReader {
 				if (!PLACEHOLDERS.contains(found.group(1))) {
 					throw error(node, "unknown placeholder {" + found.group(1) + "}: use one of " + new java.util.TreeSet<>(PLACEHOLDERS));
 				}
+				if (party == FlowDefinition.Party.ALLY && !ALLY_PLACEHOLDERS.contains(found.group(1))) {
+					throw error(node, "{" + found.group(1) + "} cannot be sent to an ally, who is never told anything a participant "
+							+ "answered: use one of " + new java.util.TreeSet<>(ALLY_PLACEHOLDERS));
+				}
 			}
 			return text;
 		}
@@ -400,9 +445,10 @@ class FlowReader {
 			}
 		}
 
-		private void inspect(String start, Map<String, StateDefinition> states) {
+		private void inspect(List<String> beginnings, Map<String, StateDefinition> states) {
+			String start = beginnings.get(0);
 			Set<String> reached = new LinkedHashSet<>();
-			Deque<String> todo = new ArrayDeque<>(List.of(start));
+			Deque<String> todo = new ArrayDeque<>(beginnings);
 			while (!todo.isEmpty()) {
 				String name = todo.pop();
 				StateDefinition state = states.get(name);

@@ -1,0 +1,27 @@
+package org.reconnect.flows;
+
+import org.reconnect.messaging.InboundHandler;
+import org.reconnect.messaging.InboundMessage;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A message from a number with an open conversation as an ally (an invitation still within its
+ * time) goes to the newest such conversation. The global interrupts (crisis language, STOP,
+ * HELP, STOP ALERTS) have run before; a participant's own conversations come after.
+ */
+@Component
+@Order(120)
+class AllyConversationHandler implements InboundHandler {
+
+	private final ConversationRuntime runtime;
+
+	AllyConversationHandler(ConversationRuntime runtime) {
+		this.runtime = runtime;
+	}
+
+	@Override
+	public boolean handle(InboundMessage message) {
+		return runtime.replyAsAlly(message);
+	}
+}
