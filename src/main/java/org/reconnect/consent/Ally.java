@@ -29,18 +29,22 @@ class Ally {
 	/** The ally's time zone for quiet hours; null means the participant's. */
 	String zone;
 
+	/** The language to write to the ally in; null means the participant's. */
+	String language;
+
 	/** The consent end a renewal prompt was sent for, so each lapse is prompted once. */
 	Instant renewalPromptedFor;
 
 	@Version
 	Long version;
 
-	static Ally named(ParticipantId participant, String name, String phone, ZoneId zone) {
+	static Ally named(ParticipantId participant, String name, String phone, ZoneId zone, String language) {
 		Ally ally = new Ally();
 		ally.participantId = participant.value();
 		ally.name = name;
 		ally.phone = phone;
 		ally.zone = zone == null ? null : zone.getId();
+		ally.language = language;
 		return ally;
 	}
 
@@ -50,7 +54,7 @@ class Ally {
 
 	AllyView view(ConsentState state, Instant now) {
 		return new AllyView(id, new ParticipantId(participantId), name, phone, zone == null ? null : ZoneId.of(zone),
-				state.status(now), state.kinds() == null ? List.of() : state.kinds(), state.requestedAt(),
+				language, state.status(now), state.kinds() == null ? List.of() : state.kinds(), state.requestedAt(),
 				state.from(), state.until());
 	}
 }

@@ -10,10 +10,12 @@ import org.reconnect.participants.ParticipantId;
  * An ally as a coach sees them, with their consent as the ledger says it is now.
  *
  * @param zone the ally's time zone for quiet hours; null means the participant's
+ * @param language the language the ally is written to in; null means the participant's
  * @param consent REQUESTED, EXPIRED (no answer in time), GRANTED, LAPSED (past its end),
  * DECLINED, REVOKED (by the participant or coach) or WITHDRAWN (by the ally)
  * @param kinds the kinds of alert asked for or agreed to
  */
-public record AllyView(String id, ParticipantId participant, String name, String phone, ZoneId zone, String consent,
+public record AllyView(String id, ParticipantId participant, String name, String phone, ZoneId zone, String language,
+		String consent,
 		List<AlertKind> kinds, Instant requestedAt, Instant consentFrom, Instant consentUntil) {
 }

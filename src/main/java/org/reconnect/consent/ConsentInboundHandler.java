@@ -1,9 +1,6 @@
 package org.reconnect.consent;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,8 +17,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Consent by SMS: an invited ally's YES or NO (or YES to a renewal), a participant naming an ally
- * with "ALLY name number" or revoking one with "REMOVE name", and an ally's "STOP ALERTS".
+ * Consent by SMS, before any conversation: a participant naming an ally with "ALLY name number"
+ * or revoking one with "REMOVE name", and an ally's "STOP ALERTS" (or "PARAR AVISOS"). The ally's
+ * YES or NO to an invitation is the ally-invitation flow's.
  */
 @Component
 @Order(100)
@@ -31,19 +29,14 @@ class ConsentInboundHandler implements InboundHandler {
 
 	private static final Pattern NAME_ALLY = Pattern.compile("(?i)^\\s*ally\\s+(.+?)\\s+(\\+?[\\d().\\s-]{7,})\\s*$");
 
-	private final Allies allies;
 	private final ConsentService consent;
 	private final ParticipantService participants;
 	private final Messenger messenger;
-	private final Clock clock;
 
-	ConsentInboundHandler(Allies allies, ConsentService consent, ParticipantService participants, Messenger messenger,
-			Clock clock) {
-		this.allies = allies;
+	ConsentInboundHandler(ConsentService consent, ParticipantService participants, Messenger messenger) {
 		this.consent = consent;
 		this.participants = participants;
 		this.messenger = messenger;
-		this.clock = clock;
 	}
 
 	@Override
@@ -57,35 +50,9 @@ class ConsentInboundHandler implements InboundHandler {
 		if (participant.isPresent() && removing.matches()) {
 			return removeAlly(participant.get(), removing.group(1), message);
 		}
-		String word = message.body().trim().toUpperCase(Locale.ROOT).replaceAll("[^A-ZÍ]", "");
-		if (word.equals("STOPALERTS")) {
+		String word = message.body().trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+		if (word.equals("STOPALERTS") || word.equals("PARARAVISOS")) {
 			return consent.withdraw(message.from(), message.key());
-		}
-		boolean yes = word.equals("YES") || word.equals("SI") || word.equals("SÍ");
-		boolean no = word.equals("NO");
-		if (!yes && !no) {
-			return false;
-		}
-		// The newest request still awaiting an answer (or renewal prompt) from this number, if any.
-		Instant now = clock.instant();
-		List<Ally> theirs = allies.findByPhone(message.from());
-		Optional<Ally> asked = theirs.stream()
-			.filter(ally -> {
-				ConsentState state = consent.state(ally);
-				return state.awaitingAnswer(now)
-						|| state.granted(now) && state.until().equals(ally.renewalPromptedFor);
-			})
-			.max(Comparator.comparing((Ally ally) -> consent.state(ally).requestedAt()).thenComparing(ally -> ally.id));
-		if (asked.isPresent()) {
-			return consent.answer(asked.get(), yes, message.key());
-		}
-		boolean expired = theirs.stream().anyMatch(ally -> "EXPIRED".equals(consent.state(ally).status(now)));
-		if (expired && participant.isEmpty()) {
-			// Too late: consent given after the time limit is not consent; say so kindly.
-			messenger.send(new OutboundMessage(message.from(), "Thank you for answering. That request has expired, so "
-					+ "you won't get any alerts. If you'd still like to be an ally, ask your friend to name you again.",
-					Purpose.REPLY, message.key()));
-			return true;
 		}
 		return false;
 	}
@@ -107,8 +74,8 @@ class ConsentInboundHandler implements InboundHandler {
 	private boolean nameAlly(ParticipantProfile participant, String name, String phone, InboundMessage message) {
 		String reply;
 		try {
-			consent.invite(participant.id(), name, phone, null, null, "named by the participant by SMS", "participant",
-					message.key());
+			consent.invite(participant.id(), name, phone, null, null, null, "named by the participant by SMS",
+					"participant", message.key());
 			reply = "Thanks. We've asked " + name.trim() + " if they agree. Nothing is shared until they say yes.";
 		}
 		catch (InvalidInput ex) {

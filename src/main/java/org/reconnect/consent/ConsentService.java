@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.reconnect.flows.AllyAnswered;
+import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.flows.FlowCatalog;
+import org.reconnect.flows.InvitedAlly;
 import org.reconnect.messaging.Messenger;
+import org.reconnect.messaging.OptOutChanged;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantErased;
@@ -31,7 +36,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The consent module's public face: invite an ally, revoke, and say who may be told what right
- * now. Every change is a new ledger entry; what holds is always derived from the ledger.
+ * now. Every change is a new ledger entry; what holds is always derived from the ledger. The
+ * invitation itself is a conversation flow with the ally (ally-invitation), whose answer comes
+ * back here as {@link AllyAnswered}.
  */
 @Service
 public class ConsentService {
@@ -50,10 +57,14 @@ public class ConsentService {
 	private final MongoTemplate mongo;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ConversationRuntime conversations;
+	private final FlowCatalog flows;
 
 	ConsentService(Allies allies, ConsentLedger ledger, ParticipantService participants, PhoneNumbers phones,
 			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, ConversationRuntime conversations, FlowCatalog flows) {
+		this.conversations = conversations;
+		this.flows = flows;
 		this.allies = allies;
 		this.ledger = ledger;
 		this.participants = participants;
@@ -66,16 +77,18 @@ public class ConsentService {
 	}
 
 	/**
-	 * Names an ally and asks them, by SMS, whether they agree to the given kinds of alert. The
-	 * participant (or the coach at their request) is the only one who names allies.
+	 * Names an ally and asks them, through the invitation flow, whether they agree to the given
+	 * kinds of alert. The participant (or the coach at their request) is the only one who names
+	 * allies.
 	 *
 	 * @param kinds what the ally would be told; empty or null means {@link #DEFAULT_KINDS}
+	 * @param language the ally's language (en or es); null or blank means the participant's
 	 * @param by "participant" or "coach:<username>"
 	 * @param cause the message or request that carried it
 	 * @throws InvalidInput when the name, phone or zone cannot be used
 	 */
 	public AllyView invite(ParticipantId participantId, String name, String rawPhone, String zone, Set<AlertKind> kinds,
-			String why, String by, String cause) {
+			String language, String why, String by, String cause) {
 		ParticipantProfile participant = participants.find(participantId).orElseThrow();
 		String allyName = name == null ? "" : name.trim();
 		if (allyName.isEmpty() || allyName.length() > 100) {
@@ -94,19 +107,26 @@ public class ConsentService {
 				throw InvalidInput.of("timeZone", "'" + zone + "' is not an IANA time zone: send one such as Europe/Madrid, or leave it out for the participant's");
 			}
 		}
+		String allyLanguage = language == null || language.isBlank() ? null : language.trim();
+		if (allyLanguage != null && !LANGUAGES.contains(allyLanguage)) {
+			throw InvalidInput.of("language", "'" + language + "' is not offered: send en or es, or leave it out for the participant's");
+		}
+		if (!flows.exists(settings.invitationFlow())) {
+			throw new IllegalStateException("flow " + settings.invitationFlow() + " is not loaded: no ally can be asked");
+		}
 		List<AlertKind> asked = List.copyOf(kinds == null || kinds.isEmpty() ? DEFAULT_KINDS : EnumSet.copyOf(kinds));
 		Instant now = clock.instant();
-		Ally ally = allies.save(Ally.named(participantId, allyName, phone, allyZone));
-		append(ally, "REQUESTED", asked, why == null ? "named as an ally" : why, by, now, now,
-				now.plus(settings.answerWithin()), cause);
-		String crisis = asked.contains(AlertKind.CRISIS) ? " or if they need someone right away" : "";
-		messenger.send(new OutboundMessage(phone, "Hi " + ally.firstName() + ", " + participant.firstName()
-				+ " would like you as their check-in ally. If they stop replying to their check-ins for a while" + crisis
-				+ ", we'd send you a short note, only that, never what they told us. Reply YES to agree or NO to decline. "
-				+ "You can reply STOP ALERTS any time.", Purpose.CONSENT_REQUEST, ally.id));
+		Ally ally = allies.save(Ally.named(participantId, allyName, phone, allyZone, allyLanguage));
+		Instant answerBy = now.plus(settings.answerWithin());
+		append(ally, "REQUESTED", asked, why == null ? "named as an ally" : why, by, now, now, answerBy, cause);
+		conversations.startWithAlly(new InvitedAlly(ally.id, participantId, phone, ally.firstName(), allyLanguage),
+				settings.invitationFlow(), asked.contains(AlertKind.CRISIS) ? "crisis" : null, answerBy);
 		log.info("Ally {} invited for participant {} ({})", ally.id, participantId, asked);
 		return ally.view(state(ally), now);
 	}
+
+	/** The languages an ally can be written to in: those the flows are written in. */
+	static final Set<String> LANGUAGES = Set.of("en", "es");
 
 	/** Allies whose consent covers this kind of alert at this moment; asked again right before each alert goes. */
 	public List<AllyView> alliesWhoConsented(ParticipantId participant, AlertKind kind) {
@@ -158,6 +178,7 @@ public class ConsentService {
 			return false;
 		}
 		append(ally, "REVOKED", state.kinds(), "the participant asked", by, now, null, now, cause);
+		conversations.endWithAlly(ally.id);
 		log.info("Consent of ally {} for participant {} revoked", ally.id, participant);
 		return true;
 	}
@@ -209,54 +230,89 @@ public class ConsentService {
 	}
 
 	/**
-	 * The ally answered a request: YES grants the asked-for kinds for the configured time, NO
-	 * declines. A YES to a renewal prompt renews.
+	 * The ally answered the invitation flow: YES grants the asked-for kinds for the configured
+	 * time, NO declines. The flow has thanked them; only a request still awaiting an answer can
+	 * be answered, checked here against the ledger.
 	 */
-	boolean answer(Ally ally, boolean yes, String messageKey) {
+	@EventListener
+	void on(AllyAnswered answered) {
+		Ally ally = allies.findById(answered.allyId()).orElse(null);
+		if (ally == null) {
+			return;
+		}
 		Instant now = clock.instant();
 		ConsentState state = state(ally);
+		if (!state.awaitingAnswer(now)) {
+			log.info("Ally {} answered after their request closed ({}); nothing recorded", ally.id, state.status(now));
+			return;
+		}
+		if (answered.granted()) {
+			append(ally, "GRANTED", state.kinds(), "the ally said yes", "ally", now, now, now.plus(settings.validFor()),
+					answered.messageKey());
+		}
+		else {
+			append(ally, "DECLINED", state.kinds(), "the ally said no", "ally", now, null, null, answered.messageKey());
+		}
+	}
+
+	/**
+	 * A YES to a renewal prompt renews the consent for another term.
+	 *
+	 * @return false when the ally was not asked to renew
+	 */
+	boolean renew(Ally ally, String messageKey) {
+		Instant now = clock.instant();
+		ConsentState state = state(ally);
+		if (!awaitingRenewal(ally, now)) {
+			return false;
+		}
 		String participantName = participants.find(new ParticipantId(ally.participantId))
 			.map(ParticipantProfile::firstName)
 			.orElse("your friend");
-		if (state.granted(now) && yes && ally.renewalPromptedFor != null && ally.renewalPromptedFor.equals(state.until())) {
-			Instant until = state.until().plus(settings.validFor());
-			append(ally, "RENEWED", state.kinds(), "the ally renewed", "ally", now, state.from(), until, messageKey);
-			messenger.send(new OutboundMessage(ally.phone, "Thank you, " + ally.firstName() + ". You'll keep hearing if "
-					+ participantName + " goes quiet. Reply STOP ALERTS any time.", Purpose.REPLY, messageKey));
-			return true;
-		}
-		if (!state.awaitingAnswer(now)) {
-			return false;
-		}
-		if (yes) {
-			append(ally, "GRANTED", state.kinds(), "the ally said yes", "ally", now, now, now.plus(settings.validFor()),
-					messageKey);
-		}
-		else {
-			append(ally, "DECLINED", state.kinds(), "the ally said no", "ally", now, null, null, messageKey);
-		}
-		messenger.send(new OutboundMessage(ally.phone, yes
-				? "Thank you, " + ally.firstName() + ". If " + participantName
-						+ " goes quiet for a while, we'll let you know. Reply STOP ALERTS any time."
-				: "Understood, " + ally.firstName() + ". You won't get any alerts. Thank you for letting us know.",
-				Purpose.REPLY, messageKey));
+		Instant until = state.until().plus(settings.validFor());
+		append(ally, "RENEWED", state.kinds(), "the ally renewed", "ally", now, state.from(), until, messageKey);
+		messenger.send(new OutboundMessage(ally.phone, "Thank you, " + ally.firstName() + ". You'll keep hearing if "
+				+ participantName + " goes quiet. Reply STOP ALERTS any time.", Purpose.REPLY, messageKey));
 		return true;
+	}
+
+	boolean awaitingRenewal(Ally ally, Instant now) {
+		ConsentState state = state(ally);
+		return state.granted(now) && ally.renewalPromptedFor != null && ally.renewalPromptedFor.equals(state.until());
 	}
 
 	/** The ally asked for no more alerts (STOP ALERTS): every consent of that number ends now. */
 	boolean withdraw(String phone, String messageKey) {
+		boolean any = withdrawAll(phone, "the ally asked to stop", messageKey);
+		if (any) {
+			messenger.send(new OutboundMessage(phone, "Done. You won't get any more alerts. Thank you for being there.",
+					Purpose.REPLY, messageKey));
+		}
+		return any;
+	}
+
+	/**
+	 * STOP from an ally's number withdraws every consent of that number at once, an invitation
+	 * still open included. Messaging's one STOP confirmation is what they hear: nothing more can
+	 * be sent to them.
+	 */
+	@EventListener
+	void on(OptOutChanged change) {
+		if (change.optedOut() && withdrawAll(change.phone(), "the ally texted STOP", null)) {
+			log.info("An ally's number opted out: their consents are withdrawn");
+		}
+	}
+
+	private boolean withdrawAll(String phone, String why, String messageKey) {
 		Instant now = clock.instant();
 		boolean any = false;
 		for (Ally ally : allies.findByPhone(phone)) {
 			ConsentState state = state(ally);
 			if (state.granted(now) || state.awaitingAnswer(now)) {
-				append(ally, "WITHDRAWN", state.kinds(), "the ally asked to stop", "ally", now, null, now, messageKey);
+				append(ally, "WITHDRAWN", state.kinds(), why, "ally", now, null, now, messageKey);
 				any = true;
 			}
-		}
-		if (any) {
-			messenger.send(new OutboundMessage(phone, "Done. You won't get any more alerts. Thank you for being there.",
-					Purpose.REPLY, messageKey));
+			conversations.endWithAlly(ally.id);
 		}
 		return any;
 	}
@@ -275,6 +331,7 @@ public class ConsentService {
 			if (state.granted(now) || state.awaitingAnswer(now)) {
 				append(ally, "REVOKED", state.kinds(), "the participant was erased", "system", now, null, now, null);
 			}
+			conversations.endWithAlly(ally.id);
 		}
 		allies.deleteAll(theirs);
 	}

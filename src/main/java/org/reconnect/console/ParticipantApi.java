@@ -133,7 +133,7 @@ class ParticipantApi {
 	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @RequestBody AllyRequest request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		AllyView ally = consent.invite(profile.id(), request.name(), request.phone(), request.timeZone(), request.kinds(),
-				request.why() == null ? "named by the coach at the participant's request" : request.why(),
+				request.language(), request.why() == null ? "named by the coach at the participant's request" : request.why(),
 				"coach:" + coach.getName(), "coach:" + coach.getName());
 		return ResponseEntity.status(HttpStatus.CREATED).body(ally);
 	}
@@ -246,7 +246,8 @@ class ParticipantApi {
 	 * CRISIS only when the participant asked for it specifically
 	 * @param why the participant's reason, in a few words (kept in the consent ledger)
 	 */
-	record AllyRequest(String name, String phone, String timeZone, Set<AlertKind> kinds, String why) {
+	/** @param language en or es; leave it out to write to the ally in the participant's language */
+	record AllyRequest(String name, String phone, String timeZone, Set<AlertKind> kinds, String language, String why) {
 	}
 
 	/** @param until when check-ins start again, an ISO instant */

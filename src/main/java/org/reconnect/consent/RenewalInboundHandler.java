@@ -1,0 +1,83 @@
+package org.reconnect.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.reconnect.messaging.InboundHandler;
+import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.Messenger;
+import org.reconnect.messaging.OutboundMessage;
+import org.reconnect.messaging.Purpose;
+import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.ParticipantService;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * An ally's YES or NO with no invitation open: a YES renews of a consent they were asked to renew, or an
+ * answer that came after the invitation expired (which is never consent, and is said kindly).
+ * After the ally's open conversations, before a participant's own.
+ */
+@Component
+@Order(130)
+class RenewalInboundHandler implements InboundHandler {
+
+	private final Allies allies;
+	private final ConsentService consent;
+	private final ParticipantService participants;
+	private final Messenger messenger;
+	private final Clock clock;
+
+	RenewalInboundHandler(Allies allies, ConsentService consent, ParticipantService participants, Messenger messenger,
+			Clock clock) {
+		this.allies = allies;
+		this.consent = consent;
+		this.participants = participants;
+		this.messenger = messenger;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean handle(InboundMessage message) {
+		String word = message.body().trim().toUpperCase(Locale.ROOT).replaceAll("[^A-ZÍ]", "");
+		boolean yes = word.equals("YES") || word.equals("SI") || word.equals("SÍ");
+		if (!yes && !word.equals("NO")) {
+			return false;
+		}
+		Instant now = clock.instant();
+		List<Ally> theirs = allies.findByPhone(message.from());
+		Optional<Ally> renewing = theirs.stream()
+			.filter(ally -> consent.awaitingRenewal(ally, now))
+			.max(Comparator.comparing((Ally ally) -> consent.state(ally).until()).thenComparing(ally -> ally.id));
+		if (yes && renewing.isPresent()) {
+			return consent.renew(renewing.get(), message.key());
+		}
+		Optional<Ally> expired = theirs.stream()
+			.filter(ally -> "EXPIRED".equals(consent.state(ally).status(now)))
+			.max(Comparator.comparing((Ally ally) -> consent.state(ally).requestedAt()).thenComparing(ally -> ally.id));
+		if (expired.isPresent() && participants.findByPhone(message.from()).isEmpty()) {
+			// Too late: consent given after the time limit is not consent; say so kindly.
+			messenger.send(new OutboundMessage(message.from(), "es".equals(language(expired.get()))
+					? "Gracias por responder. Esa invitación ya caducó, así que no recibirás avisos. Si aún quieres "
+							+ "ser su aliado/a, pide a tu amigo/a que te nombre de nuevo."
+					: "Thank you for answering. That request has expired, so you won't get any alerts. If you'd still "
+							+ "like to be an ally, ask your friend to name you again.",
+					Purpose.REPLY, message.key()));
+			return true;
+		}
+		return false;
+	}
+
+	private String language(Ally ally) {
+		if (ally.language != null) {
+			return ally.language;
+		}
+		return participants.find(new org.reconnect.participants.ParticipantId(ally.participantId))
+			.map(ParticipantProfile::language)
+			.orElse("en");
+	}
+}
