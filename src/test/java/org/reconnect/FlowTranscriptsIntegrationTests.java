@@ -20,8 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Runs every transcript (conversation-flows/tests/*.yaml, and the policy transcripts of the tests)
  * through the real runtime with the same player the console uses ({@link TranscriptPlayer}): the
- * participant's texts go in through the phone simulator's inbound path, and the replies must be
- * exactly those written, in order, with nothing else. A coach can add a transcript without writing Java.
+ * participant's texts (with {@code party: ally}, the ally's) go in through the phone simulator's
+ * inbound path, and the replies must be exactly those written, in order, with nothing else. A coach
+ * can add a transcript without writing Java.
  */
 class FlowTranscriptsIntegrationTests extends SimulatorAppTestBase {
 
@@ -48,7 +49,8 @@ class FlowTranscriptsIntegrationTests extends SimulatorAppTestBase {
 	private void play(Path file) {
 		clock.set(START);
 		String phone = String.format("+1202555%04d", 200 + PHONES.getAndIncrement());
-		TranscriptResult result = player.play(Transcript.read(file), phone);
+		String allyPhone = String.format("+1202556%04d", 200 + PHONES.getAndIncrement());
+		TranscriptResult result = player.play(Transcript.read(file), phone, allyPhone);
 		assertThat(result.passed()).as(result.describe()).isTrue();
 		assertThat(clock.instant()).as("the clock is back where the transcript found it").isEqualTo(START);
 	}

@@ -17,15 +17,26 @@ import org.yaml.snakeyaml.Yaml;
  * One transcript file: who the participant is, the flow it starts, and its steps in order.
  *
  * @param flow the flow started first, or null when the steps start flows themselves
+ * @param ally with {@code party: ally}, the ally the participant names, whose side is played;
+ *        null when the participant's side is played
  */
-public record Transcript(String file, String flow, String name, String timeZone, String language, List<Step> steps) {
+public record Transcript(String file, String flow, String name, String timeZone, String language, Ally ally,
+		List<Step> steps) {
+
+	/**
+	 * The ally of a {@code party: ally} transcript: their name, their language (null: the
+	 * participant's) and the alert kinds the participant asks for (null: the default ones).
+	 */
+	public record Ally(String name, String language, List<String> kinds) {
+	}
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(m|h|d)");
 
 	/**
 	 * One step: {@code expect} (the next replies, exactly), {@code send} (a text from the phone),
 	 * {@code after} (time passes with no reply), {@code start} (a flow starts), {@code state} (the
-	 * open conversation, "flow/state" or "none").
+	 * open conversation, "flow/state" or "none"), {@code consent} (with {@code party: ally}: the
+	 * ally's consent state, e.g. "ACTIVE").
 	 */
 	public record Step(int number, String kind, List<String> texts) {
 
@@ -70,9 +81,16 @@ public record Transcript(String file, String flow, String name, String timeZone,
 					: List.of(String.valueOf(value));
 			steps.add(new Step(number, only.getKey(), texts));
 		}
+		Ally ally = null;
+		if ("ally".equals(root.get("party"))) {
+			Map<String, Object> named = (Map<String, Object>) root.getOrDefault("ally", Map.of());
+			List<String> kinds = (List<String>) named.get("kinds");
+			ally = new Ally((String) named.getOrDefault("name", "Maria Lopez"), (String) named.get("language"),
+					kinds == null ? null : List.copyOf(kinds));
+		}
 		return new Transcript(file, (String) root.get("flow"), (String) who.getOrDefault("name", "Sam Rivera"),
 				(String) who.getOrDefault("time_zone", "America/New_York"), (String) who.getOrDefault("language", "en"),
-				List.copyOf(steps));
+				ally, List.copyOf(steps));
 	}
 
 	/** "30m", "2h", "1d". */

@@ -87,7 +87,8 @@ public class TranscriptLab {
 				for (Transcript transcript : transcriptsOf(flow)) {
 					time.returnTo(offsetBefore);
 					time.returnTo(offsetBefore.plus(untilTestMoment(time.instant())));
-					results.add(player.play(transcript, freeNumber()));
+					String number = freeNumber(null);
+					results.add(player.play(transcript, number, transcript.ally() == null ? null : freeNumber(number)));
 				}
 			}
 			finally {
@@ -114,10 +115,10 @@ public class TranscriptLab {
 		return Duration.between(at, friday);
 	}
 
-	private String freeNumber() {
+	private String freeNumber(String taken) {
 		for (long n = FIRST_NUMBER; n < FIRST_NUMBER + 100; n++) {
 			String number = "+" + n;
-			if (participants.findByPhone(number).isEmpty() && phone.unused(number)) {
+			if (!number.equals(taken) && participants.findByPhone(number).isEmpty() && phone.unused(number)) {
 				return number;
 			}
 		}

@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.reconnect.consent.AlertKind;
+import org.reconnect.consent.AllyView;
+import org.reconnect.consent.ConsentService;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.messaging.PhoneSimulator;
 import org.reconnect.messaging.SentMessage;
@@ -21,7 +26,8 @@ import org.springframework.stereotype.Service;
  * Plays one transcript through the real runtime: enrols a test participant on the number given,
  * starts the flow, sends the participant's texts through the phone simulator's inbound path, moves
  * the clock for {@code after} steps, and compares the replies, exactly and in order, with nothing
- * else. Afterwards the participant is erased and the clock is back where it was. Only with the
+ * else. With {@code party: ally} the participant names an ally on a second number (through the
+ * consent module, as the API does) and the ally's side is played instead. Afterwards the participant is erased and the clock is back where it was. Only with the
  * simulator and a clock that can be moved.
  */
 @Service
@@ -33,36 +39,58 @@ public class TranscriptPlayer {
 
 	private final ParticipantService participants;
 	private final ConversationRuntime conversations;
+	private final ConsentService consent;
 	private final PhoneSimulator phone;
 	private final Clock clock;
 
-	TranscriptPlayer(ParticipantService participants, ConversationRuntime conversations, PhoneSimulator phone,
-			Clock clock) {
+	TranscriptPlayer(ParticipantService participants, ConversationRuntime conversations, ConsentService consent,
+			PhoneSimulator phone, Clock clock) {
 		this.participants = participants;
 		this.conversations = conversations;
+		this.consent = consent;
 		this.phone = phone;
 		this.clock = clock;
 	}
 
-	/** Plays at the clock's current time, on {@code number} (E.164), which no participant may be using. */
-	public TranscriptResult play(Transcript transcript, String number) {
+	/**
+	 * Plays at the clock's current time, on {@code number} (E.164), which no participant may be
+	 * using; the ally of a {@code party: ally} transcript is on {@code allyNumber}, another unused one.
+	 */
+	public TranscriptResult play(Transcript transcript, String number, String allyNumber) {
+		if (transcript.ally() != null && allyNumber == null) {
+			throw new IllegalArgumentException("a party: ally transcript needs a second number for the ally");
+		}
 		ShiftableClock time = (ShiftableClock) clock;
 		Duration offsetBefore = time.offset();
 		ParticipantId id = participants.enrol(new EnrolParticipant(transcript.name(), number, transcript.timeZone(),
 				"09:00", transcript.language()), COACH).id();
 		try {
-			return steps(transcript, id, number, time);
+			return steps(transcript, id, number, allyNumber, time);
 		}
 		finally {
 			participants.erase(id);
 			phone.forget(number);
+			if (allyNumber != null) {
+				phone.forget(allyNumber);
+			}
 			time.returnTo(offsetBefore);
 		}
 	}
 
-	private TranscriptResult steps(Transcript transcript, ParticipantId id, String number, ShiftableClock time) {
-		Replies replies = new Replies(number);
-		if (transcript.flow() != null) {
+	private TranscriptResult steps(Transcript transcript, ParticipantId id, String number, String allyNumber,
+			ShiftableClock time) {
+		String allyId = null;
+		String talker = number;
+		if (transcript.ally() != null) {
+			Transcript.Ally ally = transcript.ally();
+			Set<AlertKind> kinds = ally.kinds() == null ? null
+					: ally.kinds().stream().map(AlertKind::valueOf).collect(Collectors.toSet());
+			allyId = consent.invite(id, ally.name(), allyNumber, null, kinds, ally.language(), "a transcript",
+					"coach:" + COACH, "transcript").id();
+			talker = allyNumber;
+		}
+		Replies replies = new Replies(talker);
+		if (transcript.ally() == null && transcript.flow() != null) {
 			conversations.start(id, transcript.flow());
 		}
 		for (Transcript.Step step : transcript.steps()) {
@@ -79,7 +107,7 @@ public class TranscriptPlayer {
 						List.of(), unread);
 			}
 			switch (step.kind()) {
-				case "send" -> phone.receive(number, step.text());
+				case "send" -> phone.receive(talker, step.text());
 				case "after" -> {
 					time.shift(Transcript.duration(step.text()));
 					conversations.timeoutsDue();
@@ -87,15 +115,27 @@ public class TranscriptPlayer {
 				}
 				case "start" -> conversations.start(id, step.text());
 				case "state" -> {
-					String open = conversations.open(id).map(c -> c.flow() + "/" + c.state()).orElse("none");
+					var conversation = allyId == null ? conversations.open(id) : conversations.openWithAlly(allyId);
+					String open = conversation.map(c -> c.flow() + "/" + c.state()).orElse("none");
 					if (!open.equals(step.text())) {
 						return TranscriptResult.fail(transcript, step.toString(), "the conversation is elsewhere",
 								List.of(step.text()), List.of(open));
 					}
 				}
+				case "consent" -> {
+					if (allyId == null) {
+						return TranscriptResult.fail(transcript, step.toString(), "consent: needs party: ally",
+								List.of(), List.of());
+					}
+					String state = consent.ally(allyId).map(AllyView::consent).orElse("none");
+					if (!state.equals(step.text())) {
+						return TranscriptResult.fail(transcript, step.toString(), "the ally's consent differs",
+								List.of(step.text()), List.of(state));
+					}
+				}
 				default -> {
 					return TranscriptResult.fail(transcript, step.toString(),
-							"unknown step: use expect, send, after, start or state", List.of(), List.of());
+							"unknown step: use expect, send, after, start, state or consent", List.of(), List.of());
 				}
 			}
 		}
