@@ -103,9 +103,9 @@ class EscalationIntegrationTests extends LoopTestSupport {
 				"Hi Nia, just thinking of you. No pressure: a word back any time is enough.",
 				"Thanks for writing, Nia. I'll check in with you at 10:00. Text HELP for options.");
 		assertThat(sentTo(omar)).containsExactly(
-				"Hi Omar, Nia would like you as their check-in ally. If they stop replying to their check-ins for a while, "
-						+ "we'd send you a short note, only that, never what they told us. Reply YES to agree or NO to "
-						+ "decline. You can reply STOP ALERTS any time.",
+				"Hi Omar, Nia asked if you'd be their check-in ally for a year: a short note if they go quiet for a "
+						+ "while, and when they're back. Never what they tell us. Reply YES or NO. STOP ALERTS ends it any "
+						+ "time.",
 				"Thank you, Omar. If Nia goes quiet for a while, we'll let you know. Reply STOP ALERTS any time.",
 				omarAlert, "Thank you, Omar. Noted; we won't send more reminders about this.",
 				"Hi Omar, good news: Nia is back in touch. Thank you for being there.");
