@@ -405,6 +405,38 @@ class EscalationIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void anAllysStopOrCrisisWordsAreNeverTakenForTheParticipants() {
+		String gus = "+16465550201";
+		String hal = "+16465550202";
+		String ida = "+16465550203";
+		String id = enrol("Gus Lamb", gus, "America/New_York", "11:05");
+		invite(id, "Hal Moss", hal, null, List.of("MISSED_CHECK_INS", "BACK_IN_TOUCH", "CRISIS"));
+		sms(hal, "YES");
+		invite(id, "Ida Kerr", ida, null, null);
+
+		// Ida, still being asked, writes in crisis: resources for her at once, but it is not Gus's
+		// crisis, so Hal (who agreed to hear of Gus's) hears nothing, and her invitation waits.
+		sms(ida, "I want to end it all");
+		assertThat(lastSentTo(ida)).startsWith("You're not alone, and you matter.");
+		assertThat(sentTo(hal)).hasSize(2);
+		assertThat(coach().getForObject("/api/participants/" + id + "/audit", JsonNode.class).findValuesAsText("kind"))
+			.doesNotContain("CRISIS");
+		assertThat(consents(id)).containsExactly("GRANTED", "REQUESTED");
+		sms(ida, "yes");
+		assertThat(lastSentTo(ida)).startsWith("Thank you, Ida.");
+
+		// Hal texts STOP: his consent is withdrawn at once, said once; coming back does not revive it.
+		sms(hal, "STOP");
+		assertThat(lastSentTo(hal)).isEqualTo("You won't get any more messages from Reconnect. Text START any time to come back.");
+		assertThat(consents(id)).containsExactly("WITHDRAWN", "GRANTED");
+		sms(hal, "START");
+		assertThat(sentTo(hal)).hasSize(4);
+		missAndClimb(id);
+		assertThat(sentTo(hal)).as("no alert without consent").hasSize(4);
+		assertThat(lastSentTo(ida)).startsWith("Hi Ida, Gus hasn't checked in since");
+	}
+
+	@Test
 	void aParticipantCanBeExportedAndErased() {
 		String eli = "+16465550191";
 		String fay = "+16465550192";

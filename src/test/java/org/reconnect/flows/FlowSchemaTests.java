@@ -38,7 +38,7 @@ class FlowSchemaTests {
 	@Test
 	void theSchemaRefusesWhatTheReaderRefuses() throws IOException {
 		for (String fixture : List.of("unknown-key", "unknown-action", "unknown-matcher", "unknown-event",
-				"unknown-spec-version", "bad-duration", "missing-spec-version")) {
+				"unknown-spec-version", "bad-duration", "missing-spec-version", "unknown-party", "bad-record-consent")) {
 			JsonNode flow = yaml.readTree(Path.of("src/test/resources/flows/errors/" + fixture + ".yaml").toFile());
 			List<Error> errors = schema.validate(flow);
 			assertThat(errors).as(fixture).isNotEmpty();
