@@ -379,6 +379,37 @@ class EscalationIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void aParticipantAskedToBeAnAllyHasTheirOwnCheckInAndTheInvitationKeptApart() {
+		String jo = "+16465550211";
+		String kim = "+16465550212";
+		String joId = enrol("Jo Reed", jo, "America/New_York", "11:10");
+		String kimId = enrol("Kim Lee", kim, "America/New_York", "11:15");
+		startCheckIn(kimId);
+		clock.advance(Duration.ofMinutes(1));
+		invite(joId, "Kim Lee", kim, null, null);
+		clock.advance(Duration.ofMinutes(1));
+
+		// The invitation asked last, but "4" does not answer it: Kim's own check-in takes it, and
+		// asks next; so the "no" that follows answers the check-in, not the invitation.
+		sms(kim, "4");
+		assertThat(lastSentTo(kim)).isEqualTo("Thank you. Any cravings today? (yes/no)");
+		clock.advance(Duration.ofMinutes(1));
+		sms(kim, "no");
+		assertThat(consents(joId)).containsExactly("REQUESTED");
+		assertThat(lastSentTo(kim)).doesNotStartWith("Understood, Kim.");
+		clock.advance(Duration.ofMinutes(1));
+		sms(kim, "my brother");
+		assertThat(coach().getForObject("/api/participants/" + kimId + "/conversations", JsonNode.class)
+			.findValuesAsText("status")).doesNotContain("ACTIVE");
+
+		// With the check-in over, a yes is the invitation's.
+		clock.advance(Duration.ofMinutes(1));
+		sms(kim, "yes");
+		assertThat(consents(joId)).containsExactly("GRANTED");
+		assertThat(lastSentTo(kim)).startsWith("Thank you, Kim. If Jo goes quiet");
+	}
+
+	@Test
 	void theSamePhoneCanBeAnAllyOfTwoParticipantsWithSeparateConsents() {
 		String tia = "+16465550181";
 		String uri = "+16465550182";

@@ -120,8 +120,8 @@ class LoopIntegrationTests extends LoopTestSupport {
 		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + id + "/allies",
 				Map.of("name", "Maria Lopez", "phone", "202-555-0112"), JsonNode.class);
 		assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(lastSentTo(maria)).startsWith("Hi Maria, Sam would like you as their check-in ally.")
-			.contains("never what they told us").contains("Reply YES to agree or NO to decline");
+		assertThat(lastSentTo(maria)).startsWith("Hi Maria, Sam asked if you'd be their check-in ally for a year:")
+			.contains("Never what they tell us").contains("Reply YES or NO").contains("STOP ALERTS");
 		sms(maria, "Yes");
 		assertThat(lastSentTo(maria)).isEqualTo(
 				"Thank you, Maria. If Sam goes quiet for a while, we'll let you know. Reply STOP ALERTS any time.");
@@ -294,7 +294,7 @@ class LoopIntegrationTests extends LoopTestSupport {
 		sms(rae, "ALLY Dana (202) 555-0192");
 
 		assertThat(lastSentTo(rae)).isEqualTo("Thanks. We've asked Dana if they agree. Nothing is shared until they say yes.");
-		assertThat(lastSentTo("+12025550192")).startsWith("Hi Dana, Rae would like you as their check-in ally.");
+		assertThat(lastSentTo("+12025550192")).startsWith("Hi Dana, Rae asked if you'd be their check-in ally");
 		sms("+12025550192", "no");
 		assertThat(lastSentTo("+12025550192")).startsWith("Understood, Dana. You won't get any alerts.");
 		assertThat(coach().getForObject("/api/participants/" + id + "/allies", JsonNode.class).findValuesAsText("consent"))

@@ -256,10 +256,29 @@ public class ConversationRuntime {
 			return false;
 		}
 		ParticipantProfile inviter = participants.find(new ParticipantId(newest.participantId)).orElse(null);
-		if (inviter == null) {
+		if (inviter == null || answersOwnConversation(message, newest)) {
 			return false;
 		}
 		return applyReply(newest.partyKey(), Addressee.of(newest.ally, inviter), message);
+	}
+
+	/**
+	 * A number that is an ally and a participant at once, with a conversation of each open: the
+	 * reply goes to the invitation only when the invitation asked last and the reply clearly
+	 * answers it (a rule other than {@code when: any}); otherwise to the participant's own.
+	 */
+	private boolean answersOwnConversation(InboundMessage message, Conversation asAlly) {
+		ParticipantProfile own = participants.findByPhone(message.from()).orElse(null);
+		Conversation ownOpen = own == null ? null : conversations.findByOpenFor(own.id().value()).orElse(null);
+		if (ownOpen == null) {
+			return false;
+		}
+		if (ownOpen.lastActivityAt.isAfter(asAlly.lastActivityAt)) {
+			return true;
+		}
+		FlowDefinition.StateDefinition state = flows.revision(asAlly.revision).state(asAlly.state).orElse(null);
+		int rule = state == null ? -1 : FlowMachines.firstMatch(state, message.body());
+		return rule < 0 || state.rules().get(rule).when() instanceof Matcher.Any;
 	}
 
 	private boolean applyReply(String partyKey, Addressee addressee, InboundMessage message) {
