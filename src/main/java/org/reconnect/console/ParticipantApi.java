@@ -186,6 +186,19 @@ class ParticipantApi {
 		return escalation.responsiveness(profile.id());
 	}
 
+	/**
+	 * How messages reach the participant: {"channel":"WHATSAPP","smsFallback":true}. The channel is
+	 * SMS, WHATSAPP or WEB; smsFallback (on when absent) sends a WhatsApp message that cannot go,
+	 * or fails, once more by SMS.
+	 */
+	@PutMapping("/participants/{id}/channel")
+	ParticipantProfile channel(@PathVariable String id, @RequestBody ChannelRequest request, Principal coach) {
+		return participants.reachBy(owned(id, coach).id(), request.channel(), request.smsFallback());
+	}
+
+	record ChannelRequest(String channel, Boolean smsFallback) {
+	}
+
 	/** Pauses check-ins and escalation (a holiday, a hospital stay); the participant is told kindly. */
 	@PostMapping("/participants/{id}/pause")
 	ParticipantProfile pause(@PathVariable String id, @RequestBody PauseRequest request, Authentication coach) {

@@ -3,8 +3,9 @@ package org.reconnect.messaging;
 import java.time.Duration;
 
 /**
- * One way of carrying a text to a person: Twilio SMS, or the simulator that stands in for it. The
- * outbox decides when a message goes; a channel only tries once and says what happened.
+ * One way of carrying a text to a person: Twilio SMS or WhatsApp, the web chat, or the simulator
+ * that stands in for Twilio. The outbox decides when a message goes; a channel only tries once and
+ * says what happened.
  */
 interface Channel {
 
@@ -12,6 +13,16 @@ interface Channel {
 	String sender();
 
 	ChannelResult send(String to, String body);
+
+	/**
+	 * One attempt at an outbox entry. A channel that needs more than the number and the text (its
+	 * purpose, to choose a WhatsApp template) overrides this, and notes on the record the route it
+	 * took ({@link MessageRecord#channel}, {@link MessageRecord#contentSid}) for the dispatcher to
+	 * keep with the outcome.
+	 */
+	default ChannelResult send(MessageRecord message) {
+		return send(message.to, message.body);
+	}
 
 	/** What the channel said about one attempt. */
 	sealed interface ChannelResult {

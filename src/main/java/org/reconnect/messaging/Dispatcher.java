@@ -47,9 +47,17 @@ class Dispatcher {
 	private final IntervalFunction backoff;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final SmsFallback fallback;
 
 	Dispatcher(Outbox outbox, Channel channel, Pacer pacer, OptOuts optOuts, FlaggedNumbers flagged,
 			RecipientRules recipients, MessagingSettings.Outbox settings, ApplicationEventPublisher events, Clock clock) {
+		this(outbox, channel, pacer, optOuts, flagged, recipients, settings, events, clock, SmsFallback.NONE);
+	}
+
+	Dispatcher(Outbox outbox, Channel channel, Pacer pacer, OptOuts optOuts, FlaggedNumbers flagged,
+			RecipientRules recipients, MessagingSettings.Outbox settings, ApplicationEventPublisher events, Clock clock,
+			SmsFallback fallback) {
+		this.fallback = fallback;
 		this.outbox = outbox;
 		this.channel = channel;
 		this.pacer = pacer;
@@ -134,11 +142,11 @@ class Dispatcher {
 				return end(record, Status.DROPPED, "daily-cap", now, record.attempts, inline);
 			}
 		}
-		ChannelResult result = channel.send(record.to, record.body);
+		ChannelResult result = channel.send(record);
 		now = clock.instant();
 		int attempts = record.attempts + 1;
 		if (result instanceof Accepted accepted) {
-			Update update = new Update().set("status", Status.SENT).set("providerId", accepted.providerId())
+			Update update = record.routed(new Update()).set("status", Status.SENT).set("providerId", accepted.providerId())
 				.set("attempts", attempts).set("sentAt", now).set("updatedAt", now).set("error", null)
 				.set("deliveryStatus", accepted.status()).set("deliveryRank", StatusCallbacks.rank(accepted.status()))
 				.addToSet("reportedStatuses", accepted.status());
@@ -181,8 +189,16 @@ class Dispatcher {
 
 	private SendResult.Outcome end(MessageRecord record, Status status, String why, Instant now, int attempts,
 			boolean inline) {
-		boolean mine = outbox.finish(record,
-				new Update().set("status", status).set("error", why).set("attempts", attempts).set("updatedAt", now));
+		boolean mine = outbox.finish(record, record.routed(new Update()).set("status", status).set("error", why)
+			.set("attempts", attempts).set("updatedAt", now));
+		if (mine && status == Status.FAILED) {
+			// WhatsApp only: an SMS fallback now stands in for the message, so it is not undelivered yet.
+			record.error = why;
+			Optional<MessageRecord> replaced = fallback.replace(record);
+			if (replaced.isPresent()) {
+				return inline ? attemptNow(replaced.get()).outcome() : SendResult.Outcome.QUEUED;
+			}
+		}
 		if (mine && !inline) {
 			events.publishEvent(new MessageUndelivered(record.id, record.reference, record.purpose));
 		}

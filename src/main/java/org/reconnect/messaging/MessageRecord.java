@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Every outbound message, whatever became of it; while QUEUED it is an outbox entry. A dispatcher
@@ -69,6 +70,18 @@ class MessageRecord {
 
 	String error;
 
+	/** The channel of the last attempt; set in advance (SMS) for a fallback. */
+	ChannelKind channel;
+
+	/** The WhatsApp template (Content SID) the last attempt used; null for free-form text. */
+	String contentSid;
+
+	/** On an SMS fallback: the WhatsApp message it stands in for. */
+	String fallbackOf;
+
+	/** On a WhatsApp message that could not go or failed: its one SMS fallback. */
+	String fallbackId;
+
 	Instant createdAt;
 
 	Instant sentAt;
@@ -90,12 +103,21 @@ class MessageRecord {
 		return record;
 	}
 
+	/** Adds the route the channel took on this attempt (channel, template) to an outcome's update. */
+	Update routed(Update update) {
+		if (channel != null) {
+			update.set("channel", channel).set("contentSid", contentSid);
+		}
+		return update;
+	}
+
 	SentMessage view() {
-		return new SentMessage(id, to, body, purpose, status.name(), providerId, createdAt);
+		return new SentMessage(id, to, body, purpose, status.name(), providerId, createdAt, channel, contentSid,
+				fallbackOf);
 	}
 
 	MessageView detail() {
 		return new MessageView(id, purpose, status.name(), deliveryStatus, List.copyOf(reportedStatuses), attempts,
-				error, createdAt, nextAttemptAt, sentAt, updatedAt);
+				error, createdAt, nextAttemptAt, sentAt, updatedAt, channel, contentSid, fallbackOf, fallbackId);
 	}
 }

@@ -3,6 +3,8 @@ package org.reconnect.messaging;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,13 +19,15 @@ import org.springframework.validation.annotation.Validated;
  * @param twilio the Twilio account; without an account SID and auth token the simulator is used
  * @param outbox retries, pacing and the dispatcher
  * @param compliance quiet hours and the daily cap
+ * @param whatsapp the session window and the approved templates used outside it
  */
 @Validated
 @ConfigurationProperties("reconnect.messaging")
 record MessagingSettings(@DefaultValue("Reconnect") String programName,
 		@DefaultValue("call or text your coach") String helpContact,
 		@DefaultValue("about one check-in a day, plus reminders you agreed to") String frequency,
-		@DefaultValue Twilio twilio, @DefaultValue Outbox outbox, @DefaultValue Compliance compliance) {
+		@DefaultValue Twilio twilio, @DefaultValue Outbox outbox, @DefaultValue Compliance compliance,
+		@DefaultValue WhatsApp whatsapp) {
 
 	/**
 	 * @param accountSid Twilio account SID (AC...)
@@ -33,9 +37,11 @@ record MessagingSettings(@DefaultValue("Reconnect") String programName,
 	 * @param publicBaseUrl the URL Twilio calls, e.g. https://reconnect.example.org, as the signature
 	 * covers it; behind a TLS proxy the app cannot see it itself. Also where status callbacks go.
 	 * @param apiBaseUrl where the REST API is reached; only tests set it (to WireMock)
+	 * @param whatsappFrom the WhatsApp sender in E.164 (sent as whatsapp:+...); without it WhatsApp
+	 * goes through the messaging service, whose sender pool must then hold a WhatsApp sender
 	 */
 	record Twilio(String accountSid, String authToken, String fromNumber, String messagingServiceSid,
-			String publicBaseUrl, String apiBaseUrl) {
+			String publicBaseUrl, String apiBaseUrl, String whatsappFrom) {
 
 		boolean configured() {
 			return accountSid != null && !accountSid.isBlank() && authToken != null && !authToken.isBlank();
@@ -71,5 +77,22 @@ record MessagingSettings(@DefaultValue("Reconnect") String programName,
 	 */
 	record Compliance(@DefaultValue("21:00") LocalTime quietFrom, @DefaultValue("08:00") LocalTime quietUntil,
 			@DefaultValue("America/New_York") ZoneId defaultZone, @DefaultValue("3") int dailyCap) {
+	}
+
+	/**
+	 * @param sessionWindow how long after the person's last WhatsApp message free-form text may be
+	 * sent (WhatsApp's customer-service window); outside it only approved templates go
+	 * @param templates Content SIDs (HX...) of approved templates, by template name and language,
+	 * e.g. templates.daily-checkin.en
+	 * @param templateVariables what fills each template's variables {{1}}, {{2}}, ... in order, by
+	 * template name: first-name or text (the message as written, on one line); first-name when absent
+	 */
+	record WhatsApp(@DefaultValue("24h") Duration sessionWindow, Map<String, Map<String, String>> templates,
+			Map<String, List<String>> templateVariables) {
+
+		WhatsApp {
+			templates = templates == null ? Map.of() : templates;
+			templateVariables = templateVariables == null ? Map.of() : templateVariables;
+		}
 	}
 }

@@ -22,9 +22,12 @@ public class Messenger {
 	private final Messages messages;
 	private final OptOuts optOuts;
 	private final WebChats webChats;
+	private final WhatsAppWindow whatsApp;
 	private final Clock clock;
 
-	Messenger(Outbox outbox, Dispatcher dispatcher, Messages messages, OptOuts optOuts, WebChats webChats, Clock clock) {
+	Messenger(Outbox outbox, Dispatcher dispatcher, Messages messages, OptOuts optOuts, WebChats webChats,
+			WhatsAppWindow whatsApp, Clock clock) {
+		this.whatsApp = whatsApp;
 		this.outbox = outbox;
 		this.dispatcher = dispatcher;
 		this.messages = messages;
@@ -44,12 +47,14 @@ public class Messenger {
 	}
 
 	/**
-	 * Forgets every message to a number, text included (a participant's erasure). An opt-out is
-	 * kept: it holds only the number, and the law asks that a STOP is honoured for good.
+	 * Forgets every message to a number, text included, and when it last wrote on WhatsApp (a
+	 * participant's erasure). An opt-out is kept: it holds only the number, and the law asks that
+	 * a STOP is honoured for good.
 	 *
 	 * @return how many messages were deleted
 	 */
 	public long forget(String phone) {
+		whatsApp.forget(phone);
 		return messages.deleteByTo(phone);
 	}
 

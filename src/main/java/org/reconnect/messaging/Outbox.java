@@ -85,14 +85,22 @@ class Outbox {
 		return mongo.updateFirst(mine, update, MessageRecord.class, collection).getMatchedCount() == 1;
 	}
 
+	/** Notes something about an entry outside any claim, e.g. the SMS fallback that replaced it. */
+	void note(String id, Update update) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, MessageRecord.class, collection);
+	}
+
 	Optional<MessageRecord> find(String id) {
 		return Optional.ofNullable(mongo.findById(id, MessageRecord.class, collection));
 	}
 
-	/** Scheduled messages accepted for {@code to} in [from, until): what the daily cap counts. */
+	/**
+	 * Scheduled messages accepted for {@code to} in [from, until): what the daily cap counts. A
+	 * WhatsApp message replaced by its SMS fallback counts once, as the fallback.
+	 */
 	long scheduledSent(String to, List<Purpose> scheduled, Instant from, Instant until) {
 		Query query = Query.query(Criteria.where("to").is(to).and("purpose").in(scheduled)
-			.and("status").is(MessageRecord.Status.SENT).and("sentAt").gte(from).lt(until));
+			.and("status").is(MessageRecord.Status.SENT).and("sentAt").gte(from).lt(until).and("fallbackId").is(null));
 		return mongo.count(query, MessageRecord.class, collection);
 	}
 

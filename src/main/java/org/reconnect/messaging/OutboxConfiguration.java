@@ -23,10 +23,19 @@ class OutboxConfiguration {
 	}
 
 	@Bean
-	Dispatcher dispatcher(Outbox outbox, Channel channel, WebChats webChats, OptOuts optOuts, FlaggedNumbers flagged,
+	SmsFallback smsFallback(Outbox outbox, OptOuts optOuts, Contacts contacts, Clock clock) {
+		return new SmsFallback(outbox, optOuts, contacts, clock);
+	}
+
+	@Bean
+	Dispatcher dispatcher(Outbox outbox, Channel channel, WhatsAppCarrier whatsAppCarrier, WhatsAppWindow window,
+			Contacts contacts, SmsFallback fallback, WebChats webChats, OptOuts optOuts, FlaggedNumbers flagged,
 			RecipientRules recipients, MessagingSettings settings, ApplicationEventPublisher events, Clock clock) {
-		return new Dispatcher(outbox, new RoutingChannel(channel, webChats), new Pacer(settings.outbox().messagesPerSecond()), optOuts, flagged,
-				recipients, settings.outbox(), events, clock);
+		WhatsAppChannel whatsApp = new WhatsAppChannel(whatsAppCarrier, window,
+				new WhatsAppTemplates(settings.whatsapp()), contacts);
+		return new Dispatcher(outbox, new RoutingChannel(channel, whatsApp, webChats, contacts),
+				new Pacer(settings.outbox().messagesPerSecond()), optOuts, flagged, recipients, settings.outbox(), events,
+				clock, fallback);
 	}
 
 	@Bean

@@ -1,27 +1,51 @@
 package org.reconnect.messaging;
 
+import org.reconnect.messaging.ContactPreferences.Contact;
+
 /**
- * Picks the channel per recipient: the web chat for a number with an active link, else the
- * provider channel (Twilio SMS, or the simulator). A new channel is one more branch here and
- * nothing in the flows.
+ * Picks the channel per message: WhatsApp for someone who chose it; else the web chat for a number
+ * with an active link; else SMS (Twilio, or the simulator). An SMS fallback always goes by SMS. A
+ * new channel is one more branch here and nothing in the flows.
  */
 class RoutingChannel implements Channel {
 
-	private final Channel provider;
+	private final Channel sms;
+	private final WhatsAppChannel whatsApp;
 	private final WebChats webChats;
+	private final Contacts contacts;
 
-	RoutingChannel(Channel provider, WebChats webChats) {
-		this.provider = provider;
+	RoutingChannel(Channel sms, WhatsAppChannel whatsApp, WebChats webChats, Contacts contacts) {
+		this.sms = sms;
+		this.whatsApp = whatsApp;
 		this.webChats = webChats;
+		this.contacts = contacts;
 	}
 
+	/** The SMS sender: its pace is the one kept (WhatsApp shares it). */
 	@Override
 	public String sender() {
-		return provider.sender();
+		return sms.sender();
 	}
 
 	@Override
 	public ChannelResult send(String to, String body) {
-		return webChats.reaches(to) ? webChats.deliver(to, body) : provider.send(to, body);
+		return webChats.reaches(to) ? webChats.deliver(to, body) : sms.send(to, body);
+	}
+
+	@Override
+	public ChannelResult send(MessageRecord message) {
+		message.contentSid = null;
+		if (message.fallbackOf == null) {
+			Contact contact = contacts.of(message.to);
+			if (contact.channel() == ChannelKind.WHATSAPP) {
+				return whatsApp.send(message, contact);
+			}
+			if (webChats.reaches(message.to)) {
+				message.channel = ChannelKind.WEB;
+				return webChats.deliver(message.to, message.body);
+			}
+		}
+		message.channel = ChannelKind.SMS;
+		return sms.send(message.to, message.body);
 	}
 }

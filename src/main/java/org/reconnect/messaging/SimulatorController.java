@@ -2,10 +2,12 @@ package org.reconnect.messaging;
 
 import java.util.List;
 
+import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,7 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The phone simulator's API, present only while no Twilio account is configured: read what was
- * sent, and write in as a phone would. It sits under /api, so it needs the coach login.
+ * sent, write in as a phone would (by SMS, or on WhatsApp with {@code "from":"whatsapp:+..."},
+ * which opens the WhatsApp window as Twilio's webhook does), and report a delivery status as
+ * Twilio would (to try the SMS fallback of a WhatsApp message). It sits under /api, so it needs
+ * the coach login.
  */
 @RestController
 @RequestMapping("/api/simulator")
@@ -25,8 +30,15 @@ class SimulatorController {
 	private final Messenger messenger;
 	private final PhoneSimulator phone;
 	private final PhoneNumbers phones;
+	private final WhatsAppWindow whatsApp;
+	private final StatusCallbacks statuses;
+	private final Outbox outbox;
 
-	SimulatorController(Messenger messenger, PhoneSimulator phone, PhoneNumbers phones) {
+	SimulatorController(Messenger messenger, PhoneSimulator phone, PhoneNumbers phones, WhatsAppWindow whatsApp,
+			StatusCallbacks statuses, Outbox outbox) {
+		this.whatsApp = whatsApp;
+		this.statuses = statuses;
+		this.outbox = outbox;
 		this.messenger = messenger;
 		this.phone = phone;
 		this.phones = phones;
@@ -41,12 +53,34 @@ class SimulatorController {
 	/** A text as if sent from {@code from}; handled exactly as a Twilio webhook would be. */
 	@PostMapping("/inbound")
 	SimulatedReply inbound(@RequestBody SimulatedText text) {
-		String from = phones.toE164("from", text.from());
+		String from = phones.toE164("from", WhatsAppAddress.number(text.from()));
+		if (WhatsAppAddress.is(text.from())) {
+			whatsApp.opened(from);
+		}
 		PhoneSimulator.Received received = phone.receive(from, text.body());
 		return new SimulatedReply(received.key(), received.outcome(), messenger.recent(from, 3));
 	}
 
+	/**
+	 * A delivery status for a sent message, as Twilio's status callback would bring it, e.g.
+	 * {"messageId":"...","status":"undelivered","errorCode":"63016"}.
+	 */
+	@PostMapping("/status")
+	ResponseEntity<MessageView> status(@RequestBody SimulatedStatus report) {
+		MessageRecord record = outbox.find(report.messageId() == null ? "" : report.messageId())
+			.orElseThrow(() -> InvalidInput.of("messageId", "is not a message id: send the id of a message from GET /api/simulator/messages"));
+		if (record.providerId == null || StatusCallbacks.rank(report.status()) == 0) {
+			throw InvalidInput.of("status", record.providerId == null ? "this message was never sent, so it has no delivery status"
+					: "'" + report.status() + "' is not a delivery status: send sent, delivered, undelivered, failed or read");
+		}
+		statuses.apply(record.providerId, report.status(), report.errorCode());
+		return ResponseEntity.of(messenger.status(record.id));
+	}
+
 	record SimulatedText(String from, String body) {
+	}
+
+	record SimulatedStatus(String messageId, String status, String errorCode) {
 	}
 
 	record SimulatedReply(String key, String outcome, List<SentMessage> latestToSender) {
@@ -57,7 +91,7 @@ class SimulatorController {
 	static class SimulatorChannelConfiguration {
 
 		@Bean
-		Channel simulatorChannel() {
+		SimulatorChannel simulatorChannel() {
 			return new SimulatorChannel();
 		}
 	}

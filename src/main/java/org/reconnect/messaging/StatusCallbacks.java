@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Applies Twilio's delivery status callbacks. They may come twice and out of order, so a status
  * only ever moves forward (queued, then sent, then delivered / undelivered / failed) and a repeat
- * changes nothing. A check-in Twilio could not deliver is announced so it never counts as missed.
+ * changes nothing. A check-in Twilio could not deliver is announced so it never counts as missed;
+ * a WhatsApp message that failed is first handed to the SMS fallback, and announced only when
+ * there is none.
  */
 @Service
 class StatusCallbacks {
@@ -22,9 +25,14 @@ class StatusCallbacks {
 	private final OptOuts optOuts;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final SmsFallback fallback;
+	private final Dispatcher dispatcher;
 
-	StatusCallbacks(Outbox outbox, OptOuts optOuts, ApplicationEventPublisher events, Clock clock) {
+	StatusCallbacks(Outbox outbox, OptOuts optOuts, ApplicationEventPublisher events, Clock clock,
+			SmsFallback fallback, Dispatcher dispatcher) {
 		this.outbox = outbox;
+		this.fallback = fallback;
+		this.dispatcher = dispatcher;
 		this.optOuts = optOuts;
 		this.events = events;
 		this.clock = clock;
@@ -51,7 +59,17 @@ class StatusCallbacks {
 				optOuts.save(new OptOut(record.to, clock.instant()));
 				events.publishEvent(new OptOutChanged(record.to, true));
 			}
-			events.publishEvent(new MessageUndelivered(record.id, record.reference, record.purpose));
+			if (errorCode != null && !errorCode.isBlank()) {
+				record.error = errorCode;
+				outbox.note(record.id, new Update().set("error", errorCode));
+			}
+			Optional<MessageRecord> replaced = fallback.replace(record);
+			if (replaced.isPresent()) {
+				dispatcher.attemptNow(replaced.get()); // else the background dispatcher sends it
+			}
+			else {
+				events.publishEvent(new MessageUndelivered(record.id, record.reference, record.purpose));
+			}
 		}
 		return true;
 	}

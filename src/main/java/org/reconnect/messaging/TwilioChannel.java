@@ -16,10 +16,15 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 
 /**
- * SMS through Twilio's REST API, from a Messaging Service when one is set, else from a number.
- * One attempt per call: the outbox owns retries, so the SDK's own retry loop is switched off.
+ * SMS through Twilio's REST API, from a Messaging Service when one is set, else from a number; and
+ * WhatsApp through the same Messages API with whatsapp: addresses, from the WhatsApp sender when
+ * one is set, else from the Messaging Service. One attempt per call: the outbox owns retries, so
+ * the SDK's own retry loop is switched off.
  */
-class TwilioChannel implements Channel {
+class TwilioChannel implements Channel, WhatsAppCarrier {
+
+	/** No WhatsApp sender and no Messaging Service are configured. */
+	static final String NO_WHATSAPP_SENDER = "whatsapp-not-configured";
 
 	static final String STATUS_PATH = "/webhooks/twilio/status";
 
@@ -43,6 +48,36 @@ class TwilioChannel implements Channel {
 		MessageCreator creator = usesService()
 				? Message.creator(new PhoneNumber(to), settings.messagingServiceSid(), body)
 				: Message.creator(new PhoneNumber(to), new PhoneNumber(settings.fromNumber()), body);
+		return create(creator);
+	}
+
+	@Override
+	public String whatsAppSender() {
+		return usesWhatsAppNumber() ? WhatsAppAddress.of(settings.whatsappFrom().trim())
+				: usesService() ? settings.messagingServiceSid() : null;
+	}
+
+	@Override
+	public ChannelResult sendWhatsApp(String to, WhatsAppContent content) {
+		PhoneNumber recipient = new PhoneNumber(WhatsAppAddress.of(to));
+		MessageCreator creator;
+		if (usesWhatsAppNumber()) {
+			creator = Message.creator(recipient, new PhoneNumber(WhatsAppAddress.of(settings.whatsappFrom().trim())),
+					content.body());
+		}
+		else if (usesService()) {
+			creator = Message.creator(recipient, settings.messagingServiceSid(), content.body());
+		}
+		else {
+			return new Rejected(NO_WHATSAPP_SENDER);
+		}
+		if (content.isTemplate()) {
+			creator.setContentSid(content.contentSid()).setContentVariables(content.variables());
+		}
+		return create(creator);
+	}
+
+	private ChannelResult create(MessageCreator creator) {
 		if (settings.publicBaseUrl() != null && !settings.publicBaseUrl().isBlank()) {
 			creator.setStatusCallback(URI.create(settings.publicBaseUrl().replaceAll("/+$", "") + STATUS_PATH));
 		}
@@ -68,6 +103,10 @@ class TwilioChannel implements Channel {
 		catch (RuntimeException ex) {
 			return new Unavailable("unreachable", null);
 		}
+	}
+
+	private boolean usesWhatsAppNumber() {
+		return settings.whatsappFrom() != null && !settings.whatsappFrom().isBlank();
 	}
 
 	private boolean usesService() {

@@ -50,7 +50,7 @@ class TwilioConfiguration {
 	}
 
 	@Bean
-	Channel twilioChannel(TwilioRestClient client, TwilioChannel.OneShotHttpClient http, MessagingSettings settings) {
+	TwilioChannel twilioChannel(TwilioRestClient client, TwilioChannel.OneShotHttpClient http, MessagingSettings settings) {
 		return new TwilioChannel(client, http, settings.twilio());
 	}
 

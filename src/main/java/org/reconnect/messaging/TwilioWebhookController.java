@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Twilio's inbound SMS webhook. The signature is checked first (403 when missing or wrong), then
- * the fields (400 when one is missing); a repeated MessageSid is answered but not processed again.
- * Replies go out through the REST API, so the answer is always an empty TwiML response.
+ * Twilio's inbound SMS and WhatsApp webhook. The signature is checked first (403 when missing or
+ * wrong), then the fields (400 when one is missing); a repeated MessageSid is answered but not
+ * processed again. A WhatsApp message ({@code From=whatsapp:+...}) comes from the same person as
+ * an SMS from that number, and opens their WhatsApp session window. Replies go out through the
+ * REST API, so the answer is always an empty TwiML response.
  */
 @RestController
 @Conditional(TwilioConfigured.class)
@@ -34,9 +36,11 @@ class TwilioWebhookController {
 	private final InboundProcessor inbound;
 	private final StatusCallbacks statuses;
 	private final PhoneNumbers phones;
+	private final WhatsAppWindow whatsApp;
 
 	TwilioWebhookController(MessagingSettings settings, InboundProcessor inbound, StatusCallbacks statuses,
-			PhoneNumbers phones) {
+			PhoneNumbers phones, WhatsAppWindow whatsApp) {
+		this.whatsApp = whatsApp;
 		this.signatures = new TwilioSignatures(settings.twilio().authToken(), settings.twilio().publicBaseUrl());
 		this.inbound = inbound;
 		this.statuses = statuses;
@@ -91,8 +95,11 @@ class TwilioWebhookController {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		String from = phones.normalise(params.get("From"));
+		String from = phones.normalise(WhatsAppAddress.number(params.get("From")));
 		if (from != null) {
+			if (WhatsAppAddress.is(params.get("From"))) {
+				whatsApp.opened(from); // before handling: the reply it causes goes inside the window
+			}
 			inbound.receive("twilio:" + params.get("MessageSid"), from, params.get("Body"));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);

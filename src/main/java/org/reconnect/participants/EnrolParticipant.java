@@ -8,6 +8,14 @@ package org.reconnect.participants;
  * @param timeZone an IANA time zone such as America/New_York
  * @param checkInTime the local time of the daily check-in, HH:mm
  * @param language en or es; en when absent
+ * @param channel SMS, WHATSAPP or WEB; SMS when absent
+ * @param smsFallback whether a WhatsApp message that cannot go, or fails, is sent again by SMS; on
+ * when absent
  */
-public record EnrolParticipant(String name, String phone, String timeZone, String checkInTime, String language) {
+public record EnrolParticipant(String name, String phone, String timeZone, String checkInTime, String language,
+		String channel, Boolean smsFallback) {
+
+	public EnrolParticipant(String name, String phone, String timeZone, String checkInTime, String language) {
+		this(name, phone, timeZone, checkInTime, language, null, null);
+	}
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import org.reconnect.messaging.ChannelKind;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -46,6 +47,12 @@ class Participant {
 	private Integer missedToQuiet;
 
 	private Boolean anyMessageCounts;
+
+	/** How messages reach them; absent means SMS. */
+	private ChannelKind channel;
+
+	/** Whether a failed WhatsApp message goes again by SMS; absent means yes. */
+	private Boolean smsFallback;
 
 	@Version
 	private Long version;
@@ -106,6 +113,19 @@ class Participant {
 		}
 	}
 
+	void reachBy(ChannelKind channel, boolean smsFallback) {
+		this.channel = channel;
+		this.smsFallback = smsFallback;
+	}
+
+	ChannelKind channel() {
+		return channel == null ? ChannelKind.SMS : channel;
+	}
+
+	boolean smsFallback() {
+		return smsFallback == null || smsFallback;
+	}
+
 	void keepQuietHours(QuietHours hours) {
 		quietStart = hours.start().toString();
 		quietEnd = hours.end().toString();
@@ -121,7 +141,7 @@ class Participant {
 				missedToQuiet == null ? defaults.missedToQuiet() : missedToQuiet,
 				anyMessageCounts == null ? defaults.anyMessageCounts() : anyMessageCounts);
 		return new ParticipantProfile(new ParticipantId(id), name, phone, ZoneId.of(zone), LocalTime.parse(checkInTime),
-				language, status, coach, enrolledAt, pausedUntil, responsiveness, quietHours());
+				language, status, coach, enrolledAt, pausedUntil, responsiveness, quietHours(), channel(), smsFallback());
 	}
 
 	private QuietHours quietHours() {

@@ -4,13 +4,28 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import org.reconnect.messaging.ChannelKind;
+
 import com.fasterxml.jackson.annotation.JsonFormat;
 
-/** What other modules may read of a participant. */
+/**
+ * What other modules may read of a participant.
+ *
+ * @param channel how messages reach them: SMS, WHATSAPP or WEB
+ * @param smsFallback whether a WhatsApp message that cannot go, or fails, is sent again by SMS
+ */
 public record ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone,
 		@JsonFormat(pattern = "HH:mm") LocalTime checkInTime,
 		String language, ParticipantStatus status, String coach, Instant enrolledAt, Instant pausedUntil,
-		ResponsivenessSettings responsiveness, QuietHours quietHours) {
+		ResponsivenessSettings responsiveness, QuietHours quietHours, ChannelKind channel, boolean smsFallback) {
+
+	/** A profile reached by SMS (kept for callers written before channels). */
+	public ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone, LocalTime checkInTime,
+			String language, ParticipantStatus status, String coach, Instant enrolledAt, Instant pausedUntil,
+			ResponsivenessSettings responsiveness, QuietHours quietHours) {
+		this(id, name, phone, zone, checkInTime, language, status, coach, enrolledAt, pausedUntil, responsiveness,
+				quietHours, ChannelKind.SMS, true);
+	}
 
 	/** A profile with the default quiet hours (kept for callers written before quiet hours). */
 	public ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone, LocalTime checkInTime,

@@ -2,15 +2,17 @@ package org.reconnect.participants;
 
 import java.util.Optional;
 
+import org.reconnect.messaging.ContactPreferences;
 import org.reconnect.messaging.RecipientPolicy;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells messaging a participant's time zone, so quiet hours and the daily cap follow their local
- * day; their quiet hours and cap are the configured defaults until the profile holds its own.
+ * day (their quiet hours and cap are the configured defaults until the profile holds its own); and
+ * the channel they chose, with their language and first name for WhatsApp templates.
  */
 @Component
-class ParticipantRecipients implements RecipientPolicy {
+class ParticipantRecipients implements RecipientPolicy, ContactPreferences {
 
 	private final ParticipantService participants;
 
@@ -21,5 +23,11 @@ class ParticipantRecipients implements RecipientPolicy {
 	@Override
 	public Optional<Recipient> recipient(String phone) {
 		return participants.findByPhone(phone).map(participant -> Recipient.inZone(participant.zone()));
+	}
+
+	@Override
+	public Optional<Contact> contact(String phone) {
+		return participants.findByPhone(phone).map(participant -> new Contact(participant.channel(),
+				participant.smsFallback(), participant.language(), participant.firstName()));
 	}
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.reconnect.messaging.ChannelKind;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OptOutChanged;
 import org.reconnect.system.InvalidInput;
@@ -96,6 +97,7 @@ public class ParticipantService {
 		if (!LANGUAGES.contains(language)) {
 			problems.add(new FieldProblem("language", "'" + language + "' is not offered: send en or es"));
 		}
+		ChannelKind channel = channel(request.channel(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
@@ -104,7 +106,9 @@ public class ParticipantService {
 		}
 		Participant participant;
 		try {
-			participant = participants.save(Participant.enrol(name, phone, zone, checkInTime, language, coach, clock.instant()));
+			Participant enrolled = Participant.enrol(name, phone, zone, checkInTime, language, coach, clock.instant());
+			enrolled.reachBy(channel, request.smsFallback() == null || request.smsFallback());
+			participant = participants.save(enrolled);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ParticipantAlreadyEnrolled();
@@ -113,6 +117,43 @@ public class ParticipantService {
 		log.info("Enrolled participant {} for coach {}", profile.id(), coach);
 		events.publishEvent(new ParticipantEnrolled(profile.id()));
 		return profile;
+	}
+
+	/**
+	 * Sets how messages reach the participant, and whether a WhatsApp message that cannot go or
+	 * fails is sent again by SMS (on when {@code smsFallback} is null).
+	 *
+	 * @throws InvalidInput when the channel is not SMS, WHATSAPP or WEB
+	 */
+	public ParticipantProfile reachBy(ParticipantId id, String channel, Boolean smsFallback) {
+		List<FieldProblem> problems = new ArrayList<>();
+		ChannelKind kind = channel(channel, problems);
+		if (channel == null || channel.isBlank()) {
+			problems.add(new FieldProblem("channel", "is required: send SMS, WHATSAPP or WEB"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Participant participant = participants.findById(id.value())
+			.orElseThrow(() -> new IllegalArgumentException("no participant " + id));
+		participant.reachBy(kind, smsFallback == null || smsFallback);
+		ParticipantProfile profile = profile(participants.save(participant));
+		log.info("Participant {} is now reached by {} (SMS fallback {})", id, kind, profile.smsFallback() ? "on" : "off");
+		return profile;
+	}
+
+	/** SMS when absent; any case is accepted (whatsapp, WhatsApp). */
+	private static ChannelKind channel(String value, List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			return ChannelKind.SMS;
+		}
+		try {
+			return ChannelKind.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new FieldProblem("channel", "'" + value + "' is not a channel: send SMS, WHATSAPP or WEB"));
+			return null;
+		}
 	}
 
 	/** Moves the participant's daily check-in to another local time. */
