@@ -73,6 +73,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 		"reconnect.messaging.twilio.auth-token=" + LoopTestSupport.TOKEN,
 		"reconnect.messaging.twilio.from-number=" + LoopTestSupport.FROM,
 		"reconnect.messaging.twilio.public-base-url=" + LoopTestSupport.PUBLIC_URL,
+		// WhatsApp: a sender, and one approved template (the daily check-in in English) with its
+		// variable; Spanish has none, so a Spanish check-in outside the window cannot go on WhatsApp.
+		"reconnect.messaging.twilio.whatsapp-from=" + LoopTestSupport.WHATSAPP_FROM,
+		"reconnect.messaging.whatsapp.templates.daily-checkin.en=" + LoopTestSupport.CHECK_IN_TEMPLATE,
+		"reconnect.messaging.whatsapp.template-variables.daily-checkin=first-name",
 		// The outbox's background dispatcher is off (tests drain it by hand, on the test clock), with
 		// no pacing; one Twilio request gives up after 1 s so the timeout test stays short.
 		"reconnect.messaging.outbox.poll-interval=0",
@@ -87,6 +92,8 @@ public abstract class LoopTestSupport {
 	protected static final String SID = "AC0123456789abcdef0123456789abcdef";
 	protected static final String TOKEN = "test-auth-token-0123456789abcdef";
 	protected static final String FROM = "+15005550006";
+	protected static final String WHATSAPP_FROM = "+14155238886";
+	protected static final String CHECK_IN_TEMPLATE = "HX0123456789abcdef0123456789abcdef";
 	protected static final String PUBLIC_URL = "https://reconnect.example.org";
 	protected static final String WEBHOOK = "/webhooks/twilio/sms";
 	protected static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";

@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * A WhatsApp message that could not go or failed is sent once more by SMS, when its recipient
- * allows it and has not opted out. The fallback is an outbox entry of its own, recorded as the
+ * allows it and has not opted out (the STOP confirmation excepted). The fallback is an outbox entry of its own, recorded as the
  * fallback of the original, so quiet hours, the daily cap and the opt-out check apply to it at
  * dispatch as to any message. Its id derives from the original's, so a status callback that
  * repeats, or comes after the dispatcher already fell back, cannot make a second one.
@@ -58,7 +58,7 @@ class SmsFallback {
 			log.info("WhatsApp message {} failed; its recipient turned the SMS fallback off", original.id);
 			return Optional.empty();
 		}
-		if (optOuts.existsById(original.to)) {
+		if (original.purpose != Purpose.OPT_OUT_CONFIRMATION && optOuts.existsById(original.to)) {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
