@@ -126,6 +126,29 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void aWhatsAppMessageTwilioRefusesGoesOnceBySmsAtOnce() {
+		String sol = "+12025550409";
+		enrolOnWhatsApp("Sol Vega", sol, "12:20", "en", null);
+		whatsApp(sol, "hello?");
+		int before = requestsTo(wa(sol)).size();
+		twilio.stubFor(to(wa(sol)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+			.withBody("{\"code\":63016,\"message\":\"Outside the allowed window\",\"status\":400}")));
+
+		SendResult result = messenger.send(new OutboundMessage(sol, "We're glad you wrote.", Purpose.REPLY, "r-63016"));
+
+		assertThat(result.outcome()).as("sent, by its SMS fallback").isEqualTo(SendResult.Outcome.SENT);
+		assertThat(requestsTo(wa(sol))).hasSize(before + 1);
+		assertThat(sentTo(sol)).containsExactly("We're glad you wrote.");
+		MessageView refused = messenger.status(result.messageId()).orElseThrow();
+		assertThat(refused.status()).isEqualTo("FAILED");
+		assertThat(refused.error()).isEqualTo("63016");
+		assertThat(messenger.status(refused.fallbackId()).orElseThrow().status()).isEqualTo("SENT");
+		clock.advance(Duration.ofHours(1));
+		drainOutbox();
+		assertThat(sentTo(sol)).hasSize(1);
+	}
+
+	@Test
 	void withTheFallbackOffAFailedWhatsAppCheckInIsRecordedUndeliveredAndNoSmsGoes() {
 		String ida = "+12025550403";
 		String id = enrolOnWhatsApp("Ida Berg", ida, "11:50", "en", null);
