@@ -108,7 +108,6 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 		assertThat(requestsTo(mo)).hasSize(1);
 		assertThat(form(requestsTo(mo).get(0))).containsEntry("From", FROM)
 			.containsEntry("Body", CHECK_IN_EN.formatted("Mo"));
-		assertThat(requestsTo(wa(mo))).hasSize(1);
 		JsonNode failed = coach().getForObject("/api/messages/" + original, JsonNode.class);
 		assertThat(failed.get("channel").asText()).isEqualTo("WHATSAPP");
 		assertThat(failed.get("deliveryStatus").asText()).isEqualTo("undelivered");
@@ -146,6 +145,26 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 		clock.advance(Duration.ofHours(1));
 		drainOutbox();
 		assertThat(sentTo(sol)).hasSize(1);
+	}
+
+	@Test
+	void aFallbackTakesThePlaceOfTheFailedMessageUnderTheDailyCap() {
+		String bo = "+12025550410";
+		enrolOnWhatsApp("Bo Park", bo, "12:25", "en", null);
+		for (int i = 1; i <= 3; i++) {
+			twilio.stubFor(to(wa(bo)).withFormParam("ContentVariables", equalTo("{\"1\":\"Bo\"}"))
+				.willReturn(accepted("SMcap0410n" + i)));
+			assertThat(messenger.send(new OutboundMessage(bo, "Check-in " + i, Purpose.CHECK_IN, "cap" + i)).outcome())
+				.isEqualTo(SendResult.Outcome.SENT);
+		}
+		// The daily cap (3) is reached; one of the three fails, and its SMS stands in for it.
+		status("SMcap0410n3", "undelivered", "63016");
+		assertThat(sentTo(bo)).containsExactly("Check-in 3");
+
+		SendResult fourth = messenger.send(new OutboundMessage(bo, "Check-in 4", Purpose.CHECK_IN, "cap4"));
+		assertThat(fourth.outcome()).isEqualTo(SendResult.Outcome.DROPPED);
+		assertThat(messenger.status(fourth.messageId()).orElseThrow().error()).isEqualTo("daily-cap");
+		assertThat(requestsTo(wa(bo))).hasSize(3);
 	}
 
 	@Test
