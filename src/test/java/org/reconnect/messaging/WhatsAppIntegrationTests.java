@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reconnect.LoopTestSupport;
 import org.reconnect.flows.ConversationView;
@@ -41,6 +44,18 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 
 	@Autowired
 	Messenger messenger;
+
+	/** Participants enrolled by the running test, erased after it. */
+	private final List<String> enrolled = new ArrayList<>();
+
+	/**
+	 * Erasing its participants ends their open check-ins, so no other test in this shared context
+	 * ever sees them missed and escalated (e.g. a coach alert competing for the coach's OK).
+	 */
+	@AfterEach
+	void eraseParticipants() {
+		enrolled.forEach(id -> coach().delete("/api/participants/" + id));
+	}
 
 	@Test
 	void insideTheWindowTextIsFreeFormOutsideItACheckInIsTheApprovedTemplate() {
@@ -281,6 +296,7 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 			.contains("SMS, WHATSAPP or WEB");
 
 		String id = enrol("Pat Doe", "+12025550408", "America/New_York", "12:15");
+		enrolled.add(id);
 		ResponseEntity<JsonNode> change = putChannel(id, Map.of("channel", "pigeon"));
 		assertThat(change.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(change.getBody().get("errors").findValuesAsText("field")).containsExactly("channel");
@@ -302,6 +318,7 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 		ResponseEntity<JsonNode> response = coach().postForEntity("/api/participants", request, JsonNode.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(response.getBody().get("channel").asText()).isEqualTo("WHATSAPP");
+		enrolled.add(response.getBody().get("id").asText());
 		return response.getBody().get("id").asText();
 	}
 
