@@ -192,7 +192,7 @@ class ParticipantApi {
 	 * or fails, once more by SMS.
 	 */
 	@PutMapping("/participants/{id}/channel")
-	ParticipantProfile channel(@PathVariable String id, @RequestBody ChannelRequest request, Principal coach) {
+	ParticipantProfile channel(@PathVariable String id, @RequestBody ChannelRequest request, Authentication coach) {
 		return participants.reachBy(owned(id, coach).id(), request.channel(), request.smsFallback());
 	}
 
