@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.reconnect.participants.ParticipantId;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -20,10 +21,12 @@ class Ally {
 	@Id
 	String id;
 
+	@Indexed
 	String participantId;
 
 	String name;
 
+	@Indexed
 	String phone;
 
 	/** The ally's time zone for quiet hours; null means the participant's. */

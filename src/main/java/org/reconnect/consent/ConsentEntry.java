@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -16,6 +17,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param until for REQUESTED the answer deadline; for GRANTED and RENEWED the consent's end
  */
 @Document("consent_ledger")
-record ConsentEntry(@Id String id, String allyId, String participantId, String change, List<AlertKind> kinds,
+record ConsentEntry(@Id String id, @Indexed String allyId, @Indexed String participantId, String change, List<AlertKind> kinds,
 		String why, String by, Instant at, Instant from, Instant until, String messageKey) {
 }

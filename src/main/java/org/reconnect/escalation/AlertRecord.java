@@ -3,6 +3,7 @@ package org.reconnect.escalation;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -16,8 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param outcome SENDING, SENT, SUPPRESSED, FAILED, NO_CONSENT, NO_PHONE or RAISED (handed to the console)
  */
 @Document("alerts")
-record AlertRecord(@Id String id, String kind, String participantId, String episodeId, Integer step, String recipient,
-		String phone, String outcome, String messageId, Instant at, Instant acknowledgedAt) {
+record AlertRecord(@Id String id, String kind, @Indexed String participantId, @Indexed String episodeId, Integer step,
+		String recipient, @Indexed String phone, String outcome, String messageId, Instant at, Instant acknowledgedAt) {
 
 	AlertRecord sent(String phone, String outcome, String messageId) {
 		return new AlertRecord(id, kind, participantId, episodeId, step, recipient, phone, outcome, messageId, at,

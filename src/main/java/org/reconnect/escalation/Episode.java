@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -74,6 +75,7 @@ class Episode {
 	@Id
 	String id;
 
+	@Indexed
 	String participantId;
 
 	Status status;
@@ -98,6 +100,7 @@ class Episode {
 
 	Instant acknowledgedAt;
 
+	@Indexed(sparse = true)
 	Instant nextDueAt;
 
 	@Version

@@ -33,6 +33,7 @@ class Conversation {
 	String id;
 
 	/** The participant; for a conversation with an ally, the participant who invited them. */
+	@Indexed
 	String participantId;
 
 	/** Set only for a conversation with an ally: who they are, as they were when invited. */
@@ -65,9 +66,11 @@ class Conversation {
 
 	Instant lastActivityAt;
 
+	@Indexed(sparse = true)
 	Instant expiresAt;
 
 	/** When the current state's wait times out; null when it has no timeout. */
+	@Indexed(sparse = true)
 	Instant waitUntil;
 
 	/** Flows to start once this conversation has ended (start_flow, or a busy flow's WAIT policy). */

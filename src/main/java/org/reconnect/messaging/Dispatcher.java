@@ -3,10 +3,17 @@ package org.reconnect.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.reconnect.messaging.Channel.Accepted;
 import org.reconnect.messaging.Channel.ChannelResult;
@@ -48,6 +55,7 @@ class Dispatcher {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final SmsFallback fallback;
+	private ExecutorService senders;
 
 	Dispatcher(Outbox outbox, Channel channel, Pacer pacer, OptOuts optOuts, FlaggedNumbers flagged,
 			RecipientRules recipients, MessagingSettings.Outbox settings, ApplicationEventPublisher events, Clock clock) {
@@ -84,7 +92,9 @@ class Dispatcher {
 	}
 
 	/**
-	 * Sends what is due, most urgent first, until nothing is due or the pace is reached.
+	 * Sends what is due, most urgent first, until nothing is due or the pace is reached. Each
+	 * claimed batch goes out on up to {@code senders} lanes at once; the messages to one number
+	 * share a lane, so they leave one after another in the batch's order.
 	 *
 	 * @return how many entries were claimed
 	 */
@@ -95,14 +105,89 @@ class Dispatcher {
 			if (batch == null) {
 				return claimedCount;
 			}
-			for (int i = 0; i < batch.size(); i++) {
-				if (!pacer.tryAcquire(channel.sender())) {
-					batch.subList(i, batch.size()).forEach(outbox::release);
-					return claimedCount;
-				}
-				claimedCount++;
-				process(batch.get(i), false);
+			Round round = new Round();
+			List<List<MessageRecord>> lanes = lanes(batch);
+			if (lanes.size() == 1) {
+				round.send(lanes.get(0));
 			}
+			else {
+				round.sendAll(lanes);
+			}
+			claimedCount += round.sent.get();
+			if (round.paced.get()) {
+				return claimedCount;
+			}
+		}
+	}
+
+	private List<List<MessageRecord>> lanes(List<MessageRecord> batch) {
+		int senders = Math.max(1, Math.min(settings.senders(), batch.size()));
+		List<List<MessageRecord>> lanes = new ArrayList<>();
+		for (int i = 0; i < senders; i++) {
+			lanes.add(new ArrayList<>());
+		}
+		batch.forEach(record -> lanes.get(Math.floorMod(record.to.hashCode(), senders)).add(record));
+		lanes.removeIf(List::isEmpty);
+		return lanes;
+	}
+
+	/** One claimed batch: once the pace is reached, what is left of it is given back. */
+	private final class Round {
+
+		private final AtomicInteger sent = new AtomicInteger();
+		private final AtomicBoolean paced = new AtomicBoolean();
+
+		void send(List<MessageRecord> lane) {
+			for (MessageRecord record : lane) {
+				if (paced.get() || !pacer.tryAcquire(channel.sender())) {
+					paced.set(true);
+					outbox.release(record);
+					continue;
+				}
+				sent.incrementAndGet();
+				process(record, false);
+			}
+		}
+
+		void sendAll(List<List<MessageRecord>> lanes) {
+			List<Future<?>> running = lanes.stream().<Future<?>>map(lane -> senders().submit(() -> send(lane))).toList();
+			RuntimeException failure = null;
+			for (Future<?> lane : running) {
+				try {
+					lane.get();
+				}
+				catch (ExecutionException ex) {
+					failure = ex.getCause() instanceof RuntimeException runtime ? runtime
+							: new IllegalStateException(ex.getCause());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					failure = new IllegalStateException("interrupted while sending", ex);
+				}
+			}
+			if (failure != null) {
+				throw failure;
+			}
+		}
+	}
+
+	private synchronized ExecutorService senders() {
+		if (senders == null) {
+			AtomicInteger count = new AtomicInteger();
+			senders = Executors.newFixedThreadPool(settings.senders(), runnable -> {
+				Thread thread = new Thread(runnable, "outbox-sender-" + count.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		return senders;
+	}
+
+	/** Stops the sending threads; called when the application context closes. */
+	synchronized void close() {
+		if (senders != null) {
+			senders.shutdown();
+			senders = null;
 		}
 	}
 

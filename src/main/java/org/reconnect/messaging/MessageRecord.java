@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -12,7 +14,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * Every outbound message, whatever became of it; while QUEUED it is an outbox entry. A dispatcher
  * owns it only while its lease runs; the delivery status from Twilio's callbacks only moves forward.
  */
+/** The dispatcher's claim order, and the daily cap's count per number. */
 @Document("messages")
+@CompoundIndex(name = "due", def = "{'status': 1, 'priority': 1, 'nextAttemptAt': 1}")
+@CompoundIndex(name = "recipient", def = "{'to': 1, 'sentAt': 1}")
 class MessageRecord {
 
 	enum Status {
@@ -53,11 +58,13 @@ class MessageRecord {
 
 	int attempts;
 
+	@Indexed(sparse = true)
 	String leaseOwner;
 
 	/** A claim holds until then; {@link #NEVER} when free. */
 	Instant leaseUntil = NEVER;
 
+	@Indexed(sparse = true)
 	String providerId;
 
 	/** Twilio's last status (queued, sent, delivered, undelivered, failed); moves only forward. */

@@ -60,12 +60,15 @@ record MessagingSettings(@DefaultValue("Reconnect") String programName,
 	 * @param lease how long a dispatcher holds a claimed message before another node may take it over
 	 * @param requestTimeout connect and response timeout of one request to the channel
 	 * @param batchSize messages a dispatcher looks at per query
+	 * @param senders requests a dispatcher has in flight at once; messages to one number always go
+	 * one after another, in order
 	 */
 	record Outbox(@DefaultValue("1") int messagesPerSecond, @DefaultValue("250ms") Duration pollInterval,
 			@DefaultValue("5") int maxAttempts, @DefaultValue("30s") Duration firstBackoff,
 			@DefaultValue("2.0") double backoffMultiplier, @DefaultValue("0.5") double jitter,
 			@DefaultValue("1h") Duration maxBackoff, @DefaultValue("2m") Duration lease,
-			@DefaultValue("10s") Duration requestTimeout, @DefaultValue("100") int batchSize) {
+			@DefaultValue("10s") Duration requestTimeout, @DefaultValue("100") int batchSize,
+			@DefaultValue("4") int senders) {
 	}
 
 	/**

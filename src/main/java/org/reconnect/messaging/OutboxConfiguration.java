@@ -27,7 +27,7 @@ class OutboxConfiguration {
 		return new SmsFallback(outbox, optOuts, contacts, clock);
 	}
 
-	@Bean
+	@Bean(destroyMethod = "close")
 	Dispatcher dispatcher(Outbox outbox, Channel channel, WhatsAppCarrier whatsAppCarrier, WhatsAppWindow window,
 			Contacts contacts, SmsFallback fallback, WebChats webChats, OptOuts optOuts, FlaggedNumbers flagged,
 			RecipientRules recipients, MessagingSettings settings, ApplicationEventPublisher events, Clock clock) {

@@ -35,10 +35,12 @@ class Participant {
 
 	private ParticipantStatus status;
 
+	@Indexed
 	private String coach;
 
 	private Instant enrolledAt;
 
+	@Indexed(sparse = true)
 	private Instant pausedUntil;
 
 	/** Per-participant responsiveness settings; null means the defaults. */

@@ -5,7 +5,12 @@ import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -24,6 +29,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -62,12 +68,18 @@ class EmbeddedMongoConfiguration {
 	/**
 	 * The H2 MVStore commits on its own only about once a second; this backend commits after
 	 * every command that writes, before the client is answered, so an acknowledged write is on
-	 * disk even if the process dies the next moment.
+	 * disk even if the process dies the next moment. Writers that arrive while a commit is being
+	 * written share the next one (group commit): each still waits for a commit that began after
+	 * its own write.
 	 */
 	static final class DurableH2Backend extends H2Backend {
 
 		private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
 				"createindexes", "dropindexes", "drop", "create", "renamecollection", "dropdatabase");
+
+		private final AtomicLong writes = new AtomicLong();
+		private final ReentrantLock committing = new ReentrantLock();
+		private volatile long committed;
 
 		DurableH2Backend(MVStore store) {
 			super(store);
@@ -82,9 +94,24 @@ class EmbeddedMongoConfiguration {
 		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 			Document response = super.handleCommand(channel, databaseName, command, query);
 			if (WRITES.contains(command.toLowerCase())) {
-				commit();
+				commitIncluding(writes.incrementAndGet());
 			}
 			return response;
+		}
+
+		/** Returns once a commit that began after write number {@code write} was applied has ended. */
+		private void commitIncluding(long write) {
+			committing.lock();
+			try {
+				if (committed < write) {
+					long upTo = writes.get();
+					commit();
+					committed = upTo;
+				}
+			}
+			finally {
+				committing.unlock();
+			}
 		}
 	}
 
@@ -103,6 +130,13 @@ class EmbeddedMongoConfiguration {
 			MVMap<Object, Document> data = store.openMap("databases." + namespace);
 			MVMap<String, Object> meta = store.openMap("meta." + namespace);
 			return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
+		}
+
+		/** The server ignores non-unique indexes; this one answers equality and ranges on their first field. */
+		@Override
+		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new FieldIndex(indexName, keys);
 		}
 
 		/** H2Database keeps its store private; it is set before the collections are opened. */
@@ -135,6 +169,17 @@ class EmbeddedMongoConfiguration {
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document fieldSelector) {
 			Object id = query.get("_id");
+			if (id instanceof Document operators && operators.size() == 1
+					&& operators.get("$in") instanceof Collection<?> ids && ids.stream().allMatch(IdLookupCollection::isPlainValue)) {
+				Index<Object> byId = idIndex();
+				if (byId != null) {
+					Set<Object> positions = new LinkedHashSet<>();
+					for (Object each : ids) {
+						byId.getPositions(new Document("_id", each)).forEach(positions::add);
+					}
+					return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+				}
+			}
 			if (query.size() > 1 && isPlainValue(id)) {
 				Document byId = new Document("_id", id);
 				for (Index<Object> index : getIndexes()) {
@@ -143,7 +188,38 @@ class EmbeddedMongoConfiguration {
 					}
 				}
 			}
+			Index<Object> narrowest = narrowest(query);
+			if (narrowest != null) {
+				return matchDocuments(query, narrowest.getPositions(query), orderBy, skip, limit, batchSize, fieldSelector);
+			}
 			return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+		}
+
+		/**
+		 * The index that gives the fewest candidates; the server itself takes the first that can
+		 * answer, which may be {@code status} (thousands of SENT messages) rather than {@code to}.
+		 * A unique index answers only a query naming exactly its fields: at most one document.
+		 */
+		private Index<Object> narrowest(Document query) {
+			Index<Object> best = null;
+			long fewest = Long.MAX_VALUE;
+			for (Index<Object> index : getIndexes()) {
+				if (index.canHandle(query)) {
+					long candidates = index instanceof FieldIndex field ? field.candidates(query) : 1;
+					if (candidates < fewest) {
+						best = index;
+						fewest = candidates;
+					}
+				}
+			}
+			return best;
+		}
+
+		private Index<Object> idIndex() {
+			return getIndexes().stream()
+				.filter(index -> index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey()))
+				.findFirst()
+				.orElse(null);
 		}
 
 		/** An id compared for equality: not an operator such as $in, not a pattern. */

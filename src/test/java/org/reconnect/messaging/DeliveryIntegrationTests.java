@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -318,7 +319,8 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 			assertThat(outbox.due(now, 10)).containsExactly(reply.id, alert.id, stale.id, earlier.id, later.id);
 
 			List<String> sent = new ArrayList<>();
-			Dispatcher dispatcher = dispatcher(outbox, new Counting(sent));
+			// one sender lane: the strict order across numbers is visible
+			Dispatcher dispatcher = dispatcher(outbox, new Counting(sent), 1);
 			assertThat(dispatcher.drain()).isEqualTo(5);
 			assertThat(sent).containsExactly("reply", "alert", "earlier", "later");
 			assertThat(outbox.find(stale.id).orElseThrow().status).isEqualTo(MessageRecord.Status.DROPPED);
@@ -369,11 +371,52 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 		}
 	}
 
+	@Test
+	void sendersWorkSideBySideButOneNumbersMessagesLeaveInOrder() {
+		String collection = "outbox_lanes_" + UUID.randomUUID().toString().replace("-", "");
+		Outbox outbox = new Outbox(mongo, collection);
+		Instant now = clock.instant();
+		List<String> numbers = List.of("+12025550361", "+12025550362", "+12025550363", "+12025550364",
+				"+12025550365", "+12025550366");
+		List<MessageRecord> records = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			String to = numbers.get(i % numbers.size());
+			records.add(record(to, to + " #" + (i / numbers.size()), Purpose.REPLY, now.minusSeconds(600 - i)));
+		}
+		mongo.insert(records, collection);
+		Map<String, List<Integer>> byNumber = new ConcurrentHashMap<>();
+		Set<String> threads = ConcurrentHashMap.newKeySet();
+		Channel channel = new Counting(body -> {
+			threads.add(Thread.currentThread().getName());
+			String[] parts = body.split(" #");
+			byNumber.computeIfAbsent(parts[0], key -> java.util.Collections.synchronizedList(new ArrayList<>()))
+				.add(Integer.parseInt(parts[1]));
+		});
+		Dispatcher dispatcher = dispatcher(outbox, channel, 4);
+		try {
+			assertThat(dispatcher.drain()).isEqualTo(60);
+			assertThat(byNumber).hasSize(numbers.size());
+			assertThat(byNumber.values()).allSatisfy(sequence -> assertThat(sequence).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+			assertThat(threads).as("more than one sender at work").hasSizeGreaterThan(1);
+		}
+		finally {
+			dispatcher.close();
+			mongo.dropCollection(collection);
+		}
+	}
+
 	// --- helpers ---
 
 	private Dispatcher dispatcher(Outbox outbox, Channel channel) {
-		return new Dispatcher(outbox, channel, new Pacer(0), optOuts, flagged, recipients, settings.outbox(), events,
-				clock);
+		return dispatcher(outbox, channel, settings.outbox().senders());
+	}
+
+	private Dispatcher dispatcher(Outbox outbox, Channel channel, int senders) {
+		MessagingSettings.Outbox o = settings.outbox();
+		MessagingSettings.Outbox lanes = new MessagingSettings.Outbox(o.messagesPerSecond(), o.pollInterval(),
+				o.maxAttempts(), o.firstBackoff(), o.backoffMultiplier(), o.jitter(), o.maxBackoff(), o.lease(),
+				o.requestTimeout(), o.batchSize(), senders);
+		return new Dispatcher(outbox, channel, new Pacer(0), optOuts, flagged, recipients, lanes, events, clock);
 	}
 
 	private static MessageRecord record(String to, String body, Purpose purpose, Instant due) {
