@@ -30,6 +30,7 @@ class CheckInSchedule {
 	@Indexed
 	String slot;
 
+	@Indexed(sparse = true)
 	Instant nextDueAt;
 
 	Instant lastDueAt;

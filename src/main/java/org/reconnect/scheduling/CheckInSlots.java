@@ -46,10 +46,12 @@ public class CheckInSlots {
 	private final ParticipantService participants;
 	private final ConversationRuntime conversations;
 	private final SchedulingSettings settings;
+	private final HandOffs handOffs;
 	private final Clock clock;
 
 	CheckInSlots(CheckInSchedules schedules, MongoTemplate mongo, Triggers triggers, ParticipantService participants,
-			ConversationRuntime conversations, SchedulingSettings settings, Clock clock) {
+			ConversationRuntime conversations, SchedulingSettings settings, HandOffs handOffs, Clock clock) {
+		this.handOffs = handOffs;
 		this.schedules = schedules;
 		this.mongo = mongo;
 		this.triggers = triggers;
@@ -108,27 +110,35 @@ public class CheckInSlots {
 		LocalTime time = CheckInSchedule.timeOf(slot);
 		Instant next = CheckInOccurrences.next(zone, time, now);
 		Query due = Query.query(Criteria.where("slot").is(slot).and("nextDueAt").lte(now));
-		int started = 0;
-		CheckInSchedule claimed;
-		while ((claimed = mongo.findAndModify(due, new Update().set("nextDueAt", next),
-				FindAndModifyOptions.options().returnNew(false), CheckInSchedule.class)) != null) {
-			Instant dueAt = claimed.nextDueAt;
-			CheckInSchedule.Outcome outcome;
-			if (Duration.between(dueAt, now).compareTo(settings.checkInLateLimit()) > 0) {
-				outcome = CheckInSchedule.Outcome.SKIPPED_TOO_LATE;
-				log.info("Skipped the check-in of participant {} due at {}: more than {} late", claimed.participantId,
-						dueAt, settings.checkInLateLimit());
+		int started = handOffs.onEveryThread(() -> {
+			int mine = 0;
+			CheckInSchedule claimed;
+			while ((claimed = mongo.findAndModify(due, new Update().set("nextDueAt", next),
+					FindAndModifyOptions.options().returnNew(false), CheckInSchedule.class)) != null) {
+				mine += handOver(claimed, now) ? 1 : 0;
 			}
-			else {
-				boolean sent = conversations.startCheckIn(new ParticipantId(claimed.participantId)).isPresent();
-				outcome = sent ? CheckInSchedule.Outcome.SENT : CheckInSchedule.Outcome.NOT_SENT;
-				started += sent ? 1 : 0;
-			}
-			mongo.updateFirst(Query.query(Criteria.where("_id").is(claimed.participantId)),
-					new Update().set("lastDueAt", dueAt).set("lastOutcome", outcome), CheckInSchedule.class);
-		}
+			return mine;
+		});
 		triggers.rescheduleSlot(slot, next);
 		return started;
+	}
+
+	/** Starts a claimed check-in when it is still in time; true when it went. */
+	private boolean handOver(CheckInSchedule claimed, Instant now) {
+		Instant dueAt = claimed.nextDueAt;
+		CheckInSchedule.Outcome outcome;
+		if (Duration.between(dueAt, now).compareTo(settings.checkInLateLimit()) > 0) {
+			outcome = CheckInSchedule.Outcome.SKIPPED_TOO_LATE;
+			log.info("Skipped the check-in of participant {} due at {}: more than {} late", claimed.participantId, dueAt,
+					settings.checkInLateLimit());
+		}
+		else {
+			boolean sent = conversations.startCheckIn(new ParticipantId(claimed.participantId)).isPresent();
+			outcome = sent ? CheckInSchedule.Outcome.SENT : CheckInSchedule.Outcome.NOT_SENT;
+		}
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(claimed.participantId)),
+				new Update().set("lastDueAt", dueAt).set("lastOutcome", outcome), CheckInSchedule.class);
+		return outcome == CheckInSchedule.Outcome.SENT;
 	}
 
 	/**

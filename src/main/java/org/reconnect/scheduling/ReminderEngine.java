@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 
 import org.quartz.TriggerKey;
@@ -65,11 +66,13 @@ class ReminderEngine {
 	private final ParticipantService participants;
 	private final Messenger messenger;
 	private final ConversationRuntime conversations;
+	private final HandOffs handOffs;
 	private final Clock clock;
 	private volatile boolean stopping;
 
 	ReminderEngine(MongoTemplate mongo, Triggers triggers, ParticipantService participants, Messenger messenger,
-			ConversationRuntime conversations, Clock clock) {
+			ConversationRuntime conversations, HandOffs handOffs, Clock clock) {
+		this.handOffs = handOffs;
 		this.mongo = mongo;
 		this.triggers = triggers;
 		this.participants = participants;
@@ -85,8 +88,8 @@ class ReminderEngine {
 	 */
 	int fireDue() {
 		Instant now = clock.instant();
-		Set<String> failed = new HashSet<>();
-		Set<Instant> ensured = new HashSet<>();
+		Set<String> failed = ConcurrentHashMap.newKeySet();
+		Set<Instant> ensured = ConcurrentHashMap.newKeySet();
 		int decided = 0;
 		while (!stopping) {
 			Query due = Query.query(Criteria.where("nextSendAt").lte(now).and("_id").nin(failed)).limit(BATCH);
@@ -96,18 +99,19 @@ class ReminderEngine {
 			}
 			// Nodes firing together start at different places, so they seldom race for one document.
 			Collections.shuffle(batch);
-			for (Reminder reminder : batch) {
+			decided += handOffs.each(batch, reminder -> {
 				if (stopping) {
-					break;
+					return 0;
 				}
 				try {
-					decided += handle(reminder, now, ensured) ? 1 : 0;
+					return handle(reminder, now, ensured) ? 1 : 0;
 				}
 				catch (RuntimeException ex) {
 					failed.add(reminder.id);
 					log.error("Reminder {} could not be handled; it stays due for the next fire", reminder.id, ex);
+					return 0;
 				}
-			}
+			});
 		}
 		return decided;
 	}

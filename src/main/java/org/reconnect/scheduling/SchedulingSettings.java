@@ -15,9 +15,11 @@ import org.springframework.validation.annotation.Validated;
  * @param demoStep a jump of the simulator's demo clock moves in steps of at most this, running the
  * due work after each, so what falls due inside a jump happens in order
  * @param longestDemoJump the longest one jump may be
+ * @param handOffThreads threads that hand due check-ins and reminders over at once, on each node
  */
 @Validated
 @ConfigurationProperties("reconnect.scheduling")
 record SchedulingSettings(@DefaultValue("2h") Duration checkInLateLimit, @DefaultValue("1m") Duration sweepInterval,
-		@DefaultValue("15m") Duration demoStep, @DefaultValue("30d") Duration longestDemoJump) {
+		@DefaultValue("15m") Duration demoStep, @DefaultValue("30d") Duration longestDemoJump,
+		@DefaultValue("4") int handOffThreads) {
 }
