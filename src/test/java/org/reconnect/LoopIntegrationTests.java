@@ -88,7 +88,7 @@ class LoopIntegrationTests extends LoopTestSupport {
 		scheduler.start();
 		try {
 			scheduler.triggerJob(JobKey.jobKey("check-in-slot", "reconnect"), new JobDataMap(Map.of("slot", SLOT)));
-			await().atMost(Duration.ofSeconds(20)).until(() -> sentTo(sam).size() == 1);
+			await().atMost(Duration.ofSeconds(60)).until(() -> sentTo(sam).size() == 1);
 		}
 		finally {
 			scheduler.standby();
@@ -102,7 +102,7 @@ class LoopIntegrationTests extends LoopTestSupport {
 			.containsEntry("Body", "Hi Sam, it's check-in time. How are you feeling today, from 1 (low) to 5 (great)?");
 		// The slot's trigger moved on to Sunday 09:00, which is 13:00 UTC after the change to EDT.
 		Instant sunday = Instant.parse("2030-03-10T13:00:00Z");
-		await().atMost(Duration.ofSeconds(10)).until(() -> checkIns.nextSlotFire(new ParticipantId(id)).orElseThrow()
+		await().atMost(Duration.ofSeconds(60)).until(() -> checkIns.nextSlotFire(new ParticipantId(id)).orElseThrow()
 			.equals(sunday));
 
 		assertThat(sms(sam, "4").getStatusCode()).isEqualTo(HttpStatus.OK);

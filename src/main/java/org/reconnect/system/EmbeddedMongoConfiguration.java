@@ -132,6 +132,21 @@ class EmbeddedMongoConfiguration {
 			return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
 		}
 
+		/**
+		 * In memory, rebuilt at open (see {@link UniqueKeyIndex}). The map an earlier version kept
+		 * for this index in the file is removed, so nothing stale is left behind in it.
+		 */
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			String persisted = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+			MVStore store = store();
+			if (store.hasMap(persisted)) {
+				store.removeMap(persisted);
+			}
+			return new UniqueKeyIndex(indexName, keys, sparse);
+		}
+
 		/** The server ignores non-unique indexes; this one answers equality and ranges on their first field. */
 		@Override
 		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,

@@ -91,4 +91,53 @@ class EmbeddedMongoDurabilityTests {
 			durable.shutdownNow();
 		}
 	}
+
+	@Test
+	void uniqueKeysAreStillUniqueAfterReopeningAndAfterADroppedIndex() throws Exception {
+		Path file = dir.resolve("unique.mv");
+		MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+		try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+			var tokens = client.getDatabase("reconnect").getCollection("tokens");
+			tokens.createIndex(new Document("hash", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+			tokens.insertOne(new Document("_id", "t1").append("hash", "aaa"));
+		}
+		finally {
+			plain.shutdownNow();
+		}
+		for (int opening = 1; opening <= 2; opening++) {
+			MongoServer server = new MongoServer(
+					new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
+			try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+				var tokens = client.getDatabase("reconnect").getCollection("tokens");
+				if (opening == 1) {
+					tokens.insertOne(new Document("_id", "t2").append("hash", "bbb"));
+				}
+				assertThat(tokens.find(new Document("hash", "bbb")).first()).as("opening %d", opening)
+					.containsEntry("_id", "t2");
+				assertThat(tokens.find(new Document("_id", "t1")).first()).containsEntry("hash", "aaa");
+				assertThat(duplicateRefused(() -> tokens.insertOne(new Document("_id", "t1")))).as("same _id").isTrue();
+				assertThat(duplicateRefused(() -> tokens.insertOne(new Document("_id", "t3").append("hash", "aaa"))))
+					.as("same unique hash, opening %d", opening).isTrue();
+				assertThat(tokens.countDocuments()).isEqualTo(2);
+				if (opening == 2) {
+					tokens.dropIndex("hash_1");
+					tokens.insertOne(new Document("_id", "t3").append("hash", "aaa"));
+					assertThat(tokens.countDocuments(new Document("hash", "aaa"))).isEqualTo(2);
+				}
+			}
+			finally {
+				server.shutdownNow();
+			}
+		}
+	}
+
+	private static boolean duplicateRefused(Runnable insert) {
+		try {
+			insert.run();
+			return false;
+		}
+		catch (com.mongodb.MongoWriteException ex) {
+			return ex.getError().getCode() == 11000;
+		}
+	}
 }
