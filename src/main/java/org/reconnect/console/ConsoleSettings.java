@@ -9,7 +9,6 @@ import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 
 /**
  * The coaches' accounts and sign-in.
@@ -19,7 +18,8 @@ import jakarta.validation.constraints.NotEmpty;
  * @param passwordMinLength the shortest password a supervisor may set for a coach
  * @param lockout how many failed sign-ins within which window lock a username, and for how long
  * @param passkeys the WebAuthn relying party: the site's domain and the origins the browser may
- * report (scheme, host and port exactly as the coach's browser shows them)
+ * report (scheme, host and port exactly as the coach's browser shows them); no origins means this
+ * server's own address on that domain, e.g. http://localhost:8080 (see {@link PasskeyRelyingParty})
  */
 @Validated
 @ConfigurationProperties("reconnect.console")
@@ -34,6 +34,6 @@ record ConsoleSettings(@DefaultValue InitialCoach initialCoach, @DefaultValue("1
 	}
 
 	record Passkeys(@DefaultValue("localhost") @NotBlank String rpId, @DefaultValue("Reconnect") @NotBlank String rpName,
-			@DefaultValue("http://localhost:8080") @NotEmpty Set<String> origins) {
+			@DefaultValue Set<String> origins) {
 	}
 }

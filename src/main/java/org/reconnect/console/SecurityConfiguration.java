@@ -21,15 +21,18 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -94,8 +97,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords, ConsoleSettings settings,
-			SignInAudit audit) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords, SignInAudit audit)
+			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
@@ -106,11 +109,9 @@ class SecurityConfiguration {
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(signInFirst()))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailures()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			// passkeys instead of the password; registered at /passkeys (ours: the default page has inline script)
-			.webAuthn(passkeys -> passkeys.rpId(settings.passkeys().rpId())
-				.rpName(settings.passkeys().rpName())
-				.allowedOrigins(settings.passkeys().origins())
-				.disableDefaultRegistrationPage(true))
+			// passkeys instead of the password, checked by PasskeyRelyingParty (the relying party and its
+			// origins); registered at /passkeys (ours: the default page has inline script)
+			.webAuthn(passkeys -> passkeys.disableDefaultRegistrationPage(true))
 			.addFilterBefore(new PasskeySignInAudit(audit), LogoutFilter.class)
 			// a new session id at sign-in, so a session id planted before it is worthless
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -122,7 +123,16 @@ class SecurityConfiguration {
 				// behind a TLS proxy the header reaches the browser whatever the forwarded scheme
 				.httpStrictTransportSecurity(
 						hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true)));
-		return http.build();
+		DefaultSecurityFilterChain chain = http.build();
+		// Spring Security 6.5 builds its passkey sign-in filter without the sign-in session strategy, so a
+		// passkey sign-in kept the session id it came with: give it the form login's (new session id, new
+		// CSRF token)
+		SessionAuthenticationStrategy signInSession = http.getSharedObject(SessionAuthenticationStrategy.class);
+		chain.getFilters()
+			.stream()
+			.filter(WebAuthnAuthenticationFilter.class::isInstance)
+			.forEach(filter -> ((WebAuthnAuthenticationFilter) filter).setSessionAuthenticationStrategy(signInSession));
+		return chain;
 	}
 
 	/**
