@@ -24,7 +24,7 @@ class ConsoleSections {
 		if (path.equals("/") || path.startsWith("/participants") || path.startsWith("/caseload")) {
 			return "caseload";
 		}
-		for (String section : new String[] { "alerts", "flows", "simulator" }) {
+		for (String section : new String[] { "alerts", "flows", "simulator", "passkeys" }) {
 			if (path.startsWith("/" + section)) {
 				return section;
 			}
