@@ -54,6 +54,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, "Nothing to acknowledge", ex);
 	}
 
+	@ExceptionHandler(NoticeNotFound.class)
+	ProblemDetail noticeNotFound(NoticeNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, "Notice not found", ex);
+	}
+
+	@ExceptionHandler(NoticeAlreadyAcknowledged.class)
+	ProblemDetail noticeAlreadyAcknowledged(NoticeAlreadyAcknowledged ex) {
+		return problem(HttpStatus.CONFLICT, "Already acknowledged", ex);
+	}
+
 	@ExceptionHandler(AllyNotFound.class)
 	ProblemDetail allyNotFound(AllyNotFound ex) {
 		return problem(HttpStatus.NOT_FOUND, "Ally not found", ex);

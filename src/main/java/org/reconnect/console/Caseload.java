@@ -46,7 +46,8 @@ public class Caseload {
 
 	/**
 	 * The attention items (alerts, crisis notices) the coach may see: those about their own
-	 * participants, and crisis notices from numbers nobody has enrolled, which any coach may pick up.
+	 * participants. Crisis notices from numbers nobody has enrolled are in no caseload, so only
+	 * supervisors (who see every caseload) see them.
 	 */
 	public List<AttentionItem> filter(List<AttentionItem> items, Authentication who) {
 		if (isSupervisor(who)) {
@@ -56,7 +57,15 @@ public class Caseload {
 			.stream()
 			.map(p -> p.id().value())
 			.collect(Collectors.toSet());
-		return items.stream().filter(i -> i.participantId() == null || mine.contains(i.participantId())).toList();
+		return items.stream().filter(i -> i.participantId() != null && mine.contains(i.participantId())).toList();
+	}
+
+	/** Whether the signed-in coach may see (and act on) this alert or notice, by the rule of {@link #filter}. */
+	public boolean maySee(AttentionItem item, Authentication who) {
+		if (item.participantId() == null) {
+			return isSupervisor(who);
+		}
+		return participants.find(new ParticipantId(item.participantId())).filter(p -> maySee(p, who)).isPresent();
 	}
 
 	public boolean isSupervisor(Authentication who) {

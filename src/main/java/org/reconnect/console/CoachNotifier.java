@@ -1,7 +1,9 @@
 package org.reconnect.console;
 
 import java.util.List;
+import java.util.stream.StreamSupport;
 
+import org.reconnect.escalation.AttentionItem;
 import org.reconnect.escalation.CoachAlertRaised;
 import org.reconnect.escalation.CrisisSignalled;
 import org.reconnect.flows.HandoverRequested;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reaches the coach: at once when someone writes in crisis, and when the escalation ladder
  * reaches the coach's step; by SMS when the coach has a number on file, and reports back to
- * escalation, which records it. Everything is also in GET /api/attention.
+ * escalation, which records it. Everything is also in the alerts inbox and GET /api/attention.
  */
 @Component
 class CoachNotifier {
@@ -51,17 +53,27 @@ class CoachNotifier {
 		});
 	}
 
+	/**
+	 * A participant's crisis goes to their coach; one from a number nobody has enrolled to the
+	 * supervisors, who see every caseload and are the ones shown that notice in the console.
+	 */
 	@EventListener
 	void on(CrisisSignalled crisis) {
 		ParticipantProfile participant = crisis.participant() == null ? null
 				: participants.find(crisis.participant()).orElse(null);
-		String who = participant == null ? "Someone who is not enrolled" : participant.name();
+		String who = participant != null ? participant.name()
+				: "Someone who is not enrolled" + escalation.notice(crisis.noticeId())
+					.map(AttentionItem::maskedPhone)
+					.map(masked -> " (" + masked + ")")
+					.orElse("");
 		String text = "Reconnect: " + who + " just wrote in crisis. Crisis resources were "
 				+ (crisis.resourcesDelivered() ? "sent" : "NOT deliverable (opted out)")
 				+ ". Please reach out now. Notice " + crisis.noticeId() + ".";
 		Iterable<Coach> recipients = participant != null
-				? coaches.findById(participant.coach()).map(List::of).orElse(List.of())
-				: coaches.findAll();
+				? coaches.findById(participant.coach()).filter(Coach::enabled).map(List::of).orElse(List.of())
+				: StreamSupport.stream(coaches.findAll().spliterator(), false)
+					.filter(coach -> coach.enabled() && Role.SUPERVISOR.name().equals(coach.role()))
+					.toList();
 		SendResult told = null;
 		for (Coach coach : recipients) {
 			if (coach.phone() != null) {

@@ -10,7 +10,6 @@ import org.reconnect.consent.AlertKind;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentRecord;
 import org.reconnect.consent.ConsentService;
-import org.reconnect.escalation.AttentionItem;
 import org.reconnect.escalation.AuditView;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.LadderStep;
@@ -141,12 +140,6 @@ class ParticipantApi {
 	@GetMapping("/participants/{id}/allies")
 	List<AllyView> allies(@PathVariable String id, Authentication coach) {
 		return consent.allies(owned(id, coach).id());
-	}
-
-	/** Alerts and crisis notices about the coach's participants (everyone's for a supervisor), newest first. */
-	@GetMapping("/attention")
-	List<AttentionItem> attention(Authentication coach) {
-		return caseload.filter(escalation.attention(), coach);
 	}
 
 	private ParticipantProfile owned(String id, Authentication coach) {

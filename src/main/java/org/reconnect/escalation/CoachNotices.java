@@ -9,4 +9,7 @@ interface CoachNotices extends CrudRepository<CoachNotice, String> {
 	List<CoachNotice> findAllByOrderByAtDesc();
 
 	List<CoachNotice> findByParticipantIdAndAcknowledgedAtIsNull(String participantId);
+
+	/** Open notices about someone who is not enrolled. */
+	List<CoachNotice> findByParticipantIdIsNullAndAcknowledgedAtIsNullOrderByAtDesc();
 }

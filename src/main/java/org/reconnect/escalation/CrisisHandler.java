@@ -10,6 +10,7 @@ import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.system.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,7 +54,7 @@ class CrisisHandler implements InboundHandler {
 			.sent();
 		ParticipantId participant = participants.findByPhone(message.from()).map(ParticipantProfile::id).orElse(null);
 		CoachNotice notice = notices.save(new CoachNotice(null, "CRISIS", participant == null ? null : participant.value(),
-				message.key(), delivered, clock.instant(), null));
+				message.key(), delivered, clock.instant(), null, participant == null ? Masking.phone(message.from()) : null));
 		log.warn("Crisis language in message {} (participant {}); resources {}; coach notice {}", message.key(),
 				participant, delivered ? "sent" : "NOT deliverable", notice.id());
 		events.publishEvent(new CrisisSignalled(notice.id(), participant, delivered));

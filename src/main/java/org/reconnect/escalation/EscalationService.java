@@ -762,18 +762,49 @@ public class EscalationService {
 	}
 
 	/**
+	 * Crisis notices from numbers nobody has enrolled (so in no coach's caseload) that nobody has
+	 * acknowledged yet; newest first. Each carries the sender's number masked, never whole.
+	 */
+	public List<AttentionItem> openUnenrolledNotices() {
+		return notices.findByParticipantIdIsNullAndAcknowledgedAtIsNullOrderByAtDesc()
+			.stream()
+			.map(EscalationService::item)
+			.toList();
+	}
+
+	/** A crisis or handover notice, open or acknowledged. */
+	public Optional<AttentionItem> notice(String noticeId) {
+		return notices.findById(noticeId).map(EscalationService::item);
+	}
+
+	/**
 	 * The coach has a crisis or handover notice in hand (the console's button).
 	 *
 	 * @return false when there is no such notice for the participant, or it was already acknowledged
 	 */
 	public boolean acknowledgeNotice(ParticipantId participant, String noticeId, String coach) {
 		CoachNotice notice = notices.findById(noticeId).orElse(null);
-		if (notice == null || !participant.value().equals(notice.participantId()) || notice.acknowledgedAt() != null) {
+		return notice != null && participant.value().equals(notice.participantId()) && acknowledge(notice, coach);
+	}
+
+	/**
+	 * The coach has a notice in hand, whoever it is about (the console decides who may: a notice from
+	 * a number nobody has enrolled is for supervisors).
+	 *
+	 * @return false when there is no such notice, or it was already acknowledged
+	 */
+	public boolean acknowledgeNotice(String noticeId, String coach) {
+		return notices.findById(noticeId).map(notice -> acknowledge(notice, coach)).orElse(false);
+	}
+
+	private boolean acknowledge(CoachNotice notice, String coach) {
+		// one atomic update, so two coaches pressing the button at once acknowledge it once
+		Query open = Query.query(Criteria.where("_id").is(notice.id()).and("acknowledgedAt").is(null));
+		if (mongo.findAndModify(open, new Update().set("acknowledgedAt", clock.instant()), CoachNotice.class) == null) {
 			return false;
 		}
-		notices.save(new CoachNotice(notice.id(), notice.kind(), notice.participantId(), notice.messageKey(),
-				notice.resourcesDelivered(), notice.at(), clock.instant()));
-		audit.record(notice.participantId(), "ACKNOWLEDGED", "coach:" + coach, notice.kind().toLowerCase(Locale.ROOT) + " notice in hand", noticeId);
+		audit.record(notice.participantId(), "ACKNOWLEDGED", "coach:" + coach,
+				notice.kind().toLowerCase(Locale.ROOT) + " notice in hand", notice.id());
 		return true;
 	}
 
@@ -860,11 +891,11 @@ public class EscalationService {
 	private static AttentionItem item(CoachNotice notice) {
 		return new AttentionItem(notice.id(), notice.kind(), notice.participantId(), null, null,
 				notice.resourcesDelivered() ? "RESOURCES_SENT" : "RESOURCES_NOT_DELIVERED", notice.at(),
-				notice.acknowledgedAt());
+				notice.acknowledgedAt(), notice.maskedPhone());
 	}
 
 	private static AttentionItem item(AlertRecord alert) {
 		return new AttentionItem(alert.id(), alert.kind(), alert.participantId(), alert.recipient(), alert.step(),
-				alert.outcome(), alert.at(), alert.acknowledgedAt());
+				alert.outcome(), alert.at(), alert.acknowledgedAt(), null);
 	}
 }

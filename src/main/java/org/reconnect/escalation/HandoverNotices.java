@@ -21,6 +21,6 @@ class HandoverNotices {
 	@EventListener
 	void on(HandoverRequested handover) {
 		notices.save(new CoachNotice(null, "HANDOVER", handover.participant().value(), handover.conversation(), true,
-				clock.instant(), null));
+				clock.instant(), null, null));
 	}
 }

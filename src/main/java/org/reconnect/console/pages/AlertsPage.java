@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentService;
+import org.reconnect.console.AlertsInbox;
+import org.reconnect.console.NoticeAlreadyAcknowledged;
 import org.reconnect.escalation.AttentionItem;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.ResponsivenessView;
@@ -24,7 +26,8 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 /**
  * The alerts inbox: open escalations and crisis notices in the coach's caseload, who else was
  * told and when, and one button to acknowledge (htmx swaps the card; without script the form
- * posts and comes back here).
+ * posts and comes back here). Supervisors also see crisis notices from numbers nobody has
+ * enrolled, with the number masked ({@link AlertsInbox}).
  */
 @Controller
 class AlertsPage {
@@ -33,12 +36,15 @@ class AlertsPage {
 	private final EscalationService escalation;
 	private final ConsentService consent;
 	private final CaseloadBoard board;
+	private final AlertsInbox inbox;
 
-	AlertsPage(CoachScope scope, EscalationService escalation, ConsentService consent, CaseloadBoard board) {
+	AlertsPage(CoachScope scope, EscalationService escalation, ConsentService consent, CaseloadBoard board,
+			AlertsInbox inbox) {
 		this.scope = scope;
 		this.escalation = escalation;
 		this.consent = consent;
 		this.board = board;
+		this.inbox = inbox;
 	}
 
 	@GetMapping("/alerts")
@@ -52,7 +58,32 @@ class AlertsPage {
 		}
 		cards.sort(Comparator.comparing(AlertCard::crisis).reversed().thenComparing(AlertCard::since));
 		model.addAttribute("cards", cards);
+		model.addAttribute("unenrolled", inbox.unenrolledCrises(coach).stream().map(n -> unenrolled(n, null)).toList());
+		model.addAttribute("supervisor", scope.isSupervisor(coach));
 		return "alerts";
+	}
+
+	/**
+	 * Acknowledges a crisis notice from a number nobody has enrolled (supervisors only: for anyone
+	 * else it is not found, like another coach's participant).
+	 */
+	@PostMapping("/alerts/notices/{notice}/acknowledge")
+	String acknowledgeUnenrolled(@PathVariable String notice, Authentication coach, HtmxRequest htmx, Model model) {
+		AttentionItem item;
+		String done;
+		try {
+			item = inbox.acknowledge(notice, coach);
+			done = "The notice is acknowledged.";
+		}
+		catch (NoticeAlreadyAcknowledged already) {
+			item = escalation.notice(notice).orElseThrow();
+			done = "Someone already acknowledged this notice.";
+		}
+		if (htmx.isHtmxRequest()) {
+			model.addAttribute("notice", unenrolled(item, done));
+			return "alerts :: notice";
+		}
+		return "redirect:/alerts";
 	}
 
 	/** Acknowledges the participant's open escalation: the ladder stops above the steps taken. */
@@ -133,6 +164,21 @@ class AlertsPage {
 				.orElse("An ally");
 		}
 		return item.recipient();
+	}
+
+	private static UnenrolledNotice unenrolled(AttentionItem notice, String done) {
+		return new UnenrolledNotice(notice.id(), notice.maskedPhone(), notice.at(), outcome(notice.outcome()),
+				notice.acknowledgedAt() == null, done);
+	}
+
+	/**
+	 * A crisis notice from a number nobody has enrolled.
+	 *
+	 * @param maskedPhone the sender's number, masked (never shown whole)
+	 * @param open false once someone has acknowledged it
+	 */
+	public record UnenrolledNotice(String id, String maskedPhone, Instant at, String outcome, boolean open,
+			String done) {
 	}
 
 	/** One participant's open alerts. */

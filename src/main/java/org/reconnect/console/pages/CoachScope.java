@@ -25,6 +25,10 @@ class CoachScope {
 		return caseload.visibleTo(coach);
 	}
 
+	boolean isSupervisor(Authentication coach) {
+		return caseload.isSupervisor(coach);
+	}
+
 	/** @throws org.reconnect.console.ParticipantNotFound shown as the 404 page by {@link PageErrors} */
 	ParticipantProfile owned(String id, Authentication coach) {
 		return caseload.require(id, coach);
