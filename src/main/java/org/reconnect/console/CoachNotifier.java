@@ -55,7 +55,9 @@ class CoachNotifier {
 
 	/**
 	 * A participant's crisis goes to their coach; one from a number nobody has enrolled to the
-	 * supervisors, who see every caseload and are the ones shown that notice in the console.
+	 * supervisors, who see every caseload and are the ones shown that notice in the console. A
+	 * person must be told at once: when nobody in that first circle can be texted (no number on
+	 * file, account disabled), the supervisors are texted, and failing them every coach who can be.
 	 */
 	@EventListener
 	void on(CrisisSignalled crisis) {
@@ -69,11 +71,8 @@ class CoachNotifier {
 		String text = "Reconnect: " + who + " just wrote in crisis. Crisis resources were "
 				+ (crisis.resourcesDelivered() ? "sent" : "NOT deliverable (opted out)")
 				+ ". Please reach out now. Notice " + crisis.noticeId() + ".";
-		Iterable<Coach> recipients = participant != null
-				? coaches.findById(participant.coach()).filter(Coach::enabled).map(List::of).orElse(List.of())
-				: StreamSupport.stream(coaches.findAll().spliterator(), false)
-					.filter(coach -> coach.enabled() && Role.SUPERVISOR.name().equals(coach.role()))
-					.toList();
+		List<Coach> recipients = whoToTell(StreamSupport.stream(coaches.findAll().spliterator(), false).toList(),
+				participant == null ? null : participant.coach());
 		SendResult told = null;
 		for (Coach coach : recipients) {
 			if (coach.phone() != null) {
@@ -87,6 +86,22 @@ class CoachNotifier {
 			log.warn("Crisis notice {} could not reach a coach by SMS: it waits in GET /api/attention", crisis.noticeId());
 		}
 		escalation.coachNoticeDelivered(crisis.noticeId(), crisis.participant(), told);
+	}
+
+	/**
+	 * Who is texted about a crisis: the participant's own coach ({@code ownCoach}; null for a
+	 * number nobody has enrolled: the supervisors); when none of them can be texted (no number on
+	 * file, account disabled), the supervisors, and failing them every coach who can be.
+	 */
+	static List<Coach> whoToTell(List<Coach> all, String ownCoach) {
+		List<Coach> reachable = all.stream().filter(coach -> coach.enabled() && coach.phone() != null).toList();
+		List<Coach> supervisors = reachable.stream().filter(coach -> Role.SUPERVISOR.name().equals(coach.role())).toList();
+		List<Coach> first = ownCoach == null ? supervisors
+				: reachable.stream().filter(coach -> coach.username().equals(ownCoach)).toList();
+		if (!first.isEmpty()) {
+			return first;
+		}
+		return supervisors.isEmpty() ? reachable : supervisors;
 	}
 
 	@EventListener
