@@ -117,6 +117,20 @@ class Outbox {
 				MessageRecord.class, collection));
 	}
 
+	/** The entries that wait to go at {@code now}; see {@link Backlog}. */
+	Backlog backlog(Instant now) {
+		Criteria dueNow = Criteria.where("status").is(MessageRecord.Status.QUEUED).and("nextAttemptAt").lte(now);
+		long due = mongo.count(Query.query(dueNow), MessageRecord.class, collection);
+		Query oldest = Query.query(dueNow).with(Sort.by("nextAttemptAt")).limit(1);
+		oldest.fields().include("nextAttemptAt");
+		MessageRecord first = due == 0 ? null : mongo.findOne(oldest, MessageRecord.class, collection);
+		long retrying = mongo.count(Query.query(Criteria.where("status").is(MessageRecord.Status.QUEUED)
+			.and("nextAttemptAt").gt(now).and("attempts").gt(0)), MessageRecord.class, collection);
+		Duration age = first == null || first.nextAttemptAt.isAfter(now) ? Duration.ZERO
+				: Duration.between(first.nextAttemptAt, now);
+		return new Backlog(due, retrying, age);
+	}
+
 	private static Query claimable(Instant now) {
 		return Query.query(Criteria.where("status").is(MessageRecord.Status.QUEUED).and("nextAttemptAt").lte(now)
 			.and("leaseUntil").lte(now));
