@@ -37,6 +37,7 @@ import org.reconnect.messaging.TwilioTestSigner;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.scheduling.CheckInSlots;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -86,6 +87,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 		"reconnect.console.initial-coach.password=test-pass",
 		"reconnect.console.initial-coach.phone=+12025550199" })
 @Import(LoopTestSupport.TestClock.class)
+// Metrics are exported (to /actuator/prometheus) as in production; Boot's tests leave them off.
+@AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
 public abstract class LoopTestSupport {
 

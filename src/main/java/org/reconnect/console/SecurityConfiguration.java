@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
@@ -49,6 +50,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>the console pages: form login or a passkey, with a session, CSRF tokens, strict security
  * headers.</li>
  * </ul>
+ * And the actuator ({@code /actuator/**}): health open to all (details to a supervisor); metrics
+ * ({@code /actuator/prometheus}) to a supervisor's API token or password, or to anyone on the
+ * management port, which only exists when {@code management.server.port} is set (production:
+ * 8081, reached only inside the deployment's network, never through the proxy).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -59,6 +64,37 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PATHS = { "/webhooks/**", "/chat/**", "/calendar/**", "/v3/api-docs/**",
 			"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager coachPasswords, ApiProblemResponses problems,
+			ApiTokenService tokens, Environment environment) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.addFilterBefore(BearerTokens.filter(tokens, problems), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers(onManagementPort(environment))
+				.permitAll()
+				.anyRequest()
+				.hasRole(Role.SUPERVISOR.name()))
+			.authenticationManager(coachPasswords)
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	/** Requests that came in on a separate management port; none when there is no such port. */
+	static RequestMatcher onManagementPort(Environment environment) {
+		Integer management = environment.getProperty("management.server.port", Integer.class);
+		Integer server = environment.getProperty("server.port", Integer.class, 8080);
+		if (management == null || management <= 0 || management.equals(server)) {
+			return request -> false;
+		}
+		return request -> request.getLocalPort() == management;
+	}
 
 	@Bean
 	@Order(1)
@@ -100,8 +136,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords, SignInAudit audit)
 			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**")
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

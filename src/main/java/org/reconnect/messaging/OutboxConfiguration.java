@@ -30,10 +30,12 @@ class OutboxConfiguration {
 	@Bean(destroyMethod = "close")
 	Dispatcher dispatcher(Outbox outbox, Channel channel, WhatsAppCarrier whatsAppCarrier, WhatsAppWindow window,
 			Contacts contacts, SmsFallback fallback, WebChats webChats, OptOuts optOuts, FlaggedNumbers flagged,
-			RecipientRules recipients, MessagingSettings settings, ApplicationEventPublisher events, Clock clock) {
+			RecipientRules recipients, MessagingSettings settings, ApplicationEventPublisher events, Clock clock,
+			MessagingMeters meters) {
 		WhatsAppChannel whatsApp = new WhatsAppChannel(whatsAppCarrier, window,
 				new WhatsAppTemplates(settings.whatsapp()), contacts);
-		return new Dispatcher(outbox, new RoutingChannel(channel, whatsApp, webChats, contacts),
+		Channel routed = new MeteredChannel(new RoutingChannel(channel, whatsApp, webChats, contacts), meters);
+		return new Dispatcher(outbox, routed,
 				new Pacer(settings.outbox().messagesPerSecond()), optOuts, flagged, recipients, settings.outbox(), events,
 				clock, fallback);
 	}

@@ -27,9 +27,11 @@ class StatusCallbacks {
 	private final Clock clock;
 	private final SmsFallback fallback;
 	private final Dispatcher dispatcher;
+	private final MessagingMeters meters;
 
 	StatusCallbacks(Outbox outbox, OptOuts optOuts, ApplicationEventPublisher events, Clock clock,
-			SmsFallback fallback, Dispatcher dispatcher) {
+			SmsFallback fallback, Dispatcher dispatcher, MessagingMeters meters) {
+		this.meters = meters;
 		this.outbox = outbox;
 		this.fallback = fallback;
 		this.dispatcher = dispatcher;
@@ -55,6 +57,7 @@ class StatusCallbacks {
 		}
 		MessageRecord record = moved.get();
 		if ("undelivered".equals(normalised) || "failed".equals(normalised)) {
+			meters.undelivered(errorCode);
 			if (Dispatcher.UNSUBSCRIBED.equals(errorCode) && !optOuts.existsById(record.to)) {
 				optOuts.save(new OptOut(record.to, clock.instant()));
 				events.publishEvent(new OptOutChanged(record.to, true));

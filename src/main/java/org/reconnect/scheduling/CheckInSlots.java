@@ -47,10 +47,13 @@ public class CheckInSlots {
 	private final ConversationRuntime conversations;
 	private final SchedulingSettings settings;
 	private final HandOffs handOffs;
+	private final SchedulingMeters meters;
 	private final Clock clock;
 
 	CheckInSlots(CheckInSchedules schedules, MongoTemplate mongo, Triggers triggers, ParticipantService participants,
-			ConversationRuntime conversations, SchedulingSettings settings, HandOffs handOffs, Clock clock) {
+			ConversationRuntime conversations, SchedulingSettings settings, HandOffs handOffs, SchedulingMeters meters,
+			Clock clock) {
+		this.meters = meters;
 		this.handOffs = handOffs;
 		this.schedules = schedules;
 		this.mongo = mongo;
@@ -133,11 +136,13 @@ public class CheckInSlots {
 					settings.checkInLateLimit());
 		}
 		else {
+			meters.handingOff("check-in", dueAt);
 			boolean sent = conversations.startCheckIn(new ParticipantId(claimed.participantId)).isPresent();
 			outcome = sent ? CheckInSchedule.Outcome.SENT : CheckInSchedule.Outcome.NOT_SENT;
 		}
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(claimed.participantId)),
 				new Update().set("lastDueAt", dueAt).set("lastOutcome", outcome), CheckInSchedule.class);
+		meters.checkInFired(outcome);
 		return outcome == CheckInSchedule.Outcome.SENT;
 	}
 

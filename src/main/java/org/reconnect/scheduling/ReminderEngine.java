@@ -67,11 +67,13 @@ class ReminderEngine {
 	private final Messenger messenger;
 	private final ConversationRuntime conversations;
 	private final HandOffs handOffs;
+	private final SchedulingMeters meters;
 	private final Clock clock;
 	private volatile boolean stopping;
 
 	ReminderEngine(MongoTemplate mongo, Triggers triggers, ParticipantService participants, Messenger messenger,
-			ConversationRuntime conversations, HandOffs handOffs, Clock clock) {
+			ConversationRuntime conversations, HandOffs handOffs, SchedulingMeters meters, Clock clock) {
+		this.meters = meters;
 		this.handOffs = handOffs;
 		this.mongo = mongo;
 		this.triggers = triggers;
@@ -181,6 +183,7 @@ class ReminderEngine {
 			triggers.ensureReminderMinute(nextSendAt);
 		}
 		if (sending) {
+			meters.handingOff("reminder", reminder.nextSendAt); // after quiet hours: their end
 			outcome = send(reminder, current, participant.get(), now, outcome);
 			mongo.updateFirst(Query.query(Criteria.where("_id").is(reminder.id)),
 					new Update().push("deliveries").slice(-KEPT_RECORDS).each(delivery(reminder, current, now, outcome))

@@ -1,0 +1,38 @@
+package org.reconnect.messaging;
+
+/** Counts what the channel says about each attempt (see {@link MessagingMeters}). */
+final class MeteredChannel implements Channel {
+
+	private final Channel channel;
+	private final MessagingMeters meters;
+
+	MeteredChannel(Channel channel, MessagingMeters meters) {
+		this.channel = channel;
+		this.meters = meters;
+	}
+
+	@Override
+	public String sender() {
+		return channel.sender();
+	}
+
+	@Override
+	public ChannelResult send(String to, String body) {
+		return channel.send(to, body);
+	}
+
+	@Override
+	public ChannelResult send(MessageRecord message) {
+		ChannelResult result = channel.send(message);
+		if (result instanceof Accepted) {
+			meters.sent(message);
+		}
+		else if (result instanceof Rejected rejected) {
+			meters.failed(message, rejected.code(), false);
+		}
+		else if (result instanceof Unavailable unavailable) {
+			meters.failed(message, unavailable.code(), true);
+		}
+		return result;
+	}
+}
