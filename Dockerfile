@@ -20,7 +20,8 @@ WORKDIR /app
 COPY --from=build /build/app.jar /app/reconnect.jar
 # The app reads its flows from ./conversation-flows, relative to this working directory.
 COPY conversation-flows/ /app/conversation-flows/
-# The embedded stores' directory when no MongoDB URI / JDBC URL is given; a volume in docker-compose.yml.
+# The embedded stores' directory, for `docker run` without a MongoDB URI / JDBC URL. docker-compose.yml
+# runs the production profile instead, which needs both and writes nothing here.
 ENV RECONNECT_DATA_DIR=/data
 USER reconnect
 EXPOSE 8080

@@ -8,12 +8,17 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +42,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -97,6 +104,17 @@ class ReminderClusterIntegrationTests {
 	void twoThousandRemindersDueInOneMinuteGoExactlyOnceWhenANodeStopsInTheMiddle() throws Exception {
 		ConfigurableApplicationContext nodeA = node("a", twilioA);
 		try (ConfigurableApplicationContext nodeB = node("b", twilioB)) {
+			// Each node is ready: its scheduler runs, clustered, on PostgreSQL; MongoDB answers.
+			for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+				JsonNode readiness = readiness(node);
+				assertThat(readiness.get("status").asText()).isEqualTo("UP");
+				JsonNode quartz = readiness.get("components").get("quartz");
+				assertThat(quartz.get("status").asText()).isEqualTo("UP");
+				assertThat(quartz.get("details").get("clustered").asBoolean()).isTrue();
+				assertThat(readiness.get("components").get("db").get("details").get("database").asText())
+					.isEqualTo("PostgreSQL");
+				assertThat(readiness.get("components").get("mongo").get("status").asText()).isEqualTo("UP");
+			}
 			ParticipantService participants = nodeB.getBean(ParticipantService.class);
 			ReminderService reminders = nodeB.getBean(ReminderService.class);
 			for (int i = 0; i < REMINDERS; i++) {
@@ -143,6 +161,20 @@ class ReminderClusterIntegrationTests {
 		finally {
 			nodeA.close();
 		}
+		// Stateless nodes: given a MongoDB URI and a Quartz database, neither wrote a file of its own.
+		assertThat(dataDir).isEmptyDirectory();
+	}
+
+	/** GET /actuator/health/readiness, with details (as a supervisor). */
+	private static JsonNode readiness(ConfigurableApplicationContext node) throws Exception {
+		String port = node.getEnvironment().getProperty("local.server.port");
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString("coach:cluster-pass".getBytes(StandardCharsets.UTF_8)))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return new ObjectMapper().readTree(response.body());
 	}
 
 	private ConfigurableApplicationContext node(String name, WireMockServer twilio) {
