@@ -57,7 +57,7 @@ class SuiteLogPrivacyIT {
 		System.out.printf("Read %,d lines of log output from %d test classes (%d application start-ups)%n", lines,
 				outputs.size(), startUps);
 		assertThat(outputs).as("test classes with log output in " + REPORTS).hasSizeGreaterThanOrEqualTo(15);
-		assertThat(lines).as("lines of log output").isGreaterThan(5_000);
+		assertThat(lines).as("lines of log output").isGreaterThan(2_000);
 		assertThat(startUps).as("application start-ups seen in the log").isGreaterThanOrEqualTo(3);
 		assertThat(found).as("log lines that show a phone number or a message text").isEmpty();
 	}
