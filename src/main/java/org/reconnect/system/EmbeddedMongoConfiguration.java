@@ -92,11 +92,70 @@ class EmbeddedMongoConfiguration {
 
 		@Override
 		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+			if ("aggregate".equalsIgnoreCase(command)) {
+				Document counted = countDocuments(databaseName, query);
+				if (counted != null) {
+					return counted;
+				}
+			}
 			Document response = super.handleCommand(channel, databaseName, command, query);
 			if (WRITES.contains(command.toLowerCase())) {
 				commitIncluding(writes.incrementAndGet());
 			}
 			return response;
+		}
+
+		/**
+		 * The driver's countDocuments is an aggregation, {@code [{$match}, ({$skip}), ({$limit}),
+		 * {$group: {_id: 1, n: {$sum: 1}}}]}, and the server runs every aggregation's $match over
+		 * the whole collection, indexes or not: the daily cap's count of one person's messages read
+		 * every message ever sent. This answers that one shape through the collection's query, which
+		 * uses the indexes; any other aggregation goes to the server as before.
+		 *
+		 * @return the aggregation's reply, or null when the command is not a count
+		 */
+		@SuppressWarnings("unchecked")
+		private Document countDocuments(String databaseName, Document command) {
+			if (!(command.get("aggregate") instanceof String collectionName)
+					|| !(command.get("pipeline") instanceof List<?> pipeline) || pipeline.size() < 2
+					|| !(pipeline.get(0) instanceof Document first) || first.size() != 1
+					|| !(first.get("$match") instanceof Document filter)
+					|| !(pipeline.get(pipeline.size() - 1) instanceof Document last) || !isCountGroup(last)) {
+				return null;
+			}
+			int skip = 0;
+			int limit = 0;
+			for (Object stage : pipeline.subList(1, pipeline.size() - 1)) {
+				if (stage instanceof Document step && step.size() == 1 && step.get("$skip") instanceof Number n) {
+					skip = n.intValue();
+				}
+				else if (stage instanceof Document step && step.size() == 1 && step.get("$limit") instanceof Number n) {
+					limit = n.intValue();
+				}
+				else {
+					return null;
+				}
+			}
+			MongoCollection<Object> collection = (MongoCollection<Object>) resolveDatabase(databaseName)
+				.resolveCollection(collectionName, false);
+			int count = 0;
+			if (collection != null) {
+				// The server's own reads and writes hold the collection's lock; so does this.
+				synchronized (collection) {
+					count = collection.count(filter, skip, limit);
+				}
+			}
+			Object groupId = ((Document) last.get("$group")).get("_id");
+			List<Document> batch = count == 0 ? List.of() : List.of(new Document("_id", groupId).append("n", count));
+			return new Document("cursor", new Document("id", 0L).append("ns", databaseName + "." + collectionName)
+				.append("firstBatch", batch)).append("ok", 1.0);
+		}
+
+		private static boolean isCountGroup(Document stage) {
+			return stage.size() == 1 && stage.get("$group") instanceof Document group && group.size() == 2
+					&& (group.get("_id") == null || group.get("_id") instanceof Number) && group.containsKey("_id")
+					&& group.get("n") instanceof Document sum && sum.size() == 1
+					&& sum.get("$sum") instanceof Number one && one.intValue() == 1;
 		}
 
 		/** Returns once a commit that began after write number {@code write} was applied has ended. */

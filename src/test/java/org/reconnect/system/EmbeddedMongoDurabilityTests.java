@@ -131,6 +131,40 @@ class EmbeddedMongoDurabilityTests {
 		}
 	}
 
+	@Test
+	void countsGiveWhatTheServerItselfGives() throws Exception {
+		Path file = dir.resolve("count.mv");
+		MongoServer server = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
+		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+			var messages = client.getDatabase("reconnect").getCollection("messages");
+			messages.createIndex(new Document("to", 1).append("sentAt", 1));
+			for (int i = 0; i < 60; i++) {
+				messages.insertOne(new Document("_id", "m" + i).append("to", "+1202555" + (1000 + i % 3))
+					.append("status", i % 4 == 0 ? "QUEUED" : "SENT").append("sentAt", i));
+			}
+			Document mine = new Document("to", "+12025551001").append("status", "SENT")
+				.append("sentAt", new Document("$gte", 10).append("$lt", 50));
+			long expected = 0;
+			for (Document each : messages.find(mine)) {
+				expected++;
+			}
+			assertThat(expected).isBetween(5L, 15L);
+			assertThat(messages.countDocuments(mine)).isEqualTo(expected);
+			assertThat(messages.countDocuments(mine, new com.mongodb.client.model.CountOptions().limit(3))).isEqualTo(3);
+			assertThat(messages.countDocuments(mine, new com.mongodb.client.model.CountOptions().skip(2)))
+				.isEqualTo(expected - 2);
+			assertThat(messages.countDocuments(new Document("to", "+19999999999"))).isZero();
+			assertThat(messages.countDocuments()).isEqualTo(60);
+			assertThat(client.getDatabase("reconnect").getCollection("nothing").countDocuments(mine)).isZero();
+			assertThat(messages.aggregate(java.util.List.of(new Document("$match", new Document("status", "QUEUED")),
+					new Document("$group", new Document("_id", "$to").append("n", new Document("$sum", 1))))))
+				.as("any other aggregation is the server's own").hasSize(3);
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
 	private static boolean duplicateRefused(Runnable insert) {
 		try {
 			insert.run();
