@@ -51,7 +51,8 @@ class EmbeddedMongoConfiguration {
 	MongoServer embeddedMongoServer(SystemSettings settings) throws IOException {
 		Files.createDirectories(settings.dataDir());
 		Path file = settings.dataDir().resolve("mongo.mv");
-		MongoServer server = new MongoServer(new DurableH2Backend(MVStore.open(file.toString())));
+		MongoServer server = new MongoServer(new DurableH2Backend(
+				new MVStore.Builder().fileName(file.toString()).cacheSize(settings.embeddedStoreCacheMb()).open()));
 		server.bind("127.0.0.1", 0);
 		log.info("Embedded MongoDB-wire server on {} with its data in {}", server.getLocalAddress(), file);
 		return server;
@@ -183,11 +184,11 @@ class EmbeddedMongoConfiguration {
 
 		@Override
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-			// The same maps H2Database opens, so data written before (or by it) is found again.
+			// The maps H2Database opens, so data written before (or by it) is found again; the documents as BSON.
 			String namespace = getFullCollectionNamespace(collectionName);
 			MVStore store = store();
-			MVMap<Object, Document> data = store.openMap("databases." + namespace);
 			MVMap<String, Object> meta = store.openMap("meta." + namespace);
+			MVMap<Object, Document> data = DocumentMaps.open(store, namespace, meta);
 			return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
 		}
 

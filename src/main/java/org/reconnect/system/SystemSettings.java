@@ -10,8 +10,11 @@ import org.springframework.validation.annotation.Validated;
  * Where the embedded stores keep their files.
  *
  * @param dataDir directory of the embedded MongoDB file and the Quartz H2 file
+ * @param embeddedStoreCacheMb megabytes of the embedded MongoDB file kept in memory as documents;
+ *        a read outside it decodes the whole page it is on
  */
 @Validated
 @ConfigurationProperties("reconnect")
-public record SystemSettings(@DefaultValue("./data") Path dataDir) {
+public record SystemSettings(@DefaultValue("./data") Path dataDir,
+		@DefaultValue("64") @jakarta.validation.constraints.Min(1) int embeddedStoreCacheMb) {
 }

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +41,8 @@ class EmbeddedMongoDurabilityTests {
 			Path crashed = dir.resolve("crashed.mv");
 			Files.copy(file, crashed);
 
-			MongoServer reopened = new MongoServer(new H2Backend(crashed.toString()));
+			MongoServer reopened = new MongoServer(
+					new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(crashed.toString())));
 			try (MongoClient after = MongoClients.create(reopened.bindAndGetConnectionString())) {
 				assertThat(after.getDatabase("reconnect").getCollection("participants").countDocuments()).isEqualTo(1);
 			}
@@ -73,19 +81,82 @@ class EmbeddedMongoDurabilityTests {
 	}
 
 	@Test
-	void readsWhatThePlainH2BackendWrote() throws Exception {
+	void documentsThePlainH2BackendWroteAreKeptWhole() throws Exception {
 		Path file = dir.resolve("plain.mv");
+		List<Document> written = writeWithThePlainBackend(file);
+		for (int opening = 1; opening <= 2; opening++) { // the first opening converts the file, the second reads it as it is
+			assertThat(readWithTheDurableBackend(file)).as("opening %d", opening).containsExactlyInAnyOrderElementsOf(written);
+		}
+		MVStore store = MVStore.open(file.toString());
+		try {
+			var stored = store.openMap("databases.reconnect.participants", DocumentMaps.builder());
+			assertThat(stored).as("stored as BSON").hasSize(written.size());
+			assertThat(stored.values()).allSatisfy(document -> assertThat(document).containsKey("enrolledAt"));
+		}
+		finally {
+			store.close();
+		}
+	}
+
+	@Test
+	void aConversionCutShortIsDoneAgainFromTheOriginal() throws Exception {
+		Path file = dir.resolve("cut.mv");
+		List<Document> written = writeWithThePlainBackend(file);
+		MVStore store = MVStore.open(file.toString());
+		store.openMap(DocumentMaps.COPY_PREFIX + "reconnect.participants", DocumentMaps.builder())
+			.put("stray", new de.bwaldvogel.mongo.bson.Document("_id", "stray"));
+		store.close();
+
+		assertThat(readWithTheDurableBackend(file)).containsExactlyInAnyOrderElementsOf(written);
+	}
+
+	@Test
+	void aConversionThatStoppedAfterItsCopyIsFinished() throws Exception {
+		Path file = dir.resolve("copied.mv");
+		List<Document> written = writeWithThePlainBackend(file);
+		MVStore store = MVStore.open(file.toString());
+		MVMap<Object, Object> old = store.openMap("databases.reconnect.participants");
+		MVMap<Object, de.bwaldvogel.mongo.bson.Document> copy = store
+			.openMap(DocumentMaps.COPY_PREFIX + "reconnect.participants", DocumentMaps.builder());
+		old.forEach((id, document) -> copy.put(id, (de.bwaldvogel.mongo.bson.Document) document));
+		store.removeMap(old);
+		store.close();
+
+		assertThat(readWithTheDurableBackend(file)).containsExactlyInAnyOrderElementsOf(written);
+		assertThat(readWithTheDurableBackend(file)).containsExactlyInAnyOrderElementsOf(written);
+	}
+
+	/** Ids and values of every kind the service stores: ObjectIds, strings, dates, longs, nested documents, lists. */
+	private static List<Document> writeWithThePlainBackend(Path file) {
+		List<Document> written = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			Object id = i % 2 == 0 ? new ObjectId() : "p" + i;
+			written.add(new Document("_id", id).append("version", (long) i).append("count", i)
+				.append("enrolledAt", Date.from(Instant.parse("2026-03-08T07:30:00Z").plusSeconds(i)))
+				.append("name", "Ana María " + i).append("score", i / 3.0).append("active", i % 3 == 0)
+				.append("note", null)
+				.append("quiet", new Document("from", "21:00").append("to", "08:00"))
+				.append("deliveries", List.of(new Document("at", Date.from(Instant.EPOCH)).append("outcome", "SENT"), "x")));
+		}
 		MongoServer plain = new MongoServer(new H2Backend(file.toString()));
 		try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
-			client.getDatabase("reconnect").getCollection("participants").insertOne(new Document("_id", "p1").append("v", 1));
+			client.getDatabase("reconnect").getCollection("participants").insertMany(written);
 		}
 		finally {
 			plain.shutdownNow();
 		}
+		return written;
+	}
+
+	private static List<Document> readWithTheDurableBackend(Path file) {
 		MongoServer durable = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
 		try (MongoClient client = MongoClients.create(durable.bindAndGetConnectionString())) {
-			assertThat(client.getDatabase("reconnect").getCollection("participants")
-				.countDocuments(new Document("_id", "p1").append("v", 1))).isEqualTo(1);
+			var participants = client.getDatabase("reconnect").getCollection("participants");
+			List<Document> read = participants.find().into(new ArrayList<>());
+			Object someId = read.get(read.size() / 2).get("_id");
+			assertThat(participants.find(new Document("_id", someId)).first()).as("found by its id")
+				.isEqualTo(read.get(read.size() / 2));
+			return read;
 		}
 		finally {
 			durable.shutdownNow();
