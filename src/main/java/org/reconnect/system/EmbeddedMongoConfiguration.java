@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -238,6 +239,36 @@ class EmbeddedMongoConfiguration {
 		IdLookupCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
 				MVMap<String, Object> meta, CursorRegistry cursors) {
 			super(database, name, options, data, meta, cursors);
+		}
+
+		/*
+		 * The map keeps the objects it is given, and the store encodes them later, on its own thread,
+		 * when it commits. The server, though, changes a document it read in place when it updates it,
+		 * and may hold on to one it inserted. So the map and the server never share an object: what
+		 * goes in is a copy, and what comes out (by position or by a full scan) is a copy.
+		 */
+
+		@Override
+		protected Object addDocumentInternal(Document document) {
+			return super.addDocumentInternal(document.cloneDeeply());
+		}
+
+		@Override
+		protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+			super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
+		}
+
+		@Override
+		protected Document getDocument(Object position) {
+			Document stored = super.getDocument(position);
+			return stored == null ? null : stored.cloneDeeply();
+		}
+
+		@Override
+		protected QueryResult matchDocumentsFromStream(Stream<Document> documents, Document query, Document orderBy,
+				int skip, int limit, int batchSize, Document fieldSelector) {
+			return super.matchDocumentsFromStream(documents.map(Document::cloneDeeply), query, orderBy, skip, limit,
+					batchSize, fieldSelector);
 		}
 
 		@Override

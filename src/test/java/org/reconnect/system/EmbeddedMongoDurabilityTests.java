@@ -236,6 +236,61 @@ class EmbeddedMongoDurabilityTests {
 		}
 	}
 
+	/**
+	 * The server changes a document it updates in place, while the store may be encoding that same
+	 * document for a commit on another thread; sharing them once closed the store in the middle of
+	 * the test suite (this run does not always reproduce that race; it checks that concurrent
+	 * updates and their commits lose nothing).
+	 */
+	@Test
+	void updatesRacingCommitsLoseNothingAndNeverCloseTheStore() throws Exception {
+		Path file = dir.resolve("race.mv");
+		MongoServer server = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
+		int threads = 6;
+		int rounds = 300;
+		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+			var docs = client.getDatabase("reconnect").getCollection("messages");
+			Document history = new Document();
+			for (int field = 0; field < 300; field++) {
+				history.append("h" + field, "a delivery record " + field);
+			}
+			for (int i = 0; i < 10; i++) {
+				docs.insertOne(new Document("_id", "m" + i).append("n", 0).append("history", history));
+			}
+			var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+			List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				running.add(pool.submit(() -> {
+					for (int round = 0; round < rounds; round++) {
+						String id = "m" + (round % 10);
+						docs.updateOne(new Document("_id", id), new Document("$inc", new Document("n", 1))
+							.append("$set", new Document("t" + thread + "r" + round, round)));
+						docs.updateOne(new Document("_id", id), new Document("$unset", new Document("t" + thread + "r" + round, "")));
+					}
+				}));
+			}
+			for (var each : running) {
+				each.get();
+			}
+			pool.shutdown();
+		}
+		finally {
+			server.shutdownNow();
+		}
+		MongoServer reopened = new MongoServer(
+				new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
+		try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
+			List<Document> docs = client.getDatabase("reconnect").getCollection("messages").find().into(new ArrayList<>());
+			assertThat(docs).hasSize(10);
+			assertThat(docs.stream().mapToInt(doc -> doc.getInteger("n")).sum()).isEqualTo(threads * rounds);
+			assertThat(docs).allSatisfy(doc -> assertThat(doc.keySet()).containsExactly("_id", "n", "history"));
+		}
+		finally {
+			reopened.shutdownNow();
+		}
+	}
+
 	private static boolean duplicateRefused(Runnable insert) {
 		try {
 			insert.run();
