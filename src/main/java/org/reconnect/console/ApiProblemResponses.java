@@ -10,6 +10,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +21,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The API's 401 and 403 as RFC 9457 problem details (never a redirect to the sign-in page): API
- * clients read JSON. The detail does not say whether a username or token exists.
+ * clients read JSON. The detail does not say whether a username or token exists. A request the
+ * security firewall refuses before it reaches the API (an encoded slash, percent sign, line break
+ * or NUL in the path) gets a 400 problem saying so, rather than a bare error page.
  */
 @Component
-class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	private final ObjectMapper json;
 
@@ -44,6 +48,15 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		write(response, HttpStatus.FORBIDDEN, "Not allowed", "Only a supervisor may do this.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+			throws IOException {
+		write(response, HttpStatus.BAD_REQUEST, "Address not accepted",
+				"The request's path holds characters that are not allowed in it (an encoded slash, backslash, "
+						+ "percent sign, semicolon, line break or NUL, or '..'): send identifiers exactly as the API "
+						+ "returned them.");
 	}
 
 	private void write(HttpServletResponse response, HttpStatus status, String title, String detail)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
@@ -30,6 +31,8 @@ import jakarta.servlet.http.HttpServletRequest;
 class TwilioWebhookController {
 
 	static final String PATH = "/webhooks/twilio/sms";
+	private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{2,64}");
+	private static final Pattern ERROR_CODE = Pattern.compile("[0-9]{1,9}");
 	private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
 	private final TwilioSignatures signatures;
@@ -65,11 +68,28 @@ class TwilioWebhookController {
 				problems.add(new FieldProblem(field, "is required in a Twilio status callback"));
 			}
 		}
+		checkSid(params, problems);
+		String errorCode = params.get("ErrorCode");
+		if (errorCode != null && !errorCode.isEmpty() && !ERROR_CODE.matcher(errorCode).matches()) {
+			problems.add(new FieldProblem("ErrorCode", "must be Twilio's numeric error code, such as 30003"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
 		statuses.apply(params.get("MessageSid"), params.get("MessageStatus"), params.get("ErrorCode"));
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The id becomes the message's key and appears in logs, so it must look like Twilio's own
+	 * (SM or MM and 32 hex digits): letters and digits only, nothing that could forge a log line.
+	 */
+	private static void checkSid(Map<String, String> params, List<FieldProblem> problems) {
+		String sid = params.get("MessageSid");
+		if (sid != null && !SID.matcher(sid).matches()) {
+			problems.add(new FieldProblem("MessageSid",
+					"must be Twilio's message id: 2 to 64 letters and digits, such as SM followed by 32 hex digits"));
+		}
 	}
 
 	private static Map<String, String> params(HttpServletRequest request) {
@@ -92,6 +112,7 @@ class TwilioWebhookController {
 				problems.add(new FieldProblem(field, "is required in a Twilio messaging webhook"));
 			}
 		}
+		checkSid(params, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
