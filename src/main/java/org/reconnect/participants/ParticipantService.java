@@ -7,7 +7,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,10 +31,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The participants module's public face: enrol, look up, pause and resume, erase, and follow opt-outs. */
 @Service
 public class ParticipantService {
+
+	private static final String LOOKUPS = ParticipantService.class.getName() + ".byPhone";
 
 	private static final Logger log = LoggerFactory.getLogger(ParticipantService.class);
 
@@ -108,7 +114,7 @@ public class ParticipantService {
 		try {
 			Participant enrolled = Participant.enrol(name, phone, zone, checkInTime, language, coach, clock.instant());
 			enrolled.reachBy(channel, request.smsFallback() == null || request.smsFallback());
-			participant = participants.save(enrolled);
+			participant = save(enrolled);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ParticipantAlreadyEnrolled();
@@ -137,7 +143,7 @@ public class ParticipantService {
 		Participant participant = participants.findById(id.value())
 			.orElseThrow(() -> new IllegalArgumentException("no participant " + id));
 		participant.reachBy(kind, smsFallback == null || smsFallback);
-		ParticipantProfile profile = profile(participants.save(participant));
+		ParticipantProfile profile = profile(save(participant));
 		log.info("Participant {} is now reached by {} (SMS fallback {})", id, kind, profile.smsFallback() ? "on" : "off");
 		return profile;
 	}
@@ -160,7 +166,7 @@ public class ParticipantService {
 	public ParticipantProfile changeCheckInTime(ParticipantId id, LocalTime time) {
 		Participant participant = participants.findById(id.value()).orElseThrow();
 		participant.checkInAt(time);
-		return profile(participants.save(participant));
+		return profile(save(participant));
 	}
 
 	/**
@@ -178,7 +184,7 @@ public class ParticipantService {
 		Participant participant = participants.findById(id.value())
 			.orElseThrow(() -> new IllegalArgumentException("no participant " + id));
 		participant.keepQuietHours(new QuietHours(from, to));
-		return profile(participants.save(participant));
+		return profile(save(participant));
 	}
 
 	private static LocalTime parseTime(String field, String value, List<FieldProblem> problems) {
@@ -195,8 +201,59 @@ public class ParticipantService {
 		return participants.findById(id.value()).map(this::profile);
 	}
 
+	/**
+	 * The participant with this number. One inbound message asks this of several handlers in turn
+	 * (keywords, pause, consent, reminders, the flow, the sign of life that follows); within one
+	 * HTTP request the answer is looked up once, and forgotten the moment anything here changes a
+	 * participant, so no handler reads a stale one. Outside a request every call reads the store.
+	 */
 	public Optional<ParticipantProfile> findByPhone(String phone) {
-		return participants.findByPhone(phone).map(this::profile);
+		Map<String, Optional<ParticipantProfile>> looked = lookupsOfThisRequest();
+		if (looked == null || phone == null) {
+			return participants.findByPhone(phone).map(this::profile);
+		}
+		Optional<ParticipantProfile> found = looked.get(phone);
+		if (found == null) {
+			found = participants.findByPhone(phone).map(this::profile);
+			looked.put(phone, found);
+		}
+		return found;
+	}
+
+	private Participant save(Participant participant) {
+		forgetLookups();
+		try {
+			return participants.save(participant);
+		}
+		finally {
+			forgetLookups();
+		}
+	}
+
+	private void delete(Participant participant) {
+		forgetLookups();
+		participants.delete(participant);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Optional<ParticipantProfile>> lookupsOfThisRequest() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return null;
+		}
+		Object looked = request.getAttribute(LOOKUPS, RequestAttributes.SCOPE_REQUEST);
+		if (looked == null) {
+			looked = new HashMap<String, Optional<ParticipantProfile>>();
+			request.setAttribute(LOOKUPS, looked, RequestAttributes.SCOPE_REQUEST);
+		}
+		return (Map<String, Optional<ParticipantProfile>>) looked;
+	}
+
+	private static void forgetLookups() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(LOOKUPS, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	public List<ParticipantProfile> caseload(String coach) {
@@ -232,7 +289,7 @@ public class ParticipantService {
 		catch (IllegalStateException ex) {
 			throw InvalidInput.of("status", "the participant opted out (STOP): they must text START before a pause means anything");
 		}
-		participants.save(participant);
+		save(participant);
 		log.info("Participant {} paused until {} by {}", id, until, by.startsWith("coach:") ? "their coach" : by);
 		events.publishEvent(new ParticipantPaused(id, until, by));
 		return profile(participant);
@@ -244,7 +301,7 @@ public class ParticipantService {
 		if (!participant.resume()) {
 			return false;
 		}
-		participants.save(participant);
+		save(participant);
 		log.info("Participant {} resumed", id);
 		events.publishEvent(new ParticipantResumed(id, by));
 		return true;
@@ -261,6 +318,7 @@ public class ParticipantService {
 		Update end = new Update().set("status", ParticipantStatus.ACTIVE).unset("pausedUntil").inc("version", 1);
 		int ended = 0;
 		Participant claimed;
+		forgetLookups();
 		while ((claimed = mongo.findAndModify(due, end, FindAndModifyOptions.options().returnNew(true),
 				Participant.class)) != null) {
 			ended++;
@@ -286,7 +344,7 @@ public class ParticipantService {
 		}
 		Participant participant = participants.findById(id.value()).orElseThrow();
 		participant.respondWithin(responsiveness);
-		return profile(participants.save(participant));
+		return profile(save(participant));
 	}
 
 	/**
@@ -295,7 +353,7 @@ public class ParticipantService {
 	 */
 	public void erase(ParticipantId id) {
 		participants.findById(id.value()).ifPresent(participant -> {
-			participants.delete(participant);
+			delete(participant);
 			long messages = messenger.getObject().forget(participant.phone());
 			log.info("Participant {} erased, with {} messages sent to them", id, messages);
 			events.publishEvent(new ParticipantErased(id, participant.phone()));
@@ -315,7 +373,7 @@ public class ParticipantService {
 			else {
 				participant.optBackIn();
 			}
-			participants.save(participant);
+			save(participant);
 		});
 	}
 }
