@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reconnect.messaging.TwilioTestSigner;
 import org.slf4j.Logger;
@@ -138,6 +139,21 @@ class FuzzIntegrationTests extends LoopTestSupport {
 				"application/x-www-form-urlencoded", "start=%ZZ&end=%E0%A4%A".getBytes(StandardCharsets.US_ASCII), auth,
 				"fixed").request(), HttpResponse.BodyHandlers.ofString());
 		assertThat(form.statusCode()).isEqualTo(415);
+	}
+
+	/**
+	 * Erases every participant the run enrolled (all on its own 555-7/8/9 numbers), with their
+	 * conversations, allies and reminders, so nothing of it fires or expires in the tests that share
+	 * this application after it.
+	 */
+	@AfterEach
+	void eraseWhatTheRunEnrolled() {
+		JsonNode everyone = coach().getForObject("/api/participants", JsonNode.class);
+		for (JsonNode participant : everyone) {
+			if (participant.path("phone").asText().matches("\\+12025557\\d{3}|\\+12025558\\d{3}|\\+12025559\\d{3}")) {
+				coach().delete("/api/participants/" + participant.path("id").asText());
+			}
+		}
 	}
 
 	private void assertNothingStored(Attempt attempt, Map<String, Long> before, String targetBefore, List<String> failures) {
