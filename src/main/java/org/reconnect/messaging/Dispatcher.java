@@ -5,8 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -88,7 +93,139 @@ class Dispatcher {
 		if (claimed.isEmpty()) {
 			return new SendResult(record.id, SendResult.Outcome.QUEUED); // another node took it
 		}
-		return new SendResult(record.id, process(claimed.get(), true));
+		return new SendResult(record.id, process(claimed.get(), true, new OneByOne()));
+	}
+
+	/**
+	 * The first attempt at a batch of entries just written, in the caller's thread, with the same
+	 * checks and outcomes as {@link #attemptNow} for each, but one claim, one opt-out lookup, one
+	 * daily-cap lookup and one write of the accepted outcomes for the whole batch. An entry that
+	 * fails on its own stays in the outbox (QUEUED) for the dispatcher; the others go on.
+	 *
+	 * @return the results in the order of {@code records}
+	 */
+	List<SendResult> attemptAll(List<MessageRecord> records) {
+		Map<String, SendResult> results = new HashMap<>();
+		List<String> permitted = new ArrayList<>();
+		for (MessageRecord record : records) {
+			if (pacer.tryAcquire(channel.sender())) {
+				permitted.add(record.id);
+			}
+		}
+		Map<String, MessageRecord> claimed = new HashMap<>();
+		if (!permitted.isEmpty()) {
+			outbox.claimAll(permitted, owner, clock.instant(), settings.lease()).forEach(r -> claimed.put(r.id, r));
+		}
+		InBatch batch = new InBatch(claimed.values());
+		for (MessageRecord record : records) {
+			MessageRecord mine = claimed.get(record.id);
+			SendResult.Outcome outcome = SendResult.Outcome.QUEUED; // paced, or another node took it
+			if (mine != null) {
+				try {
+					outcome = process(mine, true, batch);
+				}
+				catch (RuntimeException ex) {
+					// Its lease runs out and the dispatcher tries it again; the batch goes on.
+					log.warn("Message {} could not be attempted now; it stays in the outbox", record.id, ex);
+				}
+			}
+			results.put(record.id, new SendResult(record.id, outcome));
+		}
+		batch.finishSent();
+		return records.stream().map(record -> results.get(record.id)).toList();
+	}
+
+	/**
+	 * What {@link #process} looks up before an attempt and writes after an accepted one. One by one
+	 * for a single entry; for a batch, looked up once and written at the end.
+	 */
+	private interface Lookups {
+
+		boolean optedOut(String phone);
+
+		long scheduledSent(MessageRecord record, Instant from, Instant until, List<Purpose> scheduled);
+
+		void sent(MessageRecord record, Update update);
+	}
+
+	/** Each check asks the store when it is made, as for a single message. */
+	private final class OneByOne implements Lookups {
+
+		@Override
+		public boolean optedOut(String phone) {
+			return optOuts.existsById(phone);
+		}
+
+		@Override
+		public long scheduledSent(MessageRecord record, Instant from, Instant until, List<Purpose> scheduled) {
+			return outbox.scheduledSent(record.to, scheduled, from, until);
+		}
+
+		@Override
+		public void sent(MessageRecord record, Update update) {
+			if (!outbox.finish(record, update)) {
+				log.warn("Message {} was sent but its lease had passed to another dispatcher", record.id);
+			}
+		}
+	}
+
+	/**
+	 * A batch's lookups: the opt-outs of its numbers and the scheduled messages they were sent in
+	 * the last two days, read once; what the batch itself sends counts against the cap as it goes.
+	 */
+	private final class InBatch implements Lookups {
+
+		private final Set<String> optedOut = new HashSet<>();
+		private final Map<String, List<Instant>> sentTimes = new HashMap<>();
+		private final List<MessageRecord> sentRecords = new ArrayList<>();
+		private final List<Update> sentUpdates = new ArrayList<>();
+
+		InBatch(Collection<MessageRecord> records) {
+			if (records.isEmpty()) {
+				return;
+			}
+			Set<String> phones = new HashSet<>();
+			records.forEach(record -> phones.add(record.to));
+			optOuts.findAllById(phones).forEach(optOut -> optedOut.add(optOut.phone));
+			if (records.stream().anyMatch(record -> record.purpose.scheduled())) {
+				// Every local day around now lies within a day and a half of it, whatever the zone.
+				Instant now = clock.instant();
+				List<Purpose> scheduled = Arrays.stream(Purpose.values()).filter(Purpose::scheduled).toList();
+				for (MessageRecord sent : outbox.scheduledSentTo(phones, scheduled, now.minus(Duration.ofHours(38)),
+						now.plus(Duration.ofHours(38)))) {
+					sentTimes.computeIfAbsent(sent.to, to -> new ArrayList<>()).add(sent.sentAt);
+				}
+			}
+		}
+
+		@Override
+		public boolean optedOut(String phone) {
+			return optedOut.contains(phone);
+		}
+
+		@Override
+		public long scheduledSent(MessageRecord record, Instant from, Instant until, List<Purpose> scheduled) {
+			return sentTimes.getOrDefault(record.to, List.of())
+				.stream()
+				.filter(at -> !at.isBefore(from) && at.isBefore(until))
+				.count();
+		}
+
+		@Override
+		public void sent(MessageRecord record, Update update) {
+			sentRecords.add(record);
+			sentUpdates.add(update);
+			if (record.purpose.scheduled()) {
+				sentTimes.computeIfAbsent(record.to, to -> new ArrayList<>()).add(clock.instant());
+			}
+		}
+
+		void finishSent() {
+			int lost = sentRecords.size() - outbox.finishAll(sentRecords, sentUpdates);
+			if (lost > 0) {
+				log.warn("{} messages were sent but their leases had passed to another dispatcher", lost);
+			}
+		}
 	}
 
 	/**
@@ -145,7 +282,7 @@ class Dispatcher {
 					continue;
 				}
 				sent.incrementAndGet();
-				process(record, false);
+				process(record, false, new OneByOne());
 			}
 		}
 
@@ -195,12 +332,12 @@ class Dispatcher {
 	 * @param inline true in the caller's thread: the caller learns the outcome from the result, so
 	 * no {@link MessageUndelivered} is published for it
 	 */
-	private SendResult.Outcome process(MessageRecord record, boolean inline) {
+	private SendResult.Outcome process(MessageRecord record, boolean inline, Lookups lookups) {
 		Instant now = clock.instant();
 		if (record.notAfter != null && now.isAfter(record.notAfter)) {
 			return end(record, Status.DROPPED, "expired", now, record.attempts, inline);
 		}
-		if (record.purpose != Purpose.OPT_OUT_CONFIRMATION && optOuts.existsById(record.to)) {
+		if (record.purpose != Purpose.OPT_OUT_CONFIRMATION && lookups.optedOut(record.to)) {
 			log.info("Not sending {} message {} to {}: the number opted out", record.purpose, record.id,
 					Masking.phone(record.to));
 			return end(record, Status.SUPPRESSED, "opted-out", now, record.attempts, inline);
@@ -221,7 +358,7 @@ class Dispatcher {
 		if (record.purpose.scheduled()) {
 			Instant[] day = RecipientRules.day(recipient, now);
 			List<Purpose> scheduled = Arrays.stream(Purpose.values()).filter(Purpose::scheduled).toList();
-			if (outbox.scheduledSent(record.to, scheduled, day[0], day[1]) >= recipient.dailyCap()) {
+			if (lookups.scheduledSent(record, day[0], day[1], scheduled) >= recipient.dailyCap()) {
 				log.info("Dropping {} message {}: the daily cap of {} is reached", record.purpose, record.id,
 						recipient.dailyCap());
 				return end(record, Status.DROPPED, "daily-cap", now, record.attempts, inline);
@@ -235,9 +372,7 @@ class Dispatcher {
 				.set("attempts", attempts).set("sentAt", now).set("updatedAt", now).set("error", null)
 				.set("deliveryStatus", accepted.status()).set("deliveryRank", StatusCallbacks.rank(accepted.status()))
 				.addToSet("reportedStatuses", accepted.status());
-			if (!outbox.finish(record, update)) {
-				log.warn("Message {} was sent but its lease had passed to another dispatcher", record.id);
-			}
+			lookups.sent(record, update);
 			return SendResult.Outcome.SENT;
 		}
 		if (result instanceof Unavailable unavailable) {

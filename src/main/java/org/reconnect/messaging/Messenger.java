@@ -1,6 +1,7 @@
 package org.reconnect.messaging;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,23 @@ public class Messenger {
 	public SendResult send(OutboundMessage message) {
 		MessageRecord record = outbox.insert(MessageRecord.of(message, MessageRecord.Status.QUEUED, clock.instant()));
 		return dispatcher.attemptNow(record);
+	}
+
+	/**
+	 * {@link #send} for a batch (e.g. the reminders or check-ins due in one minute): the same
+	 * records, checks and first attempt, with one write for all records, one claim, and one write
+	 * of the accepted outcomes instead of several per message.
+	 *
+	 * @return the results, in the order of {@code messages}
+	 */
+	public List<SendResult> sendAll(List<OutboundMessage> messages) {
+		if (messages.isEmpty()) {
+			return List.of();
+		}
+		Instant now = clock.instant();
+		List<MessageRecord> records = outbox.insertAll(
+				messages.stream().map(message -> MessageRecord.of(message, MessageRecord.Status.QUEUED, now)).toList());
+		return dispatcher.attemptAll(records);
 	}
 
 	/**

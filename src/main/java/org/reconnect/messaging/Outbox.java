@@ -2,11 +2,14 @@ package org.reconnect.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,6 +34,11 @@ class Outbox {
 
 	MessageRecord insert(MessageRecord record) {
 		return mongo.insert(record, collection);
+	}
+
+	/** Writes a batch of records in one command; each gets its id. */
+	List<MessageRecord> insertAll(List<MessageRecord> records) {
+		return List.copyOf(mongo.insert(records, collection));
 	}
 
 	/** Ids of entries free to claim, replies and alerts first, then bulk in due-time order. */
@@ -69,6 +77,39 @@ class Outbox {
 			.with(Sort.by("priority", "nextAttemptAt", "_id")), MessageRecord.class, collection);
 	}
 
+	/**
+	 * Takes the given entries for {@code lease} in one update, each only if it is still queued, due
+	 * and free (checked per document, so no two claims ever win one entry).
+	 *
+	 * @return the entries this call won
+	 */
+	List<MessageRecord> claimAll(List<String> ids, String owner, Instant now, Duration lease) {
+		String token = owner + ":" + UUID.randomUUID();
+		mongo.updateMulti(claimable(now).addCriteria(Criteria.where("_id").in(ids)),
+				new Update().set("leaseOwner", token).set("leaseUntil", now.plus(lease)), MessageRecord.class, collection);
+		return mongo.find(Query.query(Criteria.where("_id").in(ids).and("leaseOwner").is(token)), MessageRecord.class,
+				collection);
+	}
+
+	/**
+	 * {@link #finish} for a batch, in one command: each update applies only while its claim holds.
+	 *
+	 * @return how many claims still held
+	 */
+	int finishAll(List<MessageRecord> records, List<Update> updates) {
+		if (records.isEmpty()) {
+			return 0;
+		}
+		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, MessageRecord.class, collection);
+		for (int i = 0; i < records.size(); i++) {
+			MessageRecord record = records.get(i);
+			bulk.updateOne(Query.query(Criteria.where("_id").is(record.id).and("leaseOwner").is(record.leaseOwner)
+				.and("status").is(MessageRecord.Status.QUEUED)),
+					updates.get(i).set("leaseOwner", null).set("leaseUntil", MessageRecord.NEVER));
+		}
+		return bulk.execute().getMatchedCount();
+	}
+
 	/** Gives a claimed entry back untouched, for the next round. */
 	void release(MessageRecord record) {
 		finish(record, new Update());
@@ -102,6 +143,17 @@ class Outbox {
 		Query query = Query.query(Criteria.where("to").is(to).and("purpose").in(scheduled)
 			.and("status").is(MessageRecord.Status.SENT).and("sentAt").gte(from).lt(until).and("fallbackId").is(null));
 		return mongo.count(query, MessageRecord.class, collection);
+	}
+
+	/**
+	 * {@link #scheduledSent} for several numbers at once: the counted messages themselves (number
+	 * and time sent only), so each number's count over its own local day can be made from them.
+	 */
+	List<MessageRecord> scheduledSentTo(Collection<String> to, List<Purpose> scheduled, Instant from, Instant until) {
+		Query query = Query.query(Criteria.where("to").in(to).and("purpose").in(scheduled)
+			.and("status").is(MessageRecord.Status.SENT).and("sentAt").gte(from).lt(until).and("fallbackId").is(null));
+		query.fields().include("to").include("sentAt");
+		return mongo.find(query, MessageRecord.class, collection);
 	}
 
 	/** Notes a reported status, then moves the delivery status forward if it is ahead. */
