@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +200,17 @@ public class ParticipantService {
 
 	public Optional<ParticipantProfile> find(ParticipantId id) {
 		return participants.findById(id.value()).map(this::profile);
+	}
+
+	/** Several participants in one lookup (a batch of hand-offs); those not found are left out. */
+	public Map<ParticipantId, ParticipantProfile> find(Collection<ParticipantId> ids) {
+		Map<ParticipantId, ParticipantProfile> found = new HashMap<>();
+		participants.findAllById(ids.stream().map(ParticipantId::value).distinct().toList())
+			.forEach(participant -> {
+				ParticipantProfile profile = profile(participant);
+				found.put(profile.id(), profile);
+			});
+		return found;
 	}
 
 	/**

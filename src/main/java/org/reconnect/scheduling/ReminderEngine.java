@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,7 +54,8 @@ class ReminderEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderEngine.class);
 
-	private static final int BATCH = 200;
+	/** Set by a claim to its batch's token: afterwards, which reminders the batch won. */
+	private static final String CLAIM_TOKEN = "claimedBy";
 
 	private static final int KEPT_RECORDS = 20;
 
@@ -68,11 +73,14 @@ class ReminderEngine {
 	private final ConversationRuntime conversations;
 	private final HandOffs handOffs;
 	private final SchedulingMeters meters;
+	private final SchedulingSettings settings;
 	private final Clock clock;
 	private volatile boolean stopping;
 
 	ReminderEngine(MongoTemplate mongo, Triggers triggers, ParticipantService participants, Messenger messenger,
-			ConversationRuntime conversations, HandOffs handOffs, SchedulingMeters meters, Clock clock) {
+			ConversationRuntime conversations, HandOffs handOffs, SchedulingMeters meters, SchedulingSettings settings,
+			Clock clock) {
+		this.settings = settings;
 		this.meters = meters;
 		this.handOffs = handOffs;
 		this.mongo = mongo;
@@ -92,41 +100,93 @@ class ReminderEngine {
 		Instant now = clock.instant();
 		Set<String> failed = ConcurrentHashMap.newKeySet();
 		Set<Instant> ensured = ConcurrentHashMap.newKeySet();
+		int batchSize = Math.max(1, settings.handOffBatch());
 		int decided = 0;
 		while (!stopping) {
-			Query due = Query.query(Criteria.where("nextSendAt").lte(now).and("_id").nin(failed)).limit(BATCH);
-			List<Reminder> batch = new ArrayList<>(mongo.find(due, Reminder.class));
-			if (batch.isEmpty()) {
+			Query due = Query.query(Criteria.where("nextSendAt").lte(now).and("_id").nin(failed))
+				.limit(batchSize * settings.handOffThreads());
+			List<Reminder> found = new ArrayList<>(mongo.find(due, Reminder.class));
+			if (found.isEmpty()) {
 				break;
 			}
 			// Nodes firing together start at different places, so they seldom race for one document.
-			Collections.shuffle(batch);
-			decided += handOffs.each(batch, reminder -> {
-				if (stopping) {
-					return 0;
-				}
-				try {
-					return handle(reminder, now, ensured) ? 1 : 0;
-				}
-				catch (RuntimeException ex) {
-					failed.add(reminder.id);
-					log.error("Reminder {} could not be handled; it stays due for the next fire", reminder.id, ex);
-					return 0;
-				}
-			});
+			Collections.shuffle(found);
+			List<List<Reminder>> batches = new ArrayList<>();
+			for (int from = 0; from < found.size(); from += batchSize) {
+				batches.add(found.subList(from, Math.min(found.size(), from + batchSize)));
+			}
+			decided += handOffs.each(batches, batch -> stopping ? 0 : handle(batch, now, ensured, failed));
 		}
 		return decided;
 	}
 
+	/** {@link #handle(List, Instant, Set, Set)} for one reminder; true when it was decided here. */
 	boolean handle(Reminder reminder, Instant now, Set<Instant> ensured) {
+		return handle(List.of(reminder), now, ensured, ConcurrentHashMap.newKeySet()) == 1;
+	}
+
+	/**
+	 * Decides, claims and sends a batch of due reminders: one lookup of their participants, one
+	 * bulk claim (each a compare-and-set on its own version, so a reminder goes once however many
+	 * threads and nodes fire), one write of the messages and one of the delivery records. A
+	 * reminder that cannot be decided is left due and added to {@code failed}; the others go on.
+	 *
+	 * @return how many due sends this batch decided (sent, deferred or skipped)
+	 */
+	int handle(List<Reminder> batch, Instant now, Set<Instant> ensured, Set<String> failed) {
+		Map<ParticipantId, ParticipantProfile> people = participants
+			.find(batch.stream().map(reminder -> new ParticipantId(reminder.participantId)).toList());
+		List<Decision> decisions = new ArrayList<>();
+		for (Reminder reminder : batch) {
+			try {
+				Decision decision = decide(reminder, now, people.get(new ParticipantId(reminder.participantId)));
+				if (decision != null) {
+					decisions.add(decision);
+				}
+			}
+			catch (RuntimeException ex) {
+				failed.add(reminder.id);
+				log.error("Reminder {} could not be handled; it stays due for the next fire", reminder.id, ex);
+			}
+		}
+		List<Decision> claimed = claim(decisions);
+		List<Decision> sending = new ArrayList<>();
+		for (Decision decision : claimed) {
+			if (decision.nextSendAt() != null && ensured.add(Triggers.reminderMinute(decision.nextSendAt()))) {
+				triggers.ensureReminderMinute(decision.nextSendAt());
+			}
+			if (decision.sending()) {
+				sending.add(decision);
+			}
+			else {
+				Reminder reminder = decision.reminder();
+				log.info("Reminder {} for participant {} ({} of the meeting at {}): {}", reminder.id,
+						reminder.participantId, reminder.leadList().get(decision.current().lead()).describe(),
+						decision.current().occurrence().start().toInstant(), decision.outcome());
+			}
+		}
+		send(sending, now);
+		return claimed.size();
+	}
+
+	/** What becomes of one due send, and the claim that records it. */
+	private record Decision(Reminder reminder, Send current, ParticipantProfile participant, Outcome outcome,
+			Update claim, Instant nextSendAt) {
+
+		boolean sending() {
+			return outcome == Outcome.SENT || outcome == Outcome.SENT_LATE || outcome == Outcome.SENT_AFTER_QUIET_HOURS;
+		}
+	}
+
+	/** Decides a due send by the rules in the class comment; null when it is not due (any more). */
+	private Decision decide(Reminder reminder, Instant now, ParticipantProfile participant) {
 		// A cursor may hand back a document as it is after the query matched it: another thread
 		// may have claimed it since. Only a reminder still due now is handled.
 		if (reminder.nextSendAt == null || reminder.nextSendAt.isAfter(now) || reminder.nextMeetingAt == null) {
-			return false;
+			return null;
 		}
 		Send current = ReminderPlan.current(reminder);
 		Send next = ReminderPlan.nextSend(reminder, current);
-		Optional<ParticipantProfile> participant = participants.find(new ParticipantId(reminder.participantId));
 		Outcome outcome;
 		Instant deferTo = null;
 		if (!now.isBefore(current.occurrence().start().toInstant())) {
@@ -135,11 +195,11 @@ class ReminderEngine {
 		else if (next != null && !next.plannedAt().isAfter(now)) {
 			outcome = Outcome.SKIPPED_SUPERSEDED;
 		}
-		else if (participant.isEmpty() || !participant.get().active()) {
+		else if (participant == null || !participant.active()) {
 			outcome = Outcome.NOT_SENT_INACTIVE;
 		}
-		else if (participant.get().quietHours().contains(now, participant.get().zone())) {
-			Instant end = participant.get().quietHours().endAfter(now, participant.get().zone());
+		else if (participant.quietHours().contains(now, participant.zone())) {
+			Instant end = participant.quietHours().endAfter(now, participant.zone());
 			if (!reminder.nextDeferred && end.isBefore(current.occurrence().start().toInstant())
 					&& (next == null || end.isBefore(next.plannedAt()))) {
 				outcome = Outcome.DEFERRED_QUIET_HOURS;
@@ -170,60 +230,99 @@ class ReminderEngine {
 				.set("nextOccurrence", next.occurrence().key()).set("nextLead", next.lead()).set("nextDeferred", false);
 			nextSendAt = next.plannedAt();
 		}
-		boolean sending = outcome == Outcome.SENT || outcome == Outcome.SENT_LATE
-				|| outcome == Outcome.SENT_AFTER_QUIET_HOURS;
-		if (!sending) {
+		Decision decision = new Decision(reminder, current, participant, outcome, claim, nextSendAt);
+		if (!decision.sending()) {
 			claim.push("deliveries").slice(-KEPT_RECORDS).each(delivery(reminder, current, now, outcome));
 		}
-		Query mine = Query.query(Criteria.where("_id").is(reminder.id).and("version").is(reminder.version));
-		if (mongo.updateFirst(mine, claim, Reminder.class).getModifiedCount() == 0) {
-			return false; // another node claimed it, or a coach changed it a moment ago
-		}
-		if (nextSendAt != null && ensured.add(Triggers.reminderMinute(nextSendAt))) {
-			triggers.ensureReminderMinute(nextSendAt);
-		}
-		if (sending) {
-			meters.handingOff("reminder", reminder.nextSendAt); // after quiet hours: their end
-			outcome = send(reminder, current, participant.get(), now, outcome);
-			mongo.updateFirst(Query.query(Criteria.where("_id").is(reminder.id)),
-					new Update().push("deliveries").slice(-KEPT_RECORDS).each(delivery(reminder, current, now, outcome))
-						.set("lastSentAt", now).set("lastSentOccurrence", current.occurrence().key())
-						.set("lastSentMeetingAt", current.occurrence().start().toInstant()),
-					Reminder.class);
-		}
-		else {
-			log.info("Reminder {} for participant {} ({} of the meeting at {}): {}", reminder.id,
-					reminder.participantId, reminder.leadList().get(current.lead()).describe(),
-					current.occurrence().start().toInstant(), outcome);
-		}
-		return true;
+		return decision;
 	}
 
-	private Outcome send(Reminder reminder, Send current, ParticipantProfile participant, Instant now, Outcome outcome) {
+	/**
+	 * Claims the decided sends in one bulk write: each update applies only while the reminder's
+	 * version is the one decided on (another node, or a coach's change, may have moved it) and
+	 * marks it with this batch's token, which tells afterwards which of them this batch won.
+	 */
+	private List<Decision> claim(List<Decision> decisions) {
+		if (decisions.isEmpty()) {
+			return List.of();
+		}
+		String token = UUID.randomUUID().toString();
+		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, Reminder.class);
+		for (Decision decision : decisions) {
+			Reminder reminder = decision.reminder();
+			bulk.updateOne(Query.query(Criteria.where("_id").is(reminder.id).and("version").is(reminder.version)),
+					decision.claim().set(CLAIM_TOKEN, token));
+		}
+		try {
+			bulk.execute();
+		}
+		catch (BulkOperationException ex) {
+			// The updates that failed left their reminders due; the others are claimed.
+			log.error("{} of {} reminder claims failed; those stay due", ex.getErrors().size(), decisions.size(), ex);
+		}
+		Query won = Query.query(Criteria.where("_id").in(decisions.stream().map(d -> d.reminder().id).toList())
+			.and(CLAIM_TOKEN).is(token));
+		won.fields().include("_id");
+		Set<String> mine = new HashSet<>();
+		mongo.find(won, Reminder.class).forEach(reminder -> mine.add(reminder.id));
+		return decisions.stream().filter(decision -> mine.contains(decision.reminder().id)).toList();
+	}
+
+	/** Sends the claimed reminders as one batch, starts their reply flows, records the outcomes. */
+	private void send(List<Decision> sending, Instant now) {
+		if (sending.isEmpty()) {
+			return;
+		}
 		boolean replyFlow = conversations.flowNames().contains(REPLY_FLOW);
-		String text = ReminderTexts.reminder(participant.language(), participant.firstName(), reminder.title,
-				reminder.place, reminder.note, current.occurrence().start(),
-				now.atZone(current.occurrence().start().getZone()).toLocalDate(), !replyFlow);
-		String reference = "reminder:" + reminder.id + ":" + current.occurrence().key() + ":" + current.lead();
-		// Useless once the meeting has started: the outbox drops it then if it is still waiting.
-		SendResult result = messenger.send(new OutboundMessage(participant.phone(), text, Purpose.REMINDER, reference,
-				current.occurrence().start().toInstant()));
-		if (!result.sent()) {
-			log.info("Reminder {} to {} was not delivered: {}", reminder.id, Masking.phone(participant.phone()),
-					result.outcome());
-			return Outcome.NOT_SENT_REFUSED;
+		List<OutboundMessage> messages = new ArrayList<>();
+		for (Decision decision : sending) {
+			Reminder reminder = decision.reminder();
+			Send current = decision.current();
+			ParticipantProfile participant = decision.participant();
+			meters.handingOff("reminder", reminder.nextSendAt); // after quiet hours: their end
+			String text = ReminderTexts.reminder(participant.language(), participant.firstName(), reminder.title,
+					reminder.place, reminder.note, current.occurrence().start(),
+					now.atZone(current.occurrence().start().getZone()).toLocalDate(), !replyFlow);
+			String reference = "reminder:" + reminder.id + ":" + current.occurrence().key() + ":" + current.lead();
+			// Useless once the meeting has started: the outbox drops it then if it is still waiting.
+			messages.add(new OutboundMessage(participant.phone(), text, Purpose.REMINDER, reference,
+					current.occurrence().start().toInstant()));
 		}
-		if (replyFlow) {
-			try {
-				// Asks "will you make it?"; waits its turn when another conversation is open.
-				conversations.start(participant.id(), REPLY_FLOW);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Reminder {} went out, but its reply flow could not start; keyword replies still work",
-						reminder.id, ex);
-			}
+		List<SendResult> results;
+		try {
+			results = messenger.sendAll(messages);
 		}
-		return outcome;
+		catch (RuntimeException ex) {
+			log.error("{} claimed reminders could not be handed to the outbox", sending.size(), ex);
+			return;
+		}
+		BulkOperations records = mongo.bulkOps(BulkMode.UNORDERED, Reminder.class);
+		for (int i = 0; i < sending.size(); i++) {
+			Decision decision = sending.get(i);
+			Reminder reminder = decision.reminder();
+			Send current = decision.current();
+			Outcome outcome = decision.outcome();
+			if (!results.get(i).sent()) {
+				log.info("Reminder {} to {} was not delivered: {}", reminder.id,
+						Masking.phone(decision.participant().phone()), results.get(i).outcome());
+				outcome = Outcome.NOT_SENT_REFUSED;
+			}
+			else if (replyFlow) {
+				try {
+					// Asks "will you make it?"; waits its turn when another conversation is open.
+					conversations.start(decision.participant().id(), REPLY_FLOW);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Reminder {} went out, but its reply flow could not start; keyword replies still work",
+							reminder.id, ex);
+				}
+			}
+			records.updateOne(Query.query(Criteria.where("_id").is(reminder.id)),
+					new Update().push("deliveries").slice(-KEPT_RECORDS).each(delivery(reminder, current, now, outcome))
+						.set("lastSentAt", now).set("lastSentOccurrence", current.occurrence().key())
+						.set("lastSentMeetingAt", current.occurrence().start().toInstant()));
+		}
+		records.execute();
 	}
 
 	private static Reminder.Delivery delivery(Reminder reminder, Send send, Instant now, Outcome outcome) {

@@ -2,6 +2,8 @@ package org.reconnect.scheduling;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,10 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * due work after each, so what falls due inside a jump happens in order
  * @param longestDemoJump the longest one jump may be
  * @param handOffThreads threads that hand due check-ins and reminders over at once, on each node
+ * @param handOffBatch check-ins or reminders one thread claims and hands over together: one write
+ * each for the batch's claims, messages and records, instead of several per hand-off
  */
 @Validated
 @ConfigurationProperties("reconnect.scheduling")
 record SchedulingSettings(@DefaultValue("2h") Duration checkInLateLimit, @DefaultValue("1m") Duration sweepInterval,
 		@DefaultValue("15m") Duration demoStep, @DefaultValue("30d") Duration longestDemoJump,
-		@DefaultValue("4") int handOffThreads) {
+		@DefaultValue("4") int handOffThreads, @DefaultValue("100") @Min(1) int handOffBatch) {
 }
