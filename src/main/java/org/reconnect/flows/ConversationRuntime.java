@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 
+import org.bson.types.ObjectId;
 import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.flows.FlowMachines.Effect;
 import org.reconnect.messaging.InboundMessage;
@@ -85,6 +89,142 @@ public class ConversationRuntime {
 	 */
 	public Optional<String> startCheckIn(ParticipantId participant) {
 		return start(participant, settings.checkInFlow());
+	}
+
+	/**
+	 * {@link #startCheckIn} for a batch of participants (a check-in slot's due participants), with
+	 * the same policy and outcome for each, but one lookup of the participants and of their open
+	 * conversations, one write of the new conversations and one of their first messages. Whoever
+	 * has a conversation open, or whose new one could not be written (one opened meanwhile), goes
+	 * through {@link #startCheckIn} on their own.
+	 *
+	 * @return per participant, what {@link #startCheckIn} would have returned; a participant left
+	 * out could not be started (logged) and was sent nothing
+	 */
+	public Map<ParticipantId, Optional<String>> startCheckIns(List<ParticipantId> ids) {
+		String flowName = settings.checkInFlow();
+		FlowDefinition flow = loaded(flowName);
+		FlowMachines.Step step = FlowMachines.start(flow);
+		Map<ParticipantId, Optional<String>> results = new LinkedHashMap<>();
+		if (step.ended() || !step.effects().stream().allMatch(Effect.Say.class::isInstance)) {
+			// A start that does more than ask (events, an immediate end) keeps its one-by-one path.
+			ids.forEach(id -> startAlone(id, flowName, results));
+			return results;
+		}
+		Map<ParticipantId, ParticipantProfile> people = participants.find(ids);
+		Set<String> busy = new HashSet<>();
+		Query open = Query.query(Criteria.where("openFor").in(ids.stream().map(ParticipantId::value).toList()));
+		open.fields().include("openFor");
+		mongo.find(open, Conversation.class).forEach(conversation -> busy.add(conversation.openFor));
+		Instant now = clock.instant();
+		Map<String, ParticipantProfile> starting = new LinkedHashMap<>();
+		List<Conversation> fresh = new ArrayList<>();
+		for (ParticipantId id : ids) {
+			ParticipantProfile participant = people.get(id);
+			if (participant == null) {
+				log.error("Not starting {} with participant {}: no such participant", flowName, id);
+			}
+			else if (!participant.active()) {
+				log.info("Not starting {} with participant {}: status {}", flowName, id, participant.status());
+				results.put(id, Optional.empty());
+			}
+			else if (busy.contains(id.value())) {
+				startAlone(id, flowName, results); // its when_busy policy decides
+			}
+			else {
+				Conversation conversation = Conversation.start(id.value(), flow, step, now);
+				conversation.id = new ObjectId().toHexString(); // known before the write, to tell what was written
+				fresh.add(conversation);
+				starting.put(conversation.id, participant);
+			}
+		}
+		List<Conversation> written = write(fresh);
+		for (Conversation conversation : fresh) {
+			if (!written.contains(conversation)) {
+				startAlone(new ParticipantId(conversation.participantId), flowName, results);
+			}
+		}
+		sendFirst(flow, step, written, starting, results);
+		return results;
+	}
+
+	/** Writes new conversations in one command; those that could not be written are left out. */
+	private List<Conversation> write(List<Conversation> fresh) {
+		if (fresh.isEmpty()) {
+			return List.of();
+		}
+		try {
+			mongo.insert(fresh, Conversation.class);
+			return fresh;
+		}
+		catch (RuntimeException ex) {
+			// Typically a conversation that opened meanwhile (the unique openFor index).
+			log.info("{} new conversations could not all be written at once ({}); the others start one by one",
+					fresh.size(), ex.getClass().getSimpleName());
+			Query stored = Query.query(Criteria.where("_id").in(fresh.stream().map(c -> new ObjectId(c.id)).toList()));
+			stored.fields().include("_id");
+			Set<String> ids = new HashSet<>();
+			mongo.find(stored, Conversation.class).forEach(conversation -> ids.add(conversation.id));
+			List<Conversation> written = fresh.stream().filter(conversation -> ids.contains(conversation.id)).toList();
+			written.forEach(conversation -> conversation.version = 0L);
+			return written;
+		}
+	}
+
+	/** Sends the written conversations' first messages as one batch and records what became of each. */
+	private void sendFirst(FlowDefinition flow, FlowMachines.Step step, List<Conversation> written,
+			Map<String, ParticipantProfile> starting, Map<ParticipantId, Optional<String>> results) {
+		List<OutboundMessage> messages = new ArrayList<>();
+		for (Conversation conversation : written) {
+			Addressee addressee = Addressee.of(starting.get(conversation.id));
+			for (Effect effect : step.effects()) {
+				messages.add(new OutboundMessage(addressee.phone(), render(((Effect.Say) effect).text(), addressee, flow),
+						Purpose.CHECK_IN, conversation.id));
+			}
+		}
+		List<SendResult> sent;
+		try {
+			sent = messenger.sendAll(messages);
+		}
+		catch (RuntimeException ex) {
+			log.error("The first messages of {} check-ins could not be handed to the outbox", written.size(), ex);
+			written.forEach(this::undelivered);
+			return;
+		}
+		int per = step.effects().size();
+		for (int i = 0; i < written.size(); i++) {
+			Conversation conversation = written.get(i);
+			ParticipantProfile participant = starting.get(conversation.id);
+			if (per == 0 || !sent.get(i * per).sent()) {
+				undelivered(conversation);
+				log.info("Conversation {} ({}) with participant {} was not delivered", conversation.id, flow.name(),
+						participant.id());
+				results.put(participant.id(), Optional.empty());
+				continue;
+			}
+			log.info("Started conversation {} ({}) with participant {}", conversation.id, flow.name(), participant.id());
+			afterStep(participant, conversation);
+			results.put(participant.id(), Optional.of(conversation.id));
+		}
+	}
+
+	private void undelivered(Conversation conversation) {
+		try {
+			conversation.undelivered();
+			conversations.save(conversation);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Conversation {} could not be marked undelivered", conversation.id, ex);
+		}
+	}
+
+	private void startAlone(ParticipantId id, String flowName, Map<ParticipantId, Optional<String>> results) {
+		try {
+			results.put(id, start(id, flowName));
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not start {} with participant {}", flowName, id, ex);
+		}
 	}
 
 	/**
