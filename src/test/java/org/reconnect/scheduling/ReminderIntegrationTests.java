@@ -7,8 +7,14 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -29,7 +35,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -42,7 +50,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Reminders through the whole app on the simulator channel: the REST API and its problem details,
  * the engine's claims with the clock moved by hand (Quartz is not started; the tests run what its
- * trigger runs), downtime and quiet hours, NEXT and replies by text, and the calendar feed.
+ * trigger runs), downtime and quiet hours, NEXT and replies by text, and the calendar feed; and
+ * the batches in which due reminders and check-ins are claimed and handed over.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.quartz.auto-startup=false",
@@ -89,6 +98,9 @@ class ReminderIntegrationTests {
 
 	@Autowired
 	Messenger messenger;
+
+	@Autowired
+	CheckInSlots slots;
 
 	@BeforeEach
 	void reset() {
@@ -383,6 +395,173 @@ class ReminderIntegrationTests {
 
 	// --- helpers ---
 
+	@Test
+	void twoFiresRacingOverOneBatchHandEachReminderOverOnce() throws Exception {
+		List<String> phones = List.of("+12025550321", "+12025550322", "+12025550323", "+12025550324", "+12025550325");
+		List<String> rids = new ArrayList<>();
+		for (String phone : phones) {
+			String id = enrol("Batch " + phone.substring(9), phone, "America/New_York", "en");
+			rids.add(create(id, Map.of("title", "Group meeting", "start", "2030-03-05T10:00", "leads",
+					List.of(Map.of("before", "PT1H")))));
+		}
+		clock.set(Instant.parse("2030-03-05T14:00:00Z")); // 09:00 EST
+
+		// Two nodes read the same due reminders, then each claims and sends them as one batch at once.
+		Query batch = Query.query(Criteria.where("_id").in(rids));
+		CyclicBarrier together = new CyclicBarrier(2);
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> decided = nodes.invokeAll(List.of(() -> fireOnce(batch, together),
+					() -> fireOnce(batch, together)));
+			assertThat(decided.get(0).get() + decided.get(1).get()).isEqualTo(phones.size());
+		}
+		finally {
+			nodes.shutdown();
+		}
+		for (String phone : phones) {
+			assertThat(sentTo(phone)).as(phone).containsExactly("Hi Batch, a reminder: Group meeting today at 10:00 AM.");
+		}
+		for (String rid : rids) {
+			assertThat(mongo.findById(rid, Reminder.class).deliveries).extracting(Reminder.Delivery::outcome)
+				.containsExactly(Reminder.Outcome.SENT);
+		}
+		assertThat(engine.fireDue()).as("nothing left to claim").isZero();
+	}
+
+	private int fireOnce(Query batch, CyclicBarrier together) throws Exception {
+		List<Reminder> read = mongo.find(batch, Reminder.class);
+		together.await();
+		return engine.handle(read, clock.instant(), ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet());
+	}
+
+	@Test
+	void inOneBatchAPausedParticipantAndOneInQuietHoursGetTheirOutcomesWhileTheOtherIsSent() throws Exception {
+		String sent = enrol("Ada Lane", "+12025550331", "America/New_York", "en");
+		String paused = enrol("Bo Lane", "+12025550332", "America/New_York", "en");
+		String quiet = enrol("Cy Lane", "+12025550333", "America/New_York", "en");
+		assertThat(coach().postForEntity("/api/participants/" + paused + "/pause", Map.of("until", "2030-04-01T00:00:00Z"),
+				JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(coach().exchange("/api/participants/" + quiet + "/quiet-hours", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("start", "08:00", "end", "09:30")), JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		Map<String, String> rids = new java.util.HashMap<>();
+		for (String id : List.of(sent, paused, quiet)) {
+			rids.put(id, create(id, Map.of("title", "Clinic", "start", "2030-03-05T13:00", "leads",
+					List.of(Map.of("before", "PT4H")))));
+		}
+		clock.set(Instant.parse("2030-03-05T14:00:00Z")); // 09:00 EST, all three due in one batch
+
+		assertThat(engine.fireDue()).isEqualTo(3);
+
+		assertThat(sentTo("+12025550331")).containsExactly("Hi Ada, a reminder: Clinic today at 1:00 PM.");
+		assertThat(sentTo("+12025550332")).isEmpty();
+		assertThat(sentTo("+12025550333")).isEmpty();
+		assertThat(outcomes(rids.get(sent))).containsExactly(Reminder.Outcome.SENT);
+		assertThat(outcomes(rids.get(paused))).containsExactly(Reminder.Outcome.NOT_SENT_INACTIVE);
+		assertThat(outcomes(rids.get(quiet))).containsExactly(Reminder.Outcome.DEFERRED_QUIET_HOURS);
+		assertThat(mongo.findById(rids.get(quiet), Reminder.class).nextSendAt).as("09:30 EST")
+			.isEqualTo(Instant.parse("2030-03-05T14:30:00Z"));
+	}
+
+	@Test
+	void aReminderThatCannotBeHandledStaysDueAndTheRestOfItsBatchGoes() throws Exception {
+		String good = enrol("Dee Moss", "+12025550341", "America/New_York", "en");
+		String bad = enrol("Eve Moss", "+12025550342", "America/New_York", "en");
+		String goodRid = create(good, Map.of("title", "Therapy", "start", "2030-03-05T10:00", "leads",
+				List.of(Map.of("before", "PT1H"))));
+		String badRid = create(bad, Map.of("title", "Therapy", "start", "2030-03-05T10:00", "leads",
+				List.of(Map.of("before", "PT1H"))));
+		// A document no rule can be worked out for (its zone is unknown to this JVM).
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(badRid)), new Update().set("zone", "Mars/Olympus"),
+				Reminder.class);
+		clock.set(Instant.parse("2030-03-05T14:00:00Z"));
+
+		assertThat(engine.fireDue()).isEqualTo(1);
+
+		assertThat(sentTo("+12025550341")).containsExactly("Hi Dee, a reminder: Therapy today at 10:00 AM.");
+		assertThat(outcomes(goodRid)).containsExactly(Reminder.Outcome.SENT);
+		assertThat(sentTo("+12025550342")).isEmpty();
+		Reminder stuck = mongo.findById(badRid, Reminder.class);
+		assertThat(stuck.nextSendAt).as("still due").isEqualTo(Instant.parse("2030-03-05T14:00:00Z"));
+		assertThat(stuck.deliveries).isEmpty();
+	}
+
+	@Test
+	void twoNodesFiringOneCheckInSlotStartEachCheckInOnce() throws Exception {
+		List<String> phones = List.of("+12025550351", "+12025550352", "+12025550353", "+12025550354", "+12025550355",
+				"+12025550356");
+		List<String> ids = new ArrayList<>();
+		for (String phone : phones) {
+			ids.add(enrol("Slot " + phone.substring(9), phone, "America/Denver", "en", "06:40"));
+		}
+		clock.set(Instant.parse("2030-03-04T13:40:00Z")); // 06:40 MST
+
+		CyclicBarrier together = new CyclicBarrier(2);
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> started = nodes.invokeAll(List.<java.util.concurrent.Callable<Integer>>of(() -> {
+				together.await();
+				return slots.fire("America/Denver@06:40");
+			}, () -> {
+				together.await();
+				return slots.fire("America/Denver@06:40");
+			}));
+			assertThat(started.get(0).get() + started.get(1).get()).isEqualTo(phones.size());
+		}
+		finally {
+			nodes.shutdown();
+		}
+		for (String phone : phones) {
+			assertThat(checkInsTo(phone)).as(phone).hasSize(1);
+		}
+		for (String id : ids) {
+			CheckInSchedule schedule = mongo.findById(id, CheckInSchedule.class);
+			assertThat(schedule.lastOutcome).isEqualTo(CheckInSchedule.Outcome.SENT);
+			assertThat(schedule.nextDueAt).as("tomorrow").isEqualTo(Instant.parse("2030-03-05T13:40:00Z"));
+		}
+	}
+
+	@Test
+	void inOneCheckInBatchAPausedParticipantIsNotSentAndOneThatCannotStartStaysDue() throws Exception {
+		String active = enrol("Fay Ward", "+12025550361", "America/Edmonton", "en", "06:50");
+		String paused = enrol("Gil Ward", "+12025550362", "America/Edmonton", "en", "06:50");
+		assertThat(coach().postForEntity("/api/participants/" + paused + "/pause", Map.of("until", "2030-04-01T00:00:00Z"),
+				JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		Instant due = Instant.parse("2030-03-04T13:50:00Z"); // 06:50 MST
+		// A schedule left behind by a participant who is gone: its check-in cannot start.
+		CheckInSchedule orphan = CheckInSchedule.of("gone-participant", java.time.ZoneId.of("America/Edmonton"),
+				java.time.LocalTime.of(6, 50), due);
+		mongo.insert(orphan);
+		try {
+			clock.set(due);
+			assertThat(slots.fire("America/Edmonton@06:50")).isEqualTo(1);
+
+			assertThat(checkInsTo("+12025550361")).hasSize(1);
+			assertThat(mongo.findById(active, CheckInSchedule.class).lastOutcome).isEqualTo(CheckInSchedule.Outcome.SENT);
+			assertThat(checkInsTo("+12025550362")).isEmpty();
+			assertThat(mongo.findById(paused, CheckInSchedule.class).lastOutcome)
+				.isEqualTo(CheckInSchedule.Outcome.NOT_SENT);
+			CheckInSchedule stuck = mongo.findById("gone-participant", CheckInSchedule.class);
+			assertThat(stuck.nextDueAt).as("still due").isEqualTo(due);
+			assertThat(stuck.lastOutcome).isNull();
+		}
+		finally {
+			mongo.remove(orphan);
+		}
+	}
+
+	private List<Reminder.Outcome> outcomes(String rid) {
+		return mongo.findById(rid, Reminder.class).deliveries.stream().map(Reminder.Delivery::outcome).toList();
+	}
+
+	private List<String> checkInsTo(String phone) {
+		return messenger.recent(phone, 100)
+			.stream()
+			.filter(m -> m.purpose() == org.reconnect.messaging.Purpose.CHECK_IN)
+			.map(SentMessage::body)
+			.toList();
+	}
+
 	private TestRestTemplate coach() {
 		return http.withBasicAuth("coach", "reminder-pass");
 	}
@@ -392,8 +571,12 @@ class ReminderIntegrationTests {
 	}
 
 	private String enrol(String name, String phone, String zone, String language) {
+		return enrol(name, phone, zone, language, "12:15");
+	}
+
+	private String enrol(String name, String phone, String zone, String language, String checkInTime) {
 		ResponseEntity<JsonNode> response = coach().postForEntity("/api/participants", Map.of("name", name, "phone", phone,
-				"timeZone", zone, "checkInTime", "12:15", "language", language), JsonNode.class);
+				"timeZone", zone, "checkInTime", checkInTime, "language", language), JsonNode.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		return response.getBody().get("id").asText();
 	}
