@@ -1,6 +1,7 @@
 package org.reconnect.messaging;
 
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * One way of carrying a text to a person: Twilio SMS or WhatsApp, the web chat, or the simulator
@@ -22,6 +23,14 @@ interface Channel {
 	 */
 	default ChannelResult send(MessageRecord message) {
 		return send(message.to, message.body);
+	}
+
+	/**
+	 * Called before a batch of entries is attempted one after the other: a channel that looks
+	 * something up for each attempt (the route) may look it up for the whole batch at once here and
+	 * note it on the records.
+	 */
+	default void prepare(Collection<MessageRecord> batch) {
 	}
 
 	/** What the channel said about one attempt. */

@@ -1,5 +1,8 @@
 package org.reconnect.messaging;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +13,16 @@ public interface ContactPreferences {
 
 	/** Empty when this implementation does not know the number. */
 	Optional<Contact> contact(String phone);
+
+	/**
+	 * {@link #contact} for several numbers (a batch of messages); numbers not known are left out.
+	 * Override to answer in one lookup.
+	 */
+	default Map<String, Contact> contacts(Collection<String> phones) {
+		Map<String, Contact> known = new HashMap<>();
+		phones.forEach(phone -> contact(phone).ifPresent(contact -> known.put(phone, contact)));
+		return known;
+	}
 
 	/**
 	 * @param channel the preferred channel

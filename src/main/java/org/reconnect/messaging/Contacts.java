@@ -1,5 +1,8 @@
 package org.reconnect.messaging;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.reconnect.messaging.ContactPreferences.Contact;
@@ -22,5 +25,14 @@ class Contacts {
 			.flatMap(Optional::stream)
 			.findFirst();
 		return known.orElse(Contact.UNKNOWN);
+	}
+
+	/** {@link #of} for several numbers, one lookup per policy. */
+	Map<String, Contact> of(Collection<String> phones) {
+		Map<String, Contact> known = new HashMap<>();
+		preferences.orderedStream().forEach(policy -> policy.contacts(phones).forEach(known::putIfAbsent));
+		Map<String, Contact> all = new HashMap<>();
+		phones.forEach(phone -> all.put(phone, known.getOrDefault(phone, Contact.UNKNOWN)));
+		return all;
 	}
 }

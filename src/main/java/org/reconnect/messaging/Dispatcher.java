@@ -143,9 +143,14 @@ class Dispatcher {
 
 		boolean optedOut(String phone);
 
+		Recipient recipient(String phone);
+
 		long scheduledSent(MessageRecord record, Instant from, Instant until, List<Purpose> scheduled);
 
 		void sent(MessageRecord record, Update update);
+
+		/** Writes an outcome whose write nobody waits on (a hold, a retry, an inline drop). */
+		void recorded(MessageRecord record, Update update);
 	}
 
 	/** Each check asks the store when it is made, as for a single message. */
@@ -154,6 +159,11 @@ class Dispatcher {
 		@Override
 		public boolean optedOut(String phone) {
 			return optOuts.existsById(phone);
+		}
+
+		@Override
+		public Recipient recipient(String phone) {
+			return recipients.of(phone);
 		}
 
 		@Override
@@ -167,15 +177,22 @@ class Dispatcher {
 				log.warn("Message {} was sent but its lease had passed to another dispatcher", record.id);
 			}
 		}
+
+		@Override
+		public void recorded(MessageRecord record, Update update) {
+			outbox.finish(record, update);
+		}
 	}
 
 	/**
-	 * A batch's lookups: the opt-outs of its numbers and the scheduled messages they were sent in
-	 * the last two days, read once; what the batch itself sends counts against the cap as it goes.
+	 * A batch's lookups: the opt-outs of its numbers, who they are (zone, quiet hours, cap), their
+	 * routes, and the scheduled messages they were sent in the last two days, read once; what the
+	 * batch itself sends counts against the cap as it goes. Its outcomes are written together.
 	 */
 	private final class InBatch implements Lookups {
 
 		private final Set<String> optedOut = new HashSet<>();
+		private final Map<String, Recipient> recipientsByPhone = new HashMap<>();
 		private final Map<String, List<Instant>> sentTimes = new HashMap<>();
 		private final List<MessageRecord> sentRecords = new ArrayList<>();
 		private final List<Update> sentUpdates = new ArrayList<>();
@@ -187,6 +204,8 @@ class Dispatcher {
 			Set<String> phones = new HashSet<>();
 			records.forEach(record -> phones.add(record.to));
 			optOuts.findAllById(phones).forEach(optOut -> optedOut.add(optOut.phone));
+			recipientsByPhone.putAll(recipients.of(phones));
+			channel.prepare(records);
 			if (records.stream().anyMatch(record -> record.purpose.scheduled())) {
 				// Every local day around now lies within a day and a half of it, whatever the zone.
 				Instant now = clock.instant();
@@ -201,6 +220,12 @@ class Dispatcher {
 		@Override
 		public boolean optedOut(String phone) {
 			return optedOut.contains(phone);
+		}
+
+		@Override
+		public Recipient recipient(String phone) {
+			Recipient recipient = recipientsByPhone.get(phone);
+			return recipient != null ? recipient : recipients.of(phone);
 		}
 
 		@Override
@@ -220,10 +245,16 @@ class Dispatcher {
 			}
 		}
 
+		@Override
+		public void recorded(MessageRecord record, Update update) {
+			sentRecords.add(record);
+			sentUpdates.add(update);
+		}
+
 		void finishSent() {
 			int lost = sentRecords.size() - outbox.finishAll(sentRecords, sentUpdates);
 			if (lost > 0) {
-				log.warn("{} messages were sent but their leases had passed to another dispatcher", lost);
+				log.warn("{} messages' outcomes came after their leases had passed to another dispatcher", lost);
 			}
 		}
 	}
@@ -335,23 +366,23 @@ class Dispatcher {
 	private SendResult.Outcome process(MessageRecord record, boolean inline, Lookups lookups) {
 		Instant now = clock.instant();
 		if (record.notAfter != null && now.isAfter(record.notAfter)) {
-			return end(record, Status.DROPPED, "expired", now, record.attempts, inline);
+			return end(record, Status.DROPPED, "expired", now, record.attempts, inline, lookups);
 		}
 		if (record.purpose != Purpose.OPT_OUT_CONFIRMATION && lookups.optedOut(record.to)) {
 			log.info("Not sending {} message {} to {}: the number opted out", record.purpose, record.id,
 					Masking.phone(record.to));
-			return end(record, Status.SUPPRESSED, "opted-out", now, record.attempts, inline);
+			return end(record, Status.SUPPRESSED, "opted-out", now, record.attempts, inline, lookups);
 		}
-		Recipient recipient = record.purpose.heldInQuietHours() || record.purpose.scheduled() ? recipients.of(record.to)
-				: null;
+		Recipient recipient = record.purpose.heldInQuietHours() || record.purpose.scheduled()
+				? lookups.recipient(record.to) : null;
 		if (record.purpose.heldInQuietHours()) {
 			Optional<Instant> quietUntil = RecipientRules.quietUntil(recipient, now);
 			if (quietUntil.isPresent()) {
 				if (record.notAfter != null && quietUntil.get().isAfter(record.notAfter)) {
-					return end(record, Status.DROPPED, "expired-in-quiet-hours", now, record.attempts, inline);
+					return end(record, Status.DROPPED, "expired-in-quiet-hours", now, record.attempts, inline, lookups);
 				}
 				log.info("Holding {} message {} until {}: quiet hours", record.purpose, record.id, quietUntil.get());
-				outbox.finish(record, new Update().set("nextAttemptAt", quietUntil.get()).set("updatedAt", now));
+				lookups.recorded(record, new Update().set("nextAttemptAt", quietUntil.get()).set("updatedAt", now));
 				return SendResult.Outcome.QUEUED;
 			}
 		}
@@ -361,7 +392,7 @@ class Dispatcher {
 			if (lookups.scheduledSent(record, day[0], day[1], scheduled) >= recipient.dailyCap()) {
 				log.info("Dropping {} message {}: the daily cap of {} is reached", record.purpose, record.id,
 						recipient.dailyCap());
-				return end(record, Status.DROPPED, "daily-cap", now, record.attempts, inline);
+				return end(record, Status.DROPPED, "daily-cap", now, record.attempts, inline, lookups);
 			}
 		}
 		ChannelResult result = channel.send(record);
@@ -379,7 +410,7 @@ class Dispatcher {
 			if (attempts >= settings.maxAttempts()) {
 				log.warn("Giving up on message {} to {} after {} attempts: {}", record.id, Masking.phone(record.to),
 						attempts, unavailable.code());
-				return end(record, Status.FAILED, unavailable.code(), now, attempts, inline);
+				return end(record, Status.FAILED, unavailable.code(), now, attempts, inline, lookups);
 			}
 			Duration wait = Duration.ofMillis(backoff.apply(attempts));
 			if (unavailable.retryAfter() != null && unavailable.retryAfter().compareTo(wait) > 0) {
@@ -387,7 +418,7 @@ class Dispatcher {
 			}
 			log.info("Message {} not sent ({}); attempt {} of {} in {}", record.id, unavailable.code(), attempts + 1,
 					settings.maxAttempts(), wait);
-			outbox.finish(record, new Update().set("attempts", attempts).set("error", unavailable.code())
+			lookups.recorded(record, new Update().set("attempts", attempts).set("error", unavailable.code())
 				.set("nextAttemptAt", now.plus(wait)).set("updatedAt", now));
 			return SendResult.Outcome.QUEUED;
 		}
@@ -404,13 +435,19 @@ class Dispatcher {
 			flagged.save(new FlaggedNumber(record.to, rejected.code(), now));
 			events.publishEvent(new NumberFlagged(record.to, rejected.code()));
 		}
-		return end(record, Status.FAILED, rejected.code(), now, attempts, inline);
+		return end(record, Status.FAILED, rejected.code(), now, attempts, inline, lookups);
 	}
 
 	private SendResult.Outcome end(MessageRecord record, Status status, String why, Instant now, int attempts,
-			boolean inline) {
-		boolean mine = outbox.finish(record, record.routed(new Update()).set("status", status).set("error", why)
-			.set("attempts", attempts).set("updatedAt", now));
+			boolean inline, Lookups lookups) {
+		Update update = record.routed(new Update()).set("status", status).set("error", why).set("attempts", attempts)
+			.set("updatedAt", now);
+		if (inline && status != Status.FAILED) {
+			// The caller learns the outcome from the result; no fallback, no event depends on the write.
+			lookups.recorded(record, update);
+			return SendResult.Outcome.valueOf(status.name());
+		}
+		boolean mine = outbox.finish(record, update);
 		if (mine && status == Status.FAILED) {
 			// WhatsApp only: an SMS fallback now stands in for the message, so it is not undelivered yet.
 			record.error = why;

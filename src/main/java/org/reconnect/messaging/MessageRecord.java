@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -90,6 +91,17 @@ class MessageRecord {
 	String fallbackId;
 
 	Instant createdAt;
+
+	/**
+	 * Where a batch's first attempt goes, looked up for the whole batch at once (see
+	 * {@code Dispatcher.attemptAll}); null otherwise, when the channel looks it up itself. Never stored.
+	 */
+	@Transient
+	ContactPreferences.Contact contact;
+
+	/** With {@link #contact}: whether the number has an active web chat link. Never stored. */
+	@Transient
+	Boolean onWebChat;
 
 	Instant sentAt;
 

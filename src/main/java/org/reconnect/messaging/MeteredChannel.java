@@ -1,5 +1,7 @@
 package org.reconnect.messaging;
 
+import java.util.Collection;
+
 /** Counts what the channel says about each attempt (see {@link MessagingMeters}). */
 final class MeteredChannel implements Channel {
 
@@ -19,6 +21,11 @@ final class MeteredChannel implements Channel {
 	@Override
 	public ChannelResult send(String to, String body) {
 		return channel.send(to, body);
+	}
+
+	@Override
+	public void prepare(Collection<MessageRecord> batch) {
+		channel.prepare(batch);
 	}
 
 	@Override

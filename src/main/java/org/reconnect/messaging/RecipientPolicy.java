@@ -2,6 +2,9 @@ package org.reconnect.messaging;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,16 @@ public interface RecipientPolicy {
 
 	/** Empty when this implementation does not know the number. */
 	Optional<Recipient> recipient(String phone);
+
+	/**
+	 * {@link #recipient} for several numbers (a batch of messages); numbers not known are left
+	 * out. Override to answer in one lookup.
+	 */
+	default Map<String, Recipient> recipients(Collection<String> phones) {
+		Map<String, Recipient> known = new HashMap<>();
+		phones.forEach(phone -> recipient(phone).ifPresent(recipient -> known.put(phone, recipient)));
+		return known;
+	}
 
 	/**
 	 * @param quietFrom start of quiet hours, or null for the configured default

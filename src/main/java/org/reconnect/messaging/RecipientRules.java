@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.reconnect.messaging.RecipientPolicy.Recipient;
@@ -32,6 +35,19 @@ class RecipientRules {
 			.map(policy -> policy.recipient(phone))
 			.flatMap(Optional::stream)
 			.findFirst();
+		return withDefaults(known);
+	}
+
+	/** {@link #of} for several numbers, one lookup per policy. */
+	Map<String, Recipient> of(Collection<String> phones) {
+		Map<String, Recipient> known = new HashMap<>();
+		policies.orderedStream().forEach(policy -> policy.recipients(phones).forEach(known::putIfAbsent));
+		Map<String, Recipient> all = new HashMap<>();
+		phones.forEach(phone -> all.put(phone, withDefaults(Optional.ofNullable(known.get(phone)))));
+		return all;
+	}
+
+	private Recipient withDefaults(Optional<Recipient> known) {
 		if (known.isEmpty()) {
 			// Someone no module here knows (an ally, a coach): escalation holds allies' alerts for
 			// their own quiet hours before it sends, so messaging adds no second hold.

@@ -1,5 +1,10 @@
 package org.reconnect.messaging;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 import org.reconnect.messaging.ContactPreferences.Contact;
 
 /**
@@ -32,15 +37,28 @@ class RoutingChannel implements Channel {
 		return webChats.reaches(to) ? webChats.deliver(to, body) : sms.send(to, body);
 	}
 
+	/** Each entry's route (the number's chosen channel, an active web chat) in two lookups for all. */
+	@Override
+	public void prepare(Collection<MessageRecord> batch) {
+		Set<String> phones = new HashSet<>();
+		batch.forEach(message -> phones.add(message.to));
+		Map<String, Contact> chosen = contacts.of(phones);
+		Set<String> onWebChat = webChats.reaching(phones);
+		for (MessageRecord message : batch) {
+			message.contact = chosen.get(message.to);
+			message.onWebChat = onWebChat.contains(message.to);
+		}
+	}
+
 	@Override
 	public ChannelResult send(MessageRecord message) {
 		message.contentSid = null;
 		if (message.fallbackOf == null) {
-			Contact contact = contacts.of(message.to);
+			Contact contact = message.contact != null ? message.contact : contacts.of(message.to);
 			if (contact.channel() == ChannelKind.WHATSAPP) {
 				return whatsApp.send(message, contact);
 			}
-			if (webChats.reaches(message.to)) {
+			if (message.onWebChat != null ? message.onWebChat : webChats.reaches(message.to)) {
 				message.channel = ChannelKind.WEB;
 				return webChats.deliver(message.to, message.body);
 			}

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,6 +65,13 @@ class WebChats {
 
 	boolean reaches(String phone) {
 		return !links.findByPhoneAndRevokedAtIsNull(phone).isEmpty();
+	}
+
+	/** Of {@code phones}, those {@link #reaches} is true for, in one lookup. */
+	Set<String> reaching(Collection<String> phones) {
+		Set<String> reached = new HashSet<>();
+		links.findByPhoneInAndRevokedAtIsNull(phones).forEach(link -> reached.add(link.phone));
+		return reached;
 	}
 
 	SseEmitter open(WebChatLink link) {

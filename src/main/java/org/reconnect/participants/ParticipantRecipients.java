@@ -1,5 +1,8 @@
 package org.reconnect.participants;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.reconnect.messaging.ContactPreferences;
@@ -26,8 +29,26 @@ class ParticipantRecipients implements RecipientPolicy, ContactPreferences {
 	}
 
 	@Override
+	public Map<String, Recipient> recipients(Collection<String> phones) {
+		Map<String, Recipient> known = new HashMap<>();
+		participants.findByPhones(phones).forEach((phone, participant) -> known.put(phone, Recipient.inZone(participant.zone())));
+		return known;
+	}
+
+	@Override
 	public Optional<Contact> contact(String phone) {
-		return participants.findByPhone(phone).map(participant -> new Contact(participant.channel(),
-				participant.smsFallback(), participant.language(), participant.firstName()));
+		return participants.findByPhone(phone).map(ParticipantRecipients::contact);
+	}
+
+	@Override
+	public Map<String, Contact> contacts(Collection<String> phones) {
+		Map<String, Contact> known = new HashMap<>();
+		participants.findByPhones(phones).forEach((phone, participant) -> known.put(phone, contact(participant)));
+		return known;
+	}
+
+	private static Contact contact(ParticipantProfile participant) {
+		return new Contact(participant.channel(), participant.smsFallback(), participant.language(),
+				participant.firstName());
 	}
 }

@@ -268,6 +268,13 @@ public class ParticipantService {
 		}
 	}
 
+	/** {@link #findByPhone} for several numbers in one lookup; numbers no participant has are left out. */
+	public Map<String, ParticipantProfile> findByPhones(Collection<String> phones) {
+		Map<String, ParticipantProfile> found = new HashMap<>();
+		participants.findByPhoneIn(phones).forEach(participant -> found.put(participant.phone(), profile(participant)));
+		return found;
+	}
+
 	public List<ParticipantProfile> caseload(String coach) {
 		return participants.findByCoach(coach).stream().map(this::profile).toList();
 	}

@@ -1,5 +1,6 @@
 package org.reconnect.participants;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,8 @@ import org.springframework.data.repository.CrudRepository;
 interface Participants extends CrudRepository<Participant, String> {
 
 	Optional<Participant> findByPhone(String phone);
+
+	List<Participant> findByPhoneIn(Collection<String> phones);
 
 	List<Participant> findByCoach(String coach);
 }
