@@ -106,7 +106,8 @@ public class ConversationRuntime {
 		FlowDefinition flow = loaded(flowName);
 		FlowMachines.Step step = FlowMachines.start(flow);
 		Map<ParticipantId, Optional<String>> results = new LinkedHashMap<>();
-		if (step.ended() || !step.effects().stream().allMatch(Effect.Say.class::isInstance)) {
+		if (flow.party() == FlowDefinition.Party.ALLY || step.ended()
+				|| !step.effects().stream().allMatch(Effect.Say.class::isInstance)) {
 			// A start that does more than ask (events, an immediate end) keeps its one-by-one path.
 			ids.forEach(id -> startAlone(id, flowName, results));
 			return results;
@@ -139,8 +140,10 @@ public class ConversationRuntime {
 			}
 		}
 		List<Conversation> written = write(fresh);
+		Set<String> writtenIds = new HashSet<>();
+		written.forEach(conversation -> writtenIds.add(conversation.id));
 		for (Conversation conversation : fresh) {
-			if (!written.contains(conversation)) {
+			if (!writtenIds.contains(conversation.id)) {
 				startAlone(new ParticipantId(conversation.participantId), flowName, results);
 			}
 		}
@@ -154,8 +157,7 @@ public class ConversationRuntime {
 			return List.of();
 		}
 		try {
-			mongo.insert(fresh, Conversation.class);
-			return fresh;
+			return List.copyOf(mongo.insert(fresh, Conversation.class));
 		}
 		catch (RuntimeException ex) {
 			// Typically a conversation that opened meanwhile (the unique openFor index).

@@ -37,6 +37,9 @@ class CheckInSchedule {
 
 	Outcome lastOutcome;
 
+	/** The token of the hand-off batch that last claimed a check-in (see {@link Reminder#claimedBy}). */
+	String claimedBy;
+
 	static CheckInSchedule of(String participantId, ZoneId zone, LocalTime time, Instant nextDueAt) {
 		CheckInSchedule schedule = new CheckInSchedule();
 		schedule.participantId = participantId;

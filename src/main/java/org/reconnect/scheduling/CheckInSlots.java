@@ -130,7 +130,7 @@ public class CheckInSlots {
 		int started = 0;
 		while (true) {
 			Query due = Query.query(Criteria.where("slot").is(slot).and("nextDueAt").lte(now).and("_id").nin(failed))
-				.limit(batchSize * settings.handOffThreads());
+				.limit(batchSize * Math.max(1, settings.handOffThreads()));
 			due.fields().include("_id").include("nextDueAt");
 			List<CheckInSchedule> found = new ArrayList<>(mongo.find(due, CheckInSchedule.class));
 			if (found.isEmpty()) {

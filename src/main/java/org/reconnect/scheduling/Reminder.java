@@ -103,6 +103,13 @@ class Reminder {
 
 	Instant createdAt;
 
+	/**
+	 * The token of the hand-off batch that last claimed the next send: the batch claims with one
+	 * bulk write, then reads back which reminders carry its token (a bulk write says how many it
+	 * changed, not which). Kept by a coach's save, so it cannot hide a claim.
+	 */
+	String claimedBy;
+
 	@Version
 	Long version;
 

@@ -104,7 +104,7 @@ class ReminderEngine {
 		int decided = 0;
 		while (!stopping) {
 			Query due = Query.query(Criteria.where("nextSendAt").lte(now).and("_id").nin(failed))
-				.limit(batchSize * settings.handOffThreads());
+				.limit(batchSize * Math.max(1, settings.handOffThreads()));
 			List<Reminder> found = new ArrayList<>(mongo.find(due, Reminder.class));
 			if (found.isEmpty()) {
 				break;
