@@ -10,8 +10,8 @@ import org.reconnect.messaging.RecipientPolicy;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells messaging a participant's time zone, so quiet hours and the daily cap follow their local
- * day (their quiet hours and cap are the configured defaults until the profile holds its own); and
+ * Tells messaging a participant's time zone and their own quiet hours, so quiet hours and the daily
+ * cap follow their local day (the cap is the configured default); and
  * the channel they chose, with their language and first name for WhatsApp templates.
  */
 @Component
@@ -25,13 +25,13 @@ class ParticipantRecipients implements RecipientPolicy, ContactPreferences {
 
 	@Override
 	public Optional<Recipient> recipient(String phone) {
-		return participants.findByPhone(phone).map(participant -> Recipient.inZone(participant.zone()));
+		return participants.findByPhone(phone).map(ParticipantRecipients::recipient);
 	}
 
 	@Override
 	public Map<String, Recipient> recipients(Collection<String> phones) {
 		Map<String, Recipient> known = new HashMap<>();
-		participants.findByPhones(phones).forEach((phone, participant) -> known.put(phone, Recipient.inZone(participant.zone())));
+		participants.findByPhones(phones).forEach((phone, participant) -> known.put(phone, recipient(participant)));
 		return known;
 	}
 
@@ -45,6 +45,18 @@ class ParticipantRecipients implements RecipientPolicy, ContactPreferences {
 		Map<String, Contact> known = new HashMap<>();
 		participants.findByPhones(phones).forEach((phone, participant) -> known.put(phone, contact(participant)));
 		return known;
+	}
+
+	/**
+	 * Their zone, and their own quiet hours when the coach set some; the profile shows the standard
+	 * 21:00-08:00 when none were set, and then messaging's configured default applies.
+	 */
+	private static Recipient recipient(ParticipantProfile participant) {
+		QuietHours own = participant.quietHours();
+		if (own == null || own.equals(QuietHours.DEFAULT)) {
+			return Recipient.inZone(participant.zone());
+		}
+		return new Recipient(participant.zone(), own.start(), own.end(), null);
 	}
 
 	private static Contact contact(ParticipantProfile participant) {

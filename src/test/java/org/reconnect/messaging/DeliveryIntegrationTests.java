@@ -300,6 +300,27 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 				"Check-in three", "Another reply");
 	}
 
+	@Test
+	void aParticipantsOwnQuietHoursAreTheOnesKept() {
+		String to = "+12025550335";
+		String id = enrol("Noor Haddad", to, "America/New_York", "11:40");
+		coach().put("/api/participants/" + id + "/quiet-hours", java.util.Map.of("start", "23:00", "end", "07:00"));
+
+		clock.set(Instant.parse("2030-03-12T02:00:00Z")); // 22:00 in New York: quiet by default, not for Noor
+		SendResult evening = messenger.send(new OutboundMessage(to, "Evening check-in", Purpose.CHECK_IN, "qh1"));
+		assertThat(evening.outcome()).isEqualTo(SendResult.Outcome.SENT);
+
+		clock.set(Instant.parse("2030-03-12T03:30:00Z")); // 23:30: inside Noor's quiet hours
+		SendResult late = messenger.send(new OutboundMessage(to, "Late check-in", Purpose.CHECK_IN, "qh2"));
+		assertThat(late.outcome()).isEqualTo(SendResult.Outcome.QUEUED);
+		clock.set(Instant.parse("2030-03-12T10:59:00Z")); // 06:59
+		drainOutbox();
+		assertThat(sentTo(to)).containsExactly("Evening check-in");
+		clock.set(Instant.parse("2030-03-12T11:00:00Z")); // 07:00, before the default's 08:00
+		drainOutbox();
+		assertThat(sentTo(to)).containsExactly("Evening check-in", "Late check-in");
+	}
+
 	// --- the outbox itself ---
 
 	@Test
