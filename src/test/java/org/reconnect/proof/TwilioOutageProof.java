@@ -1,0 +1,125 @@
+package org.reconnect.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reconnect.proof.Harness.say;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Twilio unavailable (every send answered 503) for 10 minutes ({@code -Dproof.twilio-outage})
+ * while check-ins fall due, a group a minute: they wait in the outbox, which the supervisor sees
+ * in readiness and in the metrics; when Twilio is back every one goes, once, in the order it
+ * fell due.
+ */
+class TwilioOutageProof {
+
+	private static final Pattern BACKLOG = Pattern
+		.compile("\"outbox\":\\{\"status\":\"(\\w+)\",\"details\":\\{\"due\":(\\d+),\"retrying\":(\\d+),\"oldestDueAge\":\"([^\"]+)\"");
+
+	@Test
+	void messagesWaitInTheOutboxAndAllGoOnceInOrderWhenTwilioReturns() throws Exception {
+		Duration outage = Harness.duration("proof.twilio-outage", "PT10M");
+		int perGroup = Harness.number("proof.checkins", 200);
+		int groups = (int) Math.max(2, outage.toMinutes());
+		try (Harness run = Harness.start(2)) {
+			run.twilios.forEach(FakeTwilio::unavailable);
+			say("Twilio answers 503 from now on");
+			ZoneId zone = Harness.afternoonZone();
+			ZonedDateTime first = ZonedDateTime.now(zone)
+				.plus(Duration.ofMillis(45_000 + groups * perGroup * Harness.number("proof.enrol-ms", 20)))
+				.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+			List<Instant> dues = new ArrayList<>();
+			for (int g = 0; g < groups; g++) {
+				LocalTime time = first.toLocalTime().plusMinutes(g);
+				run.enrol(g * perGroup, (g + 1) * perGroup, zone, time);
+				dues.add(first.plusMinutes(g).toInstant());
+			}
+			say("%d groups of %,d check-ins due a minute apart from %s", groups, perGroup, dues.get(0));
+			Instant back = dues.get(0).plus(outage.compareTo(Duration.ofMinutes(groups - 1).plusSeconds(30)) >= 0 ? outage
+					: Duration.ofMinutes(groups - 1).plusSeconds(30));
+			Thread.sleep(Math.max(0, Duration.between(Instant.now(), dues.get(0)).toMillis()));
+
+			// The outage: what the supervisor sees, every half minute.
+			String lastReadiness = "";
+			while (Instant.now().isBefore(back)) {
+				Thread.sleep(Math.min(30_000, Math.max(1, Duration.between(Instant.now(), back).toMillis())));
+				lastReadiness = run.nodes.get(0).get("/actuator/health/readiness").body();
+				Matcher m = BACKLOG.matcher(lastReadiness);
+				String prometheus = run.nodes.get(1).get("/actuator/prometheus").body();
+				say("backlog: readiness outbox %s; reconnect_outbox_backlog %s; refused by Twilio so far %d",
+						m.find() ? m.group(1) + " due=" + m.group(2) + " retrying=" + m.group(3) + " oldest=" + m.group(4)
+								: "?",
+						gauge(prometheus), run.twilios.stream().mapToLong(FakeTwilio::refused).sum());
+			}
+			Matcher during = BACKLOG.matcher(lastReadiness);
+			assertThat(during.find()).as(lastReadiness).isTrue();
+			long waiting = Long.parseLong(during.group(2)) + Long.parseLong(during.group(3));
+			int sentDuring = run.sent().size();
+
+			run.twilios.forEach(FakeTwilio::available);
+			Instant returned = Instant.now();
+			say("Twilio back");
+			int all = groups * perGroup;
+			boolean complete = run.awaitNumbers(TwoNodesProof.CHECK_IN, all, Duration.ofMinutes(10));
+			Thread.sleep(10_000);
+			List<FakeTwilio.Sent> sent = run.sent().stream().filter(s -> s.body().contains(TwoNodesProof.CHECK_IN)).toList();
+			Map<String, Long> perNumber = run.perNumber(TwoNodesProof.CHECK_IN);
+			long twice = perNumber.values().stream().filter(n -> n > 1).count();
+			Instant lastOut = sent.stream().map(FakeTwilio.Sent::at).max(Instant::compareTo).orElse(returned);
+			say("RESULT during the outage: %d sent, %,d waiting in the outbox at its end (of %,d due)", sentDuring, waiting, all);
+			say("RESULT after: %,d of %,d check-ins sent, %d twice, all out %s after Twilio returned", perNumber.size(),
+					all, twice, Duration.between(returned, lastOut));
+			List<String> order = new ArrayList<>();
+			long inversions = 0;
+			Instant previousLast = null;
+			for (int g = 0; g < groups; g++) {
+				int group = g;
+				List<Instant> times = sent.stream().filter(s -> groupOf(s.to(), perGroup) == group)
+					.map(FakeTwilio.Sent::at).sorted().toList();
+				if (times.isEmpty()) {
+					continue;
+				}
+				order.add("group " + g + " (due " + dues.get(g) + "): " + times.get(0) + " .. " + times.get(times.size() - 1));
+				if (previousLast != null) {
+					Instant firstOfThis = times.get(0);
+					inversions += sent.stream().filter(s -> groupOf(s.to(), perGroup) < group && s.at().isAfter(firstOfThis))
+						.count();
+				}
+				previousLast = times.get(times.size() - 1);
+			}
+			order.forEach(line -> say("RESULT sent %s", line));
+			say("RESULT %d check-ins went after one that fell due later", inversions);
+
+			assertThat(sentDuring).isZero();
+			assertThat(waiting).isEqualTo(all);
+			assertThat(complete).isTrue();
+			assertThat(perNumber).hasSize(all).allSatisfy((number, count) -> assertThat(count).isOne());
+			assertThat(inversions).as("in the order they fell due").isZero();
+		}
+	}
+
+	private static int groupOf(String phone, int perGroup) {
+		return (Integer.parseInt(phone.substring(5)) - 2000000) / perGroup;
+	}
+
+	private static String gauge(String prometheus) {
+		StringBuilder out = new StringBuilder();
+		Matcher m = Pattern.compile("(?m)^reconnect_outbox_backlog\\{[^}]*state=\"(\\w+)\"[^}]*} (\\S+)").matcher(prometheus);
+		while (m.find()) {
+			out.append(m.group(1)).append('=').append((long) Double.parseDouble(m.group(2))).append(' ');
+		}
+		return out.toString().trim();
+	}
+}
