@@ -9,13 +9,22 @@ import java.util.regex.Pattern;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.reconnect.system.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,7 +33,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * wrong), then the fields (400 when one is missing); a repeated MessageSid is answered but not
  * processed again. A WhatsApp message ({@code From=whatsapp:+...}) comes from the same person as
  * an SMS from that number, and opens their WhatsApp session window. Replies go out through the
- * REST API, so the answer is always an empty TwiML response.
+ * REST API, so the answer is always an empty TwiML response. When MongoDB cannot be reached the
+ * answer is 503 with Retry-After, which Twilio counts as a failed delivery (its fallback URL, its
+ * retries, the error log): nothing was recorded, so the message is processed when it comes again.
  */
 @RestController
 @Conditional(TwilioConfigured.class)
@@ -33,6 +44,8 @@ class TwilioWebhookController {
 	static final String PATH = "/webhooks/twilio/sms";
 	private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{2,64}");
 	private static final Pattern ERROR_CODE = Pattern.compile("[0-9]{1,9}");
+	private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
+	private static final int RETRY_AFTER_SECONDS = 30;
 	private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
 	private final TwilioSignatures signatures;
@@ -90,6 +103,20 @@ class TwilioWebhookController {
 			problems.add(new FieldProblem("MessageSid",
 					"must be Twilio's message id: 2 to 64 letters and digits, such as SM followed by 32 hex digits"));
 		}
+	}
+
+	/**
+	 * The store is down (no server within the driver's server-selection timeout, or the
+	 * connection dropped): a failure Twilio sees as such, rather than a 500 that reads as a bug.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			MongoSocketException.class, MongoTimeoutException.class })
+	ResponseEntity<String> storeUnavailable(Exception ex) {
+		log.warn("Twilio webhook answered 503: the store is unavailable ({})", ex.getClass().getSimpleName());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("The message store is unavailable; send this message again.");
 	}
 
 	private static Map<String, String> params(HttpServletRequest request) {
