@@ -1,6 +1,8 @@
 package org.reconnect.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.reconnect.system.Masking;
@@ -9,11 +11,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Hands each inbound message, once, to the first handler that takes it. A message key seen before
- * is a replay and goes no further.
+ * is a replay and goes no further, unless its processing never ended: when the store failed half
+ * way (and could not even forget the key), the channel's retry takes the message over once
+ * {@link #TAKE_OVER_AFTER} has passed, rather than dropping it as a replay.
  */
 @Service
 class InboundProcessor {
@@ -24,14 +32,19 @@ class InboundProcessor {
 		HANDLED, UNHANDLED, DUPLICATE
 	}
 
+	/** Longer than any one attempt can take (a store that does not answer fails it within seconds). */
+	static final Duration TAKE_OVER_AFTER = Duration.ofSeconds(30);
+
 	private final SeenMessages seen;
+	private final MongoTemplate mongo;
 	private final ObjectProvider<InboundHandler> handlers;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	InboundProcessor(SeenMessages seen, ObjectProvider<InboundHandler> handlers, ApplicationEventPublisher events,
-			Clock clock) {
+	InboundProcessor(SeenMessages seen, MongoTemplate mongo, ObjectProvider<InboundHandler> handlers,
+			ApplicationEventPublisher events, Clock clock) {
 		this.seen = seen;
+		this.mongo = mongo;
 		this.handlers = handlers;
 		this.events = events;
 		this.clock = clock;
@@ -39,11 +52,14 @@ class InboundProcessor {
 
 	Outcome receive(String key, String from, String body) {
 		try {
-			seen.insert(new SeenMessage(key, clock.instant()));
+			seen.insert(new SeenMessage(key, clock.instant(), true));
 		}
 		catch (DuplicateKeyException ex) {
-			log.info("Inbound message {} was already processed; ignoring the repeat", key);
-			return Outcome.DUPLICATE;
+			if (!takeOver(key)) {
+				log.info("Inbound message {} was already processed; ignoring the repeat", key);
+				return Outcome.DUPLICATE;
+			}
+			log.warn("Inbound message {} was taken before but never processed to the end; processing it now", key);
 		}
 		InboundMessage message = new InboundMessage(key, from, body == null ? "" : body, clock.instant());
 		try {
@@ -53,18 +69,38 @@ class InboundProcessor {
 					log.info("Inbound message {} from {} ({}) handled by {}", key, Masking.phone(from),
 							Masking.text(body), handler.getClass().getSimpleName());
 					received(message);
+					processed(key);
 					return Outcome.HANDLED;
 				}
 			}
 			log.info("Inbound message {} from {} matched no handler", key, Masking.phone(from));
 			received(message);
+			processed(key);
 			return Outcome.UNHANDLED;
 		}
 		catch (RuntimeException ex) {
 			// Forget the key so the channel's retry is processed rather than dropped as a repeat.
-			seen.deleteById(key);
+			try {
+				seen.deleteById(key);
+			}
+			catch (RuntimeException storeDown) {
+				// the key stays "processing": a retry after TAKE_OVER_AFTER takes it over
+			}
 			throw ex;
 		}
+	}
+
+	/** Takes over a key whose processing began long enough ago and never ended; false when done or recent. */
+	private boolean takeOver(String key) {
+		Instant now = clock.instant();
+		Query stale = Query.query(Criteria.where("_id").is(key).and("processing").is(true)
+			.and("receivedAt").lt(now.minus(TAKE_OVER_AFTER)));
+		return mongo.findAndModify(stale, new Update().set("receivedAt", now), SeenMessage.class) != null;
+	}
+
+	private void processed(String key) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("processing", false),
+				SeenMessage.class);
 	}
 
 	/**
