@@ -60,6 +60,7 @@ class Dispatcher {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final SmsFallback fallback;
+	private final ChannelOutage outage;
 	private ExecutorService senders;
 
 	Dispatcher(Outbox outbox, Channel channel, Pacer pacer, OptOuts optOuts, FlaggedNumbers flagged,
@@ -82,11 +83,12 @@ class Dispatcher {
 				settings.jitter(), settings.maxBackoff());
 		this.events = events;
 		this.clock = clock;
+		this.outage = new ChannelOutage(settings.firstBackoff(), settings.backoffMultiplier());
 	}
 
 	/** The first attempt, in the caller's thread, right after the entry was written. */
 	SendResult attemptNow(MessageRecord record) {
-		if (!pacer.tryAcquire(channel.sender())) {
+		if (!outage.mayTry(clock.instant()) || !pacer.tryAcquire(channel.sender())) {
 			return new SendResult(record.id, SendResult.Outcome.QUEUED);
 		}
 		Optional<MessageRecord> claimed = outbox.claim(record.id, owner, clock.instant(), settings.lease());
@@ -269,6 +271,9 @@ class Dispatcher {
 	int drain() {
 		int claimedCount = 0;
 		while (true) {
+			if (outage.waiting(clock.instant())) {
+				return claimedCount; // the channel is down: claiming entries only to give them back would load the store
+			}
 			List<MessageRecord> batch = outbox.claimDue(owner, clock.instant(), settings.batchSize(), settings.lease());
 			if (batch == null) {
 				return claimedCount;
@@ -307,7 +312,7 @@ class Dispatcher {
 
 		void send(List<MessageRecord> lane) {
 			for (MessageRecord record : lane) {
-				if (paced.get() || !pacer.tryAcquire(channel.sender())) {
+				if (paced.get() || !outage.mayTry(clock.instant()) || !pacer.tryAcquire(channel.sender())) {
 					paced.set(true);
 					outbox.release(record);
 					continue;
@@ -398,6 +403,14 @@ class Dispatcher {
 		ChannelResult result = channel.send(record);
 		now = clock.instant();
 		int attempts = record.attempts + 1;
+		if (result instanceof Unavailable unavailable && outage.failed(record.id, now)) {
+			// The channel is down, not this message: it keeps its place in due order and its attempts.
+			outbox.finish(record, new Update().set("error", unavailable.code()).set("updatedAt", now));
+			return SendResult.Outcome.QUEUED;
+		}
+		if (!(result instanceof Unavailable)) {
+			outage.answered(now);
+		}
 		if (result instanceof Accepted accepted) {
 			Update update = record.routed(new Update()).set("status", Status.SENT).set("providerId", accepted.providerId())
 				.set("attempts", attempts).set("sentAt", now).set("updatedAt", now).set("error", null)
