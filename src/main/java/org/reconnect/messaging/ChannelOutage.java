@@ -20,6 +20,8 @@ final class ChannelOutage {
 	private static final Logger log = LoggerFactory.getLogger(ChannelOutage.class);
 	/** The longest wait between probes: the outbox starts again at most this long after the channel returns. */
 	static final Duration LONGEST_PROBE_INTERVAL = Duration.ofMinutes(1);
+	/** Two failures further apart than this are not "in a row". */
+	static final Duration IN_A_ROW_WITHIN = Duration.ofMinutes(5);
 
 	private final Duration firstProbe;
 	private final double multiplier;
@@ -27,6 +29,7 @@ final class ChannelOutage {
 	private Instant nextProbe = Instant.MIN;
 	private Instant since;
 	private String firstFailed;
+	private Instant firstFailedAt = Instant.MIN;
 
 	ChannelOutage(Duration firstProbe, double multiplier) {
 		this.firstProbe = firstProbe.compareTo(LONGEST_PROBE_INTERVAL) < 0 ? firstProbe : LONGEST_PROBE_INTERVAL;
@@ -35,7 +38,7 @@ final class ChannelOutage {
 
 	/** Whether a send may be tried now: always, except in an outage between two probes. */
 	synchronized boolean mayTry(Instant now) {
-		if (since == null) {
+		if (since == null || wentBack(now)) {
 			return true;
 		}
 		if (now.isBefore(nextProbe)) {
@@ -52,8 +55,12 @@ final class ChannelOutage {
 	 * @return true when the channel is down: the message keeps its place and its attempts
 	 */
 	synchronized boolean failed(String message, Instant now) {
-		if (failuresInARow == 0) {
+		boolean stale = now.isBefore(firstFailedAt) || !now.isBefore(firstFailedAt.plus(IN_A_ROW_WITHIN));
+		if (since == null && (failuresInARow == 0 || stale)) {
+			// a failure long ago, or in another time (a clock set back), says nothing of the channel now
+			failuresInARow = 0;
 			firstFailed = message;
+			firstFailedAt = now;
 		}
 		if (since == null && message.equals(firstFailed)) {
 			failuresInARow = 1;
@@ -82,7 +89,16 @@ final class ChannelOutage {
 
 	/** In an outage and not yet time for the next probe: nothing to claim. */
 	synchronized boolean waiting(Instant now) {
-		return since != null && now.isBefore(nextProbe);
+		return since != null && !wentBack(now) && now.isBefore(nextProbe);
+	}
+
+	/** The clock was set back (a demo clock, a test): what was learnt on the later time no longer holds. */
+	private boolean wentBack(Instant now) {
+		if (since != null && now.isBefore(since)) {
+			answered(now);
+			return true;
+		}
+		return false;
 	}
 
 	private Duration interval() {

@@ -86,9 +86,12 @@ class Dispatcher {
 		this.outage = new ChannelOutage(settings.firstBackoff(), settings.backoffMultiplier());
 	}
 
-	/** The first attempt, in the caller's thread, right after the entry was written. */
+	/**
+	 * The first attempt, in the caller's thread, right after the entry was written. Made even while
+	 * the channel seems down: it costs one request, and a reply goes at once if the channel is back.
+	 */
 	SendResult attemptNow(MessageRecord record) {
-		if (!outage.mayTry(clock.instant()) || !pacer.tryAcquire(channel.sender())) {
+		if (!pacer.tryAcquire(channel.sender())) {
 			return new SendResult(record.id, SendResult.Outcome.QUEUED);
 		}
 		Optional<MessageRecord> claimed = outbox.claim(record.id, owner, clock.instant(), settings.lease());
