@@ -64,7 +64,7 @@ final class Harness implements AutoCloseable {
 			nodes.add(AppNode.start("node-" + (char) ('a' + i), runDir, properties(twilios.get(i))));
 		}
 		for (AppNode node : nodes) {
-			node.awaitServing(Duration.ofMinutes(3));
+			node.awaitServing(duration("proof.start-timeout", "PT6M"));
 		}
 		say("PostgreSQL on %d (proxy %d), MongoDB on %d (proxy %d), %d nodes serving on %s", postgres.getPort(),
 				postgresProxy.port(), mongo.getLocalAddress().getPort(), mongoProxy.port(), nodeCount,
@@ -83,7 +83,7 @@ final class Harness implements AutoCloseable {
 		int index = nodes.indexOf(killed);
 		AppNode node = AppNode.start(killed.name + "-restarted", runDir, properties(twilios.get(index)));
 		nodes.set(index, node);
-		return node.awaitServing(Duration.ofMinutes(3));
+		return node.awaitServing(duration("proof.start-timeout", "PT6M"));
 	}
 
 	private List<String> properties(FakeTwilio twilio) {
