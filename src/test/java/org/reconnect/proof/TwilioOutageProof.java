@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Twilio unavailable (every send answered 503) for 10 minutes ({@code -Dproof.twilio-outage})
  * while check-ins fall due, a group a minute: they wait in the outbox, which the supervisor sees
  * in readiness and in the metrics; when Twilio is back (at most a minute later, the longest wait
- * between probes) every one goes, once, each node sending in the order they fell due.
+ * between probes) every one goes, once, and the groups start and finish going out in the order they fell due
+ * (within a group, messages go on parallel lanes and two nodes, so single ones overtake).
  */
 class TwilioOutageProof {
 
@@ -83,7 +84,9 @@ class TwilioOutageProof {
 					all, twice, Duration.between(returned, lastOut));
 			List<String> order = new ArrayList<>();
 			long inversions = 0;
+			Instant previousFirst = null;
 			Instant previousLast = null;
+			boolean groupsInOrder = true;
 			for (int g = 0; g < groups; g++) {
 				int group = g;
 				List<Instant> times = sent.stream().filter(s -> groupOf(s.to(), perGroup) == group)
@@ -94,13 +97,16 @@ class TwilioOutageProof {
 				order.add("group " + g + " (due " + dues.get(g) + "): " + times.get(0) + " .. " + times.get(times.size() - 1));
 				if (previousLast != null) {
 					Instant firstOfThis = times.get(0);
+					groupsInOrder &= !firstOfThis.isBefore(previousFirst) && !times.get(times.size() - 1).isBefore(previousLast);
 					inversions += sent.stream().filter(s -> groupOf(s.to(), perGroup) < group && s.at().isAfter(firstOfThis))
 						.count();
 				}
+				previousFirst = times.get(0);
 				previousLast = times.get(times.size() - 1);
 			}
 			order.forEach(line -> say("RESULT sent %s", line));
-			// Each node drains in due order; the two nodes drain side by side, so across them groups overlap.
+			// Each node claims batches in due order, but sends a batch on several lanes at once and the two
+			// nodes drain side by side: single messages overtake each other, groups start and end in order.
 			long inversionsOnANode = 0;
 			for (FakeTwilio twilio : run.twilios) {
 				int highest = -1;
@@ -117,7 +123,7 @@ class TwilioOutageProof {
 			assertThat(waiting).isEqualTo(all);
 			assertThat(complete).isTrue();
 			assertThat(perNumber).hasSize(all).allSatisfy((number, count) -> assertThat(count).isOne());
-			assertThat(inversionsOnANode).as("each node sends in the order they fell due").isZero();
+			assertThat(groupsInOrder).as("groups start and finish going out in the order they fell due").isTrue();
 		}
 	}
 
