@@ -47,24 +47,35 @@ class Triggers {
 	void ensureSlot(String slot, Instant at) {
 		try {
 			ensureJobs();
-			TriggerKey key = TriggerKey.triggerKey(slot, SLOT_GROUP);
-			Trigger existing = scheduler.getTrigger(key);
-			if (existing != null && existing.getNextFireTime() != null
-					&& !existing.getNextFireTime().toInstant().isAfter(at)) {
-				return;
-			}
-			Trigger trigger = TriggerBuilder.newTrigger()
-				.withIdentity(key)
-				.forJob(SLOT_JOB)
-				.usingJobData(SLOT, slot)
-				.startAt(Date.from(at))
-				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-				.build();
-			if (existing == null) {
-				scheduler.scheduleJob(trigger);
-			}
-			else {
-				scheduler.rescheduleJob(key, trigger);
+			for (int attempt = 1;; attempt++) {
+				TriggerKey key = TriggerKey.triggerKey(slot, SLOT_GROUP);
+				Trigger existing = scheduler.getTrigger(key);
+				if (existing != null && existing.getNextFireTime() != null
+						&& !existing.getNextFireTime().toInstant().isAfter(at)) {
+					return;
+				}
+				Trigger trigger = TriggerBuilder.newTrigger()
+					.withIdentity(key)
+					.forJob(SLOT_JOB)
+					.usingJobData(SLOT, slot)
+					.startAt(Date.from(at))
+					.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+					.build();
+				try {
+					if (existing == null) {
+						scheduler.scheduleJob(trigger);
+					}
+					else {
+						scheduler.rescheduleJob(key, trigger);
+					}
+					return;
+				}
+				catch (org.quartz.ObjectAlreadyExistsException ex) {
+					// Another node created this slot's trigger a moment ago: look again at what it chose.
+					if (attempt == 2) {
+						throw ex;
+					}
+				}
 			}
 		}
 		catch (SchedulerException ex) {

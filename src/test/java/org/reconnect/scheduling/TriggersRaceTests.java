@@ -1,0 +1,58 @@
+package org.reconnect.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+
+/**
+ * Two nodes enrolling the first participants of a new check-in slot at the same moment both find
+ * no trigger for it, and both create one; the second must not fail the enrolment (it answered 500
+ * in the two-node proof), and the earlier of the two times must win.
+ */
+class TriggersRaceTests {
+
+	@Test
+	void aSlotTriggerCreatedByAnotherNodeAMomentAgoIsAdoptedNotAnError() throws Exception {
+		Properties properties = new Properties();
+		properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "triggers-race-tests");
+		properties.setProperty("org.quartz.threadPool.threadCount", "1");
+		properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+		Scheduler real = new StdSchedulerFactory(properties).getScheduler();
+		try {
+			String slot = "Europe/Lisbon@07:15";
+			Instant mine = Instant.parse("2031-01-02T07:15:00Z");
+			new Triggers(real).ensureSlot(slot, mine.plusSeconds(86_400)); // the other node: a day later
+			AtomicBoolean staleRead = new AtomicBoolean(true);
+			Scheduler racing = (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(),
+					new Class<?>[] { Scheduler.class }, (proxy, method, args) -> {
+						if (method.getName().equals("getTrigger") && staleRead.getAndSet(false)) {
+							return null; // read before the other node's trigger was stored
+						}
+						try {
+							return method.invoke(real, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+
+			new Triggers(racing).ensureSlot(slot, mine);
+
+			assertThat(real.getTrigger(TriggerKey.triggerKey(slot, Triggers.SLOT_GROUP)).getNextFireTime())
+				.isEqualTo(Date.from(mine));
+		}
+		finally {
+			real.shutdown();
+		}
+	}
+}
