@@ -35,31 +35,24 @@ class EmbeddedMongoDurabilityTests {
 	@Test
 	void anAcknowledgedWriteIsOnDiskBeforeTheClientHearsOk() throws Exception {
 		Path file = dir.resolve("mongo.mv");
-		MongoServer server = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
-		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+		try (Running server = Running.durable(file)) {
+			MongoClient client = server.client();
 			client.getDatabase("reconnect").getCollection("participants").insertOne(new Document("_id", "p1"));
 			Path crashed = dir.resolve("crashed.mv");
 			Files.copy(file, crashed);
 
-			MongoServer reopened = new MongoServer(
-					new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(crashed.toString())));
-			try (MongoClient after = MongoClients.create(reopened.bindAndGetConnectionString())) {
+			try (Running reopened = Running.durable(crashed)) {
+				MongoClient after = reopened.client();
 				assertThat(after.getDatabase("reconnect").getCollection("participants").countDocuments()).isEqualTo(1);
 			}
-			finally {
-				reopened.shutdownNow();
-			}
-		}
-		finally {
-			server.shutdownNow();
 		}
 	}
 
 	@Test
 	void aQueryThatNamesAnIdAndMoreFindsExactlyWhatItShould() throws Exception {
 		Path file = dir.resolve("lookup.mv");
-		MongoServer server = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
-		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+		try (Running server = Running.durable(file)) {
+			MongoClient client = server.client();
 			var outbox = client.getDatabase("reconnect").getCollection("messages");
 			outbox.insertOne(new Document("_id", "m1").append("status", "QUEUED").append("version", 1));
 			outbox.insertOne(new Document("_id", "m2").append("status", "SENT").append("version", 1));
@@ -74,9 +67,6 @@ class EmbeddedMongoDurabilityTests {
 			assertThat(updated.getModifiedCount()).isEqualTo(1);
 			assertThat(outbox.updateOne(new Document("_id", "m2").append("version", 1),
 					new Document("$set", new Document("version", 3))).getModifiedCount()).as("a stale version").isZero();
-		}
-		finally {
-			server.shutdownNow();
 		}
 	}
 
@@ -138,19 +128,16 @@ class EmbeddedMongoDurabilityTests {
 				.append("quiet", new Document("from", "21:00").append("to", "08:00"))
 				.append("deliveries", List.of(new Document("at", Date.from(Instant.EPOCH)).append("outcome", "SENT"), "x")));
 		}
-		MongoServer plain = new MongoServer(new H2Backend(file.toString()));
-		try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+		try (Running plain = Running.plain(file)) {
+			MongoClient client = plain.client();
 			client.getDatabase("reconnect").getCollection("participants").insertMany(written);
-		}
-		finally {
-			plain.shutdownNow();
 		}
 		return written;
 	}
 
 	private static List<Document> readWithTheDurableBackend(Path file) {
-		MongoServer durable = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
-		try (MongoClient client = MongoClients.create(durable.bindAndGetConnectionString())) {
+		try (Running durable = Running.durable(file)) {
+			MongoClient client = durable.client();
 			var participants = client.getDatabase("reconnect").getCollection("participants");
 			List<Document> read = participants.find().into(new ArrayList<>());
 			Object someId = read.get(read.size() / 2).get("_id");
@@ -158,27 +145,20 @@ class EmbeddedMongoDurabilityTests {
 				.isEqualTo(read.get(read.size() / 2));
 			return read;
 		}
-		finally {
-			durable.shutdownNow();
-		}
 	}
 
 	@Test
 	void uniqueKeysAreStillUniqueAfterReopeningAndAfterADroppedIndex() throws Exception {
 		Path file = dir.resolve("unique.mv");
-		MongoServer plain = new MongoServer(new H2Backend(file.toString()));
-		try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+		try (Running plain = Running.plain(file)) {
+			MongoClient client = plain.client();
 			var tokens = client.getDatabase("reconnect").getCollection("tokens");
 			tokens.createIndex(new Document("hash", 1), new com.mongodb.client.model.IndexOptions().unique(true));
 			tokens.insertOne(new Document("_id", "t1").append("hash", "aaa"));
 		}
-		finally {
-			plain.shutdownNow();
-		}
 		for (int opening = 1; opening <= 2; opening++) {
-			MongoServer server = new MongoServer(
-					new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
-			try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+			try (Running server = Running.durable(file)) {
+				MongoClient client = server.client();
 				var tokens = client.getDatabase("reconnect").getCollection("tokens");
 				if (opening == 1) {
 					tokens.insertOne(new Document("_id", "t2").append("hash", "bbb"));
@@ -196,17 +176,14 @@ class EmbeddedMongoDurabilityTests {
 					assertThat(tokens.countDocuments(new Document("hash", "aaa"))).isEqualTo(2);
 				}
 			}
-			finally {
-				server.shutdownNow();
-			}
 		}
 	}
 
 	@Test
 	void countsGiveWhatTheServerItselfGives() throws Exception {
 		Path file = dir.resolve("count.mv");
-		MongoServer server = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
-		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+		try (Running server = Running.durable(file)) {
+			MongoClient client = server.client();
 			var messages = client.getDatabase("reconnect").getCollection("messages");
 			messages.createIndex(new Document("to", 1).append("sentAt", 1));
 			for (int i = 0; i < 60; i++) {
@@ -231,9 +208,6 @@ class EmbeddedMongoDurabilityTests {
 					new Document("$group", new Document("_id", "$to").append("n", new Document("$sum", 1))))))
 				.as("any other aggregation is the server's own").hasSize(3);
 		}
-		finally {
-			server.shutdownNow();
-		}
 	}
 
 	/**
@@ -245,11 +219,10 @@ class EmbeddedMongoDurabilityTests {
 	@Test
 	void updatesRacingCommitsLoseNothingAndNeverCloseTheStore() throws Exception {
 		Path file = dir.resolve("race.mv");
-		MongoServer server = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
 		int threads = 6;
 		int rounds = 300;
-		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
-			var docs = client.getDatabase("reconnect").getCollection("messages");
+		try (Running server = Running.durable(file)) {
+			var docs = server.client().getDatabase("reconnect").getCollection("messages");
 			Document history = new Document();
 			for (int field = 0; field < 300; field++) {
 				history.append("h" + field, "a delivery record " + field);
@@ -275,19 +248,12 @@ class EmbeddedMongoDurabilityTests {
 			}
 			pool.shutdown();
 		}
-		finally {
-			server.shutdownNow();
-		}
-		MongoServer reopened = new MongoServer(
-				new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
-		try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
+		try (Running reopened = Running.durable(file)) {
+			MongoClient client = reopened.client();
 			List<Document> docs = client.getDatabase("reconnect").getCollection("messages").find().into(new ArrayList<>());
 			assertThat(docs).hasSize(10);
 			assertThat(docs.stream().mapToInt(doc -> doc.getInteger("n")).sum()).isEqualTo(threads * rounds);
 			assertThat(docs).allSatisfy(doc -> assertThat(doc.keySet()).containsExactly("_id", "n", "history"));
-		}
-		finally {
-			reopened.shutdownNow();
 		}
 	}
 
@@ -298,6 +264,29 @@ class EmbeddedMongoDurabilityTests {
 		}
 		catch (com.mongodb.MongoWriteException ex) {
 			return ex.getError().getCode() == 11000;
+		}
+	}
+
+	/** A MongoDB-wire server on a file and a client of it, closed together. */
+	private record Running(MongoServer server, MongoClient client) implements AutoCloseable {
+
+		static Running durable(Path file) {
+			return on(new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString()))));
+		}
+
+		/** The server's own H2 backend, as files were written before the durable one. */
+		static Running plain(Path file) {
+			return on(new MongoServer(new H2Backend(file.toString())));
+		}
+
+		private static Running on(MongoServer server) {
+			return new Running(server, MongoClients.create(server.bindAndGetConnectionString()));
+		}
+
+		@Override
+		public void close() {
+			client.close();
+			server.shutdownNow();
 		}
 	}
 }
