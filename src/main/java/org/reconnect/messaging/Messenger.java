@@ -43,14 +43,15 @@ public class Messenger {
 	}
 
 	public SendResult send(OutboundMessage message) {
-		MessageRecord record = outbox.insert(MessageRecord.of(message, MessageRecord.Status.QUEUED, clock.instant()));
-		return dispatcher.attemptNow(record);
+		MessageRecord record = MessageRecord.of(message, MessageRecord.Status.QUEUED, clock.instant());
+		dispatcher.leaseBeforeWriting(List.of(record));
+		return dispatcher.attemptLeased(outbox.insert(record));
 	}
 
 	/**
 	 * {@link #send} for a batch (e.g. the reminders or check-ins due in one minute): the same
-	 * records, checks and first attempt, with one write for all records, one claim, and one write
-	 * of the accepted outcomes instead of several per message.
+	 * records, checks and first attempt, with one write for all records (which is also their claim)
+	 * and one write of the accepted outcomes instead of several per message.
 	 *
 	 * @return the results, in the order of {@code messages}
 	 */
@@ -59,9 +60,11 @@ public class Messenger {
 			return List.of();
 		}
 		Instant now = clock.instant();
-		List<MessageRecord> records = outbox.insertAll(
-				messages.stream().map(message -> MessageRecord.of(message, MessageRecord.Status.QUEUED, now)).toList());
-		return dispatcher.attemptAll(records);
+		List<MessageRecord> records = messages.stream()
+			.map(message -> MessageRecord.of(message, MessageRecord.Status.QUEUED, now))
+			.toList();
+		dispatcher.leaseBeforeWriting(records);
+		return dispatcher.attemptAll(outbox.insertAll(records));
 	}
 
 	/**

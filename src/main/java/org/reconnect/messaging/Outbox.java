@@ -78,20 +78,6 @@ class Outbox {
 	}
 
 	/**
-	 * Takes the given entries for {@code lease} in one update, each only if it is still queued, due
-	 * and free (checked per document, so no two claims ever win one entry).
-	 *
-	 * @return the entries this call won
-	 */
-	List<MessageRecord> claimAll(List<String> ids, String owner, Instant now, Duration lease) {
-		String token = owner + ":" + UUID.randomUUID();
-		mongo.updateMulti(claimable(now).addCriteria(Criteria.where("_id").in(ids)),
-				new Update().set("leaseOwner", token).set("leaseUntil", now.plus(lease)), MessageRecord.class, collection);
-		return mongo.find(Query.query(Criteria.where("_id").in(ids).and("leaseOwner").is(token)), MessageRecord.class,
-				collection);
-	}
-
-	/**
 	 * {@link #finish} for a batch, in one command: each update applies only while its claim holds.
 	 *
 	 * @return how many claims still held

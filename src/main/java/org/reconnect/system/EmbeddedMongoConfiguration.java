@@ -5,9 +5,11 @@ import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -244,31 +246,75 @@ class EmbeddedMongoConfiguration {
 		/*
 		 * The map keeps the objects it is given, and the store encodes them later, on its own thread,
 		 * when it commits. The server, though, changes a document it read in place when it updates it,
-		 * and may hold on to one it inserted. So the map and the server never share an object: what
-		 * goes in is a copy, and what comes out (by position or by a full scan) is a copy.
+		 * and may hold on to one it inserted. So the map and the server never share an object either
+		 * could change: what goes in is a copy, and what a query hands out is a copy (the server reads
+		 * a stored document by position only on its way to a query). Only matches are copied, since
+		 * matching only reads; a query for nothing but ids gets new documents from its projection
+		 * anyway, so counts and id lookups copy nothing.
 		 */
+
+		/**
+		 * The server's running total of the collection's size (for collStats, which nothing here
+		 * asks for) encodes the document before and after every write: a tenth of an update's time.
+		 */
+		@Override
+		protected boolean tracksDataSize() {
+			return false;
+		}
 
 		@Override
 		protected Object addDocumentInternal(Document document) {
-			return super.addDocumentInternal(document.cloneDeeply());
+			return super.addDocumentInternal(copy(document));
 		}
 
 		@Override
 		protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-			super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
-		}
-
-		@Override
-		protected Document getDocument(Object position) {
-			Document stored = super.getDocument(position);
-			return stored == null ? null : stored.cloneDeeply();
+			super.handleUpdate(position, oldDocument, copy(newDocument));
 		}
 
 		@Override
 		protected QueryResult matchDocumentsFromStream(Stream<Document> documents, Document query, Document orderBy,
 				int skip, int limit, int batchSize, Document fieldSelector) {
-			return super.matchDocumentsFromStream(documents.map(Document::cloneDeeply), query, orderBy, skip, limit,
-					batchSize, fieldSelector);
+			boolean idsOnly = idsOnly(fieldSelector);
+			Stream<Document> matches = documents.filter(document -> documentMatchesQuery(document, query))
+				.map(document -> idsOnly ? document : copy(document));
+			// Matched once here: the server uses the query only to filter, so it gets an empty one.
+			return super.matchDocumentsFromStream(matches, new Document(), orderBy, skip, limit, batchSize, fieldSelector);
+		}
+
+		/** A projection of {@code {_id: 1}}: its results are new documents holding only the id. */
+		private static boolean idsOnly(Document fieldSelector) {
+			return fieldSelector != null && fieldSelector.size() == 1 && fieldSelector.get("_id") instanceof Number include
+					&& include.intValue() == 1;
+		}
+
+		/**
+		 * A deep copy, as {@link Document#cloneDeeply()} makes it but without a stream per value,
+		 * which took a third of the server's time in the reminder benchmark.
+		 */
+		static Document copy(Document document) {
+			Document copy = new Document();
+			for (Map.Entry<String, Object> entry : document.entrySet()) {
+				copy.put(entry.getKey(), copyValue(entry.getValue()));
+			}
+			return copy;
+		}
+
+		private static Object copyValue(Object value) {
+			if (value instanceof Document document) {
+				return copy(document);
+			}
+			if (value instanceof List<?> list) {
+				List<Object> copy = new ArrayList<>(list.size());
+				list.forEach(element -> copy.add(copyValue(element)));
+				return copy;
+			}
+			if (value instanceof Set<?> set) {
+				Set<Object> copy = new LinkedHashSet<>();
+				set.forEach(element -> copy.add(copyValue(element)));
+				return copy;
+			}
+			return value;
 		}
 
 		@Override

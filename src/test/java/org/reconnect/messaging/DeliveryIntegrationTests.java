@@ -353,6 +353,41 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void aMessageWrittenByANodeThatDiesBeforeItsFirstAttemptIsSentOnceByAnotherWhenTheLeaseEnds() {
+		String collection = "outbox_lease_" + UUID.randomUUID().toString().replace("-", "");
+		Outbox outbox = new Outbox(mongo, collection);
+		List<String> sentByFirst = new ArrayList<>();
+		List<String> sentBySecond = new ArrayList<>();
+		Dispatcher first = dispatcher(outbox, new Counting(sentByFirst));
+		Dispatcher second = dispatcher(outbox, new Counting(sentBySecond));
+		Instant start = clock.instant();
+		try {
+			// The first node writes two messages with its lease, attempts one, and dies.
+			List<MessageRecord> fresh = List.of(record("+12025550371", "attempted", Purpose.REMINDER, start),
+					record("+12025550372", "orphaned", Purpose.REMINDER, start));
+			first.leaseBeforeWriting(fresh);
+			List<MessageRecord> written = outbox.insertAll(fresh);
+			assertThat(first.attemptAll(written.subList(0, 1))).extracting(SendResult::outcome)
+				.containsExactly(SendResult.Outcome.SENT);
+
+			assertThat(second.drain()).as("the lease keeps the other node off it").isZero();
+			clock.advance(settings.outbox().lease().plusSeconds(1));
+			assertThat(second.drain()).isEqualTo(1);
+			assertThat(second.drain()).isZero();
+
+			assertThat(sentByFirst).containsExactly("attempted");
+			assertThat(sentBySecond).containsExactly("orphaned");
+			assertThat(outbox.find(written.get(1).id).orElseThrow().status).isEqualTo(MessageRecord.Status.SENT);
+		}
+		finally {
+			clock.set(start);
+			first.close();
+			second.close();
+			mongo.dropCollection(collection);
+		}
+	}
+
+	@Test
 	void twoDispatchersOnOneOutboxSendFiveThousandMessagesExactlyOnce() throws Exception {
 		String collection = "outbox_load_" + UUID.randomUUID().toString().replace("-", "");
 		Outbox outbox = new Outbox(mongo, collection);
