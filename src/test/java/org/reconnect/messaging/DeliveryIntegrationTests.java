@@ -388,6 +388,41 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void whatTheDrainSentBeforeTheChannelBrokeIsRecordedAndNeverSentAgain() {
+		String collection = "outbox_chunk_" + UUID.randomUUID().toString().replace("-", "");
+		Outbox outbox = new Outbox(mongo, collection);
+		Instant start = clock.instant();
+		List<MessageRecord> records = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			records.add(record("+1202555038" + i, i == 3 ? "boom" : "message " + i, Purpose.REPLY, start.minusSeconds(10 - i)));
+		}
+		mongo.insert(records, collection);
+		List<String> sent = new ArrayList<>();
+		Channel breaking = new Counting(body -> {
+			if (body.equals("boom")) {
+				throw new IllegalStateException("the channel broke");
+			}
+			sent.add(body);
+		});
+		Dispatcher dispatcher = dispatcher(outbox, breaking, 1);
+		try {
+			org.assertj.core.api.Assertions.assertThatThrownBy(dispatcher::drain).hasMessageContaining("broke");
+			assertThat(sent).containsExactly("message 0", "message 1", "message 2");
+			clock.advance(settings.outbox().lease().plusSeconds(1));
+			sent.clear();
+			Dispatcher healthy = dispatcher(outbox, new Counting(sent), 1);
+			healthy.drain();
+			healthy.close();
+			assertThat(sent).as("only what never went goes now").containsExactly("boom", "message 4");
+		}
+		finally {
+			clock.set(start);
+			dispatcher.close();
+			mongo.dropCollection(collection);
+		}
+	}
+
+	@Test
 	void twoDispatchersOnOneOutboxSendFiveThousandMessagesExactlyOnce() throws Exception {
 		String collection = "outbox_load_" + UUID.randomUUID().toString().replace("-", "");
 		Outbox outbox = new Outbox(mongo, collection);
