@@ -24,10 +24,12 @@ public class Messenger {
 	private final OptOuts optOuts;
 	private final WebChats webChats;
 	private final WhatsAppWindow whatsApp;
+	private final BacklogSettings backlogLimits;
 	private final Clock clock;
 
 	Messenger(Outbox outbox, Dispatcher dispatcher, Messages messages, OptOuts optOuts, WebChats webChats,
-			WhatsAppWindow whatsApp, Clock clock) {
+			WhatsAppWindow whatsApp, BacklogSettings backlogLimits, Clock clock) {
+		this.backlogLimits = backlogLimits;
 		this.whatsApp = whatsApp;
 		this.outbox = outbox;
 		this.dispatcher = dispatcher;
@@ -89,6 +91,12 @@ public class Messenger {
 		PageRequest page = PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
 		List<MessageRecord> found = to == null ? messages.findAll(page).getContent() : messages.findByTo(to, page);
 		return found.stream().map(MessageRecord::view).toList();
+	}
+
+	/** What waits in the outbox now, shared by every node. */
+	public OutboxBacklog backlog() {
+		Backlog backlog = outbox.backlog(clock.instant());
+		return new OutboxBacklog(backlog.due(), backlog.retrying(), backlog.oldestDueAge(), !backlog.within(backlogLimits));
 	}
 
 	/** One message's outbox and delivery status. */

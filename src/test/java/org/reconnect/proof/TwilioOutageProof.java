@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Twilio unavailable (every send answered 503) for 10 minutes ({@code -Dproof.twilio-outage})
  * while check-ins fall due, a group a minute: they wait in the outbox, which the supervisor sees
- * in readiness and in the metrics; when Twilio is back (at most a minute later, the longest wait
+ * in readiness, in the metrics and on the coach console (its API); when Twilio is back (at most a minute later, the longest wait
  * between probes) every one goes, once, and the groups start and finish going out in the order they fell due
  * (within a group, messages go on parallel lanes and two nodes, so single ones overtake).
  */
@@ -54,16 +54,20 @@ class TwilioOutageProof {
 
 			// The outage: what the supervisor sees, every half minute.
 			String lastReadiness = "";
+			String lastConsole = "";
 			while (Instant.now().isBefore(back)) {
 				Thread.sleep(Math.min(30_000, Math.max(1, Duration.between(Instant.now(), back).toMillis())));
 				lastReadiness = run.nodes.get(0).get("/actuator/health/readiness").body();
 				Matcher m = BACKLOG.matcher(lastReadiness);
 				String prometheus = run.nodes.get(1).get("/actuator/prometheus").body();
-				say("backlog: readiness outbox %s; reconnect_outbox_backlog %s; refused by Twilio so far %d",
+				lastConsole = run.nodes.get(1).get("/api/outbox/backlog").body();
+				say("backlog: readiness outbox %s; reconnect_outbox_backlog %s; console %s; refused by Twilio so far %d",
 						m.find() ? m.group(1) + " due=" + m.group(2) + " retrying=" + m.group(3) + " oldest=" + m.group(4)
 								: "?",
-						gauge(prometheus), run.twilios.stream().mapToLong(FakeTwilio::refused).sum());
+						gauge(prometheus), lastConsole, run.twilios.stream().mapToLong(FakeTwilio::refused).sum());
 			}
+			// The coach console's view (the caseload page's notice, from the same figures as this API).
+			assertThat(lastConsole).as("the console shows the backlog").containsPattern("\"due\":[1-9]");
 			Matcher during = BACKLOG.matcher(lastReadiness);
 			assertThat(during.find()).as(lastReadiness).isTrue();
 			long waiting = Long.parseLong(during.group(2)) + Long.parseLong(during.group(3));

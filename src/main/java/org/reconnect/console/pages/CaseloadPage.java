@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.reconnect.escalation.Responsiveness;
+import org.reconnect.messaging.Messenger;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,9 +21,11 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 class CaseloadPage {
 
 	private final CaseloadBoard board;
+	private final Messenger messenger;
 
-	CaseloadPage(CaseloadBoard board) {
+	CaseloadPage(CaseloadBoard board, Messenger messenger) {
 		this.board = board;
+		this.messenger = messenger;
 	}
 
 	@GetMapping("/")
@@ -47,6 +50,9 @@ class CaseloadPage {
 		model.addAttribute("rows", board.rows(coach, filter, q));
 		model.addAttribute("state", filter == null ? "" : filter.name());
 		model.addAttribute("q", q);
+		// Messages waiting on a provider that does not answer: coaches should know before a
+		// participant tells them a check-in never came.
+		model.addAttribute("backlog", messenger.backlog());
 	}
 
 	private static Responsiveness parse(String state) {
