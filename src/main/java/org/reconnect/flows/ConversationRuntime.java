@@ -102,7 +102,17 @@ public class ConversationRuntime {
 	 * out could not be started (logged) and was sent nothing
 	 */
 	public Map<ParticipantId, Optional<String>> startCheckIns(List<ParticipantId> ids) {
-		String flowName = settings.checkInFlow();
+		return startAll(ids, settings.checkInFlow());
+	}
+
+	/**
+	 * {@link #start} of one flow for a batch of participants (e.g. the reminder-reply flow after a
+	 * minute's reminders), as {@link #startCheckIns} does it for the check-in flow.
+	 *
+	 * @return per participant, what {@link #start} would have returned; a participant left out
+	 * could not be started (logged) and was sent nothing
+	 */
+	public Map<ParticipantId, Optional<String>> startAll(List<ParticipantId> ids, String flowName) {
 		FlowDefinition flow = loaded(flowName);
 		FlowMachines.Step step = FlowMachines.start(flow);
 		Map<ParticipantId, Optional<String>> results = new LinkedHashMap<>();
@@ -189,7 +199,8 @@ public class ConversationRuntime {
 			sent = messenger.sendAll(messages);
 		}
 		catch (RuntimeException ex) {
-			log.error("The first messages of {} check-ins could not be handed to the outbox", written.size(), ex);
+			log.error("The first messages of {} new conversations ({}) could not be handed to the outbox", written.size(),
+					flow.name(), ex);
 			written.forEach(this::undelivered);
 			return;
 		}

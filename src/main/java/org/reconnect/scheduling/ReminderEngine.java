@@ -297,6 +297,7 @@ class ReminderEngine {
 			return;
 		}
 		BulkOperations records = mongo.bulkOps(BulkMode.UNORDERED, Reminder.class);
+		Set<ParticipantId> asking = new java.util.LinkedHashSet<>();
 		for (int i = 0; i < sending.size(); i++) {
 			Decision decision = sending.get(i);
 			Reminder reminder = decision.reminder();
@@ -308,14 +309,7 @@ class ReminderEngine {
 				outcome = Outcome.NOT_SENT_REFUSED;
 			}
 			else if (replyFlow) {
-				try {
-					// Asks "will you make it?"; waits its turn when another conversation is open.
-					conversations.start(decision.participant().id(), REPLY_FLOW);
-				}
-				catch (RuntimeException ex) {
-					log.warn("Reminder {} went out, but its reply flow could not start; keyword replies still work",
-							reminder.id, ex);
-				}
+				asking.add(decision.participant().id());
 			}
 			records.updateOne(Query.query(Criteria.where("_id").is(reminder.id)),
 					new Update().push("deliveries").slice(-KEPT_RECORDS).each(delivery(reminder, current, now, outcome))
@@ -323,6 +317,21 @@ class ReminderEngine {
 						.set("lastSentMeetingAt", current.occurrence().start().toInstant()));
 		}
 		records.execute();
+		if (!asking.isEmpty()) {
+			try {
+				// Asks "will you make it?", as one batch; waits its turn where another conversation is open.
+				Map<ParticipantId, java.util.Optional<String>> started = conversations.startAll(List.copyOf(asking),
+						REPLY_FLOW);
+				if (started.size() < asking.size()) {
+					log.warn("{} of {} reminders went out, but their reply flow could not start; keyword replies still work",
+							asking.size() - started.size(), asking.size());
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("{} reminders went out, but their reply flows could not start; keyword replies still work",
+						asking.size(), ex);
+			}
+		}
 	}
 
 	private static Reminder.Delivery delivery(Reminder reminder, Send send, Instant now, Outcome outcome) {
