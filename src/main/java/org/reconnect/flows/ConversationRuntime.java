@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,13 +97,13 @@ public class ConversationRuntime {
 	 * the same policy and outcome for each, but one lookup of the participants and of their open
 	 * conversations, one write of the new conversations and one of their first messages. Whoever
 	 * has a conversation open, or whose new one could not be written (one opened meanwhile), goes
-	 * through {@link #startCheckIn} on their own.
+	 * through {@link #startCheckIn} on their own. Each new conversation gets the id its start names.
 	 *
 	 * @return per participant, what {@link #startCheckIn} would have returned; a participant left
 	 * out could not be started (logged) and was sent nothing
 	 */
-	public Map<ParticipantId, Optional<String>> startCheckIns(List<ParticipantId> ids) {
-		return startAll(ids, settings.checkInFlow());
+	public Map<ParticipantId, Optional<String>> startCheckIns(List<CheckInStart> starts) {
+		return startAll(starts, settings.checkInFlow(), false);
 	}
 
 	/**
@@ -113,15 +114,105 @@ public class ConversationRuntime {
 	 * could not be started (logged) and was sent nothing
 	 */
 	public Map<ParticipantId, Optional<String>> startAll(List<ParticipantId> ids, String flowName) {
+		return startAll(ids.stream().map(id -> new CheckInStart(id, new ObjectId().toHexString())).toList(), flowName,
+				false);
+	}
+
+	/**
+	 * Finishes check-ins whose start a stopped node may have cut short, each by what it finds: a
+	 * check-in whose first message is in the outbox went (as it did then); a conversation written
+	 * without its first message gets it now; a check-in never written starts now, except that one
+	 * already waiting in the participant's open conversation is not queued twice. A check-in in
+	 * {@code late} is only tidied: a conversation written without its message is closed as
+	 * undelivered, so it never counts as missed.
+	 *
+	 * @return per participant, as {@link #startCheckIns}; a late one that never went is left out
+	 */
+	public Map<ParticipantId, Optional<String>> finishCheckIns(List<CheckInStart> starts, Set<ParticipantId> late) {
+		Map<ParticipantId, Optional<String>> results = new LinkedHashMap<>();
+		if (starts.isEmpty()) {
+			return results;
+		}
+		List<String> ids = starts.stream().map(CheckInStart::conversationId).toList();
+		Map<String, Conversation> written = new HashMap<>();
+		mongo.find(Query.query(Criteria.where("_id").in(ids.stream().map(ObjectId::new).toList())), Conversation.class)
+			.forEach(conversation -> written.put(conversation.id, conversation));
+		Set<String> handedOver = messenger.referenced(ids);
+		List<CheckInStart> unwritten = new ArrayList<>();
+		List<Conversation> unsent = new ArrayList<>();
+		for (CheckInStart start : starts) {
+			Conversation conversation = written.get(start.conversationId());
+			boolean inTime = !late.contains(start.participant());
+			if (handedOver.contains(start.conversationId())) {
+				boolean went = conversation != null && conversation.status != Conversation.Status.UNDELIVERED;
+				results.put(start.participant(), went ? Optional.of(conversation.id) : Optional.empty());
+			}
+			else if (conversation == null) {
+				if (inTime) {
+					unwritten.add(start);
+				}
+			}
+			else if (inTime && conversation.open() && conversation.replies == 0) {
+				unsent.add(conversation);
+			}
+			else {
+				if (conversation.open() && conversation.replies == 0) {
+					undelivered(conversation);
+				}
+				results.put(start.participant(), Optional.empty());
+			}
+		}
+		sendUnsent(unsent, results);
+		results.putAll(startAll(unwritten, settings.checkInFlow(), true));
+		log.info("Finished {} interrupted check-in starts: {} had gone, {} written without their question, {} not written",
+				starts.size(), handedOver.size(), unsent.size(), unwritten.size());
+		return results;
+	}
+
+	/** Sends the first messages of check-in conversations written before a stop, without them. */
+	private void sendUnsent(List<Conversation> unsent, Map<ParticipantId, Optional<String>> results) {
+		if (unsent.isEmpty()) {
+			return;
+		}
+		FlowDefinition flow = loaded(settings.checkInFlow());
+		List<Texts> questions = FlowMachines.start(flow)
+			.effects()
+			.stream()
+			.filter(Effect.Say.class::isInstance)
+			.map(effect -> ((Effect.Say) effect).text())
+			.toList();
+		Map<ParticipantId, ParticipantProfile> people = participants
+			.find(unsent.stream().map(conversation -> new ParticipantId(conversation.participantId)).toList());
+		Map<String, ParticipantProfile> starting = new LinkedHashMap<>();
+		List<Conversation> sending = new ArrayList<>();
+		for (Conversation conversation : unsent) {
+			ParticipantProfile participant = people.get(new ParticipantId(conversation.participantId));
+			if (participant == null || !participant.active()) {
+				undelivered(conversation);
+				results.put(new ParticipantId(conversation.participantId), Optional.empty());
+			}
+			else {
+				starting.put(conversation.id, participant);
+				sending.add(conversation);
+			}
+		}
+		sendFirst(flow, questions, sending, starting, results);
+	}
+
+	private Map<ParticipantId, Optional<String>> startAll(List<CheckInStart> starts, String flowName, boolean resuming) {
 		FlowDefinition flow = loaded(flowName);
 		FlowMachines.Step step = FlowMachines.start(flow);
 		Map<ParticipantId, Optional<String>> results = new LinkedHashMap<>();
 		if (flow.party() == FlowDefinition.Party.ALLY || step.ended()
 				|| !step.effects().stream().allMatch(Effect.Say.class::isInstance)) {
 			// A start that does more than ask (events, an immediate end) keeps its one-by-one path.
-			ids.forEach(id -> startAlone(id, flowName, results));
+			starts.forEach(start -> startAlone(start, flowName, resuming, results));
 			return results;
 		}
+		if (starts.isEmpty()) {
+			return results;
+		}
+		List<ParticipantId> ids = starts.stream().map(CheckInStart::participant).toList();
 		Map<ParticipantId, ParticipantProfile> people = participants.find(ids);
 		Set<String> busy = new HashSet<>();
 		Query open = Query.query(Criteria.where("openFor").in(ids.stream().map(ParticipantId::value).toList()));
@@ -129,8 +220,10 @@ public class ConversationRuntime {
 		mongo.find(open, Conversation.class).forEach(conversation -> busy.add(conversation.openFor));
 		Instant now = clock.instant();
 		Map<String, ParticipantProfile> starting = new LinkedHashMap<>();
+		Map<String, CheckInStart> byConversation = new HashMap<>();
 		List<Conversation> fresh = new ArrayList<>();
-		for (ParticipantId id : ids) {
+		for (CheckInStart start : starts) {
+			ParticipantId id = start.participant();
 			ParticipantProfile participant = people.get(id);
 			if (participant == null) {
 				log.error("Not starting {} with participant {}: no such participant", flowName, id);
@@ -140,13 +233,14 @@ public class ConversationRuntime {
 				results.put(id, Optional.empty());
 			}
 			else if (busy.contains(id.value())) {
-				startAlone(id, flowName, results); // its when_busy policy decides
+				startAlone(start, flowName, resuming, results); // its when_busy policy decides
 			}
 			else {
 				Conversation conversation = Conversation.start(id.value(), flow, step, now);
-				conversation.id = new ObjectId().toHexString(); // known before the write, to tell what was written
+				conversation.id = start.conversationId(); // known before the write, to tell what was written
 				fresh.add(conversation);
 				starting.put(conversation.id, participant);
+				byConversation.put(conversation.id, start);
 			}
 		}
 		List<Conversation> written = write(fresh);
@@ -154,10 +248,11 @@ public class ConversationRuntime {
 		written.forEach(conversation -> writtenIds.add(conversation.id));
 		for (Conversation conversation : fresh) {
 			if (!writtenIds.contains(conversation.id)) {
-				startAlone(new ParticipantId(conversation.participantId), flowName, results);
+				startAlone(byConversation.get(conversation.id), flowName, resuming, results);
 			}
 		}
-		sendFirst(flow, step, written, starting, results);
+		List<Texts> questions = step.effects().stream().map(effect -> ((Effect.Say) effect).text()).toList();
+		sendFirst(flow, questions, written, starting, results);
 		return results;
 	}
 
@@ -184,14 +279,17 @@ public class ConversationRuntime {
 	}
 
 	/** Sends the written conversations' first messages as one batch and records what became of each. */
-	private void sendFirst(FlowDefinition flow, FlowMachines.Step step, List<Conversation> written,
+	private void sendFirst(FlowDefinition flow, List<Texts> questions, List<Conversation> written,
 			Map<String, ParticipantProfile> starting, Map<ParticipantId, Optional<String>> results) {
+		if (written.isEmpty()) {
+			return;
+		}
 		List<OutboundMessage> messages = new ArrayList<>();
 		for (Conversation conversation : written) {
 			Addressee addressee = Addressee.of(starting.get(conversation.id));
-			for (Effect effect : step.effects()) {
-				messages.add(new OutboundMessage(addressee.phone(), render(((Effect.Say) effect).text(), addressee, flow),
-						Purpose.CHECK_IN, conversation.id));
+			for (Texts question : questions) {
+				messages.add(new OutboundMessage(addressee.phone(), render(question, addressee, flow), Purpose.CHECK_IN,
+						conversation.id));
 			}
 		}
 		List<SendResult> sent;
@@ -204,7 +302,7 @@ public class ConversationRuntime {
 			written.forEach(this::undelivered);
 			return;
 		}
-		int per = step.effects().size();
+		int per = questions.size();
 		for (int i = 0; i < written.size(); i++) {
 			Conversation conversation = written.get(i);
 			ParticipantProfile participant = starting.get(conversation.id);
@@ -231,12 +329,13 @@ public class ConversationRuntime {
 		}
 	}
 
-	private void startAlone(ParticipantId id, String flowName, Map<ParticipantId, Optional<String>> results) {
+	private void startAlone(CheckInStart start, String flowName, boolean resuming,
+			Map<ParticipantId, Optional<String>> results) {
 		try {
-			results.put(id, start(id, flowName));
+			results.put(start.participant(), start(start.participant(), flowName, start.conversationId(), resuming));
 		}
 		catch (RuntimeException ex) {
-			log.error("Could not start {} with participant {}", flowName, id, ex);
+			log.error("Could not start {} with participant {}", flowName, start.participant(), ex);
 		}
 	}
 
@@ -248,6 +347,15 @@ public class ConversationRuntime {
 	 * participant is not active, the message could not be delivered, or the flow waits its turn
 	 */
 	public Optional<String> start(ParticipantId id, String flowName) {
+		return start(id, flowName, null, false);
+	}
+
+	/**
+	 * {@link #start(ParticipantId, String)}, the new conversation (if any) getting the id given,
+	 * when one is. When {@code resuming} an interrupted start, a flow already waiting for the open
+	 * conversation to end is not queued a second time.
+	 */
+	private Optional<String> start(ParticipantId id, String flowName, String conversationId, boolean resuming) {
 		ParticipantProfile participant = participants.find(id).orElseThrow();
 		if (!participant.active()) {
 			log.info("Not starting {} with participant {}: status {}", flowName, id, participant.status());
@@ -263,13 +371,17 @@ public class ConversationRuntime {
 			Conversation busy = open.get();
 			switch (flow.whenBusy()) {
 				case WAIT -> {
+					if (resuming && busy.queued.contains(flowName)) {
+						log.info("Flow {} already waits for conversation {} of participant {}", flowName, busy.id, id);
+						return Optional.empty();
+					}
 					busy.queued.add(flowName);
 					conversations.save(busy);
 					log.info("Flow {} waits for conversation {} of participant {} to end", flowName, busy.id, id);
 					return Optional.empty();
 				}
 				case ALONGSIDE -> {
-					return alongside(participant, flow);
+					return alongside(participant, flow, conversationId);
 				}
 				case INTERRUPT -> {
 					busy.supersede();
@@ -281,6 +393,7 @@ public class ConversationRuntime {
 		}
 		FlowMachines.Step step = FlowMachines.start(flow);
 		Conversation conversation = Conversation.start(id.value(), flow, step, clock.instant());
+		conversation.id = conversationId;
 		conversation.queued.addAll(carried);
 		conversation = conversations.save(conversation);
 		List<SendResult> sent = carryOut(Addressee.of(participant), flow, conversation, step.effects(), Purpose.CHECK_IN,
@@ -370,9 +483,10 @@ public class ConversationRuntime {
 	}
 
 	/** Sends a flow's opening messages without touching the open conversation; kept as ended. */
-	private Optional<String> alongside(ParticipantProfile participant, FlowDefinition flow) {
+	private Optional<String> alongside(ParticipantProfile participant, FlowDefinition flow, String conversationId) {
 		FlowMachines.Step step = FlowMachines.start(flow);
 		Conversation record = Conversation.start(participant.id().value(), flow, step, clock.instant());
+		record.id = conversationId;
 		record.close(Conversation.Status.ENDED);
 		record.waitUntil = null;
 		record.queued.clear();

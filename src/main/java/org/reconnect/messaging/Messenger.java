@@ -2,8 +2,11 @@ package org.reconnect.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -67,6 +70,19 @@ public class Messenger {
 			.toList();
 		dispatcher.leaseBeforeWriting(records);
 		return dispatcher.attemptAll(outbox.insertAll(records));
+	}
+
+	/**
+	 * Which of the references (see {@link OutboundMessage#reference()}) some message already
+	 * carries: how a hand-off interrupted half way (a node stopped) tells what it had written.
+	 * Asked only then, so the field has no index of its own and a large outbox is scanned.
+	 */
+	public Set<String> referenced(Collection<String> references) {
+		Set<String> found = new HashSet<>();
+		if (!references.isEmpty()) {
+			outbox.withReferences(references).forEach(found::add);
+		}
+		return found;
 	}
 
 	/**

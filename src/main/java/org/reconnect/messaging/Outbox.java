@@ -41,6 +41,13 @@ class Outbox {
 		return List.copyOf(mongo.insert(records, collection));
 	}
 
+	/** The references among {@code references} that some record carries. */
+	List<String> withReferences(Collection<String> references) {
+		Query query = Query.query(Criteria.where("reference").in(references));
+		query.fields().include("reference");
+		return mongo.find(query, MessageRecord.class, collection).stream().map(record -> record.reference).toList();
+	}
+
 	/** Ids of entries free to claim, replies and alerts first, then bulk in due-time order. */
 	List<String> due(Instant now, int limit) {
 		Query query = claimable(now).with(Sort.by("priority", "nextAttemptAt", "_id")).limit(limit);

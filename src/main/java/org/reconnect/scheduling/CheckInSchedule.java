@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -14,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * update each, so a check-in goes once however many nodes fire.
  */
 @Document("check_in_schedules")
+// The sweep looks for hand-offs left pending longer than the lease.
+@CompoundIndex(name = "pending", def = "{'pending.claimedAt': 1}", sparse = true)
 class CheckInSchedule {
 
 	enum Outcome {
@@ -39,6 +42,21 @@ class CheckInSchedule {
 
 	/** The token of the hand-off batch that last claimed a check-in (see {@link Reminder#claimedBy}). */
 	String claimedBy;
+
+	/** The check-in claimed and not yet handed over; cleared with its recorded outcome. */
+	Pending pending;
+
+	/**
+	 * A claimed check-in, recorded by the claim itself, so that a node stopped before the hand-off
+	 * was done leaves it to be finished by another (see {@code CheckInSlots.recover}).
+	 *
+	 * @param dueAt when the check-in was due
+	 * @param conversationId the id its conversation gets: how a finished hand-off is told
+	 * @param token whose it is now: the claiming batch's, or the recovery's that took it over
+	 * @param claimedAt when it was claimed or taken over; the lease runs from here
+	 */
+	record Pending(Instant dueAt, String conversationId, String token, Instant claimedAt) {
+	}
 
 	static CheckInSchedule of(String participantId, ZoneId zone, LocalTime time, Instant nextDueAt) {
 		CheckInSchedule schedule = new CheckInSchedule();

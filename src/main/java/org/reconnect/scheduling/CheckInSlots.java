@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bson.types.ObjectId;
 import org.quartz.TriggerKey;
+import org.reconnect.flows.CheckInStart;
 import org.reconnect.flows.CheckInTimeChosen;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.participants.ParticipantEnrolled;
@@ -51,6 +52,13 @@ public class CheckInSlots {
 
 	/** Set by a claim to its batch's token: afterwards, which schedules the batch won. */
 	private static final String CLAIM_TOKEN = "claimedBy";
+
+	/**
+	 * Runs after each batch's claim, before its hand-over: a test throws from it to stop there, as
+	 * a node killed at that moment would.
+	 */
+	volatile Runnable afterClaim = () -> {
+	};
 
 	private final CheckInSchedules schedules;
 	private final MongoTemplate mongo;
@@ -97,7 +105,12 @@ public class CheckInSlots {
 	/** Sets (or changes) a participant's daily check-in time. */
 	public void schedule(ParticipantId participant, ZoneId zone, LocalTime time) {
 		Instant next = CheckInOccurrences.next(zone, time, clock.instant());
-		CheckInSchedule schedule = schedules.save(CheckInSchedule.of(participant.value(), zone, time, next));
+		CheckInSchedule schedule = CheckInSchedule.of(participant.value(), zone, time, next);
+		// Not a save of the whole document: a check-in pending hand-over stays with it, to be finished.
+		mongo.upsert(Query.query(Criteria.where("_id").is(schedule.participantId)),
+				new Update().set("zone", schedule.zone).set("time", schedule.time).set("slot", schedule.slot)
+					.set("nextDueAt", next),
+				CheckInSchedule.class);
 		triggers.ensureSlot(schedule.slot, next);
 		log.info("Participant {} checks in daily at {}; next at {}", participant, schedule.slot, next);
 	}
@@ -115,8 +128,10 @@ public class CheckInSlots {
 	/**
 	 * Fires a slot: claims its due schedules in batches, each moved to its next occurrence by one
 	 * bulk write whose every update is conditional on the schedule still being due as read (so each
-	 * check-in goes once across threads and nodes), starts the check-ins still in time, and moves
-	 * the slot's trigger on. A check-in whose start failed is put back, due, for the next fire.
+	 * check-in goes once across threads and nodes) and records the check-in as pending, starts the
+	 * check-ins still in time, and moves the slot's trigger on. Each outcome is recorded with the
+	 * pending mark cleared; a check-in whose start failed is put back, due, for the next fire. What
+	 * a node stopped half way leaves pending, {@link #recover()} finishes.
 	 *
 	 * @return how many check-ins were started
 	 */
@@ -138,28 +153,41 @@ public class CheckInSlots {
 			}
 			// Nodes firing together start at different places, so they seldom race for one schedule.
 			Collections.shuffle(found);
-			List<List<CheckInSchedule>> batches = new ArrayList<>();
-			for (int from = 0; from < found.size(); from += batchSize) {
-				batches.add(found.subList(from, Math.min(found.size(), from + batchSize)));
-			}
-			started += handOffs.each(batches, batch -> handOver(claim(slot, batch, next), now, next, failed));
+			started += handOffs.each(batches(found), batch -> {
+				List<CheckInSchedule> claimed = claim(slot, batch, next, now);
+				afterClaim.run();
+				return handOver(claimed, now, next, failed);
+			});
 		}
 		triggers.rescheduleSlot(slot, next);
 		return started;
 	}
 
+	private <T> List<List<T>> batches(List<T> found) {
+		int batchSize = Math.max(1, settings.handOffBatch());
+		List<List<T>> batches = new ArrayList<>();
+		for (int from = 0; from < found.size(); from += batchSize) {
+			batches.add(found.subList(from, Math.min(found.size(), from + batchSize)));
+		}
+		return batches;
+	}
+
 	/**
 	 * Moves the batch's schedules on to {@code next} in one bulk write, each only while it is still
-	 * due as read, marking each with this batch's token, which tells afterwards which were won.
+	 * due as read, marking each with this batch's token, which tells afterwards which were won, and
+	 * with the pending check-in (the id its conversation will get included).
 	 *
-	 * @return the schedules this batch won, with the due time they were claimed at
+	 * @return the schedules this batch won, with the due time they were claimed at and their pending mark
 	 */
-	private List<CheckInSchedule> claim(String slot, List<CheckInSchedule> batch, Instant next) {
+	private List<CheckInSchedule> claim(String slot, List<CheckInSchedule> batch, Instant next, Instant now) {
 		String token = UUID.randomUUID().toString();
 		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, CheckInSchedule.class);
 		for (CheckInSchedule schedule : batch) {
-			bulk.updateOne(Query.query(Criteria.where("_id").is(schedule.participantId).and("slot").is(slot)
-				.and("nextDueAt").is(schedule.nextDueAt)), new Update().set("nextDueAt", next).set(CLAIM_TOKEN, token));
+			schedule.pending = new CheckInSchedule.Pending(schedule.nextDueAt, new ObjectId().toHexString(), token, now);
+			bulk.updateOne(
+					Query.query(Criteria.where("_id").is(schedule.participantId).and("slot").is(slot)
+						.and("nextDueAt").is(schedule.nextDueAt)),
+					new Update().set("nextDueAt", next).set(CLAIM_TOKEN, token).set("pending", schedule.pending));
 		}
 		try {
 			bulk.execute();
@@ -168,8 +196,13 @@ public class CheckInSlots {
 			// The updates that failed left their check-ins due; the others are claimed.
 			log.error("{} of {} check-in claims failed; those stay due", ex.getErrors().size(), batch.size(), ex);
 		}
+		return won(batch, CLAIM_TOKEN, token);
+	}
+
+	/** Which of the batch carry the token in {@code field} now: a bulk write says how many it changed, not which. */
+	private List<CheckInSchedule> won(List<CheckInSchedule> batch, String field, String token) {
 		Query won = Query.query(Criteria.where("_id").in(batch.stream().map(s -> s.participantId).toList())
-			.and(CLAIM_TOKEN).is(token));
+			.and(field).is(token));
 		won.fields().include("_id");
 		Set<String> mine = new HashSet<>();
 		mongo.find(won, CheckInSchedule.class).forEach(schedule -> mine.add(schedule.participantId));
@@ -185,7 +218,7 @@ public class CheckInSlots {
 		Map<String, CheckInSchedule.Outcome> outcomes = new LinkedHashMap<>();
 		List<CheckInSchedule> inTime = new ArrayList<>();
 		for (CheckInSchedule schedule : claimed) {
-			if (Duration.between(schedule.nextDueAt, now).compareTo(settings.checkInLateLimit()) > 0) {
+			if (tooLate(schedule.nextDueAt, now)) {
 				outcomes.put(schedule.participantId, CheckInSchedule.Outcome.SKIPPED_TOO_LATE);
 				log.info("Skipped the check-in of participant {} due at {}: more than {} late", schedule.participantId,
 						schedule.nextDueAt, settings.checkInLateLimit());
@@ -198,8 +231,7 @@ public class CheckInSlots {
 		if (!inTime.isEmpty()) {
 			inTime.forEach(schedule -> meters.handingOff("check-in", schedule.nextDueAt));
 			try {
-				started = conversations
-					.startCheckIns(inTime.stream().map(schedule -> new ParticipantId(schedule.participantId)).toList());
+				started = conversations.startCheckIns(inTime.stream().map(CheckInSlots::start).toList());
 			}
 			catch (RuntimeException ex) {
 				log.error("{} check-ins could not be started; they stay due for the next fire", inTime.size(), ex);
@@ -216,22 +248,137 @@ public class CheckInSlots {
 						conversation.isPresent() ? CheckInSchedule.Outcome.SENT : CheckInSchedule.Outcome.NOT_SENT);
 			}
 		}
-		if (!outcomes.isEmpty()) {
-			BulkOperations records = mongo.bulkOps(BulkMode.UNORDERED, CheckInSchedule.class);
-			Map<String, Instant> dueAt = new HashMap<>();
-			claimed.forEach(schedule -> dueAt.put(schedule.participantId, schedule.nextDueAt));
-			outcomes.forEach((participant, outcome) -> records.updateOne(Query.query(Criteria.where("_id").is(participant)),
-					new Update().set("lastDueAt", dueAt.get(participant)).set("lastOutcome", outcome)));
-			records.execute();
-			outcomes.values().forEach(meters::checkInFired);
-		}
+		record(claimed, outcomes);
 		return (int) outcomes.values().stream().filter(outcome -> outcome == CheckInSchedule.Outcome.SENT).count();
+	}
+
+	private boolean tooLate(Instant dueAt, Instant now) {
+		return Duration.between(dueAt, now).compareTo(settings.checkInLateLimit()) > 0;
+	}
+
+	private static CheckInStart start(CheckInSchedule schedule) {
+		return new CheckInStart(new ParticipantId(schedule.participantId), schedule.pending.conversationId());
+	}
+
+	/**
+	 * Records the outcomes of claimed check-ins in one command, each clearing its pending mark,
+	 * only while the mark is still this hand-off's (a recovery may have taken it over).
+	 */
+	private void record(List<CheckInSchedule> claimed, Map<String, CheckInSchedule.Outcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
+		BulkOperations records = mongo.bulkOps(BulkMode.UNORDERED, CheckInSchedule.class);
+		for (CheckInSchedule schedule : claimed) {
+			CheckInSchedule.Outcome outcome = outcomes.get(schedule.participantId);
+			if (outcome != null) {
+				records.updateOne(mine(schedule), new Update().set("lastDueAt", schedule.pending.dueAt())
+					.set("lastOutcome", outcome)
+					.unset("pending"));
+			}
+		}
+		records.execute();
+		outcomes.values().forEach(meters::checkInFired);
+	}
+
+	private static Query mine(CheckInSchedule schedule) {
+		return Query.query(Criteria.where("_id").is(schedule.participantId).and("pending.token").is(schedule.pending.token()));
 	}
 
 	/** A claimed check-in that could not be started is due again, unless its schedule changed meanwhile. */
 	private void putBack(CheckInSchedule schedule, Instant next) {
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(schedule.participantId).and("nextDueAt").is(next)),
-				new Update().set("nextDueAt", schedule.nextDueAt), CheckInSchedule.class);
+		mongo.updateFirst(mine(schedule).addCriteria(Criteria.where("nextDueAt").is(next)),
+				new Update().set("nextDueAt", schedule.nextDueAt).unset("pending"), CheckInSchedule.class);
+	}
+
+	/**
+	 * Takes over the check-ins claimed longer than the lease ago and still pending (their node
+	 * stopped half way), each by a compare-and-set on the token it carries, so two nodes never
+	 * both take one, and finishes them by what was already written (see
+	 * {@link ConversationRuntime#finishCheckIns}): none goes twice. One past the late limit is
+	 * recorded as skipped, as a late fire would; one that cannot be finished is tried again after
+	 * another lease.
+	 *
+	 * @return how many were finished
+	 */
+	int recover() {
+		Instant now = clock.instant();
+		Instant stale = now.minus(settings.handOffLease());
+		Set<String> tried = ConcurrentHashMap.newKeySet();
+		int finished = 0;
+		while (true) {
+			Query left = Query.query(Criteria.where("pending.claimedAt").lt(stale).and("_id").nin(tried))
+				.limit(Math.max(1, settings.handOffBatch()) * Math.max(1, settings.handOffThreads()));
+			left.fields().include("_id").include("pending");
+			List<CheckInSchedule> found = mongo.find(left, CheckInSchedule.class);
+			if (found.isEmpty()) {
+				break;
+			}
+			found.forEach(schedule -> tried.add(schedule.participantId));
+			finished += handOffs.each(batches(found), batch -> finish(takeOver(batch, now), now));
+		}
+		if (finished > 0) {
+			log.info("Finished {} check-in hand-offs a stopped node left pending", finished);
+		}
+		return finished;
+	}
+
+	/** Moves the batch's pending marks to a new token, each only while it carries the token read. */
+	private List<CheckInSchedule> takeOver(List<CheckInSchedule> batch, Instant now) {
+		String token = UUID.randomUUID().toString();
+		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, CheckInSchedule.class);
+		for (CheckInSchedule schedule : batch) {
+			bulk.updateOne(mine(schedule), new Update().set("pending.token", token).set("pending.claimedAt", now));
+		}
+		try {
+			bulk.execute();
+		}
+		catch (BulkOperationException ex) {
+			log.error("{} of {} take-overs of pending check-ins failed; tried again later", ex.getErrors().size(),
+					batch.size(), ex);
+		}
+		List<CheckInSchedule> taken = won(batch, "pending.token", token);
+		taken.forEach(schedule -> schedule.pending = new CheckInSchedule.Pending(schedule.pending.dueAt(),
+				schedule.pending.conversationId(), token, now));
+		return taken;
+	}
+
+	private int finish(List<CheckInSchedule> taken, Instant now) {
+		if (taken.isEmpty()) {
+			return 0;
+		}
+		Set<ParticipantId> late = new HashSet<>();
+		taken.stream()
+			.filter(schedule -> tooLate(schedule.pending.dueAt(), now))
+			.forEach(schedule -> late.add(new ParticipantId(schedule.participantId)));
+		Map<ParticipantId, Optional<String>> results;
+		try {
+			results = conversations.finishCheckIns(taken.stream().map(CheckInSlots::start).toList(), late);
+		}
+		catch (RuntimeException ex) {
+			log.error("{} pending check-ins could not be finished; tried again after the lease", taken.size(), ex);
+			return 0;
+		}
+		Map<String, CheckInSchedule.Outcome> outcomes = new LinkedHashMap<>();
+		for (CheckInSchedule schedule : taken) {
+			ParticipantId id = new ParticipantId(schedule.participantId);
+			Optional<String> result = results.get(id);
+			if (late.contains(id)) {
+				outcomes.put(schedule.participantId, result != null && result.isPresent() ? CheckInSchedule.Outcome.SENT
+						: CheckInSchedule.Outcome.SKIPPED_TOO_LATE);
+			}
+			else if (result == null) {
+				log.warn("The pending check-in of participant {} could not be finished; tried again after the lease",
+						schedule.participantId);
+			}
+			else {
+				outcomes.put(schedule.participantId,
+						result.isPresent() ? CheckInSchedule.Outcome.SENT : CheckInSchedule.Outcome.NOT_SENT);
+			}
+		}
+		record(taken, outcomes);
+		meters.recovered("check-in", outcomes.size());
+		return outcomes.size();
 	}
 
 	/**

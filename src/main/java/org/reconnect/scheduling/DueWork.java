@@ -32,16 +32,23 @@ public class DueWork {
 	 */
 	public Done runUntilNow() {
 		int checkIns = slots.fireDue();
-		return sweep().withCheckIns(checkIns);
+		Done swept = sweep();
+		return swept.withCheckIns(checkIns + swept.checkIns());
 	}
 
-	/** The sweep: timeouts, expiries, pauses and escalation steps, reminders still due. */
+	/**
+	 * The sweep: check-ins and reminders a stopped node left claimed but not handed over, timeouts,
+	 * expiries, pauses and escalation steps, reminders still due (after the pending ones, whose
+	 * reminders' next sends wait for them).
+	 */
 	Done sweep() {
+		int recovered = slots.recover();
+		int reminderRecovered = reminders.recover();
 		int timeouts = conversations.timeoutsDue();
 		int expired = conversations.expireDue();
 		int escalations = escalation.sweep();
 		int reminderSends = reminders.fireDue();
-		return new Done(0, timeouts, expired, escalations, reminderSends);
+		return new Done(recovered, timeouts, expired, escalations, reminderSends + reminderRecovered);
 	}
 
 	/** What one run did: how many of each kind of due work it handled. */

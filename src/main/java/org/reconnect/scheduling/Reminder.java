@@ -21,6 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // The claim's query is {_id, version}: the embedded server looks a query up by an index only when
 // the index has exactly the query's keys, and it ignores non-unique ones (a real MongoDB uses _id).
 @CompoundIndex(name = "claim", def = "{'_id': 1, 'version': 1}", unique = true)
+// The sweep looks for sends left pending longer than the lease.
+@CompoundIndex(name = "pending", def = "{'pending.claimedAt': 1}", sparse = true)
 class Reminder {
 
 	/** What became of one planned send: recorded for every decision. */
@@ -109,6 +111,29 @@ class Reminder {
 	 * changed, not which). Kept by a coach's save, so it cannot hide a claim.
 	 */
 	String claimedBy;
+
+	/**
+	 * The send claimed to go and not yet handed to the outbox; cleared with its delivery record.
+	 * While it is set, the reminder's next send is not claimed, so sends keep their order.
+	 */
+	Pending pending;
+
+	/**
+	 * A claimed send, recorded by the claim itself, so that a node stopped before the message was
+	 * in the outbox leaves it to be finished by another (see {@code ReminderEngine.recover}).
+	 *
+	 * @param occurrence the occurrence's key
+	 * @param outcome what the claim decided (a way of sending)
+	 * @param token whose it is now: the claiming batch's, or the recovery's that took it over
+	 * @param claimedAt when it was claimed or taken over; the lease runs from here
+	 */
+	record Pending(String occurrence, Instant meetingAt, int lead, Instant plannedAt, Outcome outcome, String token,
+			Instant claimedAt) {
+
+		ReminderPlan.Send send(ZoneId zone) {
+			return new ReminderPlan.Send(new ReminderPlan.Occurrence(occurrence, meetingAt.atZone(zone)), lead, plannedAt);
+		}
+	}
 
 	@Version
 	Long version;

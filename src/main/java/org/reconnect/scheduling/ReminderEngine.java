@@ -59,6 +59,13 @@ class ReminderEngine {
 
 	private static final int KEPT_RECORDS = 20;
 
+	/**
+	 * Runs after each batch's claim, before its hand-over: a test throws from it to stop there, as
+	 * a node killed at that moment would.
+	 */
+	volatile Runnable afterClaim = () -> {
+	};
+
 	/** The flow that asks whether the participant will make it, when it is loaded. */
 	static final String REPLY_FLOW = "reminder-reply";
 
@@ -103,7 +110,8 @@ class ReminderEngine {
 		int batchSize = Math.max(1, settings.handOffBatch());
 		int decided = 0;
 		while (!stopping) {
-			Query due = Query.query(Criteria.where("nextSendAt").lte(now).and("_id").nin(failed))
+			// A reminder with a send still pending waits for it to be finished (see recover()).
+			Query due = Query.query(Criteria.where("nextSendAt").lte(now).and("_id").nin(failed).and("pending").exists(false))
 				.limit(batchSize * Math.max(1, settings.handOffThreads()));
 			List<Reminder> found = new ArrayList<>(mongo.find(due, Reminder.class));
 			if (found.isEmpty()) {
@@ -111,13 +119,18 @@ class ReminderEngine {
 			}
 			// Nodes firing together start at different places, so they seldom race for one document.
 			Collections.shuffle(found);
-			List<List<Reminder>> batches = new ArrayList<>();
-			for (int from = 0; from < found.size(); from += batchSize) {
-				batches.add(found.subList(from, Math.min(found.size(), from + batchSize)));
-			}
-			decided += handOffs.each(batches, batch -> stopping ? 0 : handle(batch, now, ensured, failed));
+			decided += handOffs.each(batches(found), batch -> stopping ? 0 : handle(batch, now, ensured, failed));
 		}
 		return decided;
+	}
+
+	private List<List<Reminder>> batches(List<Reminder> found) {
+		int batchSize = Math.max(1, settings.handOffBatch());
+		List<List<Reminder>> batches = new ArrayList<>();
+		for (int from = 0; from < found.size(); from += batchSize) {
+			batches.add(found.subList(from, Math.min(found.size(), from + batchSize)));
+		}
+		return batches;
 	}
 
 	/** {@link #handle(List, Instant, Set, Set)} for one reminder; true when it was decided here. */
@@ -149,13 +162,15 @@ class ReminderEngine {
 				log.error("Reminder {} could not be handled; it stays due for the next fire", reminder.id, ex);
 			}
 		}
-		List<Decision> claimed = claim(decisions);
+		List<Decision> claimed = claim(decisions, now);
+		afterClaim.run();
 		List<Decision> sending = new ArrayList<>();
 		for (Decision decision : claimed) {
 			if (decision.nextSendAt() != null && ensured.add(Triggers.reminderMinute(decision.nextSendAt()))) {
 				triggers.ensureReminderMinute(decision.nextSendAt());
 			}
 			if (decision.sending()) {
+				meters.handingOff("reminder", decision.reminder().nextSendAt); // after quiet hours: their end
 				sending.add(decision);
 			}
 			else {
@@ -182,7 +197,8 @@ class ReminderEngine {
 	private Decision decide(Reminder reminder, Instant now, ParticipantProfile participant) {
 		// A cursor may hand back a document as it is after the query matched it: another thread
 		// may have claimed it since. Only a reminder still due now is handled.
-		if (reminder.nextSendAt == null || reminder.nextSendAt.isAfter(now) || reminder.nextMeetingAt == null) {
+		if (reminder.nextSendAt == null || reminder.nextSendAt.isAfter(now) || reminder.nextMeetingAt == null
+				|| reminder.pending != null) {
 			return null;
 		}
 		Send current = ReminderPlan.current(reminder);
@@ -240,9 +256,11 @@ class ReminderEngine {
 	/**
 	 * Claims the decided sends in one bulk write: each update applies only while the reminder's
 	 * version is the one decided on (another node, or a coach's change, may have moved it) and
-	 * marks it with this batch's token, which tells afterwards which of them this batch won.
+	 * marks it with this batch's token, which tells afterwards which of them this batch won. A
+	 * send that is to go is recorded as pending by the same update, until its message is in the
+	 * outbox.
 	 */
-	private List<Decision> claim(List<Decision> decisions) {
+	private List<Decision> claim(List<Decision> decisions, Instant now) {
 		if (decisions.isEmpty()) {
 			return List.of();
 		}
@@ -250,8 +268,14 @@ class ReminderEngine {
 		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, Reminder.class);
 		for (Decision decision : decisions) {
 			Reminder reminder = decision.reminder();
-			bulk.updateOne(Query.query(Criteria.where("_id").is(reminder.id).and("version").is(reminder.version)),
-					decision.claim().set(CLAIM_TOKEN, token));
+			Update claim = decision.claim().set(CLAIM_TOKEN, token);
+			if (decision.sending()) {
+				Send send = decision.current();
+				reminder.pending = new Reminder.Pending(send.occurrence().key(), send.occurrence().start().toInstant(),
+						send.lead(), send.plannedAt(), decision.outcome(), token, now);
+				claim.set("pending", reminder.pending);
+			}
+			bulk.updateOne(Query.query(Criteria.where("_id").is(reminder.id).and("version").is(reminder.version)), claim);
 		}
 		try {
 			bulk.execute();
@@ -268,10 +292,16 @@ class ReminderEngine {
 		return decisions.stream().filter(decision -> mine.contains(decision.reminder().id)).toList();
 	}
 
-	/** Sends the claimed reminders as one batch, starts their reply flows, records the outcomes. */
-	private void send(List<Decision> sending, Instant now) {
+	/**
+	 * Sends the claimed reminders as one batch, starts their reply flows, records the outcomes
+	 * and clears their pending marks (only while still theirs: a recovery may have taken one over).
+	 * When the outbox cannot take them, they stay pending and {@link #recover()} sends them.
+	 *
+	 * @return how many were handed to the outbox
+	 */
+	private int send(List<Decision> sending, Instant now) {
 		if (sending.isEmpty()) {
-			return;
+			return 0;
 		}
 		boolean replyFlow = conversations.flowNames().contains(REPLY_FLOW);
 		List<OutboundMessage> messages = new ArrayList<>();
@@ -279,11 +309,10 @@ class ReminderEngine {
 			Reminder reminder = decision.reminder();
 			Send current = decision.current();
 			ParticipantProfile participant = decision.participant();
-			meters.handingOff("reminder", reminder.nextSendAt); // after quiet hours: their end
 			String text = ReminderTexts.reminder(participant.language(), participant.firstName(), reminder.title,
 					reminder.place, reminder.note, current.occurrence().start(),
 					now.atZone(current.occurrence().start().getZone()).toLocalDate(), !replyFlow);
-			String reference = "reminder:" + reminder.id + ":" + current.occurrence().key() + ":" + current.lead();
+			String reference = reference(reminder, current);
 			// Useless once the meeting has started: the outbox drops it then if it is still waiting.
 			messages.add(new OutboundMessage(participant.phone(), text, Purpose.REMINDER, reference,
 					current.occurrence().start().toInstant()));
@@ -293,8 +322,9 @@ class ReminderEngine {
 			results = messenger.sendAll(messages);
 		}
 		catch (RuntimeException ex) {
-			log.error("{} claimed reminders could not be handed to the outbox", sending.size(), ex);
-			return;
+			log.error("{} claimed reminders could not be handed to the outbox; they are sent once the lease of {} is over",
+					sending.size(), settings.handOffLease(), ex);
+			return 0;
 		}
 		BulkOperations records = mongo.bulkOps(BulkMode.UNORDERED, Reminder.class);
 		Set<ParticipantId> asking = new java.util.LinkedHashSet<>();
@@ -311,10 +341,11 @@ class ReminderEngine {
 			else if (replyFlow) {
 				asking.add(decision.participant().id());
 			}
-			records.updateOne(Query.query(Criteria.where("_id").is(reminder.id)),
+			records.updateOne(mine(reminder),
 					new Update().push("deliveries").slice(-KEPT_RECORDS).each(delivery(reminder, current, now, outcome))
 						.set("lastSentAt", now).set("lastSentOccurrence", current.occurrence().key())
-						.set("lastSentMeetingAt", current.occurrence().start().toInstant()));
+						.set("lastSentMeetingAt", current.occurrence().start().toInstant())
+						.unset("pending"));
 		}
 		records.execute();
 		if (!asking.isEmpty()) {
@@ -332,11 +363,133 @@ class ReminderEngine {
 						asking.size(), ex);
 			}
 		}
+		return sending.size();
+	}
+
+	/** The outbox reference of one send: one occurrence's one lead of one reminder, so at most one message. */
+	static String reference(Reminder reminder, Send send) {
+		return "reminder:" + reminder.id + ":" + send.occurrence().key() + ":" + send.lead();
+	}
+
+	/** The reminder while its pending send is still the one this hand-off holds. */
+	private static Query mine(Reminder reminder) {
+		return Query.query(Criteria.where("_id").is(reminder.id).and("pending.token").is(reminder.pending.token()));
+	}
+
+	/**
+	 * Takes over the sends claimed longer than the lease ago and still pending (their node stopped
+	 * half way), each by a compare-and-set on the token it carries, so two nodes never both take
+	 * one, and finishes them: a send whose message is already in the outbox (found by its
+	 * reference) is only recorded; the others follow the late rules of the class comment (skipped
+	 * once the meeting started, or when a later send of the reminder is due by now) and otherwise
+	 * go now, late. One the outbox cannot take is tried again after another lease.
+	 *
+	 * @return how many pending sends were finished
+	 */
+	int recover() {
+		Instant now = clock.instant();
+		Instant stale = now.minus(settings.handOffLease());
+		Set<String> tried = ConcurrentHashMap.newKeySet();
+		int finished = 0;
+		while (!stopping) {
+			Query left = Query.query(Criteria.where("pending.claimedAt").lt(stale).and("_id").nin(tried))
+				.limit(Math.max(1, settings.handOffBatch()) * Math.max(1, settings.handOffThreads()));
+			List<Reminder> found = mongo.find(left, Reminder.class);
+			if (found.isEmpty()) {
+				break;
+			}
+			found.forEach(reminder -> tried.add(reminder.id));
+			finished += handOffs.each(batches(found), batch -> finish(takeOver(batch, now), now));
+		}
+		if (finished > 0) {
+			log.info("Finished {} reminder sends a stopped node left pending", finished);
+		}
+		return finished;
+	}
+
+	/** Moves the batch's pending sends to a new token, each only while it carries the token read. */
+	private List<Reminder> takeOver(List<Reminder> batch, Instant now) {
+		String token = UUID.randomUUID().toString();
+		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, Reminder.class);
+		for (Reminder reminder : batch) {
+			bulk.updateOne(mine(reminder), new Update().set("pending.token", token).set("pending.claimedAt", now));
+		}
+		try {
+			bulk.execute();
+		}
+		catch (BulkOperationException ex) {
+			log.error("{} of {} take-overs of pending reminder sends failed; tried again later", ex.getErrors().size(),
+					batch.size(), ex);
+		}
+		Query won = Query.query(Criteria.where("_id").in(batch.stream().map(reminder -> reminder.id).toList())
+			.and("pending.token").is(token));
+		won.fields().include("_id");
+		Set<String> mine = new HashSet<>();
+		mongo.find(won, Reminder.class).forEach(reminder -> mine.add(reminder.id));
+		List<Reminder> taken = batch.stream().filter(reminder -> mine.contains(reminder.id)).toList();
+		for (Reminder reminder : taken) {
+			Reminder.Pending was = reminder.pending;
+			reminder.pending = new Reminder.Pending(was.occurrence(), was.meetingAt(), was.lead(), was.plannedAt(),
+					was.outcome(), token, now);
+		}
+		return taken;
+	}
+
+	private int finish(List<Reminder> taken, Instant now) {
+		if (taken.isEmpty()) {
+			return 0;
+		}
+		Map<ParticipantId, ParticipantProfile> people = participants
+			.find(taken.stream().map(reminder -> new ParticipantId(reminder.participantId)).toList());
+		Set<String> handedOver = messenger
+			.referenced(taken.stream().map(reminder -> reference(reminder, reminder.pending.send(reminder.zoneId()))).toList());
+		List<Decision> sending = new ArrayList<>();
+		BulkOperations records = mongo.bulkOps(BulkMode.UNORDERED, Reminder.class);
+		int recorded = 0;
+		for (Reminder reminder : taken) {
+			Send send = reminder.pending.send(reminder.zoneId());
+			ParticipantProfile participant = people.get(new ParticipantId(reminder.participantId));
+			Outcome outcome;
+			if (handedOver.contains(reference(reminder, send))) {
+				outcome = reminder.pending.outcome(); // it went to the outbox before the stop
+			}
+			else if (!now.isBefore(reminder.pending.meetingAt())) {
+				outcome = Outcome.SKIPPED_TOO_LATE;
+			}
+			else if (reminder.nextPlannedAt != null && !reminder.nextPlannedAt.isAfter(now)) {
+				outcome = Outcome.SKIPPED_SUPERSEDED;
+			}
+			else if (participant == null || !participant.active()) {
+				outcome = Outcome.NOT_SENT_INACTIVE;
+			}
+			else {
+				sending.add(new Decision(reminder, send, participant, Outcome.SENT_LATE, null, null));
+				continue;
+			}
+			log.info("Pending reminder {} for participant {} ({} of the meeting at {}): {}", reminder.id,
+					reminder.participantId, describeLead(reminder, send), send.occurrence().start().toInstant(), outcome);
+			records.updateOne(mine(reminder), new Update().push("deliveries")
+				.slice(-KEPT_RECORDS)
+				.each(delivery(reminder, send, now, outcome))
+				.unset("pending"));
+			recorded++;
+		}
+		if (recorded > 0) {
+			records.execute();
+		}
+		int finished = recorded + send(sending, now);
+		meters.recovered("reminder", finished);
+		return finished;
+	}
+
+	private static String describeLead(Reminder reminder, Send send) {
+		List<Lead> leads = reminder.leadList();
+		return send.lead() < leads.size() ? leads.get(send.lead()).describe() : "lead " + send.lead();
 	}
 
 	private static Reminder.Delivery delivery(Reminder reminder, Send send, Instant now, Outcome outcome) {
 		return new Reminder.Delivery(send.occurrence().key(), send.occurrence().start().toInstant(),
-				reminder.leadList().get(send.lead()).describe(), send.plannedAt(), now, outcome);
+				describeLead(reminder, send), send.plannedAt(), now, outcome);
 	}
 
 	/**

@@ -18,7 +18,9 @@ import io.micrometer.core.instrument.Timer;
  * {@code outcome} (sent, not_sent, skipped_too_late);</li>
  * <li>{@code reconnect.fire.lag}: from a check-in's or reminder's due time to its hand-off to the
  * conversation and the outbox, by {@code kind} (check-in, reminder); a histogram, so p99 can be
- * read across nodes.</li>
+ * read across nodes;</li>
+ * <li>{@code reconnect.handoffs.recovered}: check-ins and reminders a stopped node left claimed and
+ * another finished, by {@code kind}.</li>
  * </ul>
  */
 @Component
@@ -38,6 +40,14 @@ class SchedulingMeters {
 			.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
 			.register(registry)
 			.increment();
+	}
+
+	void recovered(String kind, int count) {
+		Counter.builder("reconnect.handoffs.recovered")
+			.description("Claimed hand-offs a stopped node left pending, finished by another")
+			.tag("kind", kind)
+			.register(registry)
+			.increment(count);
 	}
 
 	/** Records how late a hand-off is, now, against when it was due. */

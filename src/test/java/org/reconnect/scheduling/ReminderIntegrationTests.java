@@ -102,6 +102,12 @@ class ReminderIntegrationTests {
 	@Autowired
 	CheckInSlots slots;
 
+	@Autowired
+	DueWork dueWork;
+
+	@Autowired
+	org.reconnect.flows.ConversationRuntime conversations;
+
 	@BeforeEach
 	void reset() {
 		clock.set(START);
@@ -547,6 +553,212 @@ class ReminderIntegrationTests {
 		}
 		finally {
 			mongo.remove(orphan);
+		}
+	}
+
+	// --- hand-offs cut short by a stopped node ---
+
+	/** Thrown after a batch's claim, before its hand-over: the node stops there, as under kill -9. */
+	static final class Stopped extends Error {
+
+		Stopped() {
+			super("stopped after the claim", null, false, false);
+		}
+	}
+
+	/** Fires the slot on a "node" that stops right after its claim. */
+	private void fireAndStop(String slot) {
+		slots.afterClaim = () -> {
+			throw new Stopped();
+		};
+		try {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> slots.fire(slot)).isInstanceOf(Stopped.class);
+		}
+		finally {
+			slots.afterClaim = () -> {
+			};
+		}
+	}
+
+	/** Fires the due reminders on a "node" that stops right after its claim. */
+	private void fireRemindersAndStop() {
+		engine.afterClaim = () -> {
+			throw new Stopped();
+		};
+		try {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.fireDue()).isInstanceOf(Stopped.class);
+		}
+		finally {
+			engine.afterClaim = () -> {
+			};
+		}
+	}
+
+	@Test
+	void checkInsClaimedByANodeThatStoppedAreSentOnceByTheSweepAfterTheLease() throws Exception {
+		List<String> phones = List.of("+12025550371", "+12025550372", "+12025550373");
+		List<String> ids = new ArrayList<>();
+		for (String phone : phones) {
+			ids.add(enrol("Halt " + phone.substring(9), phone, "America/Regina", "en", "06:20"));
+		}
+		Instant due = Instant.parse("2030-03-04T12:20:00Z"); // 06:20 CST
+		clock.set(due);
+		fireAndStop("America/Regina@06:20");
+		for (String id : ids) {
+			CheckInSchedule claimed = mongo.findById(id, CheckInSchedule.class);
+			assertThat(claimed.nextDueAt).as("claimed: due tomorrow").isEqualTo(due.plus(java.time.Duration.ofDays(1)));
+			assertThat(claimed.pending.dueAt()).isEqualTo(due);
+		}
+		assertThat(slots.fire("America/Regina@06:20")).as("a fire does not take another's claim").isZero();
+
+		clock.set(due.plus(java.time.Duration.ofSeconds(119)));
+		assertThat(dueWork.sweep().checkIns()).as("within the lease the node may still be at work").isZero();
+		phones.forEach(phone -> assertThat(checkInsTo(phone)).as(phone).isEmpty());
+
+		clock.set(due.plus(java.time.Duration.ofMinutes(3)));
+		assertThat(dueWork.sweep().checkIns()).isEqualTo(phones.size());
+		assertThat(dueWork.sweep().checkIns()).as("finished once").isZero();
+		for (String phone : phones) {
+			assertThat(checkInsTo(phone)).as(phone).hasSize(1);
+		}
+		for (String id : ids) {
+			CheckInSchedule schedule = mongo.findById(id, CheckInSchedule.class);
+			assertThat(schedule.lastOutcome).isEqualTo(CheckInSchedule.Outcome.SENT);
+			assertThat(schedule.lastDueAt).isEqualTo(due);
+			assertThat(schedule.pending).as("cleared").isNull();
+		}
+	}
+
+	@Test
+	void aPendingCheckInWhoseQuestionWasAlreadyWrittenIsNotSentAgain() throws Exception {
+		String written = enrol("Ivy Stone", "+12025550374", "America/Regina", "en", "06:25");
+		String unwritten = enrol("Jay Stone", "+12025550375", "America/Regina", "en", "06:25");
+		Instant due = Instant.parse("2030-03-04T12:25:00Z");
+		clock.set(due);
+		fireAndStop("America/Regina@06:25");
+		// The node had written one check-in's conversation and question before it stopped.
+		CheckInSchedule pending = mongo.findById(written, CheckInSchedule.class);
+		assertThat(conversations.startCheckIns(List.of(new org.reconnect.flows.CheckInStart(
+				new org.reconnect.participants.ParticipantId(written), pending.pending.conversationId()))))
+			.containsValue(java.util.Optional.of(pending.pending.conversationId()));
+		assertThat(checkInsTo("+12025550374")).hasSize(1);
+
+		clock.set(due.plus(java.time.Duration.ofMinutes(3)));
+		assertThat(slots.recover()).isEqualTo(2);
+
+		assertThat(checkInsTo("+12025550374")).as("not sent twice").hasSize(1);
+		assertThat(checkInsTo("+12025550375")).hasSize(1);
+		assertThat(mongo.findById(written, CheckInSchedule.class).lastOutcome).isEqualTo(CheckInSchedule.Outcome.SENT);
+		assertThat(mongo.findById(unwritten, CheckInSchedule.class).lastOutcome).isEqualTo(CheckInSchedule.Outcome.SENT);
+		assertThat(conversations.open(new org.reconnect.participants.ParticipantId(written)).orElseThrow().queued())
+			.as("not queued behind its own conversation either").isEmpty();
+	}
+
+	@Test
+	void aPendingCheckInFoundAfterTheLateLimitIsRecordedSkippedAndNotSent() throws Exception {
+		String id = enrol("Kai Stone", "+12025550376", "America/Regina", "en", "06:30");
+		Instant due = Instant.parse("2030-03-04T12:30:00Z");
+		clock.set(due);
+		fireAndStop("America/Regina@06:30");
+
+		clock.set(due.plus(java.time.Duration.ofHours(3))); // the late limit is 2h
+		assertThat(slots.recover()).isEqualTo(1);
+
+		assertThat(checkInsTo("+12025550376")).isEmpty();
+		CheckInSchedule schedule = mongo.findById(id, CheckInSchedule.class);
+		assertThat(schedule.lastOutcome).isEqualTo(CheckInSchedule.Outcome.SKIPPED_TOO_LATE);
+		assertThat(schedule.pending).isNull();
+	}
+
+	@Test
+	void twoSweepsRacingTakeEachPendingCheckInOverOnce() throws Exception {
+		List<String> phones = List.of("+12025550381", "+12025550382", "+12025550383", "+12025550384", "+12025550385");
+		for (String phone : phones) {
+			enrol("Race " + phone.substring(9), phone, "America/Regina", "en", "06:35");
+		}
+		Instant due = Instant.parse("2030-03-04T12:35:00Z");
+		clock.set(due);
+		fireAndStop("America/Regina@06:35");
+		clock.set(due.plus(java.time.Duration.ofMinutes(3)));
+
+		assertThat(racing(slots::recover)).isEqualTo(phones.size());
+		for (String phone : phones) {
+			assertThat(checkInsTo(phone)).as(phone).hasSize(1);
+		}
+	}
+
+	@Test
+	void remindersClaimedByANodeThatStoppedAreSentOnceAfterTheLeaseAndTheirNextSendWaitsForThem() throws Exception {
+		String phone = "+12025550391";
+		String id = enrol("Lou Gray", phone, "America/New_York", "en");
+		// Two sends two minutes apart: the second must not overtake the first.
+		String rid = create(id, Map.of("title", "Therapy", "start", "2030-03-05T10:00", "leads",
+				List.of(Map.of("before", "PT4M"), Map.of("before", "PT2M"))));
+		clock.set(Instant.parse("2030-03-05T14:56:00Z")); // 09:56 EST
+		fireRemindersAndStop();
+		assertThat(sentTo(phone)).isEmpty();
+		assertThat(mongo.findById(rid, Reminder.class).pending.outcome()).isEqualTo(Reminder.Outcome.SENT);
+
+		clock.set(Instant.parse("2030-03-05T14:58:00Z"));
+		assertThat(engine.fireDue()).as("the next send waits while one is pending").isZero();
+		assertThat(engine.recover()).as("within the lease").isZero();
+		clock.set(Instant.parse("2030-03-05T14:58:30Z"));
+		dueWork.sweep();
+
+		assertThat(sentTo(phone)).as("the pending send is superseded by the one due now, which goes")
+			.containsExactly("Hi Lou, a reminder: Therapy today at 10:00 AM.");
+		assertThat(outcomes(rid)).containsExactly(Reminder.Outcome.SKIPPED_SUPERSEDED, Reminder.Outcome.SENT);
+		assertThat(mongo.findById(rid, Reminder.class).pending).isNull();
+	}
+
+	@Test
+	void aPendingReminderIsSentLateOnceOrSkippedOnceItsMeetingStartedAndOneAlreadyInTheOutboxIsNotSentAgain()
+			throws Exception {
+		String late = enrol("Mo Gray", "+12025550392", "America/New_York", "en");
+		String written = enrol("Nel Gray", "+12025550393", "America/New_York", "en");
+		String started = enrol("Oz Gray", "+12025550394", "America/New_York", "en");
+		String lateRid = create(late, Map.of("title", "Clinic", "start", "2030-03-05T11:00", "leads",
+				List.of(Map.of("before", "PT2H"))));
+		String writtenRid = create(written, Map.of("title", "Clinic", "start", "2030-03-05T11:00", "leads",
+				List.of(Map.of("before", "PT2H"))));
+		String startedRid = create(started, Map.of("title", "Call", "start", "2030-03-05T09:02", "leads",
+				List.of(Map.of("before", "PT2M"))));
+		clock.set(Instant.parse("2030-03-05T14:00:00Z")); // 09:00 EST: all three due
+		fireRemindersAndStop();
+		// The node had handed one of them to the outbox before it stopped.
+		Reminder before = mongo.findById(writtenRid, Reminder.class);
+		messenger.send(new org.reconnect.messaging.OutboundMessage("+12025550393", "Hi Nel, a reminder: Clinic today at 11:00 AM.",
+				org.reconnect.messaging.Purpose.REMINDER,
+				ReminderEngine.reference(before, before.pending.send(before.zoneId()))));
+
+		clock.set(Instant.parse("2030-03-05T14:03:00Z"));
+		assertThat(racing(engine::recover)).as("two sweeps, each pending send finished once").isEqualTo(3);
+
+		assertThat(sentTo("+12025550392")).containsExactly("Hi Mo, a reminder: Clinic today at 11:00 AM.");
+		assertThat(outcomes(lateRid)).containsExactly(Reminder.Outcome.SENT_LATE);
+		assertThat(sentTo("+12025550393")).as("not sent twice").hasSize(1);
+		assertThat(outcomes(writtenRid)).containsExactly(Reminder.Outcome.SENT);
+		assertThat(sentTo("+12025550394")).isEmpty();
+		assertThat(outcomes(startedRid)).containsExactly(Reminder.Outcome.SKIPPED_TOO_LATE);
+		assertThat(engine.recover()).isZero();
+	}
+
+	/** Runs the work on two threads at once, as two nodes' sweeps, and adds up what they did. */
+	private int racing(java.util.function.IntSupplier work) throws Exception {
+		CyclicBarrier together = new CyclicBarrier(2);
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> done = nodes.invokeAll(List.<java.util.concurrent.Callable<Integer>>of(() -> {
+				together.await();
+				return work.getAsInt();
+			}, () -> {
+				together.await();
+				return work.getAsInt();
+			}));
+			return done.get(0).get() + done.get(1).get();
+		}
+		finally {
+			nodes.shutdown();
 		}
 	}
 
