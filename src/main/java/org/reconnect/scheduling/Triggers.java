@@ -139,15 +139,20 @@ class Triggers {
 		try {
 			ensureJobs();
 			if (!scheduler.checkExists(SWEEP_TRIGGER)) {
-				scheduler.scheduleJob(TriggerBuilder.newTrigger()
-					.withIdentity(SWEEP_TRIGGER)
-					.forJob(SWEEP_JOB)
-					.startNow()
-					.withSchedule(SimpleScheduleBuilder.simpleSchedule()
-						.withIntervalInMilliseconds(every.toMillis())
-						.repeatForever()
-						.withMisfireHandlingInstructionNextWithRemainingCount())
-					.build());
+				try {
+					scheduler.scheduleJob(TriggerBuilder.newTrigger()
+						.withIdentity(SWEEP_TRIGGER)
+						.forJob(SWEEP_JOB)
+						.startNow()
+						.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+							.withIntervalInMilliseconds(every.toMillis())
+							.repeatForever()
+							.withMisfireHandlingInstructionNextWithRemainingCount())
+						.build());
+				}
+				catch (org.quartz.ObjectAlreadyExistsException ex) {
+					// Another node starting at the same moment created it: one sweep trigger is all it takes.
+				}
 			}
 		}
 		catch (SchedulerException ex) {

@@ -17,7 +17,8 @@ import org.quartz.impl.StdSchedulerFactory;
 /**
  * Two nodes enrolling the first participants of a new check-in slot at the same moment both find
  * no trigger for it, and both create one; the second must not fail the enrolment (it answered 500
- * in the two-node proof), and the earlier of the two times must win.
+ * in the two-node proof), and the earlier of the two times must win. Two nodes starting at the
+ * same moment both create the sweep's trigger; the second must start all the same.
  */
 class TriggersRaceTests {
 
@@ -50,6 +51,40 @@ class TriggersRaceTests {
 
 			assertThat(real.getTrigger(TriggerKey.triggerKey(slot, Triggers.SLOT_GROUP)).getNextFireTime())
 				.isEqualTo(Date.from(mine));
+		}
+		finally {
+			real.shutdown();
+		}
+	}
+
+	@Test
+	void aSweepTriggerCreatedByANodeStartingAtTheSameMomentIsNoError() throws Exception {
+		Properties properties = new Properties();
+		properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "triggers-race-sweep-tests");
+		properties.setProperty("org.quartz.threadPool.threadCount", "1");
+		properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+		Scheduler real = new StdSchedulerFactory(properties).getScheduler();
+		try {
+			new Triggers(real).ensureSweep(java.time.Duration.ofMinutes(1)); // the other node
+			AtomicBoolean staleRead = new AtomicBoolean(true);
+			Scheduler racing = (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(),
+					new Class<?>[] { Scheduler.class }, (proxy, method, args) -> {
+						if (method.getName().equals("checkExists") && args[0] instanceof TriggerKey
+								&& staleRead.getAndSet(false)) {
+							return false; // looked before the other node's trigger was stored
+						}
+						try {
+							return method.invoke(real, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+
+			new Triggers(racing).ensureSweep(java.time.Duration.ofMinutes(1));
+
+			assertThat(staleRead).as("the race was staged").isFalse();
+			assertThat(real.getTrigger(TriggerKey.triggerKey("sweep", "reconnect"))).isNotNull();
 		}
 		finally {
 			real.shutdown();
