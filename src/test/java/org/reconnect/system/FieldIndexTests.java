@@ -100,6 +100,35 @@ class FieldIndexTests {
 		}
 	}
 
+	@Test
+	void aUniqueKeyStaysUniqueAndFindableThroughUpdatesThatChangeItOrLeaveItAlone() {
+		MongoServer server = new MongoServer(
+				new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(dir.resolve("unique.mv").toString())));
+		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+			MongoCollection<Document> people = client.getDatabase("reconnect").getCollection("people");
+			people.createIndex(Indexes.ascending("phone"), new IndexOptions().unique(true));
+			people.insertOne(new Document("_id", "a").append("phone", "+12025550101").append("visits", 0));
+			people.insertOne(new Document("_id", "b").append("phone", "+12025550102").append("visits", 0));
+
+			people.updateOne(Filters.eq("_id", "a"), Updates.inc("visits", 1)); // the key left alone
+			assertThat(ids(people, Filters.eq("phone", "+12025550101"))).containsExactly("a");
+
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> people.updateOne(Filters.eq("_id", "a"), Updates.set("phone", "+12025550102")))
+				.hasMessageContaining("duplicate key");
+			assertThat(ids(people, Filters.eq("phone", "+12025550102"))).containsExactly("b");
+
+			people.updateOne(Filters.eq("_id", "a"), Updates.set("phone", "+12025550103")); // the key moved
+			assertThat(ids(people, Filters.eq("phone", "+12025550103"))).containsExactly("a");
+			assertThat(ids(people, Filters.eq("phone", "+12025550101"))).isEmpty();
+			people.insertOne(new Document("_id", "c").append("phone", "+12025550101"));
+			assertThat(ids(people, Filters.in("phone", "+12025550101", "+12025550103"))).containsExactly("a", "c");
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
 	private static void write(Random random, MongoCollection<Document> indexed, MongoCollection<Document> plain) {
 		String id = "m" + random.nextInt(300);
 		int what = random.nextInt(10);
