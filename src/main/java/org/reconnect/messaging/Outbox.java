@@ -2,19 +2,23 @@ package org.reconnect.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 
 /**
  * The outbox: message records in MongoDB, claimed one at a time by an atomic findAndModify that
@@ -93,14 +97,34 @@ class Outbox {
 		if (records.isEmpty()) {
 			return 0;
 		}
-		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, MessageRecord.class, collection);
+		// Written with the driver's own bulk write: Spring's update mapping resolved every field of
+		// every one of these updates against the entity again, a quarter of a hand-off thread's time.
+		List<UpdateOneModel<Document>> models = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
 			MessageRecord record = records.get(i);
-			bulk.updateOne(Query.query(Criteria.where("_id").is(record.id).and("leaseOwner").is(record.leaseOwner)
-				.and("status").is(MessageRecord.Status.QUEUED)),
-					updates.get(i).set("leaseOwner", null).set("leaseUntil", MessageRecord.NEVER));
+			Document mine = new Document("_id", storedId(record.id)).append("leaseOwner", record.leaseOwner)
+				.append("status", MessageRecord.Status.QUEUED.name());
+			Update update = updates.get(i).set("leaseOwner", null).set("leaseUntil", MessageRecord.NEVER);
+			models.add(new UpdateOneModel<>(mine, stored(update.getUpdateObject())));
 		}
-		return bulk.execute().getMatchedCount();
+		return mongo.getCollection(collection).bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount();
+	}
+
+	/** An id as Spring stores a String id: an ObjectId when it is one in hex. */
+	private static Object storedId(String id) {
+		return ObjectId.isValid(id) ? new ObjectId(id) : id;
+	}
+
+	/** An update's values as the store keeps them (enums as names, instants as dates), fields named as in the entity. */
+	private Document stored(Document update) {
+		Document stored = new Document();
+		update.forEach((operator, fields) -> {
+			Document values = new Document();
+			((Document) fields).forEach((field, value) -> values.put(field,
+					value == null ? null : mongo.getConverter().convertToMongoType(value)));
+			stored.put(operator, values);
+		});
+		return stored;
 	}
 
 	/** Gives a claimed entry back untouched, for the next round. */

@@ -369,6 +369,14 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 			List<MessageRecord> written = outbox.insertAll(fresh);
 			assertThat(first.attemptAll(written.subList(0, 1))).extracting(SendResult::outcome)
 				.containsExactly(SendResult.Outcome.SENT);
+			// The outcome as stored, as any other reader of the outbox expects it.
+			org.bson.Document stored = mongo.getCollection(collection)
+				.find(new org.bson.Document("_id", new org.bson.types.ObjectId(written.get(0).id)))
+				.first();
+			assertThat(stored.get("status")).isEqualTo("SENT");
+			assertThat(stored.get("sentAt")).isInstanceOf(java.util.Date.class);
+			assertThat(stored.get("leaseOwner")).isNull();
+			assertThat(stored.get("reportedStatuses")).asList().containsExactly("queued");
 
 			assertThat(second.drain()).as("the lease keeps the other node off it").isZero();
 			clock.advance(settings.outbox().lease().plusSeconds(1));
