@@ -288,7 +288,7 @@ public class ConversationRuntime {
 		for (Conversation conversation : written) {
 			Addressee addressee = Addressee.of(starting.get(conversation.id));
 			for (Texts question : questions) {
-				messages.add(new OutboundMessage(addressee.phone(), render(question, addressee, flow), Purpose.CHECK_IN,
+				messages.add(new OutboundMessage(addressee.phone(), render(question, addressee, flow), flow.sentAs(),
 						conversation.id));
 			}
 		}
@@ -396,7 +396,7 @@ public class ConversationRuntime {
 		conversation.id = conversationId;
 		conversation.queued.addAll(carried);
 		conversation = conversations.save(conversation);
-		List<SendResult> sent = carryOut(Addressee.of(participant), flow, conversation, step.effects(), Purpose.CHECK_IN,
+		List<SendResult> sent = carryOut(Addressee.of(participant), flow, conversation, step.effects(), flow.sentAs(),
 				null);
 		if (sent.isEmpty() || !sent.get(0).sent()) {
 			conversation.undelivered();
@@ -491,7 +491,7 @@ public class ConversationRuntime {
 		record.waitUntil = null;
 		record.queued.clear();
 		record = conversations.save(record);
-		List<SendResult> sent = carryOut(Addressee.of(participant), flow, record, step.effects(), Purpose.CHECK_IN, null);
+		List<SendResult> sent = carryOut(Addressee.of(participant), flow, record, step.effects(), flow.sentAs(), null);
 		return sent.isEmpty() || !sent.get(0).sent() ? Optional.empty() : Optional.of(record.id);
 	}
 
@@ -608,7 +608,7 @@ public class ConversationRuntime {
 				Addressee addressee = conversation.withAlly() ? Addressee.of(conversation.ally, participant)
 						: Addressee.of(participant);
 				carryOut(addressee, flow, conversation, step.effects(),
-						conversation.withAlly() ? Purpose.CONSENT_REQUEST : Purpose.CHECK_IN, null);
+						conversation.withAlly() ? Purpose.CONSENT_REQUEST : flow.sentAs(), null);
 				afterStep(participant, conversation);
 			}
 		}
@@ -643,14 +643,14 @@ public class ConversationRuntime {
 	}
 
 	/**
-	 * A check-in whose question the outbox gave up on, or Twilio reported undelivered, was never
-	 * seen: it can never count as missed. Only a conversation still waiting for its first answer
+	 * A check-in (or a reminder's question) whose question the outbox gave up on, or Twilio
+	 * reported undelivered, was never seen: it can never count as missed. Only a conversation still waiting for its first answer
 	 * changes (through the aggregate, with its version, so a concurrent reply wins or reloads).
 	 */
 	@EventListener
 	void on(MessageUndelivered undelivered) {
-		if (undelivered.purpose() != Purpose.CHECK_IN && undelivered.purpose() != Purpose.CONSENT_REQUEST
-				|| undelivered.reference() == null) {
+		if (undelivered.purpose() != Purpose.CHECK_IN && undelivered.purpose() != Purpose.REMINDER
+				&& undelivered.purpose() != Purpose.CONSENT_REQUEST || undelivered.reference() == null) {
 			return;
 		}
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.reconnect.messaging.Purpose;
+
 /**
  * A flow as read from its YAML file: states, what each says on entry, the rules that pick the
  * transition for a reply, and what happens when a wait times out.
@@ -14,12 +16,14 @@ import java.util.Optional;
  * @param expiresAfter a conversation still open this long after it started expires
  * @param onExpiry the event raised when it expires with no reply at all, or null
  * @param whenBusy what to do when this flow is started while another conversation is open
+ * @param sentAs what the messages the flow sends on its own (not replies) count as: a check-in
+ * (bulk, counted against the daily cap) or, for a flow that goes with a reminder, a reminder
  * @param party who the flow talks with: a participant, or an ally someone invited
  * @param entries other states a conversation may begin in, by the name the starter asks for
  * @param warnings what the soft inspection found; a flow with warnings still runs
  */
 record FlowDefinition(String name, String revision, String file, List<String> languages, String start,
-		Duration expiresAfter, String onExpiry, WhenBusy whenBusy, Party party, Map<String, String> entries,
+		Duration expiresAfter, String onExpiry, WhenBusy whenBusy, Purpose sentAs, Party party, Map<String, String> entries,
 		Texts notUnderstood, Map<String, StateDefinition> states, List<String> warnings) {
 
 	/** The state a rule or timeout with {@code end: true} goes to; it says nothing. */

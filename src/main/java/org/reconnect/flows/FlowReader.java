@@ -24,6 +24,7 @@ import org.reconnect.flows.FlowDefinition.StateDefinition;
 import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.flows.FlowDefinition.Timeout;
 import org.reconnect.flows.FlowDefinition.WhenBusy;
+import org.reconnect.messaging.Purpose;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -76,7 +77,7 @@ class FlowReader {
 			"record_consent", Binder::recordConsent);
 
 	private static final Set<String> TOP_KEYS = Set.of("spec_version", "name", "languages", "start", "expires",
-			"when_busy", "party", "entries", "not_understood", "states");
+			"when_busy", "sent_as", "party", "entries", "not_understood", "states");
 	private static final Set<String> STATE_KEYS = Set.of("say", "on_reply", "timeout", "end");
 
 	FlowDefinition read(String file, String content) {
@@ -190,6 +191,19 @@ class FlowReader {
 					throw error(fields.get("when_busy"), "unknown when_busy '" + value + "': use wait, interrupt or alongside");
 				}
 			}
+			Purpose sentAs = Purpose.CHECK_IN;
+			if (fields.containsKey("sent_as")) {
+				Node node = fields.get("sent_as");
+				if (party == FlowDefinition.Party.ALLY) {
+					throw error(node, "a flow with an ally sends consent requests: remove sent_as");
+				}
+				String value = scalar(node);
+				sentAs = switch (value) {
+					case "check_in" -> Purpose.CHECK_IN;
+					case "reminder" -> Purpose.REMINDER;
+					default -> throw error(node, "unknown sent_as '" + value + "': use check_in or reminder");
+				};
+			}
 			Texts notUnderstood = fields.containsKey("not_understood") ? texts(fields.get("not_understood"))
 					: new Texts(Map.of(languages.get(0), "Sorry, I didn't catch that."));
 			MappingNode statesNode = mapping(required(top, fields, "states", "add states: a mapping of state names"),
@@ -219,7 +233,7 @@ class FlowReader {
 			List<String> beginnings = new ArrayList<>(List.of(start));
 			beginnings.addAll(entries.values());
 			inspect(beginnings, states);
-			return new FlowDefinition(name, revision, file, languages, start, expiresAfter, onExpiry, whenBusy, party,
+			return new FlowDefinition(name, revision, file, languages, start, expiresAfter, onExpiry, whenBusy, sentAs, party,
 					Map.copyOf(entries), notUnderstood, Map.copyOf(all), List.copyOf(warnings));
 		}
 

@@ -20,12 +20,16 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.reconnect.MutableClock;
 import org.reconnect.messaging.Messenger;
+import org.reconnect.messaging.OutboundMessage;
+import org.reconnect.messaging.Purpose;
+import org.reconnect.messaging.SendResult;
 import org.reconnect.messaging.SentMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +38,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -315,6 +320,29 @@ class ReminderIntegrationTests {
 		assertThat(replies.findValuesAsText("answer")).containsExactly("CANT_MAKE_IT");
 		assertThat(replies.get(0).get("reminderId").asText()).isEqualTo(therapy);
 		assertThat(replies.get(0).get("meetingAt").asText()).isEqualTo("2030-03-06T15:00:00Z");
+	}
+
+	@Test
+	void aReminderAndItsQuestionGoTogetherEvenWhenTheDaysCheckInsAreUsedUp() throws Exception {
+		String phone = "+12025550312";
+		String id = enrol("Lee Park", phone, "America/New_York", "en");
+		create(id, Map.of("title", "Group meeting", "start", "2030-03-04T19:00", "leads", List.of(Map.of("before", "PT1H"))));
+		clock.set(Instant.parse("2030-03-04T23:00:00Z")); // 18:00 EST
+		for (int i = 1; i <= 3; i++) { // the day's cap of three scheduled messages
+			assertThat(messenger.send(new OutboundMessage(phone, "Check-in " + i, Purpose.CHECK_IN, "cap-" + i)).sent())
+				.isTrue();
+		}
+		assertThat(engine.fireDue()).isEqualTo(1);
+
+		List<SentMessage> newestFirst = messenger.recent(phone, 2);
+		assertThat(newestFirst).extracting(SentMessage::body)
+			.containsExactly("Will you make it? Reply GOING, CAN'T or SUPPORT.", "Hi Lee, a reminder: Group meeting today at 7:00 PM.");
+		assertThat(newestFirst).as("the question goes as part of the reminder, not as a fourth check-in")
+			.extracting(SentMessage::purpose).containsOnly(Purpose.REMINDER);
+		assertThat(newestFirst).extracting(SentMessage::status).doesNotContain("DROPPED");
+		assertThat(text(phone, "going")).isEqualTo("Great. Enjoy it, and say hi to someone new.");
+		SendResult fourth = messenger.send(new OutboundMessage(phone, "Check-in 4", Purpose.CHECK_IN, "cap-4"));
+		assertThat(fourth.outcome()).as("the cap still holds for check-ins").isEqualTo(SendResult.Outcome.DROPPED);
 	}
 
 	@Test
@@ -806,14 +834,11 @@ class ReminderIntegrationTests {
 		return lastTo(from);
 	}
 
+	/** The reminders written for a phone, oldest first; not the reply flow's question after each. */
 	private List<String> sentTo(String phone) {
-		List<String> newestFirst = messenger.recent(phone, 100)
-			.stream()
-			.filter(m -> m.purpose() == org.reconnect.messaging.Purpose.REMINDER)
-			.map(SentMessage::body)
-			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-		java.util.Collections.reverse(newestFirst);
-		return newestFirst;
+		Query reminders = Query.query(Criteria.where("to").is(phone).and("reference").regex("^reminder:"))
+			.with(Sort.by("createdAt", "_id"));
+		return mongo.find(reminders, Document.class, "messages").stream().map(m -> m.getString("body")).toList();
 	}
 
 	private String lastTo(String phone) {
