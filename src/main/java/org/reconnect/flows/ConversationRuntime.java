@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,15 +108,72 @@ public class ConversationRuntime {
 	}
 
 	/**
-	 * {@link #start} of one flow for a batch of participants (e.g. the reminder-reply flow after a
-	 * minute's reminders), as {@link #startCheckIns} does it for the check-in flow.
+	 * Sends the caller's messages and starts one flow with the participants they go to, as one
+	 * batch to the outbox (a minute's reminders and the reminder-reply flow's "Will you make it?"):
+	 * each new conversation's first messages follow the caller's. A participant is started once,
+	 * however many messages go to them. One with a conversation open is started after the batch,
+	 * as the flow's {@code when_busy} says, and only when a message of the caller's went to them;
+	 * a new conversation whose question was refused is marked undelivered. Once the messages are
+	 * in the outbox, a flow that could not start is logged, never thrown: the messages went.
 	 *
-	 * @return per participant, what {@link #start} would have returned; a participant left out
-	 * could not be started (logged) and was sent nothing
+	 * @param to who each message goes to, in the order of {@code messages}
+	 * @return the results of the caller's messages, in their order
+	 * @throws RuntimeException when the outbox could not take the batch; then no conversation is
+	 * left waiting on a question that was never written
 	 */
-	public Map<ParticipantId, Optional<String>> startAll(List<ParticipantId> ids, String flowName) {
-		return startAll(ids.stream().map(id -> new CheckInStart(id, new ObjectId().toHexString())).toList(), flowName,
-				false);
+	public List<SendResult> sendThenStart(List<OutboundMessage> messages, List<ParticipantId> to, String flowName) {
+		FlowDefinition flow = loaded(flowName);
+		FlowMachines.Step step = FlowMachines.start(flow);
+		List<CheckInStart> starts = new LinkedHashSet<>(to).stream()
+			.map(id -> new CheckInStart(id, new ObjectId().toHexString()))
+			.toList();
+		Map<ParticipantId, Optional<String>> results = new LinkedHashMap<>();
+		Opening opening = null;
+		if (startsInBatch(flow, step)) {
+			try {
+				opening = open(starts, flow, step, results);
+			}
+			catch (RuntimeException ex) {
+				log.error("Flow {} could not be prepared for {} participants; their messages go without it", flowName,
+						starts.size(), ex);
+			}
+		}
+		List<OutboundMessage> batch = new ArrayList<>(messages);
+		if (opening != null) {
+			batch.addAll(opening.questions());
+		}
+		List<SendResult> sent;
+		try {
+			sent = messenger.sendAll(batch);
+		}
+		catch (RuntimeException ex) {
+			if (opening != null) {
+				opening.written().forEach(this::undelivered);
+			}
+			throw ex;
+		}
+		List<SendResult> theirs = sent.subList(0, messages.size());
+		Set<ParticipantId> reached = new HashSet<>();
+		for (int i = 0; i < theirs.size(); i++) {
+			if (theirs.get(i).sent()) {
+				reached.add(to.get(i));
+			}
+		}
+		try {
+			List<CheckInStart> later = starts;
+			if (opening != null) {
+				opened(opening, sent.subList(messages.size(), sent.size()), results);
+				later = opening.alone();
+			}
+			later.stream()
+				.filter(start -> reached.contains(start.participant()))
+				.forEach(start -> startAlone(start, flowName, false, results));
+		}
+		catch (RuntimeException ex) {
+			log.error("{} messages went, but flow {} could not start with all {} participants", messages.size(), flowName,
+					starts.size(), ex);
+		}
+		return List.copyOf(theirs);
 	}
 
 	/**
@@ -196,21 +254,59 @@ public class ConversationRuntime {
 				sending.add(conversation);
 			}
 		}
-		sendFirst(flow, questions, sending, starting, results);
+		send(new Opening(flow, sending, starting, firstMessages(flow, questions, sending, starting), List.of()), results);
 	}
 
 	private Map<ParticipantId, Optional<String>> startAll(List<CheckInStart> starts, String flowName, boolean resuming) {
 		FlowDefinition flow = loaded(flowName);
 		FlowMachines.Step step = FlowMachines.start(flow);
 		Map<ParticipantId, Optional<String>> results = new LinkedHashMap<>();
-		if (flow.party() == FlowDefinition.Party.ALLY || step.ended()
-				|| !step.effects().stream().allMatch(Effect.Say.class::isInstance)) {
-			// A start that does more than ask (events, an immediate end) keeps its one-by-one path.
+		if (!startsInBatch(flow, step)) {
 			starts.forEach(start -> startAlone(start, flowName, resuming, results));
 			return results;
 		}
+		Opening opening = open(starts, flow, step, results);
+		send(opening, results);
+		opening.alone().forEach(start -> startAlone(start, flowName, resuming, results));
+		return results;
+	}
+
+	/** Sends a batch's first messages and records what became of each conversation. */
+	private void send(Opening opening, Map<ParticipantId, Optional<String>> results) {
+		List<SendResult> sent;
+		try {
+			sent = messenger.sendAll(opening.questions());
+		}
+		catch (RuntimeException ex) {
+			log.error("The first messages of {} new conversations ({}) could not be handed to the outbox",
+					opening.written().size(), opening.flow().name(), ex);
+			opening.written().forEach(this::undelivered);
+			return;
+		}
+		opened(opening, sent, results);
+	}
+
+	/** Whether a flow's start only asks, so that a batch of them can be written and sent together. */
+	private static boolean startsInBatch(FlowDefinition flow, FlowMachines.Step step) {
+		// A start that does more than ask (events, an immediate end) keeps its one-by-one path.
+		return flow.party() != FlowDefinition.Party.ALLY && !step.ended()
+				&& step.effects().stream().allMatch(Effect.Say.class::isInstance);
+	}
+
+	/**
+	 * A batch's new conversations, written, with their first messages still to send, and the
+	 * starts left to {@link #startAlone} (a conversation open, or a new one that could not be written).
+	 */
+	private record Opening(FlowDefinition flow, List<Conversation> written, Map<String, ParticipantProfile> starting,
+			List<OutboundMessage> questions, List<CheckInStart> alone) {
+	}
+
+	/** Writes the new conversations of a batch in one command; an inactive participant's start gets empty. */
+	private Opening open(List<CheckInStart> starts, FlowDefinition flow, FlowMachines.Step step,
+			Map<ParticipantId, Optional<String>> results) {
+		List<CheckInStart> alone = new ArrayList<>();
 		if (starts.isEmpty()) {
-			return results;
+			return new Opening(flow, List.of(), Map.of(), List.of(), alone);
 		}
 		List<ParticipantId> ids = starts.stream().map(CheckInStart::participant).toList();
 		Map<ParticipantId, ParticipantProfile> people = participants.find(ids);
@@ -226,14 +322,14 @@ public class ConversationRuntime {
 			ParticipantId id = start.participant();
 			ParticipantProfile participant = people.get(id);
 			if (participant == null) {
-				log.error("Not starting {} with participant {}: no such participant", flowName, id);
+				log.error("Not starting {} with participant {}: no such participant", flow.name(), id);
 			}
 			else if (!participant.active()) {
-				log.info("Not starting {} with participant {}: status {}", flowName, id, participant.status());
+				log.info("Not starting {} with participant {}: status {}", flow.name(), id, participant.status());
 				results.put(id, Optional.empty());
 			}
 			else if (busy.contains(id.value())) {
-				startAlone(start, flowName, resuming, results); // its when_busy policy decides
+				alone.add(start); // its when_busy policy decides
 			}
 			else {
 				Conversation conversation = Conversation.start(id.value(), flow, step, now);
@@ -248,12 +344,25 @@ public class ConversationRuntime {
 		written.forEach(conversation -> writtenIds.add(conversation.id));
 		for (Conversation conversation : fresh) {
 			if (!writtenIds.contains(conversation.id)) {
-				startAlone(byConversation.get(conversation.id), flowName, resuming, results);
+				alone.add(byConversation.get(conversation.id));
 			}
 		}
 		List<Texts> questions = step.effects().stream().map(effect -> ((Effect.Say) effect).text()).toList();
-		sendFirst(flow, questions, written, starting, results);
-		return results;
+		return new Opening(flow, written, starting, firstMessages(flow, questions, written, starting), alone);
+	}
+
+	/** The first messages of the conversations, in their order: each one's questions in turn. */
+	private List<OutboundMessage> firstMessages(FlowDefinition flow, List<Texts> questions, List<Conversation> written,
+			Map<String, ParticipantProfile> starting) {
+		List<OutboundMessage> messages = new ArrayList<>();
+		for (Conversation conversation : written) {
+			Addressee addressee = Addressee.of(starting.get(conversation.id));
+			for (Texts question : questions) {
+				messages.add(new OutboundMessage(addressee.phone(), render(question, addressee, flow), flow.sentAs(),
+						conversation.id));
+			}
+		}
+		return messages;
 	}
 
 	/** Writes new conversations in one command; those that could not be written are left out. */
@@ -278,42 +387,21 @@ public class ConversationRuntime {
 		}
 	}
 
-	/** Sends the written conversations' first messages as one batch and records what became of each. */
-	private void sendFirst(FlowDefinition flow, List<Texts> questions, List<Conversation> written,
-			Map<String, ParticipantProfile> starting, Map<ParticipantId, Optional<String>> results) {
-		if (written.isEmpty()) {
-			return;
-		}
-		List<OutboundMessage> messages = new ArrayList<>();
-		for (Conversation conversation : written) {
-			Addressee addressee = Addressee.of(starting.get(conversation.id));
-			for (Texts question : questions) {
-				messages.add(new OutboundMessage(addressee.phone(), render(question, addressee, flow), flow.sentAs(),
-						conversation.id));
-			}
-		}
-		List<SendResult> sent;
-		try {
-			sent = messenger.sendAll(messages);
-		}
-		catch (RuntimeException ex) {
-			log.error("The first messages of {} new conversations ({}) could not be handed to the outbox", written.size(),
-					flow.name(), ex);
-			written.forEach(this::undelivered);
-			return;
-		}
-		int per = questions.size();
-		for (int i = 0; i < written.size(); i++) {
-			Conversation conversation = written.get(i);
-			ParticipantProfile participant = starting.get(conversation.id);
+	/** Records what became of each new conversation of a batch, given the results of its first messages. */
+	private void opened(Opening opening, List<SendResult> sent, Map<ParticipantId, Optional<String>> results) {
+		int per = opening.written().isEmpty() ? 0 : opening.questions().size() / opening.written().size();
+		for (int i = 0; i < opening.written().size(); i++) {
+			Conversation conversation = opening.written().get(i);
+			ParticipantProfile participant = opening.starting().get(conversation.id);
 			if (per == 0 || !sent.get(i * per).sent()) {
 				undelivered(conversation);
-				log.info("Conversation {} ({}) with participant {} was not delivered", conversation.id, flow.name(),
-						participant.id());
+				log.info("Conversation {} ({}) with participant {} was not delivered", conversation.id,
+						opening.flow().name(), participant.id());
 				results.put(participant.id(), Optional.empty());
 				continue;
 			}
-			log.info("Started conversation {} ({}) with participant {}", conversation.id, flow.name(), participant.id());
+			log.info("Started conversation {} ({}) with participant {}", conversation.id, opening.flow().name(),
+					participant.id());
 			afterStep(participant, conversation);
 			results.put(participant.id(), Optional.of(conversation.id));
 		}

@@ -293,7 +293,7 @@ class ReminderEngine {
 	}
 
 	/**
-	 * Sends the claimed reminders as one batch, starts their reply flows, records the outcomes
+	 * Sends the claimed reminders, each with its reply flow's question, as one batch, records the outcomes
 	 * and clears their pending marks (only while still theirs: a recovery may have taken one over).
 	 * When the outbox cannot take them, they stay pending and {@link #recover()} sends them.
 	 *
@@ -319,7 +319,12 @@ class ReminderEngine {
 		}
 		List<SendResult> results;
 		try {
-			results = messenger.sendAll(messages);
+			// The reply flow's "will you make it?" goes in the same batch; it waits its turn where
+			// another conversation is open.
+			results = replyFlow
+					? conversations.sendThenStart(messages, sending.stream().map(d -> d.participant().id()).toList(),
+							REPLY_FLOW)
+					: messenger.sendAll(messages);
 		}
 		catch (RuntimeException ex) {
 			log.error("{} claimed reminders could not be handed to the outbox; they are sent once the lease of {} is over",
@@ -327,7 +332,6 @@ class ReminderEngine {
 			return 0;
 		}
 		BulkOperations records = mongo.bulkOps(BulkMode.UNORDERED, Reminder.class);
-		Set<ParticipantId> asking = new java.util.LinkedHashSet<>();
 		for (int i = 0; i < sending.size(); i++) {
 			Decision decision = sending.get(i);
 			Reminder reminder = decision.reminder();
@@ -338,9 +342,6 @@ class ReminderEngine {
 						Masking.phone(decision.participant().phone()), results.get(i).outcome());
 				outcome = Outcome.NOT_SENT_REFUSED;
 			}
-			else if (replyFlow) {
-				asking.add(decision.participant().id());
-			}
 			records.updateOne(mine(reminder),
 					new Update().push("deliveries").slice(-KEPT_RECORDS).each(delivery(reminder, current, now, outcome))
 						.set("lastSentAt", now).set("lastSentOccurrence", current.occurrence().key())
@@ -348,21 +349,6 @@ class ReminderEngine {
 						.unset("pending"));
 		}
 		records.execute();
-		if (!asking.isEmpty()) {
-			try {
-				// Asks "will you make it?", as one batch; waits its turn where another conversation is open.
-				Map<ParticipantId, java.util.Optional<String>> started = conversations.startAll(List.copyOf(asking),
-						REPLY_FLOW);
-				if (started.size() < asking.size()) {
-					log.warn("{} of {} reminders went out, but their reply flow could not start; keyword replies still work",
-							asking.size() - started.size(), asking.size());
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("{} reminders went out, but their reply flows could not start; keyword replies still work",
-						asking.size(), ex);
-			}
-		}
 		return sending.size();
 	}
 

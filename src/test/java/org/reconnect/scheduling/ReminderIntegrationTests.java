@@ -346,6 +346,22 @@ class ReminderIntegrationTests {
 	}
 
 	@Test
+	void aReminderThatCannotGoLeavesNoReplyConversationWaitingForAnAnswer() throws Exception {
+		String phone = "+12025550315";
+		String id = enrol("Sam Reed", phone, "America/New_York", "en");
+		create(id, Map.of("title", "Group meeting", "start", "2030-03-04T19:00", "leads", List.of(Map.of("before", "PT1H"))));
+		assertThat(text(phone, "STOP")).startsWith("You won't get any more messages");
+		clock.set(Instant.parse("2030-03-04T23:00:00Z")); // 18:00 EST
+
+		assertThat(engine.fireDue()).isEqualTo(1);
+
+		assertThat(messenger.recent(phone, 1).get(0).purpose()).as("nothing after the opt-out confirmation")
+			.isEqualTo(Purpose.OPT_OUT_CONFIRMATION);
+		assertThat(conversations.open(new org.reconnect.participants.ParticipantId(id)))
+			.as("no reply conversation waits on a question that never went").isEmpty();
+	}
+
+	@Test
 	void whileACheckInIsOpenAReplyToAReminderIsTakenByKeyword() throws Exception {
 		String phone = "+12025550309";
 		String id = enrol("Max Roy", phone, "America/New_York", "en");
