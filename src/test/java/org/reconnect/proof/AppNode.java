@@ -1,5 +1,7 @@
 package org.reconnect.proof;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.reconnect.messaging.TwilioTestSigner;
 
 /**
@@ -82,23 +85,20 @@ final class AppNode {
 	}
 
 	/** Waits until the node serves (readiness without the outbox backlog). */
-	AppNode awaitServing(Duration within) throws InterruptedException {
-		Instant deadline = Instant.now().plus(within);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("node " + name + " exited; see " + log);
-			}
-			try {
-				if (get("/actuator/health/serving").statusCode() == 200) {
-					return this;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
+	AppNode awaitServing(Duration within) {
+		try {
+			await().atMost(within).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+				.until(() -> {
+					if (!process.isAlive()) {
+						throw new IllegalStateException("node " + name + " exited; see " + log);
+					}
+					return get("/actuator/health/serving").statusCode() == 200; // IOException: not listening yet
+				});
+			return this;
 		}
-		throw new IllegalStateException("node " + name + " not serving within " + within + "; see " + log);
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("node " + name + " not serving within " + within + "; see " + log);
+		}
 	}
 
 	/** SIGKILL: no shutdown hook runs, nothing is finished or handed back. */

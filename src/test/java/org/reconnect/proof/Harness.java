@@ -1,5 +1,7 @@
 package org.reconnect.proof;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.reconnect.system.ProofMongoServer;
 
 import com.mongodb.client.MongoClient;
@@ -212,18 +215,15 @@ final class Harness implements AutoCloseable {
 	}
 
 	/** Waits until {@code expected} numbers were sent a message containing {@code text}; false if not in time. */
-	boolean awaitNumbers(String text, int expected, Duration within) throws InterruptedException {
-		Instant deadline = Instant.now().plus(within);
-		long seen = 0;
-		while (Instant.now().isBefore(deadline)) {
-			seen = perNumber(text).size();
-			if (seen >= expected) {
-				return true;
-			}
-			Thread.sleep(1000);
+	boolean awaitNumbers(String text, int expected, Duration within) {
+		try {
+			await().atMost(within).pollInterval(Duration.ofSeconds(1)).until(() -> perNumber(text).size() >= expected);
+			return true;
 		}
-		say("Only %,d of %,d numbers got \"%s\" within %s", seen, expected, text, within);
-		return false;
+		catch (ConditionTimeoutException ex) {
+			say("Only %,d of %,d numbers got \"%s\" within %s", perNumber(text).size(), expected, text, within);
+			return false;
+		}
 	}
 
 	static Duration duration(String property, String fallback) {
