@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,22 +115,25 @@ public class ConversationRuntime {
 	 * a new conversation whose question was refused is marked undelivered. Once the messages are
 	 * in the outbox, a flow that could not start is logged, never thrown: the messages went.
 	 *
-	 * @param to who each message goes to, in the order of {@code messages}
+	 * @param to who each message goes to, in the order of {@code messages}, as the caller just read
+	 * them (they are not looked up again)
 	 * @return the results of the caller's messages, in their order
 	 * @throws RuntimeException when the outbox could not take the batch; then no conversation is
 	 * left waiting on a question that was never written
 	 */
-	public List<SendResult> sendThenStart(List<OutboundMessage> messages, List<ParticipantId> to, String flowName) {
+	public List<SendResult> sendThenStart(List<OutboundMessage> messages, List<ParticipantProfile> to, String flowName) {
 		FlowDefinition flow = loaded(flowName);
 		FlowMachines.Step step = FlowMachines.start(flow);
-		List<CheckInStart> starts = new LinkedHashSet<>(to).stream()
+		Map<ParticipantId, ParticipantProfile> people = new LinkedHashMap<>();
+		to.forEach(participant -> people.putIfAbsent(participant.id(), participant));
+		List<CheckInStart> starts = people.keySet().stream()
 			.map(id -> new CheckInStart(id, new ObjectId().toHexString()))
 			.toList();
 		Map<ParticipantId, Optional<String>> results = new LinkedHashMap<>();
 		Opening opening = null;
 		if (startsInBatch(flow, step)) {
 			try {
-				opening = open(starts, flow, step, results);
+				opening = open(starts, people, flow, step, results);
 			}
 			catch (RuntimeException ex) {
 				log.error("Flow {} could not be prepared for {} participants; their messages go without it", flowName,
@@ -156,7 +158,7 @@ public class ConversationRuntime {
 		Set<ParticipantId> reached = new HashSet<>();
 		for (int i = 0; i < theirs.size(); i++) {
 			if (theirs.get(i).sent()) {
-				reached.add(to.get(i));
+				reached.add(to.get(i).id());
 			}
 		}
 		try {
@@ -265,7 +267,9 @@ public class ConversationRuntime {
 			starts.forEach(start -> startAlone(start, flowName, resuming, results));
 			return results;
 		}
-		Opening opening = open(starts, flow, step, results);
+		Map<ParticipantId, ParticipantProfile> people = starts.isEmpty() ? Map.of()
+				: participants.find(starts.stream().map(CheckInStart::participant).toList());
+		Opening opening = open(starts, people, flow, step, results);
 		send(opening, results);
 		opening.alone().forEach(start -> startAlone(start, flowName, resuming, results));
 		return results;
@@ -302,14 +306,13 @@ public class ConversationRuntime {
 	}
 
 	/** Writes the new conversations of a batch in one command; an inactive participant's start gets empty. */
-	private Opening open(List<CheckInStart> starts, FlowDefinition flow, FlowMachines.Step step,
-			Map<ParticipantId, Optional<String>> results) {
+	private Opening open(List<CheckInStart> starts, Map<ParticipantId, ParticipantProfile> people, FlowDefinition flow,
+			FlowMachines.Step step, Map<ParticipantId, Optional<String>> results) {
 		List<CheckInStart> alone = new ArrayList<>();
 		if (starts.isEmpty()) {
 			return new Opening(flow, List.of(), Map.of(), List.of(), alone);
 		}
 		List<ParticipantId> ids = starts.stream().map(CheckInStart::participant).toList();
-		Map<ParticipantId, ParticipantProfile> people = participants.find(ids);
 		Set<String> busy = new HashSet<>();
 		Query open = Query.query(Criteria.where("openFor").in(ids.stream().map(ParticipantId::value).toList()));
 		open.fields().include("openFor");
@@ -732,8 +735,9 @@ public class ConversationRuntime {
 
 	/**
 	 * A check-in (or a reminder's question) whose question the outbox gave up on, or Twilio
-	 * reported undelivered, was never seen: it can never count as missed. Only a conversation still waiting for its first answer
-	 * changes (through the aggregate, with its version, so a concurrent reply wins or reloads).
+	 * reported undelivered, was never seen: it can never count as missed. Only a conversation
+	 * still waiting for its first answer changes (through the aggregate, with its version, so a
+	 * concurrent reply wins or reloads).
 	 */
 	@EventListener
 	void on(MessageUndelivered undelivered) {

@@ -322,7 +322,7 @@ class ReminderEngine {
 			// The reply flow's "will you make it?" goes in the same batch; it waits its turn where
 			// another conversation is open.
 			results = replyFlow
-					? conversations.sendThenStart(messages, sending.stream().map(d -> d.participant().id()).toList(),
+					? conversations.sendThenStart(messages, sending.stream().map(Decision::participant).toList(),
 							REPLY_FLOW)
 					: messenger.sendAll(messages);
 		}
