@@ -207,6 +207,23 @@ class LoopIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void aPoliteRequestInWordsOptsOutWithOneConfirmation() {
+		String ari = "+12025550132";
+		String id = enrol("Ari Cole", ari, "America/New_York", "09:00");
+
+		sms(ari, "Stop please");
+		assertThat(lastSentTo(ari)).isEqualTo("You won't get any more messages from Reconnect. Text START any time to come back.");
+		sms(ari, "no more messages pls");
+		assertThat(sentTo(ari)).as("said twice, confirmed once").hasSize(1);
+		assertThat(coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+		clock.set(Instant.parse("2030-03-09T14:00:00Z"));
+		assertThat(checkIns.fire(SLOT)).as("no check-in goes to a number that opted out").isZero();
+		drainOutbox();
+		assertThat(sentTo(ari)).hasSize(1);
+	}
+
+	@Test
 	void theWebhookRefusesWhatTwilioDidNotSign() {
 		String lee = "+12025550141";
 		enrol("Lee Chan", lee, "America/New_York", "10:15");

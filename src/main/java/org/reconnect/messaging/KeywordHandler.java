@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 @Order(0)
 class KeywordHandler implements InboundHandler {
 
+	private final Keywords keywords = Keywords.load();
 	private final OptOuts optOuts;
 	private final Messenger messenger;
 	private final MessagingSettings settings;
@@ -33,7 +34,7 @@ class KeywordHandler implements InboundHandler {
 	@Override
 	public boolean handle(InboundMessage message) {
 		boolean optedOut = optOuts.existsById(message.from());
-		switch (Keywords.of(message.body(), optedOut)) {
+		switch (keywords.of(message.body(), optedOut)) {
 			case STOP -> {
 				if (!optedOut) {
 					optOuts.save(new OptOut(message.from(), clock.instant()));

@@ -1,77 +1,207 @@
 package org.reconnect.messaging;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
 /**
- * The compliance keywords carriers expect, matched whatever the case, spacing or punctuation, in
- * English and Spanish; and a plain request in words to stop ("please stop texting me", "no más
- * mensajes"), since consent may be revoked by any reasonable means.
+ * The compliance keywords carriers expect (STOP, START, HELP), and a plain request in words to
+ * stop ("Stop please", "no more messages", "dejen de escribirme"), since consent may be revoked by
+ * any reasonable means. The words are data, one file per language under {@code keywords/}; every
+ * language applies to every sender.
  */
 final class Keywords {
-
-	private static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE",
-			"OPTOUT", "PARAR", "PARA", "ALTO", "BASTA", "CANCELAR", "DETENER", "DESUSCRIBIR", "BAJA");
-	private static final Set<String> START = Set.of("START", "UNSTOP", "INICIAR", "COMENZAR", "REANUDAR");
-	/** Taken as START only from a number that opted out; otherwise an ordinary answer. */
-	private static final Set<String> YES = Set.of("YES", "SI");
-	private static final Set<String> HELP = Set.of("HELP", "INFO", "AYUDA");
-
-	/** Over the text in lower case, accents and punctuation removed, single spaces. */
-	private static final List<Pattern> STOP_IN_WORDS = List.of(
-			Pattern.compile("\\bstop (texting|messaging|sending|contacting|writing|txting|msging)( me| us)?\\b"),
-			Pattern.compile("\\b(dont|do not|never) (text|message|msg|contact|write to) me\\b"),
-			Pattern.compile("\\bno more (messages|texts|text messages|msgs|texting)\\b"),
-			Pattern.compile("\\b(unsubscribe|opt me out|take me off|remove me from)\\b"),
-			Pattern.compile("\\bno (mas|quiero mas) (mensajes|textos|sms)\\b"),
-			Pattern.compile("\\bdej(a|en|e) de (escribirme|enviarme|mandarme|mensajearme)\\b"),
-			Pattern.compile("\\bno me (escriban|escribas|manden|mandes|envien|envies)( mas)?\\b"));
 
 	enum Keyword {
 		STOP, START, HELP, NONE
 	}
 
-	private Keywords() {
+	private static final String FILES = "classpath*:keywords/keywords_*.txt";
+
+	/** Where a sentence ends: a negation in one clause does not reach into the next ("No, stop texting me"). */
+	private static final Pattern CLAUSES = Pattern.compile("[.,;:!?¡¿\\n]+");
+
+	private static final Pattern REPEATED = Pattern.compile("(\\p{L})\\1+");
+
+	private static final Pattern TRIPLED = Pattern.compile("(\\p{L})\\1{2,}");
+
+	private final Map<String, Keyword> words;
+	/** Taken as START only from a number that opted out; otherwise an ordinary answer (an ally's YES). */
+	private final Set<String> yes;
+	private final Set<String> courtesy;
+	private final List<Phrases> phrases;
+
+	/** One language's requests in words, with the negations that cancel them. */
+	private record Phrases(List<Pattern> patterns, List<String> negations) {
+	}
+
+	private Keywords(Map<String, Keyword> words, Set<String> yes, Set<String> courtesy, List<Phrases> phrases) {
+		this.words = words;
+		this.yes = yes;
+		this.courtesy = courtesy;
+		this.phrases = phrases;
+	}
+
+	/** Reads every language's file on the classpath. */
+	static Keywords load() {
+		try {
+			Resource[] files = new PathMatchingResourcePatternResolver().getResources(FILES);
+			if (files.length == 0) {
+				throw new IllegalStateException("No keyword files found at " + FILES);
+			}
+			Map<String, Keyword> words = new HashMap<>();
+			Set<String> yes = new HashSet<>();
+			Set<String> courtesy = new HashSet<>();
+			List<Phrases> phrases = new ArrayList<>();
+			for (Resource file : files) {
+				read(file, words, yes, courtesy, phrases);
+			}
+			return new Keywords(Map.copyOf(words), Set.copyOf(yes), Set.copyOf(courtesy), List.copyOf(phrases));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void read(Resource file, Map<String, Keyword> words, Set<String> yes, Set<String> courtesy,
+			List<Phrases> all) throws IOException {
+		List<Pattern> patterns = new ArrayList<>();
+		List<String> negations = new ArrayList<>();
+		int number = 0;
+		for (String line : new String(file.getContentAsByteArray(), StandardCharsets.UTF_8).split("\\R")) {
+			number++;
+			String trimmed = line.strip();
+			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+				continue;
+			}
+			int colon = trimmed.indexOf(':');
+			if (colon < 0) {
+				throw new IllegalStateException(file.getFilename() + " line " + number
+						+ ": expected 'kind: words', e.g. 'stop: stop quit'");
+			}
+			String kind = trimmed.substring(0, colon).strip();
+			String value = trimmed.substring(colon + 1).strip();
+			switch (kind) {
+				case "stop" -> words(value).forEach(word -> words.put(word, Keyword.STOP));
+				case "start" -> words(value).forEach(word -> words.put(word, Keyword.START));
+				case "yes" -> yes.addAll(words(value));
+				case "help" -> words(value).forEach(word -> words.put(word, Keyword.HELP));
+				case "courtesy" -> courtesy.addAll(words(value));
+				case "negation" -> negations.addAll(Arrays.asList(value.split("\\s+")));
+				case "phrase" -> patterns.add(Pattern.compile(value));
+				default -> throw new IllegalStateException(file.getFilename() + " line " + number + ": unknown kind '"
+						+ kind + "': use stop, start, yes, help, courtesy, negation or phrase");
+			}
+		}
+		all.add(new Phrases(List.copyOf(patterns), List.copyOf(negations)));
+	}
+
+	private static List<String> words(String value) {
+		return Arrays.stream(value.split("\\s+")).map(Keywords::once).toList();
 	}
 
 	/** The keyword of a message from a number that has not opted out. */
-	static Keyword of(String body) {
+	Keyword of(String body) {
 		return of(body, false);
 	}
 
-	static Keyword of(String body, boolean optedOut) {
-		String word = normalise(body);
-		if (STOP.contains(word)) {
-			return Keyword.STOP;
+	Keyword of(String body, boolean optedOut) {
+		List<String> tokens = tokens(body);
+		Keyword only = onlyKeyword(tokens, optedOut);
+		if (only != Keyword.NONE) {
+			return only;
 		}
-		if (START.contains(word) || (optedOut && YES.contains(word))) {
-			return Keyword.START;
-		}
-		if (HELP.contains(word)) {
-			return Keyword.HELP;
-		}
-		if (asksToStop(body)) {
-			return Keyword.STOP;
-		}
-		return Keyword.NONE;
+		return asksToStop(body) ? Keyword.STOP : Keyword.NONE;
 	}
 
-	/** A request in words to stop all messages. */
-	static boolean asksToStop(String body) {
-		String words = plain(body).toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "")
-			.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
-		return STOP_IN_WORDS.stream().anyMatch(pattern -> pattern.matcher(words).find());
+	/**
+	 * The keyword a message consists of, courtesy words aside ("Stop please", "ok stop", "stop stop"),
+	 * or NONE when it says anything else or mixes kinds.
+	 */
+	private Keyword onlyKeyword(List<String> tokens, boolean optedOut) {
+		Keyword found = Keyword.NONE;
+		String joined = once(String.join("", tokens)); // "S.T.O.P", "opt-out"
+		if (words.containsKey(joined) || yes.contains(joined)) {
+			tokens = List.of(joined);
+		}
+		for (String token : tokens) {
+			if (courtesy.contains(token)) {
+				continue;
+			}
+			Keyword keyword = optedOut && yes.contains(token) ? Keyword.START : words.get(token);
+			if (keyword == null) {
+				return Keyword.NONE;
+			}
+			if (found != Keyword.NONE && found != keyword) {
+				return Keyword.NONE;
+			}
+			found = keyword;
+		}
+		return found;
 	}
 
-	/** Upper case, accents and everything but letters removed: " stop! " and "Stop." are STOP. */
-	static String normalise(String body) {
-		return plain(body).replaceAll("[^\\p{L}]", "").toUpperCase(Locale.ROOT);
+	/** A request in words to stop all messages, not cancelled by a negation in the same clause. */
+	private boolean asksToStop(String body) {
+		for (String clause : CLAUSES.split(plain(body))) {
+			String text = TRIPLED.matcher(String.join(" ", rawTokens(clause))).replaceAll("$1");
+			for (Phrases language : phrases) {
+				for (Pattern pattern : language.patterns()) {
+					Matcher match = pattern.matcher(text);
+					while (match.find()) {
+						if (!negated(text, match.start(), language.negations())) {
+							return true;
+						}
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether one of the two words before {@code start} is a negation (and the phrase itself does not begin with one). */
+	private static boolean negated(String text, int start, List<String> negations) {
+		String rest = text.substring(start);
+		if (negations.stream().anyMatch(negation -> rest.startsWith(negation + " "))) {
+			return false;
+		}
+		String before = " " + text.substring(0, start).strip();
+		String[] words = before.strip().split(" ");
+		String lastTwo = " " + String.join(" ", Arrays.copyOfRange(words, Math.max(0, words.length - 2), words.length))
+				+ " ";
+		return negations.stream().anyMatch(negation -> lastTwo.contains(" " + negation + " "));
+	}
+
+	/** Words in lower case without accents, apostrophes or punctuation, each letter said once ("stoppp" → "stop"). */
+	private static List<String> tokens(String body) {
+		return rawTokens(plain(body)).stream().map(Keywords::once).toList();
+	}
+
+	private static List<String> rawTokens(String text) {
+		String words = text.replace("'", "").replace("\u2019", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+		return words.isEmpty() ? List.of() : List.of(words.split(" "));
+	}
+
+	private static String once(String word) {
+		return REPEATED.matcher(word).replaceAll("$1");
 	}
 
 	private static String plain(String body) {
-		return Normalizer.normalize(body == null ? "" : body, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return Normalizer.normalize(body == null ? "" : body, Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT);
 	}
 }

@@ -4,28 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class KeywordsTests {
+
+	private static final Keywords KEYWORDS = Keywords.load();
+
+	/**
+	 * How people really ask to stop, politely or padded, in English and Spanish, beside messages that
+	 * only look like it (src/test/resources/keywords/opt-out-table.csv: message | STOP or NONE | why).
+	 */
+	@ParameterizedTest(name = "[{index}] {0} -> {1} ({2})")
+	@CsvFileSource(resources = "/keywords/opt-out-table.csv", delimiter = '|')
+	void optsOutOnARequestToStopInWordsAndOnlyThen(String body, Keywords.Keyword expected, String why) {
+		assertThat(KEYWORDS.of(body)).as(why).isEqualTo(expected);
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "STOP", "stop", " Stop. ", "stop!", "STOPALL", "Unsubscribe", "cancel", "END", "quit",
 			"revoke", "OPTOUT", "parar", "Opt-Out", "stop all", "  S.T.O.P  ", "PARAR!", "Alto", "¡Basta!", "cancelar" })
 	void recognisesStopWhateverTheCaseAndPunctuation(String body) {
-		assertThat(Keywords.of(body)).isEqualTo(Keywords.Keyword.STOP);
+		assertThat(KEYWORDS.of(body)).isEqualTo(Keywords.Keyword.STOP);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "START", "start ", "Unstop", "un-stop", "Iniciar" })
 	void recognisesStart(String body) {
-		assertThat(Keywords.of(body)).isEqualTo(Keywords.Keyword.START);
+		assertThat(KEYWORDS.of(body)).isEqualTo(Keywords.Keyword.START);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "YES", "yes!", " Yes ", "sí" })
 	void takesYesAsStartOnlyFromAnOptedOutNumber(String body) {
-		assertThat(Keywords.of(body, true)).isEqualTo(Keywords.Keyword.START);
-		assertThat(Keywords.of(body, false)).as("an ally's YES to consent stays an answer").isEqualTo(Keywords.Keyword.NONE);
+		assertThat(KEYWORDS.of(body, true)).isEqualTo(Keywords.Keyword.START);
+		assertThat(KEYWORDS.of(body, false)).as("an ally's YES to consent stays an answer").isEqualTo(Keywords.Keyword.NONE);
 	}
 
 	@ParameterizedTest
@@ -34,19 +47,19 @@ class KeywordsTests {
 			"take me off this list", "no más mensajes", "No mas mensajes por favor", "dejen de escribirme",
 			"no me escriban más" })
 	void takesAPlainRequestInWordsAsStop(String body) {
-		assertThat(Keywords.of(body)).isEqualTo(Keywords.Keyword.STOP);
+		assertThat(KEYWORDS.of(body)).isEqualTo(Keywords.Keyword.STOP);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "HELP", "help?", "Info", "ayuda" })
 	void recognisesHelp(String body) {
-		assertThat(Keywords.of(body)).isEqualTo(Keywords.Keyword.HELP);
+		assertThat(KEYWORDS.of(body)).isEqualTo(Keywords.Keyword.HELP);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "4", "stop by later", "I can't stop thinking", "no", "", "yes", "STOP ALERTS",
 			"my sister texted me, no more drinking", "I want to stop drinking", "the end of the day was hard", "no more" })
 	void leavesEverythingElseToTheConversation(String body) {
-		assertThat(Keywords.of(body)).isEqualTo(Keywords.Keyword.NONE);
+		assertThat(KEYWORDS.of(body)).isEqualTo(Keywords.Keyword.NONE);
 	}
 }
