@@ -75,7 +75,7 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 			String participant = "+1415555" + String.format("%04d", 100 + run);
 			List<String> allies = List.of("+1312555" + String.format("%04d", 100 + 2 * run),
 					"+1312555" + String.format("%04d", 101 + 2 * run));
-			String id = enrol("Pat Quill", participant, "America/Los_Angeles", "07:" + String.format("%02d", run));
+			String id = enrol("Pat Quill", participant, "America/Los_Angeles", "13:" + String.format("%02d", run));
 			Map<String, List<Invitation>> model = new HashMap<>();
 			Map<String, Integer> seen = new HashMap<>();
 			allies.forEach(phone -> model.put(phone, new ArrayList<>()));

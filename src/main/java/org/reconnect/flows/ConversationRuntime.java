@@ -19,9 +19,11 @@ import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.flows.FlowMachines.Effect;
 import org.reconnect.messaging.InboundMessage;
 import org.reconnect.messaging.MessageUndelivered;
+import org.reconnect.messaging.MessagesSent;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
+import org.reconnect.messaging.ReferenceFate;
 import org.reconnect.messaging.SendResult;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
@@ -33,8 +35,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,6 +52,9 @@ import org.springframework.stereotype.Service;
  * flow's policy when another is open), applies a reply,
  * times out waits, expires those past their deadline. State is saved before any message goes
  * out; a conversation whose first message was not delivered never counts as a missed check-in.
+ * Its window runs from when its question went out, not from when it was written: a question
+ * still in the outbox may go no later than the conversation's first deadline, and until it went
+ * the conversation neither times out nor expires as missed.
  * Waits and deadlines are claimed one atomic update each, so several nodes sweeping at once act
  * on each exactly once.
  */
@@ -55,6 +63,8 @@ public class ConversationRuntime {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationRuntime.class);
 	private static final int ATTEMPTS = 5;
+	/** Conversations settled per outbox lookup in {@link #settlePending}. */
+	private static final int SETTLE_BATCH = 100;
 
 	private final FlowRegistry flows;
 	private final FlowSettings settings;
@@ -90,6 +100,41 @@ public class ConversationRuntime {
 	 */
 	public Optional<String> startCheckIn(ParticipantId participant) {
 		return start(participant, settings.checkInFlow());
+	}
+
+	/**
+	 * Today's check-in, started by hand (a coach trying the loop): it goes now or not at all. Unlike
+	 * a scheduled one it never waits for an open conversation to end, so a refusal leaves nothing
+	 * queued and no conversation waiting. A question held in the outbox (quiet hours, a retry) is on
+	 * its way, until the check-in's deadline at the latest.
+	 */
+	public CheckInByHand checkInByHand(ParticipantId id) {
+		ParticipantProfile participant = participants.find(id).orElseThrow();
+		if (!participant.active()) {
+			return CheckInByHand.refused(CheckInByHand.Refusal.NOT_ACTIVE);
+		}
+		if (conversations.findByOpenFor(id.value()).isPresent()) {
+			return CheckInByHand.refused(CheckInByHand.Refusal.CONVERSATION_OPEN);
+		}
+		FlowDefinition flow = loaded(settings.checkInFlow());
+		FlowMachines.Step step = FlowMachines.start(flow);
+		Conversation conversation;
+		try {
+			conversation = conversations.save(Conversation.start(id.value(), flow, step, clock.instant()));
+		}
+		catch (DuplicateKeyException ex) {
+			return CheckInByHand.refused(CheckInByHand.Refusal.CONVERSATION_OPEN); // one opened meanwhile
+		}
+		List<SendResult> sent = carryOut(Addressee.of(participant), flow, conversation, step.effects(), flow.sentAs(),
+				null);
+		if (sent.isEmpty() || !sent.get(0).sent()) {
+			undelivered(conversation);
+			log.info("Check-in {} by hand with participant {} was not delivered", conversation.id, id);
+			return CheckInByHand.refused(CheckInByHand.Refusal.NOT_DELIVERED);
+		}
+		log.info("Started check-in {} by hand with participant {}", conversation.id, id);
+		afterStep(participant, conversation);
+		return new CheckInByHand(conversation.id, null);
 	}
 
 	/**
@@ -362,7 +407,7 @@ public class ConversationRuntime {
 			Addressee addressee = Addressee.of(starting.get(conversation.id));
 			for (Texts question : questions) {
 				messages.add(new OutboundMessage(addressee.phone(), render(question, addressee, flow), flow.sentAs(),
-						conversation.id));
+						conversation.id, conversation.expiresAt));
 			}
 		}
 		return messages;
@@ -679,7 +724,8 @@ public class ConversationRuntime {
 	 */
 	public int timeoutsDue() {
 		int count = 0;
-		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("waitUntil").lte(clock.instant()));
+		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("waitUntil").lte(clock.instant())
+			.and("questionPending").ne(true));
 		Conversation claimed;
 		while ((claimed = mongo.findAndModify(due, new Update().unset("waitUntil"),
 				FindAndModifyOptions.options().returnNew(true), Conversation.class)) != null) {
@@ -708,13 +754,17 @@ public class ConversationRuntime {
 
 	/**
 	 * Closes every open conversation past its deadline, raising {@link CheckInMissed} for a
-	 * check-in that got no reply at all, then starts what was waiting for it.
+	 * check-in that was asked and got no reply at all, then starts what was waiting for it. A
+	 * conversation whose question never went out before its deadline is closed as undelivered
+	 * instead: it was never seen, so it is never missed (see {@link #settlePending}).
 	 *
 	 * @return how many expired
 	 */
 	public int expireDue() {
+		settlePending();
 		int expired = 0;
-		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(clock.instant()));
+		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(clock.instant())
+			.and("questionPending").ne(true));
 		Conversation claimed;
 		while ((claimed = mongo.findAndModify(due,
 				new Update().set("status", Conversation.Status.EXPIRED).set("openFor", Conversation.closedKey()),
@@ -723,7 +773,7 @@ public class ConversationRuntime {
 			if (claimed.replies == 0 && "CheckInMissed".equals(claimed.onExpiry)) {
 				log.info("Check-in {} of participant {} expired unanswered", claimed.id, claimed.participantId);
 				events.publishEvent(new CheckInMissed(new ParticipantId(claimed.participantId), claimed.id,
-						claimed.startedAt));
+						claimed.askedAt != null ? claimed.askedAt : claimed.startedAt));
 			}
 			Conversation ended = claimed;
 			if (!ended.withAlly()) {
@@ -731,6 +781,104 @@ public class ConversationRuntime {
 			}
 		}
 		return expired;
+	}
+
+	/**
+	 * Settles the conversations whose question had not been heard of as gone out by their
+	 * deadline, asking the outbox what became of it (one lookup per group, not per message): one
+	 * that went after all gets its window from then (and may expire as missed in the same sweep);
+	 * one a dispatcher is sending at this moment is left for the next sweep; the others were never
+	 * delivered (the outbox drops their question, its notAfter being this deadline), and are closed
+	 * as such, never as missed. Strictly past the deadline, as the outbox still sends at it.
+	 */
+	private void settlePending() {
+		Set<ObjectId> seen = new HashSet<>();
+		while (true) {
+			Query pending = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("questionPending").is(true)
+				.and("expiresAt").lt(clock.instant()).and("_id").nin(seen)).limit(SETTLE_BATCH);
+			pending.fields().include("_id");
+			List<String> ids = mongo.find(pending, Conversation.class).stream().map(conversation -> conversation.id).toList();
+			if (ids.isEmpty()) {
+				return;
+			}
+			ids.forEach(id -> seen.add(new ObjectId(id)));
+			Map<String, ReferenceFate> fates = messenger.fates(ids);
+			Map<String, Instant> went = new HashMap<>();
+			for (String id : ids) {
+				ReferenceFate fate = fates.get(id);
+				if (fate != null && fate.sent()) {
+					went.put(id, fate.sentAt());
+				}
+				else if (fate == null || !fate.attempting()) {
+					notDelivered(id);
+				}
+			}
+			asked(went);
+		}
+	}
+
+	/** Closes a conversation whose question never went out as undelivered, if it still waits for it. */
+	private void notDelivered(String id) {
+		Query waiting = Query.query(Criteria.where("_id").is(new ObjectId(id)).and("status").is(Conversation.Status.ACTIVE)
+			.and("questionPending").is(true));
+		Conversation closed = mongo.findAndModify(waiting,
+				new Update().set("status", Conversation.Status.UNDELIVERED).set("openFor", Conversation.closedKey())
+					.set("questionPending", false).inc("version", 1),
+				FindAndModifyOptions.options().returnNew(true), Conversation.class);
+		if (closed == null) {
+			return;
+		}
+		log.info("Conversation {} ({}) with participant {} was not delivered: its question could not go before {}",
+				closed.id, closed.flow, closed.participantId, closed.expiresAt);
+		participants.find(new ParticipantId(closed.participantId)).ifPresent(p -> startQueued(p, closed));
+	}
+
+	/**
+	 * Questions the outbox sent: each conversation that waited for its question now runs from the
+	 * moment it went. One lookup and one write for all of them, whatever the batch.
+	 */
+	@EventListener
+	void on(MessagesSent sent) {
+		Map<String, Instant> questions = new HashMap<>();
+		for (MessagesSent.Sent message : sent.messages()) {
+			if ((message.purpose() == Purpose.CHECK_IN || message.purpose() == Purpose.REMINDER)
+					&& ObjectId.isValid(message.reference())) {
+				questions.merge(message.reference(), message.sentAt(), (a, b) -> a.isBefore(b) ? a : b);
+			}
+		}
+		try {
+			asked(questions);
+		}
+		catch (RuntimeException ex) {
+			// The sweep asks the outbox again before it would count any of them as undelivered.
+			log.warn("{} conversations could not be told their question went", questions.size(), ex);
+		}
+	}
+
+	/** Marks the conversations among {@code sentAt} that waited for their question as asked, then. */
+	private void asked(Map<String, Instant> sentAt) {
+		if (sentAt.isEmpty()) {
+			return;
+		}
+		Query waiting = Query.query(Criteria.where("_id").in(sentAt.keySet().stream().map(ObjectId::new).toList())
+			.and("status").is(Conversation.Status.ACTIVE).and("questionPending").is(true));
+		List<Conversation> found = mongo.find(waiting, Conversation.class);
+		if (found.isEmpty()) {
+			return;
+		}
+		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, Conversation.class);
+		for (Conversation conversation : found) {
+			Long version = conversation.version;
+			if (conversation.asked(flows.revision(conversation.revision), sentAt.get(conversation.id))) {
+				// Only as read: a reply that came meanwhile saved its own state, and asked is then moot.
+				bulk.updateOne(Query.query(Criteria.where("_id").is(new ObjectId(conversation.id)).and("version").is(version)
+					.and("questionPending").is(true)),
+						new Update().set("questionPending", false).set("askedAt", conversation.askedAt)
+							.set("expiresAt", conversation.expiresAt).set("waitUntil", conversation.waitUntil)
+							.inc("version", 1));
+			}
+		}
+		bulk.execute();
 	}
 
 	/**
@@ -754,6 +902,10 @@ public class ConversationRuntime {
 			try {
 				conversations.save(conversation);
 				log.info("Conversation {} marked undelivered: its check-in never arrived", conversation.id);
+				if (!conversation.withAlly()) {
+					participants.find(new ParticipantId(conversation.participantId))
+						.ifPresent(participant -> startQueued(participant, conversation));
+				}
 				return;
 			}
 			catch (OptimisticLockingFailureException ex) {
@@ -819,8 +971,10 @@ public class ConversationRuntime {
 		List<SendResult> results = new ArrayList<>();
 		for (Effect effect : effects) {
 			if (effect instanceof Effect.Say say) {
+				// A question or re-ask that cannot go before the deadline is dropped; a reply is never held.
+				Instant notAfter = purpose == Purpose.REPLY ? null : conversation.expiresAt;
 				results.add(messenger.send(new OutboundMessage(addressee.phone(), render(say.text(), addressee, flow),
-						purpose, conversation.id)));
+						purpose, conversation.id, notAfter)));
 			}
 			else if (effect instanceof Effect.RecordConsent consent && addressee.ally() != null) {
 				events.publishEvent(new AllyAnswered(addressee.ally().allyId(), participant.id(), consent.granted(),

@@ -199,6 +199,7 @@ class Dispatcher {
 			if (!outbox.finish(record, update)) {
 				log.warn("Message {} was sent but its lease had passed to another dispatcher", record.id);
 			}
+			announce(List.of(record));
 		}
 
 		@Override
@@ -219,6 +220,7 @@ class Dispatcher {
 		private final Map<String, List<Instant>> sentTimes = new HashMap<>();
 		private final List<MessageRecord> sentRecords = new ArrayList<>();
 		private final List<Update> sentUpdates = new ArrayList<>();
+		private final List<MessageRecord> went = new ArrayList<>();
 
 		InBatch(Collection<MessageRecord> records) {
 			if (records.isEmpty()) {
@@ -263,6 +265,7 @@ class Dispatcher {
 		public void sent(MessageRecord record, Update update) {
 			sentRecords.add(record);
 			sentUpdates.add(update);
+			went.add(record);
 			if (record.purpose.scheduled()) {
 				sentTimes.computeIfAbsent(record.to, to -> new ArrayList<>()).add(clock.instant());
 			}
@@ -279,6 +282,7 @@ class Dispatcher {
 			if (lost > 0) {
 				log.warn("{} messages' outcomes came after their leases had passed to another dispatcher", lost);
 			}
+			announce(went);
 		}
 	}
 
@@ -463,6 +467,7 @@ class Dispatcher {
 			outage.answered(now);
 		}
 		if (result instanceof Accepted accepted) {
+			record.sentAt = now;
 			Update update = record.routed(new Update()).set("status", Status.SENT).set("providerId", accepted.providerId())
 				.set("attempts", attempts).set("sentAt", now).set("updatedAt", now).set("error", null)
 				.set("deliveryStatus", accepted.status()).set("deliveryRank", StatusCallbacks.rank(accepted.status()))
@@ -500,6 +505,26 @@ class Dispatcher {
 			events.publishEvent(new NumberFlagged(record.to, rejected.code()));
 		}
 		return end(record, Status.FAILED, rejected.code(), now, attempts, inline, lookups);
+	}
+
+	/**
+	 * Tells whoever caused them that these messages went, once their outcome is written: one event
+	 * for the lot. A listener that fails cannot undo a message that went, so it is only logged.
+	 */
+	private void announce(List<MessageRecord> went) {
+		List<MessagesSent.Sent> referenced = went.stream()
+			.filter(record -> record.reference != null)
+			.map(record -> new MessagesSent.Sent(record.id, record.reference, record.purpose, record.sentAt))
+			.toList();
+		if (referenced.isEmpty()) {
+			return;
+		}
+		try {
+			events.publishEvent(new MessagesSent(referenced));
+		}
+		catch (RuntimeException ex) {
+			log.warn("{} sent messages could not be announced", referenced.size(), ex);
+		}
 	}
 
 	private SendResult.Outcome end(MessageRecord record, Status status, String why, Instant now, int attempts,
