@@ -193,8 +193,8 @@ class MissedCheckInIntegrationTests extends LoopTestSupport {
 				JsonNode.class);
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(again.getBody().get("title").asText()).isEqualTo("Check-in not delivered");
-		assertThat(again.getBody().get("reason").asText()).isEqualTo("CONVERSATION_OPEN");
 		assertThat(conversations.open(participant).orElseThrow().queued()).as("nothing waits behind it").isEmpty();
+		assertThat(again.getBody().get("reason").asText()).isEqualTo("CONVERSATION_OPEN");
 		assertThat(conversations.history(participant)).hasSize(1);
 
 		sms(fay, "4");

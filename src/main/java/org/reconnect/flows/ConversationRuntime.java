@@ -132,6 +132,9 @@ public class ConversationRuntime {
 			log.info("Check-in {} by hand with participant {} was not delivered", conversation.id, id);
 			return CheckInByHand.refused(CheckInByHand.Refusal.NOT_DELIVERED);
 		}
+		if (sent.get(0).outcome() == SendResult.Outcome.SENT) {
+			askedNow(List.of(conversation), flow);
+		}
 		log.info("Started check-in {} by hand with participant {}", conversation.id, id);
 		afterStep(participant, conversation);
 		return new CheckInByHand(conversation.id, null);
@@ -438,6 +441,7 @@ public class ConversationRuntime {
 	/** Records what became of each new conversation of a batch, given the results of its first messages. */
 	private void opened(Opening opening, List<SendResult> sent, Map<ParticipantId, Optional<String>> results) {
 		int per = opening.written().isEmpty() ? 0 : opening.questions().size() / opening.written().size();
+		List<Conversation> asked = new ArrayList<>();
 		for (int i = 0; i < opening.written().size(); i++) {
 			Conversation conversation = opening.written().get(i);
 			ParticipantProfile participant = opening.starting().get(conversation.id);
@@ -448,10 +452,44 @@ public class ConversationRuntime {
 				results.put(participant.id(), Optional.empty());
 				continue;
 			}
+			if (sent.get(i * per).outcome() == SendResult.Outcome.SENT) {
+				asked.add(conversation);
+			}
 			log.info("Started conversation {} ({}) with participant {}", conversation.id, opening.flow().name(),
 					participant.id());
 			afterStep(participant, conversation);
 			results.put(participant.id(), Optional.of(conversation.id));
+		}
+		askedNow(asked, opening.flow());
+	}
+
+	/**
+	 * The opening questions of these conversations went out just now, in this thread's own send
+	 * (their results said so): one update for all of them, as they share a flow and its first
+	 * state. A question still in the outbox is heard of when the dispatcher sends it.
+	 */
+	private void askedNow(List<Conversation> sent, FlowDefinition flow) {
+		Instant at = clock.instant();
+		List<Conversation> asked = sent.stream().filter(conversation -> conversation.asked(flow, at)).toList();
+		if (asked.isEmpty()) {
+			return;
+		}
+		Conversation first = asked.get(0);
+		Update update = new Update().set("questionPending", false).set("askedAt", at).set("expiresAt", first.expiresAt)
+			.inc("version", 1);
+		if (first.waitUntil != null) {
+			update.set("waitUntil", first.waitUntil);
+		}
+		try {
+			// Only while it waits: a reply that came meanwhile saved its own state.
+			mongo.updateMulti(Query.query(Criteria.where("_id").in(asked.stream().map(c -> new ObjectId(c.id)).toList())
+				.and("status").is(Conversation.Status.ACTIVE).and("questionPending").is(true)), update, Conversation.class);
+			asked.forEach(conversation -> conversation.version = conversation.version == null ? null
+					: conversation.version + 1);
+		}
+		catch (RuntimeException ex) {
+			// The sweep asks the outbox before it would count any of them as undelivered.
+			log.warn("{} conversations could not be told their question went", asked.size(), ex);
 		}
 	}
 
@@ -539,6 +577,9 @@ public class ConversationRuntime {
 			conversations.save(conversation);
 			log.info("Conversation {} ({}) with participant {} was not delivered", conversation.id, flowName, id);
 			return Optional.empty();
+		}
+		if (sent.get(0).outcome() == SendResult.Outcome.SENT) {
+			askedNow(List.of(conversation), flow);
 		}
 		log.info("Started conversation {} ({}) with participant {}", conversation.id, flowName, id);
 		afterStep(participant, conversation);
@@ -834,8 +875,9 @@ public class ConversationRuntime {
 	}
 
 	/**
-	 * Questions the outbox sent: each conversation that waited for its question now runs from the
-	 * moment it went. One lookup and one write for all of them, whatever the batch.
+	 * Questions the outbox sent in the background (held, paced or retried): each conversation that
+	 * waited for its question now runs from the moment it went. One lookup and one write for a
+	 * batch of them.
 	 */
 	@EventListener
 	void on(MessagesSent sent) {

@@ -139,7 +139,7 @@ class Dispatcher {
 		Map<String, SendResult> results = new HashMap<>();
 		Map<String, MessageRecord> claimed = new HashMap<>();
 		records.stream().filter(record -> record.leaseOwner != null).forEach(record -> claimed.put(record.id, record));
-		InBatch batch = new InBatch(claimed.values());
+		InBatch batch = new InBatch(claimed.values(), false);
 		for (MessageRecord record : records) {
 			MessageRecord mine = claimed.get(record.id);
 			SendResult.Outcome outcome = SendResult.Outcome.QUEUED; // paced, or another node took it
@@ -199,7 +199,6 @@ class Dispatcher {
 			if (!outbox.finish(record, update)) {
 				log.warn("Message {} was sent but its lease had passed to another dispatcher", record.id);
 			}
-			announce(List.of(record));
 		}
 
 		@Override
@@ -221,8 +220,14 @@ class Dispatcher {
 		private final List<MessageRecord> sentRecords = new ArrayList<>();
 		private final List<Update> sentUpdates = new ArrayList<>();
 		private final List<MessageRecord> went = new ArrayList<>();
+		private final boolean announced;
 
-		InBatch(Collection<MessageRecord> records) {
+		/**
+		 * @param announced whether what it sends is announced ({@link MessagesSent}): in the
+		 * background, yes; in the caller's thread the caller learns it from the results
+		 */
+		InBatch(Collection<MessageRecord> records, boolean announced) {
+			this.announced = announced;
 			if (records.isEmpty()) {
 				return;
 			}
@@ -282,7 +287,9 @@ class Dispatcher {
 			if (lost > 0) {
 				log.warn("{} messages' outcomes came after their leases had passed to another dispatcher", lost);
 			}
-			announce(went);
+			if (announced) {
+				announce(went);
+			}
 		}
 	}
 
@@ -363,7 +370,7 @@ class Dispatcher {
 							lookups.finishSent();
 						}
 						chunkEnd = Math.min(lane.size(), i + CHUNK);
-						lookups = new InBatch(lane.subList(i, chunkEnd));
+						lookups = new InBatch(lane.subList(i, chunkEnd), true);
 						since = now;
 					}
 					sent.incrementAndGet();
@@ -508,8 +515,9 @@ class Dispatcher {
 	}
 
 	/**
-	 * Tells whoever caused them that these messages went, once their outcome is written: one event
-	 * for the lot. A listener that fails cannot undo a message that went, so it is only logged.
+	 * Tells whoever caused them that these messages went in the background, once their outcome is
+	 * written: one event for the lot. A listener that fails cannot undo a message that went, so it
+	 * is only logged.
 	 */
 	private void announce(List<MessageRecord> went) {
 		List<MessagesSent.Sent> referenced = went.stream()

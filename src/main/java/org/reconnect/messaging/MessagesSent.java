@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Messages the channel accepted, announced once their outcome is written: one event per batch
- * (or per message sent on its own), so that whoever caused them can count them as gone out
- * without a lookup per message. Only messages that carry a reference are listed.
+ * Messages the outbox's background dispatcher sent (the channel accepted them), announced once
+ * their outcome is written: one event per batch, so that whoever caused them can count them as
+ * gone out without a lookup per message. Only messages that carry a reference are listed. A
+ * message sent at once, in the caller's thread, is not announced: the caller has its result
+ * ({@link SendResult.Outcome#SENT}), as with {@link MessageUndelivered}.
  *
  * @param messages what went, in the order it went
  */
