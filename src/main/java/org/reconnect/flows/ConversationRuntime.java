@@ -19,11 +19,9 @@ import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.flows.FlowMachines.Effect;
 import org.reconnect.messaging.InboundMessage;
 import org.reconnect.messaging.MessageUndelivered;
-import org.reconnect.messaging.MessagesSent;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
-import org.reconnect.messaging.ReferenceFate;
 import org.reconnect.messaging.SendResult;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
@@ -38,8 +36,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -63,8 +59,6 @@ public class ConversationRuntime {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationRuntime.class);
 	private static final int ATTEMPTS = 5;
-	/** Conversations settled per outbox lookup in {@link #settlePending}. */
-	private static final int SETTLE_BATCH = 100;
 
 	private final FlowRegistry flows;
 	private final FlowSettings settings;
@@ -76,11 +70,13 @@ public class ConversationRuntime {
 	private final Clock clock;
 	private final String programName;
 	private final ObjectProvider<PlaceholderSource> placeholders;
+	private final AskedQuestions questions;
 
 	ConversationRuntime(FlowRegistry flows, FlowSettings settings, Conversations conversations, MongoTemplate mongo,
 			ParticipantService participants, Messenger messenger, ApplicationEventPublisher events, Clock clock,
 			@Value("${reconnect.messaging.program-name:Reconnect}") String programName,
-			ObjectProvider<PlaceholderSource> placeholders) {
+			ObjectProvider<PlaceholderSource> placeholders, AskedQuestions questions) {
+		this.questions = questions;
 		this.flows = flows;
 		this.settings = settings;
 		this.conversations = conversations;
@@ -133,7 +129,7 @@ public class ConversationRuntime {
 			return CheckInByHand.refused(CheckInByHand.Refusal.NOT_DELIVERED);
 		}
 		if (sent.get(0).outcome() == SendResult.Outcome.SENT) {
-			askedNow(List.of(conversation), flow);
+			questions.askedNow(List.of(conversation), flow);
 		}
 		log.info("Started check-in {} by hand with participant {}", conversation.id, id);
 		afterStep(participant, conversation);
@@ -460,37 +456,7 @@ public class ConversationRuntime {
 			afterStep(participant, conversation);
 			results.put(participant.id(), Optional.of(conversation.id));
 		}
-		askedNow(asked, opening.flow());
-	}
-
-	/**
-	 * The opening questions of these conversations went out just now, in this thread's own send
-	 * (their results said so): one update for all of them, as they share a flow and its first
-	 * state. A question still in the outbox is heard of when the dispatcher sends it.
-	 */
-	private void askedNow(List<Conversation> sent, FlowDefinition flow) {
-		Instant at = clock.instant();
-		List<Conversation> asked = sent.stream().filter(conversation -> conversation.asked(flow, at)).toList();
-		if (asked.isEmpty()) {
-			return;
-		}
-		Conversation first = asked.get(0);
-		Update update = new Update().set("questionPending", false).set("askedAt", at).set("expiresAt", first.expiresAt)
-			.inc("version", 1);
-		if (first.waitUntil != null) {
-			update.set("waitUntil", first.waitUntil);
-		}
-		try {
-			// Only while it waits: a reply that came meanwhile saved its own state.
-			mongo.updateMulti(Query.query(Criteria.where("_id").in(asked.stream().map(c -> new ObjectId(c.id)).toList())
-				.and("status").is(Conversation.Status.ACTIVE).and("questionPending").is(true)), update, Conversation.class);
-			asked.forEach(conversation -> conversation.version = conversation.version == null ? null
-					: conversation.version + 1);
-		}
-		catch (RuntimeException ex) {
-			// The sweep asks the outbox before it would count any of them as undelivered.
-			log.warn("{} conversations could not be told their question went", asked.size(), ex);
-		}
+		questions.askedNow(asked, opening.flow());
 	}
 
 	private void undelivered(Conversation conversation) {
@@ -579,7 +545,7 @@ public class ConversationRuntime {
 			return Optional.empty();
 		}
 		if (sent.get(0).outcome() == SendResult.Outcome.SENT) {
-			askedNow(List.of(conversation), flow);
+			questions.askedNow(List.of(conversation), flow);
 		}
 		log.info("Started conversation {} ({}) with participant {}", conversation.id, flowName, id);
 		afterStep(participant, conversation);
@@ -797,12 +763,12 @@ public class ConversationRuntime {
 	 * Closes every open conversation past its deadline, raising {@link CheckInMissed} for a
 	 * check-in that was asked and got no reply at all, then starts what was waiting for it. A
 	 * conversation whose question never went out before its deadline is closed as undelivered
-	 * instead: it was never seen, so it is never missed (see {@link #settlePending}).
+	 * instead: it was never seen, so it is never missed (see {@link AskedQuestions#settle}).
 	 *
 	 * @return how many expired
 	 */
 	public int expireDue() {
-		settlePending();
+		questions.settle().forEach(this::notDelivered);
 		int expired = 0;
 		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(clock.instant())
 			.and("questionPending").ne(true));
@@ -824,40 +790,6 @@ public class ConversationRuntime {
 		return expired;
 	}
 
-	/**
-	 * Settles the conversations whose question had not been heard of as gone out by their
-	 * deadline, asking the outbox what became of it (one lookup per group, not per message): one
-	 * that went after all gets its window from then (and may expire as missed in the same sweep);
-	 * one a dispatcher is sending at this moment is left for the next sweep; the others were never
-	 * delivered (the outbox drops their question, its notAfter being this deadline), and are closed
-	 * as such, never as missed. Strictly past the deadline, as the outbox still sends at it.
-	 */
-	private void settlePending() {
-		Set<ObjectId> seen = new HashSet<>();
-		while (true) {
-			Query pending = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("questionPending").is(true)
-				.and("expiresAt").lt(clock.instant()).and("_id").nin(seen)).limit(SETTLE_BATCH);
-			pending.fields().include("_id");
-			List<String> ids = mongo.find(pending, Conversation.class).stream().map(conversation -> conversation.id).toList();
-			if (ids.isEmpty()) {
-				return;
-			}
-			ids.forEach(id -> seen.add(new ObjectId(id)));
-			Map<String, ReferenceFate> fates = messenger.fates(ids);
-			Map<String, Instant> went = new HashMap<>();
-			for (String id : ids) {
-				ReferenceFate fate = fates.get(id);
-				if (fate != null && fate.sent()) {
-					went.put(id, fate.sentAt());
-				}
-				else if (fate == null || !fate.attempting()) {
-					notDelivered(id);
-				}
-			}
-			asked(went);
-		}
-	}
-
 	/** Closes a conversation whose question never went out as undelivered, if it still waits for it. */
 	private void notDelivered(String id) {
 		Query waiting = Query.query(Criteria.where("_id").is(new ObjectId(id)).and("status").is(Conversation.Status.ACTIVE)
@@ -872,55 +804,6 @@ public class ConversationRuntime {
 		log.info("Conversation {} ({}) with participant {} was not delivered: its question could not go before {}",
 				closed.id, closed.flow, closed.participantId, closed.expiresAt);
 		participants.find(new ParticipantId(closed.participantId)).ifPresent(p -> startQueued(p, closed));
-	}
-
-	/**
-	 * Questions the outbox sent in the background (held, paced or retried): each conversation that
-	 * waited for its question now runs from the moment it went. One lookup and one write for a
-	 * batch of them.
-	 */
-	@EventListener
-	void on(MessagesSent sent) {
-		Map<String, Instant> questions = new HashMap<>();
-		for (MessagesSent.Sent message : sent.messages()) {
-			if ((message.purpose() == Purpose.CHECK_IN || message.purpose() == Purpose.REMINDER)
-					&& ObjectId.isValid(message.reference())) {
-				questions.merge(message.reference(), message.sentAt(), (a, b) -> a.isBefore(b) ? a : b);
-			}
-		}
-		try {
-			asked(questions);
-		}
-		catch (RuntimeException ex) {
-			// The sweep asks the outbox again before it would count any of them as undelivered.
-			log.warn("{} conversations could not be told their question went", questions.size(), ex);
-		}
-	}
-
-	/** Marks the conversations among {@code sentAt} that waited for their question as asked, then. */
-	private void asked(Map<String, Instant> sentAt) {
-		if (sentAt.isEmpty()) {
-			return;
-		}
-		Query waiting = Query.query(Criteria.where("_id").in(sentAt.keySet().stream().map(ObjectId::new).toList())
-			.and("status").is(Conversation.Status.ACTIVE).and("questionPending").is(true));
-		List<Conversation> found = mongo.find(waiting, Conversation.class);
-		if (found.isEmpty()) {
-			return;
-		}
-		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, Conversation.class);
-		for (Conversation conversation : found) {
-			Long version = conversation.version;
-			if (conversation.asked(flows.revision(conversation.revision), sentAt.get(conversation.id))) {
-				// Only as read: a reply that came meanwhile saved its own state, and asked is then moot.
-				bulk.updateOne(Query.query(Criteria.where("_id").is(new ObjectId(conversation.id)).and("version").is(version)
-					.and("questionPending").is(true)),
-						new Update().set("questionPending", false).set("askedAt", conversation.askedAt)
-							.set("expiresAt", conversation.expiresAt).set("waitUntil", conversation.waitUntil)
-							.inc("version", 1));
-			}
-		}
-		bulk.execute();
 	}
 
 	/**
