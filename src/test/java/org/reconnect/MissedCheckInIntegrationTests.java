@@ -218,6 +218,41 @@ class MissedCheckInIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void aNudgeHeldInTheOutboxLongerThanTwelveHoursIsDroppedAndRecordedNotDelivered() {
+		LocalDate day = useDay(65);
+		String hal = "+16465550278";
+		String id = enrol("Hal Quinn", hal, "America/New_York", "15:25");
+		assertThat(coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		clock.set(at(day, "18:00"));
+		sweepAndDrain();
+		assertThat(state(id)).isEqualTo("LATE");
+
+		// The nudge falls due at 20:00; Twilio asks to come back in thirteen hours.
+		twilio.stubFor(toNumber(hal).willReturn(tooManyRequests(Duration.ofHours(13))));
+		clock.set(at(day, "20:00"));
+		escalation.sweep();
+		assertThat(lastSentTo(hal)).startsWith("Hi Hal, just thinking of you.");
+		twilio.stubFor(toNumber(hal).willReturn(accepted()));
+		clock.set(at(day.plusDays(1), "09:00").plusSeconds(1));
+		drainOutbox();
+
+		assertThat(sentTo(hal).stream().filter(text -> text.startsWith("Hi Hal, just thinking of you.")))
+			.as("only the attempt Twilio refused: not sent thirteen hours late").hasSize(1);
+		SentMessage nudge = messenger.recent(hal, 10)
+			.stream()
+			.filter(message -> message.purpose() == Purpose.NUDGE)
+			.findFirst()
+			.orElseThrow();
+		assertThat(nudge.status()).isEqualTo("DROPPED");
+		assertThat(messenger.status(nudge.id()).orElseThrow().error()).isEqualTo("expired");
+		assertThat(coach().getForObject("/api/participants/" + id + "/audit", String.class)).contains("ALERT_UNDELIVERED");
+
+		sms(hal, "hi"); // and the channel answers again for the next test
+		assertThat(lastSentTo(hal)).doesNotStartWith("Hi Hal, just thinking of you.");
+	}
+
+	@Test
 	void aCheckInTimeInsideQuietHoursIsRefusedNamingTheWindow() {
 		useDay(64);
 		String gus = "+16465550277";
