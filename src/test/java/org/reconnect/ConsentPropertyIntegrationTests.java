@@ -75,7 +75,7 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 			String participant = "+1415555" + String.format("%04d", 100 + run);
 			List<String> allies = List.of("+1312555" + String.format("%04d", 100 + 2 * run),
 					"+1312555" + String.format("%04d", 101 + 2 * run));
-			String id = enrol("Pat Quill", participant, "America/Los_Angeles", "07:" + String.format("%02d", run));
+			String id = enrol("Pat Quill", participant, "America/Los_Angeles", "13:" + String.format("%02d", run));
 			Map<String, List<Invitation>> model = new HashMap<>();
 			Map<String, Integer> seen = new HashMap<>();
 			allies.forEach(phone -> model.put(phone, new ArrayList<>()));
@@ -99,6 +99,9 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 				switch (random.nextInt(20)) {
 					case 0, 1, 2 -> {
 						event = "day";
+						// A check-in goes outside quiet hours (its time cannot be set inside them): in
+						// them, it waits for the morning here.
+						clock.set(outsideQuietHours(clock.instant()));
 						coach().postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class);
 						if (random.nextInt(4) == 0) {
 							String answer = "zq" + random.nextInt(1_000_000) + "x";
@@ -201,6 +204,16 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 	private static boolean isAlert(String text) {
 		return text.contains("hasn't checked in since") || text.contains("is still quiet since")
 				|| text.contains("is back in touch") || text.contains("could use a caring voice");
+	}
+
+	/** The instant itself, or 08:00 in Los Angeles (the default quiet hours' end) when it falls inside them. */
+	private static Instant outsideQuietHours(Instant at) {
+		java.time.ZonedDateTime local = at.atZone(java.time.ZoneId.of("America/Los_Angeles"));
+		if (local.getHour() >= 8 && local.getHour() < 21) {
+			return at;
+		}
+		java.time.ZonedDateTime morning = local.toLocalTime().getHour() >= 21 ? local.plusDays(1) : local;
+		return morning.toLocalDate().atTime(8, 0).atZone(local.getZone()).toInstant();
 	}
 
 	/** What the sweep job does: expire check-ins past their deadline, then run due escalation. */

@@ -14,6 +14,7 @@ import org.reconnect.escalation.AuditView;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.LadderStep;
 import org.reconnect.escalation.ResponsivenessView;
+import org.reconnect.flows.CheckInByHand;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.flows.FlowCatalog;
 import org.reconnect.flows.ConversationView;
@@ -86,20 +87,30 @@ class ParticipantApi {
 				conversations.history(profile.id()), "allies", consent.allies(profile.id()));
 	}
 
-	/** Starts the daily check-in now, outside its schedule: for trying the loop by hand. */
+	/**
+	 * Starts the daily check-in now, outside its schedule: for trying the loop by hand. It goes now
+	 * (or is held in the outbox until its deadline at the latest), or it is refused with 409 and
+	 * nothing is left queued.
+	 */
 	@PostMapping("/participants/{id}/check-ins")
 	ResponseEntity<?> checkInNow(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
-		return conversations.startCheckIn(profile.id())
-			.<ResponseEntity<?>>map(conversation -> ResponseEntity.status(HttpStatus.CREATED)
-				.body(conversations.open(profile.id()).orElseThrow()))
-			.orElseGet(() -> {
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-						"The check-in could not be delivered: the participant is " + profile.status()
-								+ " or their number refused it; see GET /api/simulator/messages or the message log.");
-				problem.setTitle("Check-in not delivered");
-				return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-			});
+		CheckInByHand checkIn = conversations.checkInByHand(profile.id());
+		if (checkIn.went()) {
+			return ResponseEntity.status(HttpStatus.CREATED).body(conversations.open(profile.id()).orElse(null));
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, switch (checkIn.refusal()) {
+			case NOT_ACTIVE -> "The participant is " + profile.status() + ": nothing was sent or queued. Resume them "
+					+ "(POST /api/participants/" + id + "/resume) or wait for them to text START.";
+			case CONVERSATION_OPEN -> "Another conversation with the participant is open: nothing was sent or queued. "
+					+ "Try again once it has ended (GET /api/participants/" + id + "/conversations).";
+			case NOT_DELIVERED -> "The question could not go (their number refused it, the daily cap, or quiet hours "
+					+ "past its deadline): nothing is left queued; see GET /api/participants/" + id + "/conversations "
+					+ "and the message log.";
+		});
+		problem.setTitle("Check-in not delivered");
+		problem.setProperty("reason", checkIn.refusal().name());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	/** Starts any flow with the participant now, by the flow's busy policy (e.g. onboarding). */

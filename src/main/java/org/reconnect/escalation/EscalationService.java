@@ -67,6 +67,12 @@ public class EscalationService {
 	private static final String QUIET = "QUIET";
 	private static final String BACK = "BACK_IN_TOUCH";
 	private static final String PARTICIPANT = "participant";
+	/**
+	 * A nudge held in the outbox (the participant's quiet hours, an outage) is dropped rather than
+	 * sent later than this: long enough to wait out a night, short enough never to arrive beside
+	 * the next day's check-in (due about 16 h after a nudge with the default ladder).
+	 */
+	static final Duration NUDGE_FRESH_FOR = Duration.ofHours(12);
 
 	private final ConsentService consent;
 	private final ParticipantService participants;
@@ -439,7 +445,8 @@ public class EscalationService {
 			case PARTICIPANT -> {
 				String text = texts.render(message + ".participant", participant.language(),
 						Map.of(PARTICIPANT, participant.firstName(), "day", day));
-				sent = messenger.send(new OutboundMessage(participant.phone(), text, Purpose.NUDGE, delivery.key));
+				sent = messenger.send(new OutboundMessage(participant.phone(), text, Purpose.NUDGE, delivery.key,
+						now.plus(NUDGE_FRESH_FOR)));
 				alerts.save(record.sent(participant.phone(), sent.outcome().name(), sent.messageId()));
 			}
 			case ALLIES -> {

@@ -64,8 +64,25 @@ class Conversation {
 
 	Instant startedAt;
 
+	/**
+	 * When its opening question went out; null while it waits in the outbox, and for
+	 * conversations written before this was kept.
+	 */
+	Instant askedAt;
+
+	/**
+	 * True while a participant's conversation waits for its opening question to go out (held for
+	 * quiet hours, paced, or retried): until then it neither times out nor expires as missed.
+	 * False once it went, and on conversations written before this was kept.
+	 */
+	boolean questionPending;
+
 	Instant lastActivityAt;
 
+	/**
+	 * Its deadline: before its question went, the latest the question may go (its notAfter); once
+	 * it went, that moment plus the flow's {@code expires_after}.
+	 */
 	@Indexed(sparse = true)
 	Instant expiresAt;
 
@@ -113,9 +130,37 @@ class Conversation {
 		conversation.revision = flow.revision();
 		conversation.onExpiry = flow.onExpiry();
 		conversation.startedAt = now;
-		conversation.expiresAt = now.plus(flow.expiresAfter() == null ? Duration.ofDays(1) : flow.expiresAfter());
+		conversation.expiresAt = now.plus(window(flow));
 		conversation.enter(flow, step, now);
+		// An ally's invitation keeps the deadline it was given, whenever it goes.
+		conversation.questionPending = conversation.open() && ally == null;
 		return conversation;
+	}
+
+	private static Duration window(FlowDefinition flow) {
+		return flow.expiresAfter() == null ? Duration.ofDays(1) : flow.expiresAfter();
+	}
+
+	/**
+	 * Its opening question went out at {@code at}: the participant has the whole window from then,
+	 * and the wait for a reply (a gentle re-ask) runs from then too.
+	 *
+	 * @return false when it was not waiting for its question (already asked, or not open)
+	 */
+	boolean asked(FlowDefinition flow, Instant at) {
+		if (!questionPending || !open()) {
+			return false;
+		}
+		questionPending = false;
+		askedAt = at;
+		expiresAt = at.plus(window(flow));
+		if (waitUntil != null) {
+			waitUntil = flow.state(state)
+				.map(FlowDefinition.StateDefinition::timeout)
+				.map(timeout -> at.plus(timeout.after()))
+				.orElse(waitUntil);
+		}
+		return true;
 	}
 
 	/**
@@ -124,6 +169,7 @@ class Conversation {
 	 */
 	void reply(FlowDefinition flow, FlowMachines.Step step, Instant now) {
 		replies++;
+		questionPending = false; // they wrote: from here it runs as any conversation does
 		String before = state;
 		enter(flow, step, now);
 		if (state.equals(before)) {
@@ -160,6 +206,9 @@ class Conversation {
 	void close(Status next) {
 		status = next;
 		openFor = next == Status.ACTIVE ? partyKey() : closedKey();
+		if (next != Status.ACTIVE) {
+			questionPending = false;
+		}
 	}
 
 	static String closedKey() {

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -47,6 +48,9 @@ import org.springframework.stereotype.Service;
  * flow's policy when another is open), applies a reply,
  * times out waits, expires those past their deadline. State is saved before any message goes
  * out; a conversation whose first message was not delivered never counts as a missed check-in.
+ * Its window runs from when its question went out, not from when it was written: a question
+ * still in the outbox may go no later than the conversation's first deadline, and until it went
+ * the conversation neither times out nor expires as missed.
  * Waits and deadlines are claimed one atomic update each, so several nodes sweeping at once act
  * on each exactly once.
  */
@@ -66,11 +70,13 @@ public class ConversationRuntime {
 	private final Clock clock;
 	private final String programName;
 	private final ObjectProvider<PlaceholderSource> placeholders;
+	private final AskedQuestions questions;
 
 	ConversationRuntime(FlowRegistry flows, FlowSettings settings, Conversations conversations, MongoTemplate mongo,
 			ParticipantService participants, Messenger messenger, ApplicationEventPublisher events, Clock clock,
 			@Value("${reconnect.messaging.program-name:Reconnect}") String programName,
-			ObjectProvider<PlaceholderSource> placeholders) {
+			ObjectProvider<PlaceholderSource> placeholders, AskedQuestions questions) {
+		this.questions = questions;
 		this.flows = flows;
 		this.settings = settings;
 		this.conversations = conversations;
@@ -90,6 +96,44 @@ public class ConversationRuntime {
 	 */
 	public Optional<String> startCheckIn(ParticipantId participant) {
 		return start(participant, settings.checkInFlow());
+	}
+
+	/**
+	 * Today's check-in, started by hand (a coach trying the loop): it goes now or not at all. Unlike
+	 * a scheduled one it never waits for an open conversation to end, so a refusal leaves nothing
+	 * queued and no conversation waiting. A question held in the outbox (quiet hours, a retry) is on
+	 * its way, until the check-in's deadline at the latest.
+	 */
+	public CheckInByHand checkInByHand(ParticipantId id) {
+		ParticipantProfile participant = participants.find(id).orElseThrow();
+		if (!participant.active()) {
+			return CheckInByHand.refused(CheckInByHand.Refusal.NOT_ACTIVE);
+		}
+		if (conversations.findByOpenFor(id.value()).isPresent()) {
+			return CheckInByHand.refused(CheckInByHand.Refusal.CONVERSATION_OPEN);
+		}
+		FlowDefinition flow = loaded(settings.checkInFlow());
+		FlowMachines.Step step = FlowMachines.start(flow);
+		Conversation conversation;
+		try {
+			conversation = conversations.save(Conversation.start(id.value(), flow, step, clock.instant()));
+		}
+		catch (DuplicateKeyException ex) {
+			return CheckInByHand.refused(CheckInByHand.Refusal.CONVERSATION_OPEN); // one opened meanwhile
+		}
+		List<SendResult> sent = carryOut(Addressee.of(participant), flow, conversation, step.effects(), flow.sentAs(),
+				null);
+		if (sent.isEmpty() || !sent.get(0).sent()) {
+			undelivered(conversation);
+			log.info("Check-in {} by hand with participant {} was not delivered", conversation.id, id);
+			return CheckInByHand.refused(CheckInByHand.Refusal.NOT_DELIVERED);
+		}
+		if (sent.get(0).outcome() == SendResult.Outcome.SENT) {
+			questions.askedNow(List.of(conversation), flow);
+		}
+		log.info("Started check-in {} by hand with participant {}", conversation.id, id);
+		afterStep(participant, conversation);
+		return new CheckInByHand(conversation.id, null);
 	}
 
 	/**
@@ -362,7 +406,7 @@ public class ConversationRuntime {
 			Addressee addressee = Addressee.of(starting.get(conversation.id));
 			for (Texts question : questions) {
 				messages.add(new OutboundMessage(addressee.phone(), render(question, addressee, flow), flow.sentAs(),
-						conversation.id));
+						conversation.id, conversation.expiresAt));
 			}
 		}
 		return messages;
@@ -393,6 +437,7 @@ public class ConversationRuntime {
 	/** Records what became of each new conversation of a batch, given the results of its first messages. */
 	private void opened(Opening opening, List<SendResult> sent, Map<ParticipantId, Optional<String>> results) {
 		int per = opening.written().isEmpty() ? 0 : opening.questions().size() / opening.written().size();
+		List<Conversation> asked = new ArrayList<>();
 		for (int i = 0; i < opening.written().size(); i++) {
 			Conversation conversation = opening.written().get(i);
 			ParticipantProfile participant = opening.starting().get(conversation.id);
@@ -403,11 +448,15 @@ public class ConversationRuntime {
 				results.put(participant.id(), Optional.empty());
 				continue;
 			}
+			if (sent.get(i * per).outcome() == SendResult.Outcome.SENT) {
+				asked.add(conversation);
+			}
 			log.info("Started conversation {} ({}) with participant {}", conversation.id, opening.flow().name(),
 					participant.id());
 			afterStep(participant, conversation);
 			results.put(participant.id(), Optional.of(conversation.id));
 		}
+		questions.askedNow(asked, opening.flow());
 	}
 
 	private void undelivered(Conversation conversation) {
@@ -494,6 +543,9 @@ public class ConversationRuntime {
 			conversations.save(conversation);
 			log.info("Conversation {} ({}) with participant {} was not delivered", conversation.id, flowName, id);
 			return Optional.empty();
+		}
+		if (sent.get(0).outcome() == SendResult.Outcome.SENT) {
+			questions.askedNow(List.of(conversation), flow);
 		}
 		log.info("Started conversation {} ({}) with participant {}", conversation.id, flowName, id);
 		afterStep(participant, conversation);
@@ -679,7 +731,8 @@ public class ConversationRuntime {
 	 */
 	public int timeoutsDue() {
 		int count = 0;
-		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("waitUntil").lte(clock.instant()));
+		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("waitUntil").lte(clock.instant())
+			.and("questionPending").ne(true));
 		Conversation claimed;
 		while ((claimed = mongo.findAndModify(due, new Update().unset("waitUntil"),
 				FindAndModifyOptions.options().returnNew(true), Conversation.class)) != null) {
@@ -708,13 +761,17 @@ public class ConversationRuntime {
 
 	/**
 	 * Closes every open conversation past its deadline, raising {@link CheckInMissed} for a
-	 * check-in that got no reply at all, then starts what was waiting for it.
+	 * check-in that was asked and got no reply at all, then starts what was waiting for it. A
+	 * conversation whose question never went out before its deadline is closed as undelivered
+	 * instead: it was never seen, so it is never missed (see {@link AskedQuestions#settle}).
 	 *
 	 * @return how many expired
 	 */
 	public int expireDue() {
+		questions.settle().forEach(this::notDelivered);
 		int expired = 0;
-		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(clock.instant()));
+		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(clock.instant())
+			.and("questionPending").ne(true));
 		Conversation claimed;
 		while ((claimed = mongo.findAndModify(due,
 				new Update().set("status", Conversation.Status.EXPIRED).set("openFor", Conversation.closedKey()),
@@ -723,7 +780,7 @@ public class ConversationRuntime {
 			if (claimed.replies == 0 && "CheckInMissed".equals(claimed.onExpiry)) {
 				log.info("Check-in {} of participant {} expired unanswered", claimed.id, claimed.participantId);
 				events.publishEvent(new CheckInMissed(new ParticipantId(claimed.participantId), claimed.id,
-						claimed.startedAt));
+						claimed.askedAt != null ? claimed.askedAt : claimed.startedAt));
 			}
 			Conversation ended = claimed;
 			if (!ended.withAlly()) {
@@ -731,6 +788,22 @@ public class ConversationRuntime {
 			}
 		}
 		return expired;
+	}
+
+	/** Closes a conversation whose question never went out as undelivered, if it still waits for it. */
+	private void notDelivered(String id) {
+		Query waiting = Query.query(Criteria.where("_id").is(new ObjectId(id)).and("status").is(Conversation.Status.ACTIVE)
+			.and("questionPending").is(true));
+		Conversation closed = mongo.findAndModify(waiting,
+				new Update().set("status", Conversation.Status.UNDELIVERED).set("openFor", Conversation.closedKey())
+					.set("questionPending", false).inc("version", 1),
+				FindAndModifyOptions.options().returnNew(true), Conversation.class);
+		if (closed == null) {
+			return;
+		}
+		log.info("Conversation {} ({}) with participant {} was not delivered: its question could not go before {}",
+				closed.id, closed.flow, closed.participantId, closed.expiresAt);
+		participants.find(new ParticipantId(closed.participantId)).ifPresent(p -> startQueued(p, closed));
 	}
 
 	/**
@@ -754,6 +827,10 @@ public class ConversationRuntime {
 			try {
 				conversations.save(conversation);
 				log.info("Conversation {} marked undelivered: its check-in never arrived", conversation.id);
+				if (!conversation.withAlly()) {
+					participants.find(new ParticipantId(conversation.participantId))
+						.ifPresent(participant -> startQueued(participant, conversation));
+				}
 				return;
 			}
 			catch (OptimisticLockingFailureException ex) {
@@ -819,8 +896,10 @@ public class ConversationRuntime {
 		List<SendResult> results = new ArrayList<>();
 		for (Effect effect : effects) {
 			if (effect instanceof Effect.Say say) {
+				// A question or re-ask that cannot go before the deadline is dropped; a reply is never held.
+				Instant notAfter = purpose == Purpose.REPLY ? null : conversation.expiresAt;
 				results.add(messenger.send(new OutboundMessage(addressee.phone(), render(say.text(), addressee, flow),
-						purpose, conversation.id)));
+						purpose, conversation.id, notAfter)));
 			}
 			else if (effect instanceof Effect.RecordConsent consent && addressee.ally() != null) {
 				events.publishEvent(new AllyAnswered(addressee.ally().allyId(), participant.id(), consent.granted(),

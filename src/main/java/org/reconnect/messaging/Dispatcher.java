@@ -139,7 +139,7 @@ class Dispatcher {
 		Map<String, SendResult> results = new HashMap<>();
 		Map<String, MessageRecord> claimed = new HashMap<>();
 		records.stream().filter(record -> record.leaseOwner != null).forEach(record -> claimed.put(record.id, record));
-		InBatch batch = new InBatch(claimed.values());
+		InBatch batch = new InBatch(claimed.values(), false);
 		for (MessageRecord record : records) {
 			MessageRecord mine = claimed.get(record.id);
 			SendResult.Outcome outcome = SendResult.Outcome.QUEUED; // paced, or another node took it
@@ -219,8 +219,15 @@ class Dispatcher {
 		private final Map<String, List<Instant>> sentTimes = new HashMap<>();
 		private final List<MessageRecord> sentRecords = new ArrayList<>();
 		private final List<Update> sentUpdates = new ArrayList<>();
+		private final List<MessageRecord> went = new ArrayList<>();
+		private final boolean announced;
 
-		InBatch(Collection<MessageRecord> records) {
+		/**
+		 * @param announced whether what it sends is announced ({@link MessagesSent}): in the
+		 * background, yes; in the caller's thread the caller learns it from the results
+		 */
+		InBatch(Collection<MessageRecord> records, boolean announced) {
+			this.announced = announced;
 			if (records.isEmpty()) {
 				return;
 			}
@@ -263,6 +270,7 @@ class Dispatcher {
 		public void sent(MessageRecord record, Update update) {
 			sentRecords.add(record);
 			sentUpdates.add(update);
+			went.add(record);
 			if (record.purpose.scheduled()) {
 				sentTimes.computeIfAbsent(record.to, to -> new ArrayList<>()).add(clock.instant());
 			}
@@ -278,6 +286,9 @@ class Dispatcher {
 			int lost = sentRecords.size() - outbox.finishAll(sentRecords, sentUpdates);
 			if (lost > 0) {
 				log.warn("{} messages' outcomes came after their leases had passed to another dispatcher", lost);
+			}
+			if (announced) {
+				announce(went);
 			}
 		}
 	}
@@ -359,7 +370,7 @@ class Dispatcher {
 							lookups.finishSent();
 						}
 						chunkEnd = Math.min(lane.size(), i + CHUNK);
-						lookups = new InBatch(lane.subList(i, chunkEnd));
+						lookups = new InBatch(lane.subList(i, chunkEnd), true);
 						since = now;
 					}
 					sent.incrementAndGet();
@@ -463,6 +474,7 @@ class Dispatcher {
 			outage.answered(now);
 		}
 		if (result instanceof Accepted accepted) {
+			record.sentAt = now;
 			Update update = record.routed(new Update()).set("status", Status.SENT).set("providerId", accepted.providerId())
 				.set("attempts", attempts).set("sentAt", now).set("updatedAt", now).set("error", null)
 				.set("deliveryStatus", accepted.status()).set("deliveryRank", StatusCallbacks.rank(accepted.status()))
@@ -500,6 +512,27 @@ class Dispatcher {
 			events.publishEvent(new NumberFlagged(record.to, rejected.code()));
 		}
 		return end(record, Status.FAILED, rejected.code(), now, attempts, inline, lookups);
+	}
+
+	/**
+	 * Tells whoever caused them that these messages went in the background, once their outcome is
+	 * written: one event for the lot. A listener that fails cannot undo a message that went, so it
+	 * is only logged.
+	 */
+	private void announce(List<MessageRecord> went) {
+		List<MessagesSent.Sent> referenced = went.stream()
+			.filter(record -> record.reference != null)
+			.map(record -> new MessagesSent.Sent(record.id, record.reference, record.purpose, record.sentAt))
+			.toList();
+		if (referenced.isEmpty()) {
+			return;
+		}
+		try {
+			events.publishEvent(new MessagesSent(referenced));
+		}
+		catch (RuntimeException ex) {
+			log.warn("{} sent messages could not be announced", referenced.size(), ex);
+		}
 	}
 
 	private SendResult.Outcome end(MessageRecord record, Status status, String why, Instant now, int attempts,

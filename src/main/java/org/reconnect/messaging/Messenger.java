@@ -3,8 +3,10 @@ package org.reconnect.messaging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,11 +30,13 @@ public class Messenger {
 	private final WebChats webChats;
 	private final WhatsAppWindow whatsApp;
 	private final BacklogSettings backlogLimits;
+	private final RecipientRules recipients;
 	private final Clock clock;
 
 	Messenger(Outbox outbox, Dispatcher dispatcher, Messages messages, OptOuts optOuts, WebChats webChats,
-			WhatsAppWindow whatsApp, BacklogSettings backlogLimits, Clock clock) {
+			WhatsAppWindow whatsApp, BacklogSettings backlogLimits, RecipientRules recipients, Clock clock) {
 		this.backlogLimits = backlogLimits;
+		this.recipients = recipients;
 		this.whatsApp = whatsApp;
 		this.outbox = outbox;
 		this.dispatcher = dispatcher;
@@ -83,6 +87,40 @@ public class Messenger {
 			outbox.withReferences(references).forEach(found::add);
 		}
 		return found;
+	}
+
+	/**
+	 * What became of the messages that carry each of the references: when the first went, or
+	 * whether one is being attempted now (it may yet go). A reference no message carries is left
+	 * out. Asked only where an expected message was never heard of, so a large outbox is scanned.
+	 */
+	public Map<String, ReferenceFate> fates(Collection<String> references) {
+		Map<String, ReferenceFate> fates = new HashMap<>();
+		if (references.isEmpty()) {
+			return fates;
+		}
+		Instant now = clock.instant();
+		for (MessageRecord record : outbox.byReferences(references)) {
+			ReferenceFate known = fates.getOrDefault(record.reference, new ReferenceFate(null, false));
+			Instant sentAt = known.sentAt();
+			if (record.status == MessageRecord.Status.SENT && record.sentAt != null
+					&& (sentAt == null || record.sentAt.isBefore(sentAt))) {
+				sentAt = record.sentAt;
+			}
+			boolean attempting = known.attempting()
+					|| record.status == MessageRecord.Status.QUEUED && record.leaseUntil != null
+							&& record.leaseUntil.isAfter(now);
+			fates.put(record.reference, new ReferenceFate(sentAt, attempting));
+		}
+		return fates;
+	}
+
+	/**
+	 * What holds for a recipient where nobody said otherwise: the configured quiet hours (local
+	 * time), daily cap and zone. A participant with no quiet hours of their own gets these.
+	 */
+	public RecipientPolicy.Recipient defaults() {
+		return recipients.defaults();
 	}
 
 	/**

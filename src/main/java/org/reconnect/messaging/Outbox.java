@@ -52,6 +52,16 @@ class Outbox {
 		return mongo.find(query, MessageRecord.class, collection).stream().map(record -> record.reference).toList();
 	}
 
+	/**
+	 * The records that carry one of the references: status, when sent and whose lease, only. Asked
+	 * only of references whose fate nobody heard of (a sweep's rare case), so the field has no index.
+	 */
+	List<MessageRecord> byReferences(Collection<String> references) {
+		Query query = Query.query(Criteria.where("reference").in(references));
+		query.fields().include("reference").include("status").include("sentAt").include("leaseUntil");
+		return mongo.find(query, MessageRecord.class, collection);
+	}
+
 	/** Ids of entries free to claim, replies and alerts first, then bulk in due-time order. */
 	List<String> due(Instant now, int limit) {
 		Query query = claimable(now).with(Sort.by("priority", "nextAttemptAt", "_id")).limit(limit);

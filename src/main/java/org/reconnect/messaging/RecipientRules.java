@@ -47,6 +47,11 @@ class RecipientRules {
 		return all;
 	}
 
+	/** The configured defaults: quiet hours, daily cap and zone. */
+	Recipient defaults() {
+		return new Recipient(defaults.defaultZone(), defaults.quietFrom(), defaults.quietUntil(), defaults.dailyCap());
+	}
+
 	private Recipient withDefaults(Optional<Recipient> known) {
 		if (known.isEmpty()) {
 			// Someone no module here knows (an ally, a coach): escalation holds allies' alerts for

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.reconnect.messaging.ChannelKind;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OptOutChanged;
+import org.reconnect.messaging.RecipientPolicy;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.reconnect.system.PhoneNumbers;
@@ -100,6 +101,9 @@ public class ParticipantService {
 			problems.add(new FieldProblem("checkInTime",
 					"'" + request.checkInTime() + "' is not a time of day: send 24-hour HH:mm, e.g. 09:00 or 18:30"));
 		}
+		if (checkInTime != null) {
+			checkInTimeProblem(checkInTime, defaultQuietHours()).ifPresent(problems::add);
+		}
 		String language = request.language() == null || request.language().isBlank() ? "en" : request.language();
 		if (!LANGUAGES.contains(language)) {
 			problems.add(new FieldProblem("language", "'" + language + "' is not offered: send en or es"));
@@ -173,7 +177,8 @@ public class ParticipantService {
 	/**
 	 * Sets the participant's quiet hours (local HH:mm, the span may cross midnight).
 	 *
-	 * @throws InvalidInput naming the field that is not a time of day
+	 * @throws InvalidInput naming the field that is not a time of day, or {@code quietHours} when
+	 * they would cover the participant's check-in time (no check-in could ever be sent)
 	 */
 	public ParticipantProfile keepQuietHours(ParticipantId id, String start, String end) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -184,8 +189,54 @@ public class ParticipantService {
 		}
 		Participant participant = participants.findById(id.value())
 			.orElseThrow(() -> new IllegalArgumentException("no participant " + id));
-		participant.keepQuietHours(new QuietHours(from, to));
+		QuietHours hours = new QuietHours(from, to);
+		QuietHours kept = quietHoursOf(hours);
+		LocalTime checkIn = profile(participant).checkInTime();
+		if (kept.contains(checkIn)) {
+			throw InvalidInput.of("quietHours", kept.describe() + " would cover the daily check-in at " + checkIn
+					+ ", which could then never be sent: choose quiet hours that end by " + checkIn
+					+ " or start after it");
+		}
+		participant.keepQuietHours(hours);
 		return profile(save(participant));
+	}
+
+	/**
+	 * What is wrong with a check-in time for someone about to be enrolled (who has the default
+	 * quiet hours), as enrolment would say it; empty when it is fine.
+	 */
+	public Optional<FieldProblem> checkInTimeProblem(LocalTime checkInTime) {
+		return checkInTimeProblem(checkInTime, defaultQuietHours());
+	}
+
+	private static Optional<FieldProblem> checkInTimeProblem(LocalTime checkInTime, QuietHours quiet) {
+		if (!quiet.contains(checkInTime)) {
+			return Optional.empty();
+		}
+		return Optional.of(new FieldProblem("checkInTime", checkInTime + " falls in quiet hours " + quiet.describe()
+				+ ", when no check-in can be sent: choose a time from " + quiet.end() + " until " + quiet.start()));
+	}
+
+	/**
+	 * The quiet hours of someone who has none of their own: messaging's configured default
+	 * ({@code reconnect.messaging.compliance}), which is what holds their messages.
+	 */
+	public QuietHours defaultQuietHours() {
+		Messenger sender = messenger.getIfAvailable();
+		if (sender == null) {
+			return QuietHours.DEFAULT;
+		}
+		RecipientPolicy.Recipient defaults = sender.defaults();
+		return new QuietHours(defaults.quietFrom(), defaults.quietUntil());
+	}
+
+	/**
+	 * The quiet hours that hold messages to a participant with these in their profile: their own,
+	 * except that the standard 21:00-08:00 (what a profile shows when none were set) means the
+	 * configured default, as {@link ParticipantRecipients} tells messaging.
+	 */
+	private QuietHours quietHoursOf(QuietHours own) {
+		return own == null || own.equals(QuietHours.DEFAULT) ? defaultQuietHours() : own;
 	}
 
 	private static LocalTime parseTime(String field, String value, List<FieldProblem> problems) {

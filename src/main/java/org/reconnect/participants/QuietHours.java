@@ -18,7 +18,11 @@ public record QuietHours(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFo
 
 	/** Whether the instant falls inside quiet hours, read in the zone. */
 	public boolean contains(Instant instant, ZoneId zone) {
-		LocalTime local = instant.atZone(zone).toLocalTime();
+		return contains(instant.atZone(zone).toLocalTime());
+	}
+
+	/** Whether a local time of day falls inside quiet hours (from the start, up to the end). */
+	public boolean contains(LocalTime local) {
 		if (start.equals(end)) {
 			return false;
 		}
@@ -26,6 +30,11 @@ public record QuietHours(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFo
 			return !local.isBefore(start) && local.isBefore(end);
 		}
 		return !local.isBefore(start) || local.isBefore(end);
+	}
+
+	/** The window as a person reads it: "21:00–08:00". */
+	public String describe() {
+		return start + "\u2013" + end;
 	}
 
 	/**

@@ -99,10 +99,13 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 	void aFailedWhatsAppCheckInFallsBackToExactlyOneSmsWhateverTheCallbacks() {
 		String mo = "+12025550402";
 		String id = enrolOnWhatsApp("Mo Tran", mo, "11:45", "en", null);
+		// Mo's own quiet hours are short: a fallback held for them still goes within the check-in's
+		// window (6 h from when it went; a question that cannot go by then is dropped instead).
+		coach().put("/api/participants/" + id + "/quiet-hours", Map.of("start", "21:00", "end", "23:00"));
 		twilio.stubFor(to(wa(mo)).willReturn(accepted("SMwhatsapp0402")));
 		twilio.stubFor(to(mo).willReturn(accepted("SMsms0402")));
 		// Friday 20:50 in New York: the check-in goes; Twilio says it was undelivered at 21:30, inside
-		// quiet hours, so the SMS fallback waits for the morning like any check-in.
+		// quiet hours, so the SMS fallback waits for their end like any check-in.
 		clock.set(Instant.parse("2030-03-09T01:50:00Z"));
 		checkInNow(id);
 		String original = messenger.recent(mo, 1).get(0).id();
@@ -113,7 +116,7 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 		status("SMwhatsapp0402", "undelivered", "63016");
 		assertThat(requestsTo(mo)).as("held for quiet hours").isEmpty();
 
-		clock.set(Instant.parse("2030-03-09T13:00:00Z")); // Saturday 08:00 in New York
+		clock.set(Instant.parse("2030-03-09T04:00:00Z")); // Friday 23:00 in New York
 		status("SMwhatsapp0402", "failed", "63016");
 		drainOutbox();
 		status("SMwhatsapp0402", "undelivered", "63016");

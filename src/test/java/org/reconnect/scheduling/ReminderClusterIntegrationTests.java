@@ -119,7 +119,7 @@ class ReminderClusterIntegrationTests {
 			ReminderService reminders = nodeB.getBean(ReminderService.class);
 			for (int i = 0; i < REMINDERS; i++) {
 				ParticipantProfile p = participants.enrol(new EnrolParticipant("P" + i, phone(i), "America/New_York",
-						"06:00", "en"), "coach");
+						"20:30", "en"), "coach");
 				// Monday 09:00 EST, reminded an hour before: all 2,000 are due at 13:00 UTC.
 				reminders.create(p.id(), new ReminderRequest("Group meeting", "Room 4", null, null, "2030-03-04T09:00",
 						null, null, List.of(new ReminderRequest.LeadRequest("PT1H", null, null))));

@@ -542,19 +542,19 @@ class ReminderIntegrationTests {
 				"+12025550356");
 		List<String> ids = new ArrayList<>();
 		for (String phone : phones) {
-			ids.add(enrol("Slot " + phone.substring(9), phone, "America/Denver", "en", "06:40"));
+			ids.add(enrol("Slot " + phone.substring(9), phone, "America/Denver", "en", "13:40"));
 		}
-		clock.set(Instant.parse("2030-03-04T13:40:00Z")); // 06:40 MST
+		clock.set(Instant.parse("2030-03-04T20:40:00Z")); // 13:40 MST
 
 		CyclicBarrier together = new CyclicBarrier(2);
 		ExecutorService nodes = Executors.newFixedThreadPool(2);
 		try {
 			List<Future<Integer>> started = nodes.invokeAll(List.<java.util.concurrent.Callable<Integer>>of(() -> {
 				together.await();
-				return slots.fire("America/Denver@06:40");
+				return slots.fire("America/Denver@13:40");
 			}, () -> {
 				together.await();
-				return slots.fire("America/Denver@06:40");
+				return slots.fire("America/Denver@13:40");
 			}));
 			assertThat(started.get(0).get() + started.get(1).get()).isEqualTo(phones.size());
 		}
@@ -567,24 +567,24 @@ class ReminderIntegrationTests {
 		for (String id : ids) {
 			CheckInSchedule schedule = mongo.findById(id, CheckInSchedule.class);
 			assertThat(schedule.lastOutcome).isEqualTo(CheckInSchedule.Outcome.SENT);
-			assertThat(schedule.nextDueAt).as("tomorrow").isEqualTo(Instant.parse("2030-03-05T13:40:00Z"));
+			assertThat(schedule.nextDueAt).as("tomorrow").isEqualTo(Instant.parse("2030-03-05T20:40:00Z"));
 		}
 	}
 
 	@Test
 	void inOneCheckInBatchAPausedParticipantIsNotSentAndOneThatCannotStartStaysDue() throws Exception {
-		String active = enrol("Fay Ward", "+12025550361", "America/Edmonton", "en", "06:50");
-		String paused = enrol("Gil Ward", "+12025550362", "America/Edmonton", "en", "06:50");
+		String active = enrol("Fay Ward", "+12025550361", "America/Edmonton", "en", "13:50");
+		String paused = enrol("Gil Ward", "+12025550362", "America/Edmonton", "en", "13:50");
 		assertThat(coach().postForEntity("/api/participants/" + paused + "/pause", Map.of("until", "2030-04-01T00:00:00Z"),
 				JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-		Instant due = Instant.parse("2030-03-04T13:50:00Z"); // 06:50 MST
+		Instant due = Instant.parse("2030-03-04T20:50:00Z"); // 13:50 MST
 		// A schedule left behind by a participant who is gone: its check-in cannot start.
 		CheckInSchedule orphan = CheckInSchedule.of("gone-participant", java.time.ZoneId.of("America/Edmonton"),
-				java.time.LocalTime.of(6, 50), due);
+				java.time.LocalTime.of(13, 50), due);
 		mongo.insert(orphan);
 		try {
 			clock.set(due);
-			assertThat(slots.fire("America/Edmonton@06:50")).isEqualTo(1);
+			assertThat(slots.fire("America/Edmonton@13:50")).isEqualTo(1);
 
 			assertThat(checkInsTo("+12025550361")).hasSize(1);
 			assertThat(mongo.findById(active, CheckInSchedule.class).lastOutcome).isEqualTo(CheckInSchedule.Outcome.SENT);
@@ -643,17 +643,17 @@ class ReminderIntegrationTests {
 		List<String> phones = List.of("+12025550371", "+12025550372", "+12025550373");
 		List<String> ids = new ArrayList<>();
 		for (String phone : phones) {
-			ids.add(enrol("Halt " + phone.substring(9), phone, "America/Regina", "en", "06:20"));
+			ids.add(enrol("Halt " + phone.substring(9), phone, "America/Regina", "en", "13:20"));
 		}
-		Instant due = Instant.parse("2030-03-04T12:20:00Z"); // 06:20 CST
+		Instant due = Instant.parse("2030-03-04T19:20:00Z"); // 13:20 CST
 		clock.set(due);
-		fireAndStop("America/Regina@06:20");
+		fireAndStop("America/Regina@13:20");
 		for (String id : ids) {
 			CheckInSchedule claimed = mongo.findById(id, CheckInSchedule.class);
 			assertThat(claimed.nextDueAt).as("claimed: due tomorrow").isEqualTo(due.plus(java.time.Duration.ofDays(1)));
 			assertThat(claimed.pending.dueAt()).isEqualTo(due);
 		}
-		assertThat(slots.fire("America/Regina@06:20")).as("a fire does not take another's claim").isZero();
+		assertThat(slots.fire("America/Regina@13:20")).as("a fire does not take another's claim").isZero();
 
 		clock.set(due.plus(java.time.Duration.ofSeconds(119)));
 		assertThat(dueWork.sweep().checkIns()).as("within the lease the node may still be at work").isZero();
@@ -675,11 +675,11 @@ class ReminderIntegrationTests {
 
 	@Test
 	void aPendingCheckInWhoseQuestionWasAlreadyWrittenIsNotSentAgain() throws Exception {
-		String written = enrol("Ivy Stone", "+12025550374", "America/Regina", "en", "06:25");
-		String unwritten = enrol("Jay Stone", "+12025550375", "America/Regina", "en", "06:25");
-		Instant due = Instant.parse("2030-03-04T12:25:00Z");
+		String written = enrol("Ivy Stone", "+12025550374", "America/Regina", "en", "13:25");
+		String unwritten = enrol("Jay Stone", "+12025550375", "America/Regina", "en", "13:25");
+		Instant due = Instant.parse("2030-03-04T19:25:00Z");
 		clock.set(due);
-		fireAndStop("America/Regina@06:25");
+		fireAndStop("America/Regina@13:25");
 		// The node had written one check-in's conversation and question before it stopped.
 		CheckInSchedule pending = mongo.findById(written, CheckInSchedule.class);
 		assertThat(conversations.startCheckIns(List.of(new org.reconnect.flows.CheckInStart(
@@ -700,10 +700,10 @@ class ReminderIntegrationTests {
 
 	@Test
 	void aPendingCheckInFoundAfterTheLateLimitIsRecordedSkippedAndNotSent() throws Exception {
-		String id = enrol("Kai Stone", "+12025550376", "America/Regina", "en", "06:30");
-		Instant due = Instant.parse("2030-03-04T12:30:00Z");
+		String id = enrol("Kai Stone", "+12025550376", "America/Regina", "en", "13:30");
+		Instant due = Instant.parse("2030-03-04T19:30:00Z");
 		clock.set(due);
-		fireAndStop("America/Regina@06:30");
+		fireAndStop("America/Regina@13:30");
 
 		clock.set(due.plus(java.time.Duration.ofHours(3))); // the late limit is 2h
 		assertThat(slots.recover()).isEqualTo(1);
@@ -718,11 +718,11 @@ class ReminderIntegrationTests {
 	void twoSweepsRacingTakeEachPendingCheckInOverOnce() throws Exception {
 		List<String> phones = List.of("+12025550381", "+12025550382", "+12025550383", "+12025550384", "+12025550385");
 		for (String phone : phones) {
-			enrol("Race " + phone.substring(9), phone, "America/Regina", "en", "06:35");
+			enrol("Race " + phone.substring(9), phone, "America/Regina", "en", "13:35");
 		}
-		Instant due = Instant.parse("2030-03-04T12:35:00Z");
+		Instant due = Instant.parse("2030-03-04T19:35:00Z");
 		clock.set(due);
-		fireAndStop("America/Regina@06:35");
+		fireAndStop("America/Regina@13:35");
 		clock.set(due.plus(java.time.Duration.ofMinutes(3)));
 
 		assertThat(racing(slots::recover)).isEqualTo(phones.size());

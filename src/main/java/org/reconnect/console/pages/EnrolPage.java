@@ -1,6 +1,8 @@
 package org.reconnect.console.pages;
 
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -23,8 +25,9 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 /**
  * Enrol a participant in one short form. The phone is read as it is typed and shown in national
- * format (htmx asks {@code /participants/new/phone}); errors stand next to each field with the
- * same messages as the API's problem details.
+ * format (htmx asks {@code /participants/new/phone}), and the check-in time is checked against
+ * quiet hours as it is typed ({@code /participants/new/check-in-time}); errors stand next to each
+ * field with the same messages as the API's problem details.
  */
 @Controller
 class EnrolPage {
@@ -71,13 +74,37 @@ class EnrolPage {
 		return "enrol :: phone-check";
 	}
 
+	/** Whether the check-in time is outside quiet hours, as enrolment will judge it. */
+	@HxRequest
+	@GetMapping("/participants/new/check-in-time")
+	String checkInTime(@RequestParam(defaultValue = "") String checkInTime, Model model) {
+		model.addAttribute("timeCheck", checkTime(checkInTime));
+		return "enrol :: check-in-time-check";
+	}
+
 	private String show(EnrolParticipant form, FieldErrors errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("phoneCheck", errors.has("phone") || form.phone() == null || form.phone().isBlank() ? null
 				: check(form.phone()));
+		model.addAttribute("timeCheck", errors.has("checkInTime") ? null : checkTime(form.checkInTime()));
 		return "enrol";
+	}
+
+	/** Null while the field holds no time of day yet (the browser's time input sends none until it is whole). */
+	private PhoneCheck checkTime(String raw) {
+		LocalTime time;
+		try {
+			time = LocalTime.parse(raw == null ? "" : raw.trim());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+		return participants.checkInTimeProblem(time)
+			.map(problem -> new PhoneCheck(false, problem.message()))
+			.orElseGet(() -> new PhoneCheck(true,
+					time + " is fine: outside quiet hours " + participants.defaultQuietHours().describe() + "."));
 	}
 
 	private PhoneCheck check(String raw) {
@@ -92,7 +119,7 @@ class EnrolPage {
 		}
 	}
 
-	/** What the phone check says: the number in national format, or the problem. */
+	/** What a live check says: the value as it will be kept (or that it is fine), or the problem. */
 	public record PhoneCheck(boolean valid, String text) {
 	}
 }

@@ -239,10 +239,18 @@ class ParticipantPage {
 		}
 		for (ConversationView conversation : conversations.history(profile.id()).stream().limit(TIMELINE).toList()) {
 			entries.add(new TimelineEntry(conversation.startedAt(), "in", conversation.flow(), null,
-					conversation.answers(), conversation.status()));
+					conversation.answers(), conversationStatus(conversation)));
 		}
 		entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
 		return entries.stream().limit(TIMELINE).toList();
+	}
+
+	/** Its status in words; a question that never reached the participant is "not delivered", never missed. */
+	static String conversationStatus(ConversationView conversation) {
+		if ("UNDELIVERED".equals(conversation.status())) {
+			return "not delivered";
+		}
+		return conversation.questionPending() ? "waiting to go out" : conversation.status();
 	}
 
 	private static List<ReminderRequest.LeadRequest> leads(ReminderView reminder) {

@@ -180,9 +180,10 @@ class SimulatorPage {
 	String checkIn(@RequestParam String participant, Authentication coach, RedirectAttributes redirect) {
 		requirePhone();
 		ParticipantProfile chosen = scope.owned(participant, coach);
-		boolean now = conversations.startCheckIn(chosen.id()).isPresent();
-		redirect.addFlashAttribute("notice", now ? "Today's check-in went out." : "The check-in did not go out now: "
-				+ "another conversation is open (it waits its turn) or the participant is paused or opted out.");
+		boolean now = conversations.checkInByHand(chosen.id()).went();
+		redirect.addFlashAttribute("notice", now ? "Today's check-in went out." : "The check-in did not go out, and "
+				+ "nothing waits to go later: another conversation is open, the participant is paused or opted out, or "
+				+ "the question could not be sent.");
 		return back(participant);
 	}
 

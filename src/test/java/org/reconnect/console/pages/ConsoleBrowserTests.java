@@ -89,7 +89,15 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.find("#phone").sendKeys("9");
 			browser.waitFor(() -> browser.text("#phone-check").contains("Phone is not a valid phone number"));
 			browser.find("#phone").sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
-			setValue(browser, "#checkInTime", "07:41");
+			// The check-in time is checked against quiet hours as it is typed.
+			browser.waitFor(() -> browser.text("#checkInTime-check").contains("09:00 is fine: outside quiet hours 21:00\u201308:00."));
+			setValue(browser, "#checkInTime", "22:00");
+			browser.waitFor(() -> browser.text("#checkInTime-check").contains(
+					"Check-in time 22:00 falls in quiet hours 21:00\u201308:00, when no check-in can be sent: choose a time "
+							+ "from 08:00 until 21:00"));
+			browser.assertAccessible();
+			setValue(browser, "#checkInTime", "08:41");
+			browser.waitFor(() -> browser.text("#checkInTime-check").contains("08:41 is fine"));
 			browser.find("#timeZone").clear();
 			browser.find("#timeZone").sendKeys("Mars/Olympus");
 			browser.find("form.stack button[type=submit]").click();
@@ -129,18 +137,18 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.find("a[href='/']").click();
 			List<WebElement> rows = browser.findAll("#caseload-table tbody tr");
 			assertThat(rows).hasSize(1);
-			assertThat(rows.get(0).getText()).contains("Lena Park", "New", "never", "0 days", "Sat 9 Mar, 07:41");
+			assertThat(rows.get(0).getText()).contains("Lena Park", "New", "never", "0 days", "Sat 9 Mar, 08:41");
 		}
 	}
 
 	@Test
 	void peopleWhoNeedTheCoachComeFirstAndAnAlertIsAcknowledgedWithOneClick() {
 		TestCoaches.ensure(mongo, encoder, "robin", "robin-pass-1");
-		ParticipantProfile dana = enrol("Dana Whitfield", "+12025550711", "06:11", "robin");
-		ParticipantProfile priya = enrol("Priya Nair", "+12025550712", "06:12", "robin");
-		ParticipantProfile marcus = enrol("Marcus Bell", "+12025550713", "06:13", "robin");
-		ParticipantProfile tom = enrol("Tom Alvarez", "+12025550714", "06:14", "robin");
-		enrol("Lena Ortiz", "+12025550715", "06:15", "robin");
+		ParticipantProfile dana = enrol("Dana Whitfield", "+12025550711", "08:11", "robin");
+		ParticipantProfile priya = enrol("Priya Nair", "+12025550712", "08:12", "robin");
+		ParticipantProfile marcus = enrol("Marcus Bell", "+12025550713", "08:13", "robin");
+		ParticipantProfile tom = enrol("Tom Alvarez", "+12025550714", "08:14", "robin");
+		enrol("Lena Ortiz", "+12025550715", "08:15", "robin");
 
 		// Priya answers her check-in; Dana never does; Marcus writes in crisis; Tom is away.
 		conversations.startCheckIn(priya.id());
@@ -172,7 +180,7 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 				.containsExactly("Marcus Bell", "Dana Whitfield", "Lena Ortiz", "Priya Nair", "Tom Alvarez");
 			assertThat(rowOf(browser, "Dana Whitfield")).contains("Quiet", "never", "3 open");
 			assertThat(rowOf(browser, "Marcus Bell")).contains("Crisis", "On time");
-			assertThat(rowOf(browser, "Priya Nair")).contains("On time", "9 h ago", "1 day", "Sat 9 Mar, 06:12");
+			assertThat(rowOf(browser, "Priya Nair")).contains("On time", "9 h ago", "1 day", "Sat 9 Mar, 08:12");
 			assertThat(rowOf(browser, "Tom Alvarez")).contains("Paused");
 			browser.assertAccessible();
 			browser.screenshot(SCREENSHOTS.resolve("caseload.png"));
@@ -207,8 +215,8 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 	@Test
 	void onAPhoneTheCaseloadFitsTheScreen() {
 		TestCoaches.ensure(mongo, encoder, "kit", "kit-pass-1");
-		enrol("Alexandria Montgomery-Fitzwilliam", "+12025550721", "06:21", "kit");
-		enrol("Bo Chen", "+12025550722", "06:22", "kit");
+		enrol("Alexandria Montgomery-Fitzwilliam", "+12025550721", "08:21", "kit");
+		enrol("Bo Chen", "+12025550722", "08:22", "kit");
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 390, 844)) {
 			browser.signIn("kit", "kit-pass-1");
 			assertThat(browser.findAll("#caseload-table tbody tr")).hasSize(2);
@@ -225,7 +233,7 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 	void aCoachCannotOpenAnotherCoachsParticipant() {
 		TestCoaches.ensure(mongo, encoder, "sky", "sky-pass-1");
 		TestCoaches.ensure(mongo, encoder, "ash", "ash-pass-1");
-		ParticipantProfile theirs = enrol("Noor Haddad", "+12025550731", "06:31", "sky");
+		ParticipantProfile theirs = enrol("Noor Haddad", "+12025550731", "08:31", "sky");
 		String page = "/participants/" + theirs.id().value();
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
 			browser.signIn("ash", "ash-pass-1");
