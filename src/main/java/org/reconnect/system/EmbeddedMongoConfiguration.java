@@ -2,8 +2,8 @@ package org.reconnect.system;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import com.mongodb.ConnectionString;
 
@@ -42,7 +43,10 @@ import io.netty.channel.Channel;
 
 /**
  * Starts an in-process MongoDB-wire-protocol server on a file under the data directory when no
- * MongoDB URI is configured, so the service runs with no other software installed.
+ * MongoDB URI is configured, so the service runs with no other software installed. The server
+ * cannot authenticate anyone, so it listens on loopback only and its file is owner-only; it has no
+ * replication and no backups either, so with a Twilio account configured (real people's data) the
+ * service refuses to start on it unless a small pilot says it accepts that.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
@@ -50,13 +54,31 @@ class EmbeddedMongoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
+	static final String REAL_PEOPLE_REFUSED = "A Twilio account is configured, so this service would hold real "
+			+ "people's names, numbers and messages, but MongoDB is the embedded store: it has no authentication "
+			+ "(any process on this machine can read it over loopback), no replication and no backups. Set "
+			+ "spring.data.mongodb.uri (environment SPRING_DATA_MONGODB_URI) to a MongoDB replica set, or, for a "
+			+ "small pilot that accepts those limits, set reconnect.embedded-store-pilot=true "
+			+ "(RECONNECT_EMBEDDEDSTOREPILOT).";
+
 	@Bean(destroyMethod = "shutdownNow")
-	MongoServer embeddedMongoServer(SystemSettings settings) throws IOException {
-		Files.createDirectories(settings.dataDir());
-		Path file = settings.dataDir().resolve("mongo.mv");
+	MongoServer embeddedMongoServer(SystemSettings settings, Environment environment) throws IOException {
+		if (!SimulatorMode.active(environment) && !settings.embeddedStorePilot()) {
+			throw new IllegalStateException(REAL_PEOPLE_REFUSED);
+		}
+		Path file = OwnerOnly.directory(settings.dataDir()).resolve("mongo.mv");
 		MongoServer server = new MongoServer(new DurableH2Backend(
 				new MVStore.Builder().fileName(file.toString()).cacheSize(settings.embeddedStoreCacheMb()).open()));
-		server.bind("127.0.0.1", 0);
+		OwnerOnly.file(file);
+		server.bind(InetAddress.getLoopbackAddress().getHostAddress(), 0);
+		if (!server.getLocalAddress().getAddress().isLoopbackAddress()) {
+			server.shutdownNow();
+			throw new IllegalStateException("the embedded MongoDB-wire server did not bind to loopback");
+		}
+		if (!SimulatorMode.active(environment)) {
+			log.warn("Real people's data on the embedded MongoDB-wire store (reconnect.embedded-store-pilot): no "
+					+ "authentication, replication or backups; back up {} yourself", file);
+		}
 		log.info("Embedded MongoDB-wire server on {} with its data in {}", server.getLocalAddress(), file);
 		return server;
 	}
