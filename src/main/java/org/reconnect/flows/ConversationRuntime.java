@@ -819,9 +819,10 @@ public class ConversationRuntime {
 		List<SendResult> results = new ArrayList<>();
 		for (Effect effect : effects) {
 			if (effect instanceof Effect.Say say) {
-				// about the participant: a text to an ally speaks of them (it is erased with them)
-				results.add(messenger.send(new OutboundMessage(addressee.phone(), render(say.text(), addressee, flow),
-						purpose, conversation.id).about(conversation.participantId)));
+				OutboundMessage message = new OutboundMessage(addressee.phone(), render(say.text(), addressee, flow),
+						purpose, conversation.id);
+				// a text to an ally speaks of the participant: it is erased with them
+				results.add(messenger.send(addressee.ally() == null ? message : message.about(conversation.participantId)));
 			}
 			else if (effect instanceof Effect.RecordConsent consent && addressee.ally() != null) {
 				events.publishEvent(new AllyAnswered(addressee.ally().allyId(), participant.id(), consent.granted(),
