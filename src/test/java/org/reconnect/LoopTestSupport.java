@@ -72,6 +72,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 		"spring.quartz.properties.org.quartz.scheduler.instanceName=loop-tests",
 		"reconnect.messaging.twilio.account-sid=" + LoopTestSupport.SID,
 		"reconnect.messaging.twilio.auth-token=" + LoopTestSupport.TOKEN,
+		// a (fake) Twilio account on the embedded store: allowed only as a pilot's explicit choice
+		"reconnect.embedded-store-pilot=true",
 		"reconnect.messaging.twilio.from-number=" + LoopTestSupport.FROM,
 		"reconnect.messaging.twilio.public-base-url=" + LoopTestSupport.PUBLIC_URL,
 		// WhatsApp: a sender, and one approved template (the daily check-in in English) with its

@@ -45,6 +45,12 @@ public class ConsentService {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsentService.class);
 
+	/**
+	 * The reason an invitation's ledger entry keeps once the participant is erased: whatever words
+	 * the coach or participant gave for naming the ally leave with them.
+	 */
+	public static final String NAMED_AS_ALLY = "named as an ally";
+
 	/** What an ally is asked to agree to unless the participant asks for more (crisis). */
 	public static final Set<AlertKind> DEFAULT_KINDS = EnumSet.of(AlertKind.MISSED_CHECK_INS, AlertKind.BACK_IN_TOUCH);
 
@@ -118,7 +124,7 @@ public class ConsentService {
 		Instant now = clock.instant();
 		Ally ally = allies.save(Ally.named(participantId, allyName, phone, allyZone, allyLanguage));
 		Instant answerBy = now.plus(settings.answerWithin());
-		append(ally, "REQUESTED", asked, why == null ? "named as an ally" : why, by, now, now, answerBy, cause);
+		append(ally, "REQUESTED", asked, why == null ? NAMED_AS_ALLY : why, by, now, now, answerBy, cause);
 		conversations.startWithAlly(new InvitedAlly(ally.id, participantId, phone, ally.firstName(), allyLanguage),
 				settings.invitationFlow(), asked.contains(AlertKind.CRISIS) ? "crisis" : null, answerBy);
 		log.info("Ally {} invited for participant {} ({})", ally.id, participantId, asked);
@@ -221,7 +227,7 @@ public class ConsentService {
 			var sent = messenger.send(new OutboundMessage(ally.phone, "Hi " + ally.firstName() + ", your agreement to hear "
 					+ "if " + participantName + " goes quiet ends on " + state.until().atZone(java.time.ZoneOffset.UTC).toLocalDate()
 					+ ". Reply YES to keep it for another year, or do nothing and it simply ends.", Purpose.CONSENT_REQUEST,
-					ally.id));
+					ally.id).about(ally.participantId));
 			append(ally, "RENEWAL_REQUESTED", state.kinds(), "consent ends soon", "system", now, null, state.until(),
 					sent.messageId());
 			asked++;
@@ -272,7 +278,8 @@ public class ConsentService {
 		Instant until = state.until().plus(settings.validFor());
 		append(ally, "RENEWED", state.kinds(), "the ally renewed", "ally", now, state.from(), until, messageKey);
 		messenger.send(new OutboundMessage(ally.phone, "Thank you, " + ally.firstName() + ". You'll keep hearing if "
-				+ participantName + " goes quiet. Reply STOP ALERTS any time.", Purpose.REPLY, messageKey));
+				+ participantName + " goes quiet. Reply STOP ALERTS any time.", Purpose.REPLY, messageKey)
+			.about(ally.participantId));
 		return true;
 	}
 
@@ -321,7 +328,10 @@ public class ConsentService {
 		return ConsentState.of(ledger.findByAllyIdOrderByAtAscIdAsc(ally.id));
 	}
 
-	/** Names and numbers of the participant's allies go; the ledger (ids only) stays. */
+	/**
+	 * Names and numbers of the participant's allies go, and the words given for naming them; the
+	 * ledger (ids, changes, kinds, fixed reasons) stays. Safe to repeat.
+	 */
 	@EventListener
 	void on(ParticipantErased erased) {
 		List<Ally> theirs = allies.findByParticipantId(erased.participant().value());
@@ -334,6 +344,8 @@ public class ConsentService {
 			conversations.endWithAlly(ally.id);
 		}
 		allies.deleteAll(theirs);
+		mongo.updateMulti(Query.query(Criteria.where("participantId").is(erased.participant().value()).and("change")
+			.is("REQUESTED")), new Update().set("why", NAMED_AS_ALLY), ConsentEntry.class);
 	}
 
 	private void append(Ally ally, String change, List<AlertKind> kinds, String why, String by, Instant at, Instant from,

@@ -49,7 +49,7 @@ class CoachNotifier {
 			coaches.findById(participant.coach())
 				.filter(coach -> coach.phone() != null)
 				.ifPresent(coach -> messenger.send(new OutboundMessage(coach.phone(), text, Purpose.ALERT,
-						handover.conversation())));
+						handover.conversation()).about(handover.participant().value())));
 		});
 	}
 
@@ -76,7 +76,8 @@ class CoachNotifier {
 		SendResult told = null;
 		for (Coach coach : recipients) {
 			if (coach.phone() != null) {
-				SendResult sent = messenger.send(new OutboundMessage(coach.phone(), text, Purpose.CRISIS, crisis.noticeId()));
+				SendResult sent = messenger.send(new OutboundMessage(coach.phone(), text, Purpose.CRISIS, crisis.noticeId())
+					.about(participant == null ? null : participant.id().value()));
 				if (told == null || sent.sent()) {
 					told = sent;
 				}
@@ -112,7 +113,8 @@ class CoachNotifier {
 			escalation.coachAlertDelivered(alert.alertId(), null, null);
 			return;
 		}
-		SendResult sent = messenger.send(new OutboundMessage(coach.phone(), alert.text(), Purpose.ALERT, alert.alertId()));
+		SendResult sent = messenger.send(new OutboundMessage(coach.phone(), alert.text(), Purpose.ALERT, alert.alertId())
+			.about(alert.participant().value()));
 		escalation.coachAlertDelivered(alert.alertId(), coach.phone(), sent);
 	}
 }

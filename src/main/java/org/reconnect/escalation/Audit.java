@@ -26,4 +26,26 @@ class Audit {
 		log.save(new AuditEntry(null, clock.instant(), participantId, kind, subject, reason, ids));
 		meters.audited(kind, subject);
 	}
+
+	boolean has(String participantId, String kind) {
+		return log.existsByParticipantIdAndKind(participantId, kind);
+	}
+
+	/**
+	 * An erased participant's invitations keep a fixed reason instead of the words the coach or
+	 * participant gave for naming the ally (the consent ledger's why, repeated here as
+	 * {@code <why> (by <who>; kinds <kinds>)}); who, kinds and ids stay. Safe to repeat.
+	 */
+	void eraseWhyAllyNamed(String participantId, String fixedWhy) {
+		for (AuditEntry entry : log.findByParticipantIdOrderByAtAscIdAsc(participantId)) {
+			if ("CONSENT_REQUESTED".equals(entry.kind()) && entry.reason() != null) {
+				int by = entry.reason().lastIndexOf(" (by ");
+				String reason = fixedWhy + (by < 0 ? "" : entry.reason().substring(by));
+				if (!reason.equals(entry.reason())) {
+					log.save(new AuditEntry(entry.id(), entry.at(), entry.participantId(), entry.kind(), entry.subject(),
+							reason, entry.refs()));
+				}
+			}
+		}
+	}
 }

@@ -210,7 +210,10 @@ public class EscalationService {
 		});
 	}
 
-	/** Personal data goes (numbers on alert records, the ladder, the track); ids-only records stay. */
+	/**
+	 * Personal data goes (numbers on alert records, the ladder, the track, the free text a person
+	 * wrote about naming an ally); ids-only records stay. Safe to repeat: an erasure cut short runs again.
+	 */
 	@EventListener
 	void on(ParticipantErased erased) {
 		String id = erased.participant().value();
@@ -218,7 +221,10 @@ public class EscalationService {
 		ladders.deleteById(id);
 		episodes.findByParticipantIdOrderByOpenedAtDesc(id).forEach(episode -> close(episode.id, "ERASED", false));
 		alerts.findByParticipantIdOrderByAtDesc(id).forEach(alert -> alerts.save(alert.withoutPhone()));
-		audit.record(id, "ERASED", PARTICIPANT, "the participant's personal data was erased");
+		audit.eraseWhyAllyNamed(id, ConsentService.NAMED_AS_ALLY);
+		if (!audit.has(id, "ERASED")) {
+			audit.record(id, "ERASED", PARTICIPANT, "the participant's personal data was erased");
+		}
 	}
 
 	@EventListener
@@ -259,7 +265,7 @@ public class EscalationService {
 			}
 			String text = texts.render("crisis.ally", participant.language(),
 					Map.of("ally", firstName(ally.name()), PARTICIPANT, participant.firstName()));
-			SendResult sent = messenger.send(new OutboundMessage(ally.phone(), text, Purpose.CRISIS, key));
+			SendResult sent = messenger.send(new OutboundMessage(ally.phone(), text, Purpose.CRISIS, key).about(id));
 			alerts.save(record.sent(ally.phone(), sent.outcome().name(), sent.messageId()));
 			audit.record(id, "ALERT", "ally:" + ally.id(), "crisis, covered by a crisis consent: " + sent.outcome(),
 					key, sent.messageId());
@@ -462,7 +468,8 @@ public class EscalationService {
 				}
 				String text = texts.render(message + ".ally", participant.language(),
 						Map.of("ally", firstName(ally.get().name()), PARTICIPANT, participant.firstName(), "day", day));
-				sent = messenger.send(new OutboundMessage(ally.get().phone(), text, Purpose.ALERT, delivery.key));
+				sent = messenger.send(
+						new OutboundMessage(ally.get().phone(), text, Purpose.ALERT, delivery.key).about(episode.participantId));
 				alerts.save(record.sent(ally.get().phone(), sent.outcome().name(), sent.messageId()));
 			}
 			default -> {

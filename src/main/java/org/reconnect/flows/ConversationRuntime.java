@@ -898,8 +898,10 @@ public class ConversationRuntime {
 			if (effect instanceof Effect.Say say) {
 				// A question or re-ask that cannot go before the deadline is dropped; a reply is never held.
 				Instant notAfter = purpose == Purpose.REPLY ? null : conversation.expiresAt;
-				results.add(messenger.send(new OutboundMessage(addressee.phone(), render(say.text(), addressee, flow),
-						purpose, conversation.id, notAfter)));
+				OutboundMessage message = new OutboundMessage(addressee.phone(), render(say.text(), addressee, flow),
+						purpose, conversation.id, notAfter);
+				// a text to an ally speaks of the participant: it is erased with them
+				results.add(messenger.send(addressee.ally() == null ? message : message.about(conversation.participantId)));
 			}
 			else if (effect instanceof Effect.RecordConsent consent && addressee.ally() != null) {
 				events.publishEvent(new AllyAnswered(addressee.ally().allyId(), participant.id(), consent.granted(),

@@ -47,6 +47,10 @@ class MessageRecord {
 
 	String reference;
 
+	/** The participant a message to someone else speaks of; see {@link OutboundMessage#about()}. */
+	@Indexed(sparse = true)
+	String about;
+
 	Status status;
 
 	/** 0 before 1; see {@link Purpose#priority()}. */
@@ -113,6 +117,7 @@ class MessageRecord {
 		record.body = message.body();
 		record.purpose = message.purpose();
 		record.reference = message.reference();
+		record.about = message.about();
 		record.notAfter = message.notAfter();
 		record.priority = message.purpose().priority();
 		record.status = status;

@@ -27,14 +27,17 @@ public class Messenger {
 	private final Dispatcher dispatcher;
 	private final Messages messages;
 	private final OptOuts optOuts;
+	private final FlaggedNumbers flagged;
 	private final WebChats webChats;
 	private final WhatsAppWindow whatsApp;
 	private final BacklogSettings backlogLimits;
 	private final RecipientRules recipients;
 	private final Clock clock;
 
-	Messenger(Outbox outbox, Dispatcher dispatcher, Messages messages, OptOuts optOuts, WebChats webChats,
-			WhatsAppWindow whatsApp, BacklogSettings backlogLimits, RecipientRules recipients, Clock clock) {
+	Messenger(Outbox outbox, Dispatcher dispatcher, Messages messages, OptOuts optOuts, FlaggedNumbers flagged,
+			WebChats webChats, WhatsAppWindow whatsApp, BacklogSettings backlogLimits, RecipientRules recipients,
+			Clock clock) {
+		this.flagged = flagged;
 		this.backlogLimits = backlogLimits;
 		this.recipients = recipients;
 		this.whatsApp = whatsApp;
@@ -124,14 +127,20 @@ public class Messenger {
 	}
 
 	/**
-	 * Forgets every message to a number, text included, and when it last wrote on WhatsApp (a
-	 * participant's erasure). An opt-out is kept: it holds only the number, and the law asks that
-	 * a STOP is honoured for good.
+	 * Forgets a participant (their erasure): every message to their number, text included; the
+	 * text of every message to others that speaks of them ({@link OutboundMessage#about()}), those
+	 * still waiting dropped; their web chat links; when they last wrote on WhatsApp; a flag on their
+	 * number. An opt-out is kept: it holds only the number, and the law asks that a STOP is honoured
+	 * for good. Safe to repeat (an erasure cut short runs again).
 	 *
-	 * @return how many messages were deleted
+	 * @param participantId the participant's id, which messages about them carry
+	 * @return how many messages to them were deleted
 	 */
-	public long forget(String phone) {
+	public long forget(String phone, String participantId) {
+		outbox.eraseAbout(participantId, clock.instant());
+		webChats.forget(phone);
 		whatsApp.forget(phone);
+		flagged.deleteById(phone);
 		return messages.deleteByTo(phone);
 	}
 

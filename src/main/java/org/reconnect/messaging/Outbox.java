@@ -183,6 +183,23 @@ class Outbox {
 		return mongo.find(query, MessageRecord.class, collection);
 	}
 
+	/**
+	 * Erases the text of every message that speaks of a participant (alerts to their allies,
+	 * notices to their coach): one still waiting to go is dropped first, so nothing about them goes
+	 * out after their erasure. The record stays, without its text, for the recipient's own history.
+	 * Safe to repeat.
+	 *
+	 * @return how many records it changed
+	 */
+	long eraseAbout(String participantId, Instant now) {
+		Query waiting = Query.query(Criteria.where("about").is(participantId).and("status").is(MessageRecord.Status.QUEUED));
+		mongo.updateMulti(waiting, new Update().set("status", MessageRecord.Status.DROPPED).set("error", "erased"),
+				MessageRecord.class, collection);
+		Query about = Query.query(Criteria.where("about").is(participantId).and("body").exists(true));
+		return mongo.updateMulti(about, new Update().unset("body").set("updatedAt", now), MessageRecord.class, collection)
+			.getModifiedCount();
+	}
+
 	/** Notes a reported status, then moves the delivery status forward if it is ahead. */
 	Optional<MessageRecord> report(String providerId, String status, int rank, Instant now) {
 		Query byProvider = Query.query(Criteria.where("providerId").is(providerId));

@@ -63,7 +63,7 @@ class SmsFallback {
 		}
 		Instant now = clock.instant();
 		MessageRecord fallback = MessageRecord.of(new OutboundMessage(original.to, original.body, original.purpose,
-				original.reference, original.notAfter), MessageRecord.Status.QUEUED, now);
+				original.reference, original.notAfter, original.about), MessageRecord.Status.QUEUED, now);
 		fallback.id = idOf(original.id);
 		fallback.channel = ChannelKind.SMS;
 		fallback.fallbackOf = original.id;

@@ -1,7 +1,6 @@
 package org.reconnect.messaging;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,8 +28,9 @@ import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Twilio's inbound SMS and WhatsApp webhook. The signature is checked first (403 when missing or
- * wrong), then the fields (400 when one is missing); a repeated MessageSid is answered but not
+ * Twilio's inbound SMS and WhatsApp webhook. The signature is checked first, as Twilio computes it
+ * for a form or a JSON body, with or without a query string in the URL (403 when missing or
+ * wrong; see {@link TwilioSignatures}), then the fields (400 when one is missing); a repeated MessageSid is answered but not
  * processed again. A WhatsApp message ({@code From=whatsapp:+...}) comes from the same person as
  * an SMS from that number, and opens their WhatsApp session window. Replies go out through the
  * REST API, so the answer is always an empty TwiML response. When MongoDB cannot be reached the
@@ -71,8 +71,8 @@ class TwilioWebhookController {
 	@PostMapping(path = TwilioChannel.STATUS_PATH)
 	ResponseEntity<Void> status(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-		Map<String, String> params = params(request);
-		if (!signatures.validForm(signatures.calledUrl(request), params, signature)) {
+		Map<String, String> params = signatures.verified(request, signature).orElse(null);
+		if (params == null) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		List<FieldProblem> problems = new ArrayList<>();
@@ -119,17 +119,11 @@ class TwilioWebhookController {
 			.body("The message store is unavailable; send this message again.");
 	}
 
-	private static Map<String, String> params(HttpServletRequest request) {
-		Map<String, String> params = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
-		return params;
-	}
-
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_XML_VALUE)
 	ResponseEntity<String> receive(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-		Map<String, String> params = params(request);
-		if (!signatures.validForm(signatures.calledUrl(request), params, signature)) {
+		Map<String, String> params = signatures.verified(request, signature).orElse(null);
+		if (params == null) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
 				.body("The X-Twilio-Signature header is missing or does not match this request.");
 		}

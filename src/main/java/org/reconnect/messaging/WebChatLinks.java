@@ -10,4 +10,6 @@ interface WebChatLinks extends CrudRepository<WebChatLink, String> {
 	List<WebChatLink> findByPhoneAndRevokedAtIsNull(String phone);
 
 	List<WebChatLink> findByPhoneInAndRevokedAtIsNull(Collection<String> phones);
+
+	List<WebChatLink> findByPhone(String phone);
 }

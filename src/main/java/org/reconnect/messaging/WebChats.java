@@ -59,6 +59,16 @@ class WebChats {
 		return link.isPresent();
 	}
 
+	/**
+	 * Every link of a number goes, active or revoked (a participant's erasure): the links stop
+	 * working at once, the pages open on this node close, and no link keeps the number.
+	 */
+	void forget(String phone) {
+		List<WebChatLink> theirs = links.findByPhone(phone);
+		theirs.forEach(link -> Optional.ofNullable(pages.remove(link.token)).ifPresent(open -> open.forEach(SseEmitter::complete)));
+		links.deleteAll(theirs);
+	}
+
 	Optional<WebChatLink> active(String token) {
 		return token == null ? Optional.empty() : links.findById(token).filter(WebChatLink::active);
 	}

@@ -18,6 +18,7 @@ import org.reconnect.messaging.ChannelKind;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OptOutChanged;
 import org.reconnect.messaging.RecipientPolicy;
+import org.reconnect.system.EmbeddedStore;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.reconnect.system.PhoneNumbers;
@@ -54,9 +55,15 @@ public class ParticipantService {
 	/** Lazily: messaging asks participants (RecipientPolicy) about recipients while it sends. */
 	private final ObjectProvider<Messenger> messenger;
 	private final Clock clock;
+	private final PendingErasures erasures;
+	/** Only with the embedded store, whose file an erasure rewrites. */
+	private final ObjectProvider<EmbeddedStore> embeddedStore;
 
 	ParticipantService(Participants participants, PhoneNumbers phones, ApplicationEventPublisher events,
-			ParticipantSettings settings, MongoTemplate mongo, Clock clock, ObjectProvider<Messenger> messenger) {
+			ParticipantSettings settings, MongoTemplate mongo, Clock clock, ObjectProvider<Messenger> messenger,
+			PendingErasures erasures, ObjectProvider<EmbeddedStore> embeddedStore) {
+		this.erasures = erasures;
+		this.embeddedStore = embeddedStore;
 		this.participants = participants;
 		this.phones = phones;
 		this.events = events;
@@ -293,11 +300,6 @@ public class ParticipantService {
 		}
 	}
 
-	private void delete(Participant participant) {
-		forgetLookups();
-		participants.delete(participant);
-	}
-
 	@SuppressWarnings("unchecked")
 	private static Map<String, Optional<ParticipantProfile>> lookupsOfThisRequest() {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -418,16 +420,59 @@ public class ParticipantService {
 	}
 
 	/**
-	 * Erases the participant's profile (name, phone) for good and tells the other modules to erase
-	 * theirs; records that hold only ids (the audit log, the consent ledger) stay.
+	 * Erases the participant for good: their profile (name, phone), and through
+	 * {@link ParticipantErased} what every module holds about them; then the messages to them, the
+	 * text of messages to others about them and their web chat links; last, the embedded store's
+	 * file is rewritten so that no copy stays in it. Records that hold only ids and fixed reasons
+	 * (the audit log, the consent ledger) stay. An erasure is recorded as pending before anything
+	 * goes and until everything has: one cut short (the node stopped, a store failed) is finished by
+	 * calling this again or by the next sweep ({@link #finishErasures}), every step being safe to repeat.
 	 */
 	public void erase(ParticipantId id) {
-		participants.findById(id.value()).ifPresent(participant -> {
-			delete(participant);
-			long messages = messenger.getObject().forget(participant.phone());
-			log.info("Participant {} erased, with {} messages sent to them", id, messages);
-			events.publishEvent(new ParticipantErased(id, participant.phone()));
-		});
+		Optional<PendingErasure> pending = participants.findById(id.value())
+			.map(participant -> erasures.save(new PendingErasure(id.value(), participant.phone(), clock.instant())))
+			.or(() -> erasures.findById(id.value()));
+		pending.ifPresent(this::finish);
+	}
+
+	/**
+	 * Finishes the erasures a stopped node left half done: those pending for longer than
+	 * {@link #ERASURE_RETRY_AFTER}, each claimed by one atomic update so one node at a time takes it.
+	 *
+	 * @return how many were finished
+	 */
+	public int finishErasures() {
+		int finished = 0;
+		Instant now = clock.instant();
+		Query stale = Query.query(Criteria.where("startedAt").lt(now.minus(ERASURE_RETRY_AFTER)));
+		PendingErasure claimed;
+		while ((claimed = mongo.findAndModify(stale, new Update().set("startedAt", now),
+				FindAndModifyOptions.options().returnNew(true), PendingErasure.class)) != null) {
+			try {
+				finish(claimed);
+				finished++;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Erasure of participant {} failed again ({}); the next sweep retries it", claimed.participantId(),
+						ex.getClass().getSimpleName());
+			}
+		}
+		return finished;
+	}
+
+	/** Longer than an erasure on a live node takes, the rewrite of a large store file included. */
+	static final java.time.Duration ERASURE_RETRY_AFTER = java.time.Duration.ofMinutes(2);
+
+	private void finish(PendingErasure pending) {
+		ParticipantId id = new ParticipantId(pending.participantId());
+		forgetLookups();
+		participants.deleteById(id.value());
+		events.publishEvent(new ParticipantErased(id, pending.phone()));
+		// after the other modules, so nothing they sent while erasing stays
+		long messages = messenger.getObject().forget(pending.phone(), id.value());
+		erasures.deleteById(id.value());
+		embeddedStore.ifAvailable(EmbeddedStore::compact);
+		log.info("Participant {} erased, with {} messages sent to them", id, messages);
 	}
 
 	private ParticipantProfile profile(Participant participant) {

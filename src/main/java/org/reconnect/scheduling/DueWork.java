@@ -2,6 +2,7 @@ package org.reconnect.scheduling;
 
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.participants.ParticipantService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,9 +18,11 @@ public class DueWork {
 	private final ConversationRuntime conversations;
 	private final EscalationService escalation;
 	private final ReminderEngine reminders;
+	private final ParticipantService participants;
 
 	DueWork(CheckInSlots slots, ConversationRuntime conversations, EscalationService escalation,
-			ReminderEngine reminders) {
+			ReminderEngine reminders, ParticipantService participants) {
+		this.participants = participants;
 		this.slots = slots;
 		this.conversations = conversations;
 		this.escalation = escalation;
@@ -39,7 +42,7 @@ public class DueWork {
 	/**
 	 * The sweep: check-ins and reminders a stopped node left claimed but not handed over, timeouts,
 	 * expiries, pauses and escalation steps, reminders still due (after the pending ones, whose
-	 * reminders' next sends wait for them).
+	 * reminders' next sends wait for them), erasures a stopped node left half done.
 	 */
 	Done sweep() {
 		int recovered = slots.recover();
@@ -48,6 +51,7 @@ public class DueWork {
 		int expired = conversations.expireDue();
 		int escalations = escalation.sweep();
 		int reminderSends = reminders.fireDue();
+		participants.finishErasures();
 		return new Done(recovered, timeouts, expired, escalations, reminderSends + reminderRecovered);
 	}
 

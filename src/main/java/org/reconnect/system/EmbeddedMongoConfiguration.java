@@ -2,8 +2,8 @@ package org.reconnect.system;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,12 +17,14 @@ import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import com.mongodb.ConnectionString;
 
@@ -42,7 +44,10 @@ import io.netty.channel.Channel;
 
 /**
  * Starts an in-process MongoDB-wire-protocol server on a file under the data directory when no
- * MongoDB URI is configured, so the service runs with no other software installed.
+ * MongoDB URI is configured, so the service runs with no other software installed. The server
+ * cannot authenticate anyone, so it listens on loopback only and its file is owner-only; it has no
+ * replication and no backups either, so with a Twilio account configured (real people's data) the
+ * service refuses to start on it unless a small pilot says it accepts that.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
@@ -50,14 +55,40 @@ class EmbeddedMongoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
+	static final String REAL_PEOPLE_REFUSED = "A Twilio account is configured, so this service would hold real "
+			+ "people's names, numbers and messages, but MongoDB is the embedded store: it has no authentication "
+			+ "(any process on this machine can read it over loopback), no replication and no backups. Set "
+			+ "spring.data.mongodb.uri (environment SPRING_DATA_MONGODB_URI) to a MongoDB replica set, or, for a "
+			+ "small pilot that accepts those limits, set reconnect.embedded-store-pilot=true "
+			+ "(RECONNECT_EMBEDDEDSTOREPILOT).";
+
+	@Bean
+	EmbeddedStore embeddedStore(SystemSettings settings, Environment environment) throws IOException {
+		if (!SimulatorMode.active(environment) && !settings.embeddedStorePilot()) {
+			throw new IllegalStateException(REAL_PEOPLE_REFUSED);
+		}
+		Path file = OwnerOnly.directory(settings.dataDir()).resolve("mongo.mv");
+		DurableH2Backend backend = new DurableH2Backend(
+				new MVStore.Builder().fileName(file.toString()).cacheSize(settings.embeddedStoreCacheMb()).open());
+		OwnerOnly.file(file);
+		if (!SimulatorMode.active(environment)) {
+			log.warn("Real people's data on the embedded MongoDB-wire store (reconnect.embedded-store-pilot): no "
+					+ "authentication, replication or backups; back up {} yourself", file);
+		}
+		return new EmbeddedStore(backend, file);
+	}
+
+	/** Closes the store when it stops (shutdownNow closes its backend). */
 	@Bean(destroyMethod = "shutdownNow")
-	MongoServer embeddedMongoServer(SystemSettings settings) throws IOException {
-		Files.createDirectories(settings.dataDir());
-		Path file = settings.dataDir().resolve("mongo.mv");
-		MongoServer server = new MongoServer(new DurableH2Backend(
-				new MVStore.Builder().fileName(file.toString()).cacheSize(settings.embeddedStoreCacheMb()).open()));
-		server.bind("127.0.0.1", 0);
-		log.info("Embedded MongoDB-wire server on {} with its data in {}", server.getLocalAddress(), file);
+	MongoServer embeddedMongoServer(EmbeddedStore store) {
+		MongoServer server = new MongoServer(store.backend());
+		// the server cannot authenticate anyone: only this machine may reach it
+		server.bind(InetAddress.getLoopbackAddress().getHostAddress(), 0);
+		if (!server.getLocalAddress().getAddress().isLoopbackAddress()) {
+			server.shutdownNow();
+			throw new IllegalStateException("the embedded MongoDB-wire server did not bind to loopback");
+		}
+		log.info("Embedded MongoDB-wire server on {} with its data in {}", server.getLocalAddress(), store.file());
 		return server;
 	}
 
@@ -160,6 +191,39 @@ class EmbeddedMongoConfiguration {
 					&& (group.get("_id") == null || group.get("_id") instanceof Number) && group.containsKey("_id")
 					&& group.get("n") instanceof Document sum && sum.size() == 1
 					&& sum.get("$sum") instanceof Number one && one.intValue() == 1;
+		}
+
+		/**
+		 * Rewrites the file so that nothing deleted or overwritten stays in it. The store never
+		 * writes a page in place: each commit writes changed pages afresh elsewhere, and the space of
+		 * old ones is only marked free, so a deleted document's bytes stay in the file until that
+		 * space happens to be reused (minutes, or never). Here every live page is written anew, the
+		 * chunks are moved together from the start of the file, and the file is cut after them, so
+		 * the free space that held old pages is overwritten or gone. Writers wait meanwhile: it takes
+		 * about a second per 10 MB of live data.
+		 */
+		void compact() {
+			committing.lock();
+			MVStore store = getMvStore();
+			int retention = store.getRetentionTime();
+			long versions = store.getVersionsToKeep();
+			try {
+				store.setRetentionTime(0);
+				store.setVersionsToKeep(0);
+				store.commit();
+				store.compact(100, Integer.MAX_VALUE);
+				store.commit();
+				store.sync();
+				if (store.getFileStore() instanceof RandomAccessStore file) {
+					file.compactMoveChunks(100, Long.MAX_VALUE, store);
+				}
+				store.sync();
+			}
+			finally {
+				store.setRetentionTime(retention);
+				store.setVersionsToKeep((int) versions);
+				committing.unlock();
+			}
 		}
 
 		/** Returns once a commit that began after write number {@code write} was applied has ended. */

@@ -1,0 +1,6 @@
+package org.reconnect.participants;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface PendingErasures extends CrudRepository<PendingErasure, String> {
+}
