@@ -31,14 +31,19 @@ record ConsoleSettings(@DefaultValue InitialCoach initialCoach, @DefaultValue("1
 	}
 
 	/**
-	 * @param from the sender of e-mails to staff
+	 * @param from the sender of e-mails to staff; blank (an empty variable) means reconnect@localhost
 	 * @param consoleUrl where staff open the console: e-mails hold only a link to it, no details;
-	 * blank (an empty variable) means http://localhost:8080
+	 * blank means http://localhost:8080
 	 */
-	record Mail(@DefaultValue("reconnect@localhost") @NotBlank String from,
-			@DefaultValue(LOCAL_CONSOLE) String consoleUrl) {
+	record Mail(@DefaultValue(LOCAL_SENDER) String from, @DefaultValue(LOCAL_CONSOLE) String consoleUrl) {
+
+		private static final String LOCAL_SENDER = "reconnect@localhost";
 
 		private static final String LOCAL_CONSOLE = "http://localhost:8080";
+
+		String sender() {
+			return from == null || from.isBlank() ? LOCAL_SENDER : from.trim();
+		}
 
 		/** A link to a place in the console, e.g. /alerts#notice-... */
 		String link(String path) {

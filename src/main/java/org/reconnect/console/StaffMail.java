@@ -52,7 +52,7 @@ class StaffMail {
 		}
 		String link = settings.mail().link(path);
 		SimpleMailMessage mail = new SimpleMailMessage();
-		mail.setFrom(settings.mail().from());
+		mail.setFrom(settings.mail().sender());
 		mail.setTo(to.email());
 		// the base bundle: staff have no language of their own yet
 		mail.setSubject(texts.getMessage(purpose + ".email.subject", null, Locale.ROOT));

@@ -95,11 +95,8 @@ class AlertRecipientsIntegrationTests extends LoopTestSupport {
 				Map.of("gracePeriod", "PT24H", "missedToQuiet", 1, "anyMessageCounts", true));
 		ladder(id, step("allies", "PT0H", "ALLIES", "quiet"));
 		invite(id, "Ada Ruiz", ada, Map.of("start", "23:00", "end", "07:00"));
-		String beaId = invite(id, "Bea Gil", bea, null);
-		JsonNode beaHours = put("/api/participants/" + id + "/allies/" + beaId + "/quiet-hours",
-				Map.of("timeZone", "Europe/Madrid", "start", "20:00", "end", "07:00"));
-		assertThat(beaHours.at("/quietHours/start").asText()).isEqualTo("20:00");
-		invite(id, "Cai Sol", cai, null);
+		invite(id, "Bea Gil", bea, Map.of("start", "20:00", "end", "07:00"));
+		String caiId = invite(id, "Cai Sol", cai, null);
 		sms(ada, "YES");
 		sms(bea, "YES");
 		sms(cai, "YES");
@@ -129,6 +126,18 @@ class AlertRecipientsIntegrationTests extends LoopTestSupport {
 
 		JsonNode allies = coach().getForObject("/api/participants/" + id + "/allies", JsonNode.class);
 		assertThat(allies.findValuesAsText("zone")).containsOnly("Europe/Madrid");
+		assertThat(allies.findValues("quietHours").stream().map(hours -> hours.path("start").asText()))
+			.containsExactlyInAnyOrder("23:00", "20:00", "");
+
+		// Cai moves to Lisbon and keeps later nights; a bad time is refused, naming it.
+		JsonNode caiHours = put("/api/participants/" + id + "/allies/" + caiId + "/quiet-hours",
+				Map.of("timeZone", "Europe/Lisbon", "start", "22:30", "end", "06:30"));
+		assertThat(caiHours.get("zone").asText()).isEqualTo("Europe/Lisbon");
+		assertThat(caiHours.at("/quietHours/end").asText()).isEqualTo("06:30");
+		ResponseEntity<JsonNode> bad = coach().exchange("/api/participants/" + id + "/allies/" + caiId + "/quiet-hours",
+				HttpMethod.PUT, new HttpEntity<>(Map.of("start", "late", "end", "06:30")), JsonNode.class);
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getBody().findValuesAsText("field")).containsExactly("start");
 	}
 
 	@Test
