@@ -45,7 +45,7 @@ record Coach(@Id String username, String passwordHash, String phone, String role
 	}
 
 	/** New ways to reach them, and when not to: each replaced, null clears it. */
-	Coach reachable(String phone, String email, ZoneId zone, QuietHours quietHours) {
+	Coach withContact(String phone, String email, ZoneId zone, QuietHours quietHours) {
 		return new Coach(username, passwordHash, phone, role, createdAt, disabledAt, email,
 				zone == null ? null : zone.getId(), quietHours == null ? null : quietHours.start().toString(),
 				quietHours == null ? null : quietHours.end().toString());

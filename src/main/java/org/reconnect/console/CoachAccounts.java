@@ -66,7 +66,7 @@ class CoachAccounts {
 			throw new InvalidInput(problems);
 		}
 		Coach coach = coaches.save(new Coach(username, encoder.encode(request.password()), null, role.name(),
-				clock.instant(), null).reachable(contact.phone(), contact.email(), contact.zone(), contact.quietHours()));
+				clock.instant(), null).withContact(contact.phone(), contact.email(), contact.zone(), contact.quietHours()));
 		return CoachView.of(coach);
 	}
 
@@ -83,7 +83,7 @@ class CoachAccounts {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		return CoachView.of(coaches.save(coach.reachable(contact.phone(), contact.email(), contact.zone(),
+		return CoachView.of(coaches.save(coach.withContact(contact.phone(), contact.email(), contact.zone(),
 				contact.quietHours())));
 	}
 

@@ -1,6 +1,7 @@
 package org.reconnect.console;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 import org.reconnect.escalation.StaffDirectory;
@@ -26,6 +27,10 @@ class CoachDirectory implements StaffDirectory {
 	@Override
 	public Hours hoursOf(String username) {
 		return coaches.findById(username).map(coach -> new Hours(coach.zoneId(), coach.quietHours())).orElse(null);
+	}
+
+	Optional<Coach> find(String username) {
+		return coaches.findById(username);
 	}
 
 	List<Coach> all() {

@@ -103,10 +103,7 @@ class CoachNotifier {
 	/** The ladder's coach step (escalation already chose the coach or a supervisor, and waited out their night). */
 	@EventListener
 	void on(CoachAlertRaised alert) {
-		Coach coach = coaches.all().stream()
-			.filter(c -> c.username().equals(alert.coach()) && c.enabled())
-			.findFirst()
-			.orElse(null);
+		Coach coach = coaches.find(alert.coach()).filter(Coach::enabled).orElse(null);
 		StaffReach reached = coach == null ? new StaffReach(alert.coach(), null, null)
 				: tell(coach, alert.text(), Purpose.ALERT, alert.alertId(),
 						"BACK_IN_TOUCH".equals(alert.kind()) ? "back" : "quiet",

@@ -52,7 +52,7 @@ class FirstCoach implements ApplicationRunner {
 				: phones.toE164("reconnect.console.initial-coach.phone", first.phone());
 		String email = EmailAddresses.read("reconnect.console.initial-coach.email", first.email());
 		coaches.save(new Coach(first.username(), encoder.encode(password), phone, Role.SUPERVISOR.name(), clock.instant(),
-				null).reachable(phone, email, null, null));
+				null).withContact(phone, email, null, null));
 		if (generated) {
 			log.warn("\n\n  First coach account created: username '{}', password '{}'\n"
 					+ "  It is shown only this once: keep it somewhere safe.\n", first.username(), password);

@@ -1,7 +1,6 @@
 package org.reconnect.console;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Who on the staff is told what: only people who may open what they are told of, that is the
@@ -53,6 +52,6 @@ final class StaffRecipients {
 	}
 
 	private static List<Coach> supervisors(List<Coach> all, boolean mail) {
-		return all.stream().filter(Objects::nonNull).filter(Coach::supervisor).filter(c -> reachable(c, mail)).toList();
+		return all.stream().filter(Coach::supervisor).filter(c -> reachable(c, mail)).toList();
 	}
 }

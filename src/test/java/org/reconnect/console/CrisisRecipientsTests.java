@@ -20,7 +20,7 @@ class CrisisRecipientsTests {
 	}
 
 	private static Coach coach(String name, String phone, String email, Role role, boolean enabled) {
-		return new Coach(name, "hash", phone, role.name(), T, enabled ? null : T).reachable(phone, email, null, null);
+		return new Coach(name, "hash", phone, role.name(), T, enabled ? null : T).withContact(phone, email, null, null);
 	}
 
 	private static List<String> first(List<Coach> all, String ownCoach, boolean mail) {
