@@ -60,6 +60,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The whole application against a fake Twilio (WireMock), on a clock the tests move. Every
@@ -118,6 +120,15 @@ public abstract class LoopTestSupport {
 	 */
 	protected static final WireMockServer twilio = startTwilio();
 
+	/** One real SMTP server for the whole run, never stopped, for the same reason: staff e-mail lands here. */
+	protected static final GreenMail mail = startMail();
+
+	private static GreenMail startMail() {
+		GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		server.start();
+		return server;
+	}
+
 	private static WireMockServer startTwilio() {
 		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().notifier(new Slf4jNotifier(false)));
 		server.start();
@@ -128,6 +139,8 @@ public abstract class LoopTestSupport {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("reconnect.messaging.twilio.api-base-url", twilio::baseUrl);
 		registry.add("reconnect.data-dir", DATA_DIR::toString);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.reconnect.participants.ParticipantId;
+import org.reconnect.participants.QuietHours;
 
 /**
  * An ally as a coach sees them, with their consent as the ledger says it is now.
@@ -14,8 +15,10 @@ import org.reconnect.participants.ParticipantId;
  * @param consent REQUESTED, EXPIRED (no answer in time), GRANTED, LAPSED (past its end),
  * DECLINED, REVOKED (by the participant or coach) or WITHDRAWN (by the ally)
  * @param kinds the kinds of alert asked for or agreed to
+ * @param quietHours the ally's own quiet hours in their zone; null means the organisation's
+ * ({@code reconnect.escalation.quiet-hours-*})
  */
 public record AllyView(String id, ParticipantId participant, String name, String phone, ZoneId zone, String language,
 		String consent,
-		List<AlertKind> kinds, Instant requestedAt, Instant consentFrom, Instant consentUntil) {
+		List<AlertKind> kinds, Instant requestedAt, Instant consentFrom, Instant consentUntil, QuietHours quietHours) {
 }

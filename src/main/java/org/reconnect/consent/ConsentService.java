@@ -21,6 +21,7 @@ import org.reconnect.participants.ParticipantErased;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.participants.QuietHours;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.slf4j.Logger;
@@ -95,6 +96,16 @@ public class ConsentService {
 	 */
 	public AllyView invite(ParticipantId participantId, String name, String rawPhone, String zone, Set<AlertKind> kinds,
 			String language, String why, String by, String cause) {
+		return invite(participantId, name, rawPhone, zone, null, kinds, language, why, by, cause);
+	}
+
+	/**
+	 * {@link #invite} with the ally's own quiet hours.
+	 *
+	 * @param quietHours the ally's own, in their zone; null means the organisation's
+	 */
+	public AllyView invite(ParticipantId participantId, String name, String rawPhone, String zone, QuietHours quietHours,
+			Set<AlertKind> kinds, String language, String why, String by, String cause) {
 		ParticipantProfile participant = participants.find(participantId).orElseThrow();
 		String allyName = name == null ? "" : name.trim();
 		if (allyName.isEmpty() || allyName.length() > 100) {
@@ -104,15 +115,7 @@ public class ConsentService {
 		if (phone.equals(participant.phone())) {
 			throw InvalidInput.of("phone", "is the participant's own number: send the ally's number");
 		}
-		ZoneId allyZone = null;
-		if (zone != null && !zone.isBlank()) {
-			try {
-				allyZone = ZoneId.of(zone);
-			}
-			catch (java.time.DateTimeException ex) {
-				throw InvalidInput.of("timeZone", "'" + zone + "' is not an IANA time zone: send one such as Europe/Madrid, or leave it out for the participant's");
-			}
-		}
+		ZoneId allyZone = zone(zone);
 		String allyLanguage = language == null || language.isBlank() ? null : language.trim();
 		if (allyLanguage != null && !LANGUAGES.contains(allyLanguage)) {
 			throw InvalidInput.of("language", "'" + language + "' is not offered: send en or es, or leave it out for the participant's");
@@ -122,13 +125,55 @@ public class ConsentService {
 		}
 		List<AlertKind> asked = List.copyOf(kinds == null || kinds.isEmpty() ? DEFAULT_KINDS : EnumSet.copyOf(kinds));
 		Instant now = clock.instant();
-		Ally ally = allies.save(Ally.named(participantId, allyName, phone, allyZone, allyLanguage));
+		Ally named = Ally.named(participantId, allyName, phone, allyZone, allyLanguage);
+		named.keepHours(allyZone, quietHours);
+		Ally ally = allies.save(named);
 		Instant answerBy = now.plus(settings.answerWithin());
 		append(ally, "REQUESTED", asked, why == null ? NAMED_AS_ALLY : why, by, now, now, answerBy, cause);
 		conversations.startWithAlly(new InvitedAlly(ally.id, participantId, phone, ally.firstName(), allyLanguage),
 				settings.invitationFlow(), asked.contains(AlertKind.CRISIS) ? "crisis" : null, answerBy);
 		log.info("Ally {} invited for participant {} ({})", ally.id, participantId, asked);
 		return ally.view(state(ally), now);
+	}
+
+	/**
+	 * Sets when the ally may be alerted: their time zone and their own quiet hours, both replaced.
+	 *
+	 * @param zone an IANA zone; null or blank means the participant's
+	 * @param quietHours null means the organisation's
+	 * @return empty when the ally is not the participant's
+	 * @throws InvalidInput naming {@code timeZone} when it is not a zone
+	 */
+	public Optional<AllyView> keepAllyHours(ParticipantId participant, String allyId, String zone, QuietHours quietHours) {
+		ZoneId allyZone = zone(zone);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			Ally ally = allies.findById(allyId).filter(a -> a.participantId.equals(participant.value())).orElse(null);
+			if (ally == null) {
+				return Optional.empty();
+			}
+			ally.keepHours(allyZone, quietHours);
+			try {
+				Ally saved = allies.save(ally);
+				log.info("Quiet hours of ally {} for participant {} set", ally.id, participant);
+				return Optional.of(saved.view(state(saved), clock.instant()));
+			}
+			catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+				// a renewal prompt changed it meanwhile: read it again
+			}
+		}
+		throw new IllegalStateException("ally " + allyId + " kept changing");
+	}
+
+	private static ZoneId zone(String zone) {
+		if (zone == null || zone.isBlank()) {
+			return null;
+		}
+		try {
+			return ZoneId.of(zone.trim());
+		}
+		catch (java.time.DateTimeException ex) {
+			throw InvalidInput.of("timeZone", "'" + zone + "' is not an IANA time zone: send one such as Europe/Madrid, or leave it out for the participant's");
+		}
 	}
 
 	/** The languages an ally can be written to in: those the flows are written in. */

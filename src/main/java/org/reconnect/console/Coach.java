@@ -1,8 +1,12 @@
 package org.reconnect.console;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
+import org.reconnect.participants.QuietHours;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,16 +15,48 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param role {@link Role#COACH} or {@link Role#SUPERVISOR}, by name
  * @param disabledAt when a supervisor disabled the account; null while it may sign in
+ * @param phone a mobile for notices by SMS; null when none
+ * @param email an address for notices by e-mail (only when mail is set up); null when none
+ * @param zone their IANA time zone for quiet hours; null: the participant's the alert is about
+ * @param quietStart their own quiet hours, local HH:mm; null: the organisation's
  */
 @Document("coaches")
 record Coach(@Id String username, String passwordHash, String phone, String role, Instant createdAt,
-		Instant disabledAt) {
+		Instant disabledAt, String email, String zone, String quietStart, String quietEnd) {
+
+	@PersistenceCreator
+	Coach {
+	}
+
+	Coach(String username, String passwordHash, String phone, String role, Instant createdAt, Instant disabledAt) {
+		this(username, passwordHash, phone, role, createdAt, disabledAt, null, null, null, null);
+	}
 
 	boolean enabled() {
 		return disabledAt == null;
 	}
 
+	boolean supervisor() {
+		return Role.SUPERVISOR.name().equals(role);
+	}
+
 	Coach disable(Instant at) {
-		return new Coach(username, passwordHash, phone, role, createdAt, at);
+		return new Coach(username, passwordHash, phone, role, createdAt, at, email, zone, quietStart, quietEnd);
+	}
+
+	/** New ways to reach them, and when not to: each replaced, null clears it. */
+	Coach withContact(String phone, String email, ZoneId zone, QuietHours quietHours) {
+		return new Coach(username, passwordHash, phone, role, createdAt, disabledAt, email,
+				zone == null ? null : zone.getId(), quietHours == null ? null : quietHours.start().toString(),
+				quietHours == null ? null : quietHours.end().toString());
+	}
+
+	ZoneId zoneId() {
+		return zone == null ? null : ZoneId.of(zone);
+	}
+
+	QuietHours quietHours() {
+		return quietStart == null || quietEnd == null ? null
+				: new QuietHours(LocalTime.parse(quietStart), LocalTime.parse(quietEnd));
 	}
 }

@@ -1,11 +1,14 @@
 package org.reconnect.console;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.StreamSupport;
 
+import org.reconnect.participants.QuietHours;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -57,13 +60,63 @@ class CoachAccounts {
 				problems.add(new InvalidInput.FieldProblem("role", "is COACH (own caseload) or SUPERVISOR (every caseload and the coach accounts)"));
 			}
 		}
+		Contact contact = contact(new CoachContact(request.phone(), request.email(), request.timeZone(),
+				request.quietHours()), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		String phone = request.phone() == null || request.phone().isBlank() ? null : phones.toE164("phone", request.phone());
-		Coach coach = coaches.save(new Coach(username, encoder.encode(request.password()), phone, role.name(),
-				clock.instant(), null));
+		Coach coach = coaches.save(new Coach(username, encoder.encode(request.password()), null, role.name(),
+				clock.instant(), null).withContact(contact.phone(), contact.email(), contact.zone(), contact.quietHours()));
 		return CoachView.of(coach);
+	}
+
+	/**
+	 * Replaces how the coach is reached with notices and alerts, and when not: phone, e-mail, time
+	 * zone and quiet hours, each cleared when left out.
+	 *
+	 * @throws InvalidInput naming each field that cannot be used; nothing is changed then
+	 */
+	CoachView changeContact(String username, CoachContact request) {
+		Coach coach = coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
+		List<InvalidInput.FieldProblem> problems = new ArrayList<>();
+		Contact contact = contact(request, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return CoachView.of(coaches.save(coach.withContact(contact.phone(), contact.email(), contact.zone(),
+				contact.quietHours())));
+	}
+
+	private Contact contact(CoachContact request, List<InvalidInput.FieldProblem> problems) {
+		String phone = field(problems, () -> request.phone() == null || request.phone().isBlank() ? null
+				: phones.toE164("phone", request.phone()));
+		String email = field(problems, () -> EmailAddresses.read("email", request.email()));
+		ZoneId zone = null;
+		if (request.timeZone() != null && !request.timeZone().isBlank()) {
+			try {
+				zone = ZoneId.of(request.timeZone().trim());
+			}
+			catch (DateTimeException ex) {
+				problems.add(new InvalidInput.FieldProblem("timeZone", "is not an IANA time zone: send one such as "
+						+ "America/Chicago, or leave it out for the zone of the participant each alert is about"));
+			}
+		}
+		QuietHours quietHours = field(problems, () -> LocalQuietHours.read("quietHours", request.quietHours()));
+		return new Contact(phone, email, zone, quietHours);
+	}
+
+	/** Runs one field's check, collecting its problems with the others'. */
+	private static <T> T field(List<InvalidInput.FieldProblem> problems, java.util.function.Supplier<T> read) {
+		try {
+			return read.get();
+		}
+		catch (InvalidInput ex) {
+			problems.addAll(ex.problems());
+			return null;
+		}
+	}
+
+	private record Contact(String phone, String email, ZoneId zone, QuietHours quietHours) {
 	}
 
 	List<CoachView> all() {
@@ -86,19 +139,42 @@ class CoachAccounts {
 
 	/**
 	 * @param password at least {@code reconnect.console.password-min-length} characters (12 by default)
-	 * @param phone the coach's mobile for crisis notices, optional
+	 * @param phone the coach's mobile for crisis notices and alerts by SMS, optional
 	 * @param role COACH (the default) or SUPERVISOR
+	 * @param email an address for crisis notices and alerts by e-mail (when mail is set up), optional
+	 * @param timeZone the coach's IANA zone for quiet hours; the participant's zone when absent
+	 * @param quietHours the coach's own; the organisation's when absent
 	 */
-	record NewCoach(String username, String password, String phone, String role) {
+	record NewCoach(String username, String password, String phone, String role, String email, String timeZone,
+			LocalQuietHours quietHours) {
+
+		NewCoach(String username, String password, String phone, String role) {
+			this(username, password, phone, role, null, null, null);
+		}
 	}
 
-	/** An account as the API shows it: never the password hash. */
+	/**
+	 * How a coach is reached, and when not; each field left out is cleared.
+	 *
+	 * @param phone a mobile for notices by SMS
+	 * @param email an address for notices by e-mail
+	 * @param timeZone an IANA zone; absent: the zone of the participant an alert is about
+	 * @param quietHours 24-hour HH:mm start and end; absent: the organisation's
+	 */
+	record CoachContact(String phone, String email, String timeZone, LocalQuietHours quietHours) {
+	}
+
+	/**
+	 * An account as the API shows it: never the password hash.
+	 *
+	 * @param quietHours the coach's own, null for the organisation's
+	 */
 	record CoachView(String username, String role, String phone, java.time.Instant createdAt, boolean enabled,
-			java.time.Instant disabledAt) {
+			java.time.Instant disabledAt, String email, String timeZone, QuietHours quietHours) {
 
 		static CoachView of(Coach coach) {
 			return new CoachView(coach.username(), coach.role(), coach.phone(), coach.createdAt(), coach.enabled(),
-					coach.disabledAt());
+					coach.disabledAt(), coach.email(), coach.zone(), coach.quietHours());
 		}
 	}
 }

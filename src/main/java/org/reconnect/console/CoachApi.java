@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,6 +46,13 @@ class CoachApi {
 	@GetMapping("/coaches")
 	List<CoachAccounts.CoachView> coaches() {
 		return accounts.all();
+	}
+
+	/** How the coach is reached (phone, e-mail) and when not (time zone, quiet hours): all replaced. */
+	@PutMapping("/coaches/{username}/contact")
+	CoachAccounts.CoachView changeContact(@PathVariable String username,
+			@RequestBody CoachAccounts.CoachContact request) {
+		return accounts.changeContact(username, request);
 	}
 
 	/** The coach can no longer sign in, and their API tokens stop working; their participants stay. */

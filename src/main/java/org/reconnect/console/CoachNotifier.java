@@ -1,13 +1,15 @@
 package org.reconnect.console;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.StreamSupport;
+import java.util.Locale;
 
 import org.reconnect.escalation.AttentionItem;
 import org.reconnect.escalation.CoachAlertRaised;
 import org.reconnect.escalation.CrisisSignalled;
-import org.reconnect.flows.HandoverRequested;
 import org.reconnect.escalation.EscalationService;
+import org.reconnect.escalation.StaffReach;
+import org.reconnect.flows.HandoverRequested;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
@@ -16,105 +18,126 @@ import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reaches the coach: at once when someone writes in crisis, and when the escalation ladder
- * reaches the coach's step; by SMS when the coach has a number on file, and reports back to
- * escalation, which records it. Everything is also in the alerts inbox and GET /api/attention.
+ * Reaches the staff: at once when someone writes in crisis, when a participant asks for a person,
+ * and when the escalation ladder reaches the coach's step. Only the participant's coach and the
+ * supervisors are ever told ({@link StaffRecipients}), each by every channel they have: SMS to a
+ * phone on file, e-mail (a link, no details) to an address when mail is set up. What happened is
+ * reported to escalation, which records it; everything is also in the alerts inbox and
+ * GET /api/attention.
  */
 @Component
 class CoachNotifier {
 
 	private static final Logger log = LoggerFactory.getLogger(CoachNotifier.class);
 
-	private final Coaches coaches;
+	private final CoachDirectory coaches;
 	private final ParticipantService participants;
 	private final Messenger messenger;
+	private final StaffMail mail;
+	private final MessageSource texts;
 	private final EscalationService escalation;
 
-	CoachNotifier(Coaches coaches, ParticipantService participants, Messenger messenger, EscalationService escalation) {
+	CoachNotifier(CoachDirectory coaches, ParticipantService participants, Messenger messenger, StaffMail mail,
+			MessageSource texts, EscalationService escalation) {
 		this.coaches = coaches;
 		this.participants = participants;
 		this.messenger = messenger;
+		this.mail = mail;
+		this.texts = texts;
 		this.escalation = escalation;
 	}
 
+	/** The participant's coach (or, when they cannot be reached, the supervisors) hears they asked for a person. */
 	@EventListener
 	void on(HandoverRequested handover) {
 		participants.find(handover.participant()).ifPresent(participant -> {
-			String text = "Reconnect: " + participant.name() + " would like to hear from you (" + handover.reason()
-					+ "). Please reach out when you can.";
-			coaches.findById(participant.coach())
-				.filter(coach -> coach.phone() != null)
-				.ifPresent(coach -> messenger.send(new OutboundMessage(coach.phone(), text, Purpose.ALERT,
-						handover.conversation()).about(handover.participant().value())));
+			String text = text("handover.sms", participant.name(), handover.reason());
+			for (Coach coach : StaffRecipients.forCoach(coaches.all(), participant.coach(), mail.available())) {
+				tell(coach, text, Purpose.ALERT, handover.conversation(), "handover", card(participant),
+						participant.id().value());
+			}
 		});
 	}
 
 	/**
-	 * A participant's crisis goes to their coach; one from a number nobody has enrolled to the
-	 * supervisors, who see every caseload and are the ones shown that notice in the console. A
-	 * person must be told at once: when nobody in that first circle can be texted (no number on
-	 * file, account disabled), the supervisors are texted, and failing them every coach who can be.
+	 * A crisis reaches a person at once: the participant's coach (for a number nobody has enrolled,
+	 * the supervisors), by SMS and e-mail; when no SMS to them went out (no phone on file, account
+	 * disabled, refused), the supervisors as well. Never another coach, who could not even open
+	 * the notice. Nobody reachable at all: a warning here, and the console tells the supervisors.
 	 */
 	@EventListener
 	void on(CrisisSignalled crisis) {
 		ParticipantProfile participant = crisis.participant() == null ? null
 				: participants.find(crisis.participant()).orElse(null);
 		String who = participant != null ? participant.name()
-				: "Someone who is not enrolled" + escalation.notice(crisis.noticeId())
+				: escalation.notice(crisis.noticeId())
 					.map(AttentionItem::maskedPhone)
-					.map(masked -> " (" + masked + ")")
-					.orElse("");
-		String text = "Reconnect: " + who + " just wrote in crisis. Crisis resources were "
-				+ (crisis.resourcesDelivered() ? "sent" : "NOT deliverable (opted out)")
-				+ ". Please reach out now. Notice " + crisis.noticeId() + ".";
-		List<Coach> recipients = whoToTell(StreamSupport.stream(coaches.findAll().spliterator(), false).toList(),
-				participant == null ? null : participant.coach());
-		SendResult told = null;
-		for (Coach coach : recipients) {
-			if (coach.phone() != null) {
-				SendResult sent = messenger.send(new OutboundMessage(coach.phone(), text, Purpose.CRISIS, crisis.noticeId())
-					.about(participant == null ? null : participant.id().value()));
-				if (told == null || sent.sent()) {
-					told = sent;
-				}
+					.map(masked -> text("crisis.sms.unenrolled", masked))
+					.orElseGet(() -> text("crisis.sms.unenrolled-unknown"));
+		String sms = text("crisis.sms", who,
+				text(crisis.resourcesDelivered() ? "crisis.sms.resources-sent" : "crisis.sms.resources-not-delivered"),
+				crisis.noticeId());
+		String path = participant != null ? card(participant) : "/alerts#notice-" + crisis.noticeId();
+		String about = participant == null ? null : participant.id().value();
+		StaffRecipients.Circles circles = StaffRecipients.forCrisis(coaches.all(),
+				participant == null ? null : participant.coach(), mail.available());
+		List<StaffReach> told = new ArrayList<>();
+		for (Coach coach : circles.first()) {
+			told.add(tell(coach, sms, Purpose.CRISIS, crisis.noticeId(), "crisis", path, about));
+		}
+		if (told.stream().noneMatch(CoachNotifier::texted)) {
+			for (Coach supervisor : circles.fallback()) {
+				told.add(tell(supervisor, sms, Purpose.CRISIS, crisis.noticeId(), "crisis", path, about));
 			}
 		}
-		if (told == null || !told.sent()) {
-			log.warn("Crisis notice {} could not reach a coach by SMS: it waits in GET /api/attention", crisis.noticeId());
+		if (told.stream().noneMatch(StaffReach::reached)) {
+			log.warn("Crisis notice {} reached nobody: no coach or supervisor could be reached by SMS or e-mail. "
+					+ "It waits in the alerts inbox; add a phone or e-mail to a supervisor account", crisis.noticeId());
 		}
 		escalation.coachNoticeDelivered(crisis.noticeId(), crisis.participant(), told);
 	}
 
-	/**
-	 * Who is texted about a crisis: the participant's own coach ({@code ownCoach}; null for a
-	 * number nobody has enrolled: the supervisors); when none of them can be texted (no number on
-	 * file, account disabled), the supervisors, and failing them every coach who can be.
-	 */
-	static List<Coach> whoToTell(List<Coach> all, String ownCoach) {
-		List<Coach> reachable = all.stream().filter(coach -> coach.enabled() && coach.phone() != null).toList();
-		List<Coach> supervisors = reachable.stream().filter(coach -> Role.SUPERVISOR.name().equals(coach.role())).toList();
-		List<Coach> first = ownCoach == null ? supervisors
-				: reachable.stream().filter(coach -> coach.username().equals(ownCoach)).toList();
-		if (!first.isEmpty()) {
-			return first;
-		}
-		return supervisors.isEmpty() ? reachable : supervisors;
-	}
-
+	/** The ladder's coach step (escalation already chose the coach or a supervisor, and waited out their night). */
 	@EventListener
 	void on(CoachAlertRaised alert) {
-		Coach coach = coaches.findById(alert.coach()).orElse(null);
-		if (coach == null || coach.phone() == null) {
-			log.info("Coach alert {} waits in GET /api/attention: the coach has no phone on file", alert.alertId());
-			escalation.coachAlertDelivered(alert.alertId(), null, null);
-			return;
+		Coach coach = coaches.find(alert.coach()).filter(Coach::enabled).orElse(null);
+		StaffReach reached = coach == null ? new StaffReach(alert.coach(), null, null)
+				: tell(coach, alert.text(), Purpose.ALERT, alert.alertId(),
+						"BACK_IN_TOUCH".equals(alert.kind()) ? "back" : "quiet",
+						"/alerts#alert-" + alert.participant().value(), alert.participant().value());
+		if (!reached.reached()) {
+			log.info("Coach alert {} waits in GET /api/attention: the coach could not be reached", alert.alertId());
 		}
-		SendResult sent = messenger.send(new OutboundMessage(coach.phone(), alert.text(), Purpose.ALERT, alert.alertId())
-			.about(alert.participant().value()));
-		escalation.coachAlertDelivered(alert.alertId(), coach.phone(), sent);
+		escalation.coachAlertDelivered(alert.alertId(), reached.sms() == null ? null : coach.phone(), reached);
+	}
+
+	/**
+	 * One staff member, by every channel they have. The SMS speaks of the participant
+	 * ({@code about}, null for a number nobody enrolled): it is erased with them.
+	 */
+	private StaffReach tell(Coach coach, String sms, Purpose purpose, String reference, String purposeOfMail,
+			String path, String about) {
+		SendResult sent = coach.phone() == null ? null
+				: messenger.send(new OutboundMessage(coach.phone(), sms, purpose, reference).about(about));
+		return new StaffReach(coach.username(), sent, mail.send(coach, purposeOfMail, path));
+	}
+
+	private static boolean texted(StaffReach reach) {
+		return reach.sms() != null && reach.sms().sent();
+	}
+
+	/** The participant's card in the alerts inbox: an opaque id, no name. */
+	private static String card(ParticipantProfile participant) {
+		return "/alerts#alert-" + participant.id().value();
+	}
+
+	/** Staff texts come from the base bundle: staff have no language of their own yet. */
+	private String text(String key, Object... values) {
+		return texts.getMessage(key, values.length == 0 ? null : values, Locale.ROOT);
 	}
 }

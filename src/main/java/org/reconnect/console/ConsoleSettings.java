@@ -20,13 +20,36 @@ import jakarta.validation.constraints.NotBlank;
  * @param passkeys the WebAuthn relying party: the site's domain and the origins the browser may
  * report (scheme, host and port exactly as the coach's browser shows them); no origins means this
  * server's own address on that domain, e.g. http://localhost:8080 (see {@link PasskeyRelyingParty})
+ * @param mail e-mail to staff (sent only when an SMTP server is set up, {@code spring.mail.host})
  */
 @Validated
 @ConfigurationProperties("reconnect.console")
 record ConsoleSettings(@DefaultValue InitialCoach initialCoach, @DefaultValue("12") @Min(8) int passwordMinLength,
-		@DefaultValue Lockout lockout, @DefaultValue Passkeys passkeys) {
+		@DefaultValue Lockout lockout, @DefaultValue Passkeys passkeys, @DefaultValue Mail mail) {
 
-	record InitialCoach(@DefaultValue("coach") String username, String password, String phone) {
+	record InitialCoach(@DefaultValue("coach") String username, String password, String phone, String email) {
+	}
+
+	/**
+	 * @param from the sender of e-mails to staff; blank (an empty variable) means reconnect@localhost
+	 * @param consoleUrl where staff open the console: e-mails hold only a link to it, no details;
+	 * blank means http://localhost:8080
+	 */
+	record Mail(@DefaultValue(LOCAL_SENDER) String from, @DefaultValue(LOCAL_CONSOLE) String consoleUrl) {
+
+		private static final String LOCAL_SENDER = "reconnect@localhost";
+
+		private static final String LOCAL_CONSOLE = "http://localhost:8080";
+
+		String sender() {
+			return from == null || from.isBlank() ? LOCAL_SENDER : from.trim();
+		}
+
+		/** A link to a place in the console, e.g. /alerts#notice-... */
+		String link(String path) {
+			String base = consoleUrl == null || consoleUrl.isBlank() ? LOCAL_CONSOLE : consoleUrl.trim();
+			return base.replaceAll("/+$", "") + path;
+		}
 	}
 
 	record Lockout(@DefaultValue("5") @Min(1) int maxFailures, @DefaultValue("15m") Duration within,

@@ -50,7 +50,9 @@ class FirstCoach implements ApplicationRunner {
 		}
 		String phone = first.phone() == null || first.phone().isBlank() ? null
 				: phones.toE164("reconnect.console.initial-coach.phone", first.phone());
-		coaches.save(new Coach(first.username(), encoder.encode(password), phone, Role.SUPERVISOR.name(), clock.instant(), null));
+		String email = EmailAddresses.read("reconnect.console.initial-coach.email", first.email());
+		coaches.save(new Coach(first.username(), encoder.encode(password), phone, Role.SUPERVISOR.name(), clock.instant(),
+				null).withContact(phone, email, null, null));
 		if (generated) {
 			log.warn("\n\n  First coach account created: username '{}', password '{}'\n"
 					+ "  It is shown only this once: keep it somewhere safe.\n", first.username(), password);

@@ -21,6 +21,7 @@ import org.reconnect.flows.ConversationView;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.QuietHours;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.participants.ResponsivenessSettings;
 import org.reconnect.scheduling.CheckInSlots;
@@ -142,8 +143,8 @@ class ParticipantApi {
 	@PostMapping("/participants/{id}/allies")
 	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @RequestBody AllyRequest request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
-		AllyView ally = consent.invite(profile.id(), request.name(), request.phone(), request.timeZone(), request.kinds(),
-				request.language(), request.why() == null ? "named by the coach at the participant's request" : request.why(),
+		AllyView ally = consent.invite(profile.id(), request.name(), request.phone(), request.timeZone(),
+				LocalQuietHours.read("quietHours", request.quietHours()), request.kinds(), request.language(), request.why() == null ? "named by the coach at the participant's request" : request.why(),
 				"coach:" + coach.getName(), "coach:" + coach.getName());
 		return ResponseEntity.status(HttpStatus.CREATED).body(ally);
 	}
@@ -159,6 +160,19 @@ class ParticipantApi {
 
 	/** @param flow the name of a loaded flow */
 	record StartFlow(String flow) {
+	}
+
+	/**
+	 * When the ally may be alerted: their zone (blank: the participant's) and their own quiet hours
+	 * (both blank: the organisation's), both replaced.
+	 */
+	@PutMapping("/participants/{id}/allies/{allyId}/quiet-hours")
+	AllyView allyQuietHours(@PathVariable String id, @PathVariable String allyId, @RequestBody AllyHours request,
+			Authentication coach) {
+		ParticipantProfile profile = owned(id, coach);
+		QuietHours hours = QuietHours.parse("", request.start(), request.end());
+		return consent.keepAllyHours(profile.id(), allyId, request.timeZone(), hours)
+			.orElseThrow(() -> new AllyNotFound(id, allyId));
 	}
 
 	/** Revokes an ally's consent at the participant's request; it takes effect at once. */
@@ -264,7 +278,18 @@ class ParticipantApi {
 	 * @param why the participant's reason, in a few words (kept in the consent ledger)
 	 */
 	/** @param language en or es; leave it out to write to the ally in the participant's language */
-	record AllyRequest(String name, String phone, String timeZone, Set<AlertKind> kinds, String language, String why) {
+	/**
+	 * @param quietHours the ally's own, in their zone; the organisation's when absent
+	 */
+	record AllyRequest(String name, String phone, String timeZone, Set<AlertKind> kinds, String language, String why,
+			LocalQuietHours quietHours) {
+	}
+
+	/**
+	 * @param timeZone the ally's IANA zone; the participant's when blank
+	 * @param start the ally's quiet hours, 24-hour HH:mm; start and end blank: the organisation's
+	 */
+	record AllyHours(String timeZone, String start, String end) {
 	}
 
 	/** @param until when check-ins start again, an ISO instant */

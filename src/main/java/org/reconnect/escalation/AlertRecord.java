@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param kind NUDGE, QUIET, BACK_IN_TOUCH or CRISIS
  * @param recipient "participant", "coach:<name>" or "ally:<id>"
  * @param phone where it went, to match an "OK" to it; removed when the participant is erased
- * @param outcome SENDING, SENT, SUPPRESSED, FAILED, NO_CONSENT, NO_PHONE or RAISED (handed to the console)
+ * @param outcome SENDING, SENT, SUPPRESSED, FAILED, NO_CONSENT, RAISED (handed to the console), EMAILED (to a
+ * coach without a phone), NO_CHANNEL (a coach with no phone or e-mail) or NO_PHONE (before e-mail)
  */
 @Document("alerts")
 record AlertRecord(@Id String id, String kind, @Indexed String participantId, @Indexed String episodeId, Integer step,
@@ -35,6 +36,6 @@ record AlertRecord(@Id String id, String kind, @Indexed String participantId, @I
 	}
 
 	boolean reached() {
-		return "SENT".equals(outcome) || "RAISED".equals(outcome);
+		return "SENT".equals(outcome) || "RAISED".equals(outcome) || "EMAILED".equals(outcome);
 	}
 }

@@ -1,10 +1,8 @@
 package org.reconnect.escalation;
 
-import org.reconnect.participants.QuietHours;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,6 +83,7 @@ public class EscalationService {
 	private final AuditLog auditLog;
 	private final Audit audit;
 	private final AlertTexts texts;
+	private final AlertRecipients reach;
 	private final EscalationSettings settings;
 	private final MongoTemplate mongo;
 	private final ApplicationEventPublisher events;
@@ -92,8 +91,8 @@ public class EscalationService {
 
 	EscalationService(ConsentService consent, ParticipantService participants, Messenger messenger, AlertRecords alerts,
 			CoachNotices notices, Episodes episodes, Tracks tracks, Ladders ladders, AuditLog auditLog, Audit audit,
-			AlertTexts texts, EscalationSettings settings, MongoTemplate mongo, ApplicationEventPublisher events,
-			Clock clock) {
+			AlertTexts texts, AlertRecipients reach, EscalationSettings settings, MongoTemplate mongo,
+			ApplicationEventPublisher events, Clock clock) {
 		this.consent = consent;
 		this.participants = participants;
 		this.messenger = messenger;
@@ -105,6 +104,7 @@ public class EscalationService {
 		this.auditLog = auditLog;
 		this.audit = audit;
 		this.texts = texts;
+		this.reach = reach;
 		this.settings = settings;
 		this.mongo = mongo;
 		this.events = events;
@@ -272,12 +272,20 @@ public class EscalationService {
 		}
 	}
 
-	/** The console reached (or could not reach) the coach with a crisis notice. */
-	public void coachNoticeDelivered(String noticeId, ParticipantId participant, SendResult sent) {
-		audit.record(participant == null ? null : participant.value(), "COACH_NOTIFIED", "coach",
-				sent == null ? "no coach has a phone: the notice waits in the attention list"
-						: "crisis notice by SMS: " + sent.outcome(),
-				noticeId, sent == null ? null : sent.messageId());
+	/**
+	 * The console told staff of a crisis notice: one entry per person it tried, none when nobody
+	 * at all could be reached.
+	 */
+	public void coachNoticeDelivered(String noticeId, ParticipantId participant, List<StaffReach> told) {
+		String id = participant == null ? null : participant.value();
+		if (told.stream().noneMatch(StaffReach::reached)) {
+			audit.record(id, "COACH_NOTIFIED", "coach",
+					"nobody could be reached by SMS or email: the notice waits in the attention list", noticeId);
+		}
+		for (StaffReach reached : told) {
+			audit.record(id, "COACH_NOTIFIED", "coach:" + reached.username(), reached.describe("crisis notice"),
+					noticeId, reached.sms() == null ? null : reached.sms().messageId());
+		}
 	}
 
 	// --- the sweep
@@ -396,7 +404,7 @@ public class EscalationService {
 				next.add(delivery.dueAt);
 				continue;
 			}
-			Instant allowed = quietHours().nextAllowed(now, zoneOf(delivery, participant));
+			Instant allowed = reach.nextAllowed(delivery.recipient, participant, now);
 			if (allowed.isAfter(now)) {
 				delivery.dueAt = allowed;
 				next.add(allowed);
@@ -481,7 +489,7 @@ public class EscalationService {
 				alerts.save(record.sent(null, "RAISED", null));
 				audit.record(episode.participantId, "ALERT", delivery.recipient, reason + "raised to the coach",
 						delivery.key);
-				events.publishEvent(new CoachAlertRaised(delivery.key, participant.id(), coach, text));
+				events.publishEvent(new CoachAlertRaised(delivery.key, participant.id(), coach, text, kind));
 				return true;
 			}
 		}
@@ -492,15 +500,17 @@ public class EscalationService {
 		return sent.sent();
 	}
 
-	/** The console delivered a coach alert (or found no number for the coach). */
-	public void coachAlertDelivered(String alertId, String phone, SendResult sent) {
+	/**
+	 * The console delivered a coach alert, or found no way to reach the coach.
+	 *
+	 * @param phone where the SMS went, to match the coach's "OK" to it; null when none went
+	 */
+	public void coachAlertDelivered(String alertId, String phone, StaffReach reached) {
+		String messageId = reached.sms() == null ? null : reached.sms().messageId();
 		alerts.findById(alertId).ifPresent(record -> {
-			alerts.save(record.sent(phone, sent == null ? "NO_PHONE" : sent.outcome().name(),
-					sent == null ? null : sent.messageId()));
-			audit.record(record.participantId(), "COACH_NOTIFIED", record.recipient(),
-					sent == null ? "the coach has no phone: the alert waits in the attention list"
-							: "by SMS: " + sent.outcome(),
-					alertId, sent == null ? null : sent.messageId());
+			alerts.save(record.sent(phone, reached.outcome(), messageId));
+			audit.record(record.participantId(), "COACH_NOTIFIED", record.recipient(), reached.describe("alert"),
+					alertId, messageId);
 		});
 	}
 
@@ -729,6 +739,11 @@ public class EscalationService {
 		return ladder(participant);
 	}
 
+	/** The organisation's quiet hours: an ally's or a staff member's when they have none of their own. */
+	public org.reconnect.participants.QuietHours organisationQuietHours() {
+		return reach.organisation();
+	}
+
 	public List<AuditView> audit(ParticipantId participant) {
 		return auditLog.findByParticipantIdOrderByAtAscIdAsc(participant.value()).stream().map(AuditEntry::view).toList();
 	}
@@ -827,7 +842,7 @@ public class EscalationService {
 	private List<String> recipients(Audience audience, ParticipantProfile participant) {
 		return switch (audience) {
 			case PARTICIPANT -> List.of(PARTICIPANT);
-			case COACH -> List.of("coach:" + participant.coach());
+			case COACH -> reach.coachStep(participant);
 			case ALLIES -> consent.alliesWhoConsented(participant.id(), AlertKind.MISSED_CHECK_INS)
 				.stream()
 				.map(ally -> "ally:" + ally.id())
@@ -840,20 +855,6 @@ public class EscalationService {
 			.stream()
 			.anyMatch(alert -> QUIET.equals(alert.kind()) || "NUDGE".equals(alert.kind())
 					? alert.recipient().equals(recipient) && alert.reached() : false);
-	}
-
-	private ZoneId zoneOf(Episode.Delivery delivery, ParticipantProfile participant) {
-		if (delivery.recipient.startsWith("ally:")) {
-			return consent.ally(delivery.recipient.substring(5))
-				.map(AllyView::zone)
-				.filter(zone -> zone != null)
-				.orElse(participant.zone());
-		}
-		return participant.zone();
-	}
-
-	private QuietHours quietHours() {
-		return new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd());
 	}
 
 	private void tell(ParticipantProfile participant, String key, Map<String, String> values, Purpose purpose) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * recipients no policy knows are not held here.
  */
 @Component
-class RecipientRules {
+public class RecipientRules {
 
 	private final ObjectProvider<RecipientPolicy> policies;
 	private final MessagingSettings.Compliance defaults;
@@ -63,6 +63,16 @@ class RecipientRules {
 				recipient.quietFrom() == null ? defaults.quietFrom() : recipient.quietFrom(),
 				recipient.quietUntil() == null ? defaults.quietUntil() : recipient.quietUntil(),
 				recipient.dailyCap() == null ? defaults.dailyCap() : recipient.dailyCap());
+	}
+
+	/**
+	 * The first instant at or after {@code at} when a message that waits out quiet hours may go to
+	 * the number: the very rule the outbox applies when it sends (a participant's own quiet hours,
+	 * else the configured ones; none for a number no module knows). Escalation holds a nudge by it,
+	 * so the outbox then sends the nudge at once rather than holding it for a second night.
+	 */
+	public Instant heldUntil(String phone, Instant at) {
+		return quietUntil(of(phone), at).orElse(at);
 	}
 
 	/** When the recipient's quiet hours end, or empty when {@code now} is outside them. */

@@ -5,16 +5,58 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.reconnect.system.InvalidInput;
+import org.reconnect.system.InvalidInput.FieldProblem;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 /**
- * The hours of a participant's day when nothing scheduled is sent, in their local time. The span
- * may cross midnight (21:00–08:00); start equal to end means no quiet hours.
+ * The hours of someone's day when nothing that can wait is sent to them, in their local time (a
+ * participant's, an ally's, a coach's). The span may cross midnight (21:00–08:00); start equal to
+ * end means no quiet hours.
  */
 public record QuietHours(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end) {
 
 	public static final QuietHours DEFAULT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
+
+	/**
+	 * Reads quiet hours given as 24-hour HH:mm in a request; both blank means none were given.
+	 *
+	 * @param field how the request names them, e.g. "quietHours": the problems name
+	 * {@code quietHours.start} and {@code quietHours.end}; empty: {@code start} and {@code end}
+	 * @return null when both are blank
+	 * @throws InvalidInput naming each part that is not a time of day, or missing while the other is given
+	 */
+	public static QuietHours parse(String field, String start, String end) {
+		boolean noStart = start == null || start.isBlank();
+		boolean noEnd = end == null || end.isBlank();
+		if (noStart && noEnd) {
+			return null;
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		String prefix = field.isEmpty() ? "" : field + ".";
+		LocalTime from = time(prefix + "start", start, problems);
+		LocalTime to = time(prefix + "end", end, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return new QuietHours(from, to);
+	}
+
+	private static LocalTime time(String field, String value, List<FieldProblem> problems) {
+		try {
+			return LocalTime.parse(value == null ? "" : value.trim());
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new FieldProblem(field, (value == null || value.isBlank() ? "is missing" : "'" + value + "' is not a time of day")
+					+ ": send 24-hour HH:mm, e.g. 21:00 or 08:00, or leave both start and end out for the organisation's"));
+			return null;
+		}
+	}
 
 	/** Whether the instant falls inside quiet hours, read in the zone. */
 	public boolean contains(Instant instant, ZoneId zone) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentService;
 import org.reconnect.console.AlertsInbox;
+import org.reconnect.console.CrisisReach;
 import org.reconnect.console.NoticeAlreadyAcknowledged;
 import org.reconnect.escalation.AttentionItem;
 import org.reconnect.escalation.EscalationService;
@@ -37,9 +38,11 @@ class AlertsPage {
 	private final ConsentService consent;
 	private final CaseloadBoard board;
 	private final AlertsInbox inbox;
+	private final CrisisReach reach;
 
 	AlertsPage(CoachScope scope, EscalationService escalation, ConsentService consent, CaseloadBoard board,
-			AlertsInbox inbox) {
+			AlertsInbox inbox, CrisisReach reach) {
+		this.reach = reach;
 		this.scope = scope;
 		this.escalation = escalation;
 		this.consent = consent;
@@ -60,6 +63,9 @@ class AlertsPage {
 		model.addAttribute("cards", cards);
 		model.addAttribute("unenrolled", inbox.unenrolledCrises(coach).stream().map(n -> unenrolled(n, null)).toList());
 		model.addAttribute("supervisor", scope.isSupervisor(coach));
+		// Said plainly where notices wait: a crisis that reaches nobody must not go unnoticed.
+		model.addAttribute("nobodyForCrises", scope.isSupervisor(coach) && !reach.supervisorsReachable());
+		model.addAttribute("youUnreachable", !reach.reachable(coach.getName()));
 		return "alerts";
 	}
 
@@ -134,6 +140,8 @@ class AlertsPage {
 			case "QUEUED", "SENDING" -> "on its way";
 			case "RAISED" -> "raised here";
 			case "NO_PHONE" -> "shown here (no phone on file)";
+			case "NO_CHANNEL" -> "shown here (no phone or e-mail on file)";
+			case "EMAILED" -> "sent by e-mail";
 			case "NO_CONSENT" -> "not sent: no consent at that moment";
 			case "SUPPRESSED" -> "held back (opted out or quiet hours)";
 			case "FAILED" -> "failed to send";

@@ -223,6 +223,7 @@ class ParticipantPage {
 		model.addAttribute("ladder", escalation.ladder(profile.id()).stream().map(LadderLine::of).toList());
 		List<AllyView> allies = consent.allies(profile.id());
 		model.addAttribute("allies", allies);
+		model.addAttribute("organisationQuietHours", escalation.organisationQuietHours());
 		Map<String, List<ConsentRecord>> history = new LinkedHashMap<>();
 		consent.ledger(profile.id()).forEach(entry -> history.computeIfAbsent(entry.allyId(), k -> new ArrayList<>()).add(entry));
 		model.addAttribute("consentHistory", history);

@@ -1,0 +1,15 @@
+package org.reconnect.console;
+
+import org.reconnect.participants.QuietHours;
+
+/**
+ * Quiet hours as a request gives them: 24-hour HH:mm in the person's own zone; the span may cross
+ * midnight. Both left out means the organisation's.
+ */
+record LocalQuietHours(String start, String end) {
+
+	/** @return null when left out */
+	static QuietHours read(String field, LocalQuietHours given) {
+		return given == null ? null : QuietHours.parse(field, given.start(), given.end());
+	}
+}
