@@ -6,10 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.StreamSupport;
 
+import jakarta.validation.constraints.Size;
+
+import org.reconnect.system.AtMostBytes;
+import org.reconnect.system.CleanText;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 
 /** A supervisor's work on coach accounts: create, list, disable. */
 @Service
@@ -41,9 +49,6 @@ class CoachAccounts {
 			problems.add(new InvalidInput.FieldProblem("username",
 					"2 to 40 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, e.g. \"sam.rivera\""));
 		}
-		else if (coaches.existsById(username)) {
-			problems.add(new InvalidInput.FieldProblem("username", "is taken: choose another"));
-		}
 		if (request.password() == null || request.password().length() < settings.passwordMinLength()) {
 			problems.add(new InvalidInput.FieldProblem("password", "must be at least " + settings.passwordMinLength()
 					+ " characters; the coach can keep it in a password manager"));
@@ -61,8 +66,15 @@ class CoachAccounts {
 			throw new InvalidInput(problems);
 		}
 		String phone = request.phone() == null || request.phone().isBlank() ? null : phones.toE164("phone", request.phone());
-		Coach coach = coaches.save(new Coach(username, encoder.encode(request.password()), phone, role.name(),
-				clock.instant(), null));
+		Coach coach;
+		try {
+			// an insert, never a save: the username is the key, so of two requests at once one wins
+			coach = coaches.insert(new Coach(username, encoder.encode(request.password()), phone, role.name(),
+					clock.instant(), null));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new CoachAlreadyExists();
+		}
 		return CoachView.of(coach);
 	}
 
@@ -86,10 +98,13 @@ class CoachAccounts {
 
 	/**
 	 * @param password at least {@code reconnect.console.password-min-length} characters (12 by default)
+	 * and at most 72 bytes (bcrypt's limit); kept exactly as sent (no NFC), as the sign-in form sends it
 	 * @param phone the coach's mobile for crisis notices, optional
 	 * @param role COACH (the default) or SUPERVISOR
 	 */
-	record NewCoach(String username, String password, String phone, String role) {
+	record NewCoach(@Size(max = 40) @CleanText String username,
+			@AtMostBytes(72) @JsonDeserialize(using = StringDeserializer.class) String password,
+			@Size(max = 64) @CleanText String phone, @Size(max = 64) @CleanText String role) {
 	}
 
 	/** An account as the API shows it: never the password hash. */

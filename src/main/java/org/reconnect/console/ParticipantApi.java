@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.reconnect.consent.AlertKind;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentRecord;
@@ -23,6 +26,7 @@ import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.participants.ResponsivenessSettings;
 import org.reconnect.scheduling.CheckInSlots;
+import org.reconnect.system.CleanText;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
@@ -104,7 +108,7 @@ class ParticipantApi {
 
 	/** Starts any flow with the participant now, by the flow's busy policy (e.g. onboarding). */
 	@PostMapping("/participants/{id}/conversations")
-	ResponseEntity<?> startFlow(@PathVariable String id, @RequestBody StartFlow request, Authentication coach) {
+	ResponseEntity<?> startFlow(@PathVariable String id, @Valid @RequestBody StartFlow request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		if (request.flow() == null || !catalog.exists(request.flow())) {
 			throw org.reconnect.system.InvalidInput.of("flow", "'" + request.flow()
@@ -129,7 +133,8 @@ class ParticipantApi {
 	}
 
 	@PostMapping("/participants/{id}/allies")
-	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @RequestBody AllyRequest request, Authentication coach) {
+	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @Valid @RequestBody AllyRequest request,
+			Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		AllyView ally = consent.invite(profile.id(), request.name(), request.phone(), request.timeZone(), request.kinds(),
 				request.language(), request.why() == null ? "named by the coach at the participant's request" : request.why(),
@@ -147,7 +152,7 @@ class ParticipantApi {
 	}
 
 	/** @param flow the name of a loaded flow */
-	record StartFlow(String flow) {
+	record StartFlow(@Size(max = 64) @CleanText String flow) {
 	}
 
 	/** Revokes an ally's consent at the participant's request; it takes effect at once. */
@@ -185,11 +190,11 @@ class ParticipantApi {
 	 * or fails, once more by SMS.
 	 */
 	@PutMapping("/participants/{id}/channel")
-	ParticipantProfile channel(@PathVariable String id, @RequestBody ChannelRequest request, Authentication coach) {
+	ParticipantProfile channel(@PathVariable String id, @Valid @RequestBody ChannelRequest request, Authentication coach) {
 		return participants.reachBy(owned(id, coach).id(), request.channel(), request.smsFallback());
 	}
 
-	record ChannelRequest(String channel, Boolean smsFallback) {
+	record ChannelRequest(@Size(max = 64) @CleanText String channel, Boolean smsFallback) {
 	}
 
 	/** Pauses check-ins and escalation (a holiday, a hospital stay); the participant is told kindly. */
@@ -251,9 +256,11 @@ class ParticipantApi {
 	 * @param kinds what the ally would be told; MISSED_CHECK_INS and BACK_IN_TOUCH when absent;
 	 * CRISIS only when the participant asked for it specifically
 	 * @param why the participant's reason, in a few words (kept in the consent ledger)
+	 * @param language en or es; leave it out to write to the ally in the participant's language
 	 */
-	/** @param language en or es; leave it out to write to the ally in the participant's language */
-	record AllyRequest(String name, String phone, String timeZone, Set<AlertKind> kinds, String language, String why) {
+	record AllyRequest(@Size(max = 100) @CleanText String name, @Size(max = 64) @CleanText String phone,
+			@Size(max = 64) @CleanText String timeZone, Set<AlertKind> kinds, @Size(max = 64) @CleanText String language,
+			@Size(max = 200) @CleanText String why) {
 	}
 
 	/** @param until when check-ins start again, an ISO instant */
