@@ -440,8 +440,11 @@ class FuzzIntegrationTests extends LoopTestSupport {
 			}
 			case 1, 2 -> {
 				path = "/api/participants/" + encodedId + "/reminders";
+				// now and then a start or a rule that once got a 500, or was taken as something else
 				ObjectNode reminder = object("title", "Group meeting", "place", "Hall", "timeZone", "America/New_York",
-						"start", "2031-04-01T19:00", "rule", "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=5");
+						"start", pick("2031-04-01T19:00", "2031-04-01T19:00", "+999999999-12-31T23:59", "-999999999-01-01T00:00"),
+						"rule", pick("FREQ=WEEKLY;BYDAY=TU,TH;COUNT=5", "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=5", "FREQ=DAILY;COUNT=0",
+								"FREQ=DAILY;FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=-5"));
 				ArrayNode leads = reminder.putArray("leads");
 				leads.add(object("before", "PT1H"));
 				leads.add(NODES.objectNode().put("daysBefore", 1).put("at", "18:00"));
@@ -469,6 +472,9 @@ class FuzzIntegrationTests extends LoopTestSupport {
 				path = "/api/participants/" + encodedId + "/ladder";
 				ArrayNode steps = NODES.arrayNode();
 				steps.add(object("name", "nudge", "delay", "PT2H", "audience", "PARTICIPANT", "message", "Thinking of you"));
+				if (random.nextInt(4) == 0) {
+					steps.addNull();
+				}
 				valid = steps;
 			}
 			case 7 -> {
