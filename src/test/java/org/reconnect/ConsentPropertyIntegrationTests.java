@@ -252,7 +252,13 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 		}
 		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + participant + "/allies", request,
 				JsonNode.class);
+		// A number is one ally of the participant: while they are asked, or agree, they are not asked again.
+		Instant now = clock.instant();
+		if (model.get(phone).stream().anyMatch(invitation -> invitation.awaiting(now) || invitation.active(now))) {
+			assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+			return;
+		}
 		assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		model.get(phone).add(new Invitation(clock.instant()));
+		model.get(phone).add(new Invitation(now));
 	}
 }

@@ -60,6 +60,9 @@ class FuzzIntegrationTests extends LoopTestSupport {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	org.springframework.security.crypto.password.PasswordEncoder encoder;
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private Random random;
@@ -139,6 +142,135 @@ class FuzzIntegrationTests extends LoopTestSupport {
 				"application/x-www-form-urlencoded", "start=%ZZ&end=%E0%A4%A".getBytes(StandardCharsets.US_ASCII), auth,
 				"fixed").request(), HttpResponse.BodyHandlers.ofString());
 		assertThat(form.statusCode()).isEqualTo(415);
+	}
+
+	/**
+	 * What an attacker once got a 500 for (issue #17, F6), each now a 4xx: a problem detail from the
+	 * API, the console's error page from a page. Concurrent requests must not turn into 500s either.
+	 */
+	@Test
+	void whatOnceAnswered500IsRefusedWith4xx() throws Exception {
+		Attempt.base = "http://localhost:" + port;
+		String id = enrol("Former Five Hundred", "+12025557998", "America/New_York", "07:55");
+		token = coach().postForObject("/api/tokens", Map.of("coach", "coach", "name", "former 500s",
+				"expiresAt", START.plus(Duration.ofDays(30)).toString()), JsonNode.class).get("secret").asText();
+		Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+		// bcrypt hashes at most 72 bytes and Spring Security refuses to hash more: 40 x "é" is 80 bytes
+		String longPassword = "é".repeat(40);
+
+		List<String> failed = new ArrayList<>();
+		check(failed, "a password over 72 bytes for a new coach", () -> assertProblem(json("POST", "/api/coaches",
+				"{\"username\":\"long.password\",\"password\":\"" + longPassword + "\",\"role\":\"COACH\"}", auth), 400,
+				"password", "72 bytes"));
+		TestCoaches.ensure(mongo, encoder, "fuzz.signin", "a-fine-password-1");
+		check(failed, "HTTP Basic with a password over 72 bytes", () -> assertThat(client.send(HttpRequest
+			.newBuilder(URI.create(Attempt.base + "/api/participants"))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString(("fuzz.signin:" + longPassword).getBytes(StandardCharsets.UTF_8)))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401));
+		check(failed, "the sign-in form with a password over 72 bytes", () -> {
+			HttpResponse<String> signIn = new ConsoleSession(port).signIn("fuzz.signin", longPassword);
+			assertThat(signIn.statusCode()).isEqualTo(302);
+			assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/login?error"));
+		});
+
+		check(failed, "a reminder in year +999999999", () -> assertProblem(json("POST", "/api/participants/" + id
+				+ "/reminders", "{\"title\":\"Far meeting\",\"start\":\"+999999999-01-01T10:00\"}", auth), 400, "start", "years"));
+		check(failed, "a weekly reminder from year +999999999", () -> assertProblem(json("POST", "/api/participants/" + id
+				+ "/reminders", "{\"title\":\"Far\",\"start\":\"+999999999-01-01T10:00\",\"rule\":\"FREQ=WEEKLY\"}", auth), 400,
+				"start", "years"));
+		check(failed, "a null ladder step", () -> assertProblem(json("PUT", "/api/participants/" + id + "/ladder", "[null]", auth),
+				400, "steps[0]", "step"));
+
+		check(failed, "concurrent check-ins", () -> assertThat(together(8, () -> json("POST", "/api/participants/" + id
+				+ "/check-ins", "", auth))).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isLessThan(500)));
+		String until = "{\"until\":\"" + START.plus(Duration.ofDays(2)) + "\"}";
+		check(failed, "concurrent pauses", () -> assertThat(together(8, () -> json("POST", "/api/participants/" + id + "/pause",
+				until, auth))).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(200)));
+		json("POST", "/api/participants/" + id + "/resume", "", auth);
+
+		ConsoleSession signedIn = new ConsoleSession(port);
+		assertThat(signedIn.signIn("coach", "test-pass").statusCode()).isEqualTo(302);
+		String csrf = signedIn.token("/participants/" + id);
+		for (String tampered : List.of(csrf.substring(1), csrf + "A", "%%%", "", "é", new StringBuilder(csrf).reverse().toString(),
+				Base64.getUrlEncoder().encodeToString(new byte[3]))) {
+			check(failed, "a console form with the CSRF token '" + tampered + "'", () -> assertThat(signedIn.post("/participants/"
+					+ id + "/pause", tampered, Map.of("until", "2030-03-10T09:00")).statusCode()).isEqualTo(403));
+		}
+		for (String back : List.of("/alerts\r\nSet-Cookie: planted=1", "/alerts\nX-Injected: 1", "/participants/" + id + "\r")) {
+			check(failed, "back=" + back.replace("\r", "\\r").replace("\n", "\\n"), () -> {
+				HttpResponse<String> post = signedIn.post("/alerts/" + id + "/acknowledge", csrf, Map.of("back", back));
+				assertThat(post.statusCode()).isEqualTo(400);
+				assertThat(post.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+				assertThat(post.body()).contains("back");
+				assertThat(post.headers().map()).doesNotContainKeys("x-injected", "X-Injected");
+				assertThat(post.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.contains("planted"));
+			});
+		}
+		assertThat(failed).isEmpty();
+	}
+
+	interface Case {
+		void run() throws Exception;
+	}
+
+	/** Runs one case, noting its failure, so one run shows every case that fails. */
+	private static void check(List<String> failed, String name, Case body) throws Exception {
+		try {
+			body.run();
+		}
+		catch (AssertionError ex) {
+			failed.add(name + ": " + abbreviate(ex.getMessage()));
+		}
+	}
+
+	private HttpResponse<String> json(String method, String path, String body, Map<String, String> headers) {
+		try {
+			return client.send(new Attempt(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8), headers,
+					"fixed").request(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status, String field, String saying)
+			throws Exception {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode errors = JSON.readTree(response.body()).path("errors");
+		assertThat(errors.findValuesAsText("field")).as(response.body()).contains(field);
+		assertThat(response.body()).contains(saying);
+	}
+
+	/** The same request from {@code count} threads at once. */
+	private static List<HttpResponse<String>> together(int count, Supplier<HttpResponse<String>> request) throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+		try {
+			java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<HttpResponse<String>>> futures = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				futures.add(pool.submit(() -> {
+					ready.await();
+					return request.get();
+				}));
+			}
+			ready.countDown();
+			List<HttpResponse<String>> responses = new ArrayList<>();
+			for (java.util.concurrent.Future<HttpResponse<String>> future : futures) {
+				responses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			return responses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	/**
@@ -308,8 +440,11 @@ class FuzzIntegrationTests extends LoopTestSupport {
 			}
 			case 1, 2 -> {
 				path = "/api/participants/" + encodedId + "/reminders";
+				// now and then a start or a rule that once got a 500, or was taken as something else
 				ObjectNode reminder = object("title", "Group meeting", "place", "Hall", "timeZone", "America/New_York",
-						"start", "2031-04-01T19:00", "rule", "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=5");
+						"start", pick("2031-04-01T19:00", "2031-04-01T19:00", "+999999999-12-31T23:59", "-999999999-01-01T00:00"),
+						"rule", pick("FREQ=WEEKLY;BYDAY=TU,TH;COUNT=5", "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=5", "FREQ=DAILY;COUNT=0",
+								"FREQ=DAILY;FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=-5"));
 				ArrayNode leads = reminder.putArray("leads");
 				leads.add(object("before", "PT1H"));
 				leads.add(NODES.objectNode().put("daysBefore", 1).put("at", "18:00"));
@@ -337,6 +472,9 @@ class FuzzIntegrationTests extends LoopTestSupport {
 				path = "/api/participants/" + encodedId + "/ladder";
 				ArrayNode steps = NODES.arrayNode();
 				steps.add(object("name", "nudge", "delay", "PT2H", "audience", "PARTICIPANT", "message", "Thinking of you"));
+				if (random.nextInt(4) == 0) {
+					steps.addNull();
+				}
 				valid = steps;
 			}
 			case 7 -> {

@@ -9,4 +9,6 @@ interface Allies extends CrudRepository<Ally, String> {
 	List<Ally> findByParticipantId(String participantId);
 
 	List<Ally> findByPhone(String phone);
+
+	List<Ally> findByParticipantIdAndPhone(String participantId, String phone);
 }

@@ -11,6 +11,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Someone the participant chose to be told when they go quiet: who they are and how to reach
@@ -31,6 +34,21 @@ class Ally {
 	@Indexed
 	String phone;
 
+	/**
+	 * The participant and this number together: unique, so a number is one ally of a participant
+	 * however many requests name it at once. Sparse: allies named before it existed have none
+	 * (their duplicates, if any, stay; a new request finds them by participant and number).
+	 */
+	@Indexed(unique = true, sparse = true)
+	String participantNumber;
+
+	/**
+	 * When they were last asked, set in the same write that names them or claims them for a new
+	 * request: until the ledger shows that request, the number is being asked and is not asked
+	 * again. Absent on allies named before it existed.
+	 */
+	Instant requestedAt;
+
 	/** The ally's time zone for quiet hours; null means the participant's. */
 	String zone;
 
@@ -48,13 +66,16 @@ class Ally {
 	@Version
 	Long version;
 
-	static Ally named(ParticipantId participant, String name, String phone, ZoneId zone, String language) {
+	static Ally named(ParticipantId participant, String name, String phone, ZoneId zone, String language,
+			Instant requestedAt) {
 		Ally ally = new Ally();
 		ally.participantId = participant.value();
 		ally.name = name;
 		ally.phone = phone;
 		ally.zone = zone == null ? null : zone.getId();
 		ally.language = language;
+		ally.participantNumber = participant.value() + ":" + phone;
+		ally.requestedAt = requestedAt;
 		return ally;
 	}
 
@@ -68,6 +89,35 @@ class Ally {
 	QuietHours quietHours() {
 		return quietStart == null || quietEnd == null ? null
 				: new QuietHours(LocalTime.parse(quietStart), LocalTime.parse(quietEnd));
+	}
+
+	/**
+	 * Whether a request for this ally is under way that the ledger does not show yet (named or
+	 * claimed a moment ago): the ledger's last request is not the one recorded here.
+	 */
+	boolean beingAsked(ConsentState state) {
+		return requestedAt != null && !requestedAt.equals(state.requestedAt());
+	}
+
+	/**
+	 * Claims the ally, whose consent ended, for a new request: one atomic update, which only the
+	 * first of requests at the same moment makes (the ledger's last request still the one here).
+	 */
+	static Query claimable(String id, Instant lastRequested) {
+		return Query.query(Criteria.where("_id").is(id).and("requestedAt").in(null, lastRequested));
+	}
+
+	/** Asked again: the name, zone, quiet hours and language may have changed. */
+	static Update askedAgain(String name, ZoneId zone, QuietHours hours, String language, String participantNumber,
+			Instant at) {
+		return new Update().set("name", name)
+			.set("zone", zone == null ? null : zone.getId())
+			.set("quietStart", hours == null ? null : hours.start().toString())
+			.set("quietEnd", hours == null ? null : hours.end().toString())
+			.set("language", language)
+			.set("participantNumber", participantNumber)
+			.set("requestedAt", at)
+			.inc("version", 1);
 	}
 
 	String firstName() {

@@ -2,7 +2,9 @@ package org.reconnect.consent;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 
 import org.reconnect.messaging.InboundHandler;
@@ -71,6 +73,16 @@ class ConsentInboundHandler implements InboundHandler {
 		return true;
 	}
 
+	/** A reply from {@code consent/replies*.properties} in the participant's language, English when there is none. */
+	private static String reply(ParticipantProfile participant, String key, Map<String, String> values) {
+		String text = ResourceBundle.getBundle("consent.replies", Locale.forLanguageTag(participant.language()),
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+		for (Map.Entry<String, String> value : values.entrySet()) {
+			text = text.replace("{" + value.getKey() + "}", value.getValue());
+		}
+		return text;
+	}
+
 	private boolean nameAlly(ParticipantProfile participant, String name, String phone, InboundMessage message) {
 		String reply;
 		try {
@@ -78,8 +90,13 @@ class ConsentInboundHandler implements InboundHandler {
 					"participant", message.key());
 			reply = "Thanks. We've asked " + name.trim() + " if they agree. Nothing is shared until they say yes.";
 		}
+		catch (AllyAlreadyNamed ex) {
+			reply = reply(participant, "ally.already-named", Map.of("name", name.trim()));
+		}
 		catch (InvalidInput ex) {
-			reply = "Sorry, that number didn't work. Send ALLY, their name and their number, e.g. ALLY Maria +1 202 555 0143";
+			reply = ex.problems().get(0).field().equals("allies")
+					? reply(participant, "ally.too-many", Map.of("count", String.valueOf(ConsentService.MOST_ALLIES)))
+					: "Sorry, that number didn't work. Send ALLY, their name and their number, e.g. ALLY Maria +1 202 555 0143";
 		}
 		messenger.send(new OutboundMessage(participant.phone(), reply, Purpose.REPLY, message.key()));
 		return true;

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -125,9 +126,7 @@ public class ConsentService {
 		}
 		List<AlertKind> asked = List.copyOf(kinds == null || kinds.isEmpty() ? DEFAULT_KINDS : EnumSet.copyOf(kinds));
 		Instant now = clock.instant();
-		Ally named = Ally.named(participantId, allyName, phone, allyZone, allyLanguage);
-		named.keepHours(allyZone, quietHours);
-		Ally ally = allies.save(named);
+		Ally ally = named(participantId, allyName, phone, allyZone, quietHours, allyLanguage, now);
 		Instant answerBy = now.plus(settings.answerWithin());
 		append(ally, "REQUESTED", asked, why == null ? NAMED_AS_ALLY : why, by, now, now, answerBy, cause);
 		conversations.startWithAlly(new InvitedAlly(ally.id, participantId, phone, ally.firstName(), allyLanguage),
@@ -175,6 +174,64 @@ public class ConsentService {
 			throw InvalidInput.of("timeZone", "'" + zone + "' is not an IANA time zone: send one such as Europe/Madrid, or leave it out for the participant's");
 		}
 	}
+
+	/**
+	 * The ally for this number: a new one, or one whose consent ended, asked again. The store
+	 * decides between requests at the same moment: a new ally's number is a unique key, an ally
+	 * asked again is saved against its version.
+	 *
+	 * @throws AllyAlreadyNamed when the number is an ally whose consent is asked for or holds
+	 * @throws InvalidInput when the participant already has the most allies one may have
+	 */
+	private Ally named(ParticipantId participant, String name, String phone, ZoneId zone, QuietHours hours,
+			String language, Instant now) {
+		Ally existing = null;
+		ConsentState ended = null;
+		long live = 0;
+		for (Ally ally : allies.findByParticipantId(participant.value())) {
+			ConsentState state = state(ally);
+			boolean holds = state.granted(now) || state.awaitingAnswer(now);
+			if (ally.phone.equals(phone)) {
+				if (holds || ally.beingAsked(state)) {
+					throw new AllyAlreadyNamed(ally.id, holds ? state.status(now) : "REQUESTED");
+				}
+				existing = ally;
+				ended = state;
+			}
+			live += holds ? 1 : 0;
+		}
+		if (live >= MOST_ALLIES) {
+			throw InvalidInput.of("allies", "the participant has " + live + " allies whose consent is asked for or holds, "
+					+ "the most one may have (" + MOST_ALLIES + "): remove one first");
+		}
+		if (existing == null) {
+			try {
+				Ally named = Ally.named(participant, name, phone, zone, language, now);
+				named.keepHours(zone, hours);
+				return allies.save(named);
+			}
+			catch (DuplicateKeyException ex) {
+				throw new AllyAlreadyNamed(allies.findByParticipantIdAndPhone(participant.value(), phone).stream()
+					.findFirst().map(ally -> ally.id).orElse("?"), "REQUESTED");
+			}
+		}
+		Ally claimed;
+		try {
+			claimed = mongo.findAndModify(Ally.claimable(existing.id, ended.requestedAt()),
+					Ally.askedAgain(name, zone, hours, language, participant.value() + ":" + phone, now),
+					FindAndModifyOptions.options().returnNew(true), Ally.class);
+		}
+		catch (DuplicateKeyException ex) {
+			claimed = null; // an older duplicate of this number (named before numbers were unique) is the ally
+		}
+		if (claimed == null) {
+			throw new AllyAlreadyNamed(existing.id, "REQUESTED");
+		}
+		return claimed;
+	}
+
+	/** Allies whose consent is asked for or holds, per participant: a handful of people, not a list. */
+	static final int MOST_ALLIES = 10;
 
 	/** The languages an ally can be written to in: those the flows are written in. */
 	static final Set<String> LANGUAGES = Set.of("en", "es");

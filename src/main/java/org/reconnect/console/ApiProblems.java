@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.reconnect.consent.AllyAlreadyNamed;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.scheduling.ReminderNotFound;
 import org.reconnect.system.InvalidInput;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -37,6 +39,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.toList();
 		problem.setProperty("errors", errors);
 		return problem;
+	}
+
+	/** Two requests wanted the one thing only one of them can have: the store's unique key decided. */
+	@ExceptionHandler(CoachAlreadyExists.class)
+	ProblemDetail coachExists(CoachAlreadyExists ex) {
+		return conflict("Username taken", "username", ex);
+	}
+
+	@ExceptionHandler(AllyAlreadyNamed.class)
+	ProblemDetail allyNamed(AllyAlreadyNamed ex) {
+		return conflict("Already an ally", "phone", ex);
 	}
 
 	@ExceptionHandler(ParticipantAlreadyEnrolled.class)
@@ -79,6 +92,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, "Reminder not found", ex);
 	}
 
+	/** A record checked with {@code @Valid}: the same answer as {@link InvalidInput}, field by field. */
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		List<InvalidInput.FieldProblem> problems = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new InvalidInput.FieldProblem(error.getField(), error.getDefaultMessage()))
+			.sorted(java.util.Comparator.comparing(InvalidInput.FieldProblem::field))
+			.toList();
+		return ResponseEntity.badRequest().body(invalid(new InvalidInput(problems)));
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -87,6 +113,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 						+ "endpoint takes, e.g. {\"name\":\"Sam\",\"phone\":\"+1 202 555 0143\",\"timeZone\":\"America/New_York\",\"checkInTime\":\"09:00\"} to enrol");
 		problem.setTitle("Unreadable request body");
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static ProblemDetail conflict(String title, String field, RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, field + ": " + ex.getMessage());
+		problem.setTitle(title);
+		problem.setProperty("errors", List.of(Map.of("field", field, "message", ex.getMessage())));
+		return problem;
 	}
 
 	/** A problem whose detail is the exception's message, which says what to do. */

@@ -9,10 +9,19 @@ import java.util.Locale;
 import java.util.stream.StreamSupport;
 
 import org.reconnect.participants.QuietHours;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.reconnect.system.AtMostBytes;
+import org.reconnect.system.CleanText;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 
 /** A supervisor's work on coach accounts: create, list, disable. */
 @Service
@@ -44,9 +53,6 @@ class CoachAccounts {
 			problems.add(new InvalidInput.FieldProblem("username",
 					"2 to 40 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, e.g. \"sam.rivera\""));
 		}
-		else if (coaches.existsById(username)) {
-			problems.add(new InvalidInput.FieldProblem("username", "is taken: choose another"));
-		}
 		if (request.password() == null || request.password().length() < settings.passwordMinLength()) {
 			problems.add(new InvalidInput.FieldProblem("password", "must be at least " + settings.passwordMinLength()
 					+ " characters; the coach can keep it in a password manager"));
@@ -65,8 +71,15 @@ class CoachAccounts {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		Coach coach = coaches.save(new Coach(username, encoder.encode(request.password()), null, role.name(),
-				clock.instant(), null).withContact(contact.phone(), contact.email(), contact.zone(), contact.quietHours()));
+		Coach coach;
+		try {
+			// an insert, never a save: the username is the key, so of two requests at once one wins
+			coach = coaches.insert(new Coach(username, encoder.encode(request.password()), null, role.name(),
+					clock.instant(), null).withContact(contact.phone(), contact.email(), contact.zone(), contact.quietHours()));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new CoachAlreadyExists();
+		}
 		return CoachView.of(coach);
 	}
 
@@ -139,14 +152,18 @@ class CoachAccounts {
 
 	/**
 	 * @param password at least {@code reconnect.console.password-min-length} characters (12 by default)
+ * and at most 72 bytes (bcrypt's limit); kept exactly as sent (no NFC), as the sign-in form sends it
 	 * @param phone the coach's mobile for crisis notices and alerts by SMS, optional
 	 * @param role COACH (the default) or SUPERVISOR
 	 * @param email an address for crisis notices and alerts by e-mail (when mail is set up), optional
 	 * @param timeZone the coach's IANA zone for quiet hours; the participant's zone when absent
 	 * @param quietHours the coach's own; the organisation's when absent
 	 */
-	record NewCoach(String username, String password, String phone, String role, String email, String timeZone,
-			LocalQuietHours quietHours) {
+	record NewCoach(@Size(max = 40) @CleanText String username,
+			@AtMostBytes(72) @JsonDeserialize(using = StringDeserializer.class) String password,
+			@Size(max = 64) @CleanText String phone, @Size(max = 64) @CleanText String role,
+			@Size(max = 254) @CleanText String email, @Size(max = 64) @CleanText String timeZone,
+			@Valid LocalQuietHours quietHours) {
 
 		NewCoach(String username, String password, String phone, String role) {
 			this(username, password, phone, role, null, null, null);
@@ -161,7 +178,8 @@ class CoachAccounts {
 	 * @param timeZone an IANA zone; absent: the zone of the participant an alert is about
 	 * @param quietHours 24-hour HH:mm start and end; absent: the organisation's
 	 */
-	record CoachContact(String phone, String email, String timeZone, LocalQuietHours quietHours) {
+	record CoachContact(@Size(max = 64) @CleanText String phone, @Size(max = 254) @CleanText String email,
+			@Size(max = 64) @CleanText String timeZone, @Valid LocalQuietHours quietHours) {
 	}
 
 	/**

@@ -4,6 +4,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.reconnect.system.CleanText;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,7 +42,7 @@ class CoachApi {
 	}
 
 	@PostMapping("/coaches")
-	ResponseEntity<CoachAccounts.CoachView> create(@RequestBody CoachAccounts.NewCoach request) {
+	ResponseEntity<CoachAccounts.CoachView> create(@Valid @RequestBody CoachAccounts.NewCoach request) {
 		CoachAccounts.CoachView created = accounts.create(request);
 		return ResponseEntity.created(URI.create("/api/coaches/" + created.username())).body(created);
 	}
@@ -51,7 +55,7 @@ class CoachApi {
 	/** How the coach is reached (phone, e-mail) and when not (time zone, quiet hours): all replaced. */
 	@PutMapping("/coaches/{username}/contact")
 	CoachAccounts.CoachView changeContact(@PathVariable String username,
-			@RequestBody CoachAccounts.CoachContact request) {
+			@Valid @RequestBody CoachAccounts.CoachContact request) {
 		return accounts.changeContact(username, request);
 	}
 
@@ -63,7 +67,7 @@ class CoachApi {
 
 	/** Issues a token; the secret is in this answer only. */
 	@PostMapping("/tokens")
-	ResponseEntity<IssuedToken> issue(@RequestBody NewToken request, Authentication supervisor) {
+	ResponseEntity<IssuedToken> issue(@Valid @RequestBody NewToken request, Authentication supervisor) {
 		ApiTokenService.Issued issued = tokens.issue(request.coach(), request.name(), request.expiresAt(),
 				supervisor.getName());
 		return ResponseEntity.status(HttpStatus.CREATED).body(new IssuedToken(TokenView.of(issued.token()), issued.secret()));
@@ -95,7 +99,7 @@ class CoachApi {
 	 * @param name what it is for, e.g. "reporting script"
 	 * @param expiresAt an ISO instant, within a year
 	 */
-	record NewToken(String coach, String name, Instant expiresAt) {
+	record NewToken(@Size(max = 40) @CleanText String coach, @Size(max = 80) @CleanText String name, Instant expiresAt) {
 	}
 
 	/** A token without its secret. */

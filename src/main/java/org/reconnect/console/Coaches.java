@@ -1,6 +1,7 @@
 package org.reconnect.console;
 
-import org.springframework.data.repository.CrudRepository;
+import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface Coaches extends CrudRepository<Coach, String> {
+/** Coach accounts by username; a new account is inserted, so a taken username is a duplicate key. */
+interface Coaches extends MongoRepository<Coach, String> {
 }

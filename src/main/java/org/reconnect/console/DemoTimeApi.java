@@ -1,5 +1,9 @@
 package org.reconnect.console;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.reconnect.system.CleanText;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -38,7 +42,7 @@ class DemoTimeApi {
 
 	/** Jumps ahead by {@code by} ("+15m", "+2h", "+1d", "1d 6h", "PT90M") and runs what fell due. */
 	@PostMapping("/jumps")
-	JumpResult jump(@RequestBody JumpRequest request) {
+	JumpResult jump(@Valid @RequestBody JumpRequest request) {
 		requireAvailable();
 		DemoTime.Jumped jumped = demoTime.jump(DemoTime.parse("by", request.by()));
 		return new JumpResult(jumped.from(), jumped.to(), jumped.done(), state());
@@ -67,7 +71,7 @@ class DemoTimeApi {
 		return new ClockState(demoTime.now(), demoTime.offset());
 	}
 
-	record JumpRequest(String by) {
+	record JumpRequest(@Size(max = 64) @CleanText String by) {
 	}
 
 	/** Demo time, and how far ahead of real time it is. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.reconnect.consent.AlertKind;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentRecord;
@@ -25,6 +28,7 @@ import org.reconnect.participants.QuietHours;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.participants.ResponsivenessSettings;
 import org.reconnect.scheduling.CheckInSlots;
+import org.reconnect.system.CleanText;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
@@ -116,7 +120,7 @@ class ParticipantApi {
 
 	/** Starts any flow with the participant now, by the flow's busy policy (e.g. onboarding). */
 	@PostMapping("/participants/{id}/conversations")
-	ResponseEntity<?> startFlow(@PathVariable String id, @RequestBody StartFlow request, Authentication coach) {
+	ResponseEntity<?> startFlow(@PathVariable String id, @Valid @RequestBody StartFlow request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		if (request.flow() == null || !catalog.exists(request.flow())) {
 			throw org.reconnect.system.InvalidInput.of("flow", "'" + request.flow()
@@ -141,7 +145,8 @@ class ParticipantApi {
 	}
 
 	@PostMapping("/participants/{id}/allies")
-	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @RequestBody AllyRequest request, Authentication coach) {
+	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @Valid @RequestBody AllyRequest request,
+			Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		AllyView ally = consent.invite(profile.id(), request.name(), request.phone(), request.timeZone(),
 				LocalQuietHours.read("quietHours", request.quietHours()), request.kinds(), request.language(), request.why() == null ? "named by the coach at the participant's request" : request.why(),
@@ -159,7 +164,7 @@ class ParticipantApi {
 	}
 
 	/** @param flow the name of a loaded flow */
-	record StartFlow(String flow) {
+	record StartFlow(@Size(max = 64) @CleanText String flow) {
 	}
 
 	/**
@@ -167,7 +172,7 @@ class ParticipantApi {
 	 * (both blank: the organisation's), both replaced.
 	 */
 	@PutMapping("/participants/{id}/allies/{allyId}/quiet-hours")
-	AllyView allyQuietHours(@PathVariable String id, @PathVariable String allyId, @RequestBody AllyHours request,
+	AllyView allyQuietHours(@PathVariable String id, @PathVariable String allyId, @Valid @RequestBody AllyHours request,
 			Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		QuietHours hours = QuietHours.parse("", request.start(), request.end());
@@ -210,11 +215,11 @@ class ParticipantApi {
 	 * or fails, once more by SMS.
 	 */
 	@PutMapping("/participants/{id}/channel")
-	ParticipantProfile channel(@PathVariable String id, @RequestBody ChannelRequest request, Authentication coach) {
+	ParticipantProfile channel(@PathVariable String id, @Valid @RequestBody ChannelRequest request, Authentication coach) {
 		return participants.reachBy(owned(id, coach).id(), request.channel(), request.smsFallback());
 	}
 
-	record ChannelRequest(String channel, Boolean smsFallback) {
+	record ChannelRequest(@Size(max = 64) @CleanText String channel, Boolean smsFallback) {
 	}
 
 	/** Pauses check-ins and escalation (a holiday, a hospital stay); the participant is told kindly. */
@@ -276,20 +281,20 @@ class ParticipantApi {
 	 * @param kinds what the ally would be told; MISSED_CHECK_INS and BACK_IN_TOUCH when absent;
 	 * CRISIS only when the participant asked for it specifically
 	 * @param why the participant's reason, in a few words (kept in the consent ledger)
-	 */
-	/** @param language en or es; leave it out to write to the ally in the participant's language */
-	/**
+	 * @param language en or es; leave it out to write to the ally in the participant's language
 	 * @param quietHours the ally's own, in their zone; the organisation's when absent
 	 */
-	record AllyRequest(String name, String phone, String timeZone, Set<AlertKind> kinds, String language, String why,
-			LocalQuietHours quietHours) {
+	record AllyRequest(@Size(max = 100) @CleanText String name, @Size(max = 64) @CleanText String phone,
+			@Size(max = 64) @CleanText String timeZone, Set<AlertKind> kinds, @Size(max = 64) @CleanText String language,
+			@Size(max = 200) @CleanText String why, @Valid LocalQuietHours quietHours) {
 	}
 
 	/**
 	 * @param timeZone the ally's IANA zone; the participant's when blank
 	 * @param start the ally's quiet hours, 24-hour HH:mm; start and end blank: the organisation's
 	 */
-	record AllyHours(String timeZone, String start, String end) {
+	record AllyHours(@Size(max = 64) @CleanText String timeZone, @Size(max = 5) @CleanText String start,
+			@Size(max = 5) @CleanText String end) {
 	}
 
 	/** @param until when check-ins start again, an ISO instant */

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
@@ -12,6 +15,7 @@ import org.reconnect.scheduling.ReminderCalendar;
 import org.reconnect.scheduling.ReminderRequest;
 import org.reconnect.scheduling.ReminderService;
 import org.reconnect.scheduling.ReminderView;
+import org.reconnect.system.CleanText;
 import org.reconnect.system.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -90,7 +94,7 @@ class ReminderApi {
 
 	/** Skip one occurrence ({@code {"occurrence":"2030-03-12T19:00"}}) or move it (add {@code "moveTo"}). */
 	@PostMapping("/reminders/{reminder}/exceptions")
-	ReminderView except(@PathVariable String id, @PathVariable String reminder, @RequestBody ExceptionRequest request,
+	ReminderView except(@PathVariable String id, @PathVariable String reminder, @Valid @RequestBody ExceptionRequest request,
 			Authentication coach) {
 		ParticipantId participant = owned(id, coach).id();
 		if (request.moveTo() == null || request.moveTo().isBlank()) {
@@ -106,7 +110,8 @@ class ReminderApi {
 	}
 
 	@PutMapping("/quiet-hours")
-	ParticipantProfile quietHours(@PathVariable String id, @RequestBody QuietHoursRequest request, Authentication coach) {
+	ParticipantProfile quietHours(@PathVariable String id, @Valid @RequestBody QuietHoursRequest request,
+			Authentication coach) {
 		return participants.keepQuietHours(owned(id, coach).id(), request.start(), request.end());
 	}
 
@@ -129,10 +134,10 @@ class ReminderApi {
 	}
 
 	/** @param moveTo the new local date-time, yyyy-MM-ddTHH:mm; absent to skip the occurrence */
-	record ExceptionRequest(String occurrence, String moveTo) {
+	record ExceptionRequest(@Size(max = 64) @CleanText String occurrence, @Size(max = 64) @CleanText String moveTo) {
 	}
 
 	/** Local times HH:mm; the span may cross midnight. */
-	record QuietHoursRequest(String start, String end) {
+	record QuietHoursRequest(@Size(max = 64) @CleanText String start, @Size(max = 64) @CleanText String end) {
 	}
 }

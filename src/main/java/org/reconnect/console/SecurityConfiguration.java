@@ -150,7 +150,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new PasskeySignInAudit(audit), LogoutFilter.class)
 			// a new session id at sign-in, so a session id planted before it is worthless
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-			.csrf(Customizer.withDefaults())
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokens()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -34,6 +34,7 @@ import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantResumed;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.participants.ParticipantStatus;
+import org.reconnect.system.Inputs;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.slf4j.Logger;
@@ -710,10 +711,20 @@ public class EscalationService {
 			ladders.deleteById(participant.value());
 			return settings.defaultLadder();
 		}
+		if (steps.size() > LadderStep.MOST) {
+			throw InvalidInput.of("steps", "has " + steps.size() + " steps: at most " + LadderStep.MOST
+					+ ", e.g. a nudge, the coach, then allies");
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			LadderStep step = steps.get(i);
 			String at = "steps[" + i + "]";
+			if (step == null) {
+				problems.add(new FieldProblem(at, "is empty: send a step such as {\"name\":\"nudge\",\"delay\":\"PT2H\","
+						+ "\"audience\":\"PARTICIPANT\",\"message\":\"nudge\"}"));
+				continue;
+			}
+			problems.addAll(Inputs.problems(at + ".", step));
 			if (step.delay() == null || step.delay().isNegative() || step.delay().compareTo(Duration.ofDays(30)) > 0) {
 				problems.add(new FieldProblem(at + ".delay", "must be between PT0H and P30D, e.g. PT2H"));
 			}

@@ -496,6 +496,23 @@ public class ConversationRuntime {
 	 * conversation to end is not queued a second time.
 	 */
 	private Optional<String> start(ParticipantId id, String flowName, String conversationId, boolean resuming) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return startOnce(id, flowName, conversationId, resuming);
+			}
+			catch (DuplicateKeyException | OptimisticLockingFailureException ex) {
+				// Another start (a second click, another node) opened a conversation with them, or changed
+				// the open one, a moment ago, before anything was sent: the flow's busy policy decides
+				// again against what is open now.
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("Starting {} with participant {} met another start; looking again", flowName, id);
+			}
+		}
+	}
+
+	private Optional<String> startOnce(ParticipantId id, String flowName, String conversationId, boolean resuming) {
 		ParticipantProfile participant = participants.find(id).orElseThrow();
 		if (!participant.active()) {
 			log.info("Not starting {} with participant {}: status {}", flowName, id, participant.status());
@@ -515,8 +532,12 @@ public class ConversationRuntime {
 						log.info("Flow {} already waits for conversation {} of participant {}", flowName, busy.id, id);
 						return Optional.empty();
 					}
-					busy.queued.add(flowName);
-					conversations.save(busy);
+					// one atomic push: of starts at the same moment, none is lost to another's save
+					Query stillOpen = Query.query(Criteria.where("_id").is(busy.id).and("openFor").is(busy.openFor));
+					if (mongo.updateFirst(stillOpen, new Update().push("queued", flowName).inc("version", 1),
+							Conversation.class).getMatchedCount() == 0) {
+						throw new OptimisticLockingFailureException("conversation " + busy.id + " ended meanwhile");
+					}
 					log.info("Flow {} waits for conversation {} of participant {} to end", flowName, busy.id, id);
 					return Optional.empty();
 				}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.reconnect.system.Masking;
+import org.reconnect.system.UnicodeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,7 +62,10 @@ class InboundProcessor {
 			}
 			log.warn("Inbound message {} was taken before but never processed to the end; processing it now", key);
 		}
-		InboundMessage message = new InboundMessage(key, from, body == null ? "" : body, clock.instant());
+		// What a person sent is never refused for its characters (that would lose their words): it is
+		// read as NFC without control or bidirectional-override characters, so no handler, page or
+		// message to someone else shows it other than it reads.
+		InboundMessage message = new InboundMessage(key, from, body == null ? "" : UnicodeText.clean(body), clock.instant());
 		try {
 			List<InboundHandler> ordered = handlers.orderedStream().toList();
 			for (InboundHandler handler : ordered) {

@@ -9,6 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
+import jakarta.validation.constraints.Size;
+
+import org.reconnect.system.CleanText;
+import org.reconnect.system.InvalidInput;
+import org.reconnect.system.Inputs;
 import org.reconnect.system.SimulatorMode;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Service;
@@ -24,6 +29,9 @@ public class PhoneSimulator {
 
 	private static final int KEPT_PER_PHONE = 200;
 
+	/** The longest text: Twilio delivers none longer (1,600 characters). */
+	public static final int LONGEST = 1600;
+
 	private final InboundProcessor inbound;
 	private final Messenger messenger;
 	private final OptOuts optOuts;
@@ -38,8 +46,13 @@ public class PhoneSimulator {
 		this.clock = clock;
 	}
 
-	/** A text from {@code from} (E.164). */
+	/**
+	 * A text from {@code from} (E.164), as the coach typed it in the console or the API.
+	 *
+	 * @throws InvalidInput when it is longer than a text can be, or not plain text
+	 */
 	public Received receive(String from, String body) {
+		Inputs.check(new Typed(body));
 		Deque<Written> texts = written.computeIfAbsent(from, f -> new ConcurrentLinkedDeque<>());
 		texts.addLast(new Written(body, clock.instant(), messenger.recent(from, KEPT_PER_PHONE).size()));
 		while (texts.size() > KEPT_PER_PHONE) {
@@ -80,5 +93,9 @@ public class PhoneSimulator {
 
 	/** A text taken in: its de-duplication key and what became of it (HANDLED, UNHANDLED, ...). */
 	public record Received(String key, String outcome) {
+	}
+
+	/** What a simulated phone may send: what Twilio could deliver, checked as every other text a coach types. */
+	record Typed(@Size(max = LONGEST) @CleanText(multiline = true) String body) {
 	}
 }

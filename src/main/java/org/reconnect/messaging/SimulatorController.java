@@ -2,6 +2,10 @@ package org.reconnect.messaging;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.reconnect.system.CleanText;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.springframework.context.annotation.Bean;
@@ -52,7 +56,7 @@ class SimulatorController {
 
 	/** A text as if sent from {@code from}; handled exactly as a Twilio webhook would be. */
 	@PostMapping("/inbound")
-	SimulatedReply inbound(@RequestBody SimulatedText text) {
+	SimulatedReply inbound(@Valid @RequestBody SimulatedText text) {
 		String from = phones.toE164("from", WhatsAppAddress.number(text.from()));
 		if (WhatsAppAddress.is(text.from())) {
 			whatsApp.opened(from);
@@ -66,7 +70,7 @@ class SimulatorController {
 	 * {"messageId":"...","status":"undelivered","errorCode":"63016"}.
 	 */
 	@PostMapping("/status")
-	ResponseEntity<MessageView> status(@RequestBody SimulatedStatus report) {
+	ResponseEntity<MessageView> status(@Valid @RequestBody SimulatedStatus report) {
 		MessageRecord record = outbox.find(report.messageId() == null ? "" : report.messageId())
 			.orElseThrow(() -> InvalidInput.of("messageId", "is not a message id: send the id of a message from GET /api/simulator/messages"));
 		if (record.providerId == null || StatusCallbacks.rank(report.status()) == 0) {
@@ -77,10 +81,13 @@ class SimulatorController {
 		return ResponseEntity.of(messenger.status(record.id));
 	}
 
-	record SimulatedText(String from, String body) {
+	/** @param body at most 1,600 characters, as Twilio delivers no longer message; lines and tabs allowed */
+	record SimulatedText(@Size(max = 64) @CleanText String from,
+			@Size(max = PhoneSimulator.LONGEST) @CleanText(multiline = true) String body) {
 	}
 
-	record SimulatedStatus(String messageId, String status, String errorCode) {
+	record SimulatedStatus(@Size(max = 64) @CleanText String messageId, @Size(max = 64) @CleanText String status,
+			@Size(max = 64) @CleanText String errorCode) {
 	}
 
 	record SimulatedReply(String key, String outcome, List<SentMessage> latestToSender) {

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.reconnect.system.CleanText;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.reconnect.system.PhoneNumbers;
@@ -51,7 +55,7 @@ class WebChatController {
 	}
 
 	@PostMapping(path = "/api/web-chat/links", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<LinkCreated> create(@RequestBody NewLink request) {
+	ResponseEntity<LinkCreated> create(@Valid @RequestBody NewLink request) {
 		if (request == null || request.phone() == null || request.phone().isBlank()) {
 			throw new InvalidInput(List.of(new FieldProblem("phone", "is required: the number whose messages go to the chat")));
 		}
@@ -105,7 +109,7 @@ class WebChatController {
 		return ResponseEntity.accepted().build();
 	}
 
-	record NewLink(String phone) {
+	record NewLink(@Size(max = 64) @CleanText String phone) {
 	}
 
 	record LinkCreated(String token, String url) {

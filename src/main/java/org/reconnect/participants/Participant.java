@@ -9,6 +9,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /** The participant aggregate: its state changes are the methods below. */
 @Document("participants")
@@ -80,23 +83,35 @@ class Participant {
 		checkInTime = time.toString();
 	}
 
-	/** Pauses check-ins and escalation until {@code until}; someone who opted out cannot be paused. */
-	void pause(Instant until) {
-		if (status == ParticipantStatus.OPTED_OUT) {
-			throw new IllegalStateException("opted out");
-		}
-		status = ParticipantStatus.PAUSED;
-		pausedUntil = until;
+	/*
+	 * A pause and its end are single atomic updates of the stored participant, so that of requests
+	 * at the same moment exactly one changes the state (and is announced): the rules are here.
+	 */
+
+	/** Where pausing until {@code until} changes something: not opted out, and not paused until then already. */
+	static Query pausable(String id, Instant until) {
+		return Query.query(Criteria.where("_id").is(id)
+			.and("status").ne(ParticipantStatus.OPTED_OUT)
+			.orOperator(Criteria.where("status").ne(ParticipantStatus.PAUSED), Criteria.where("pausedUntil").ne(until)));
 	}
 
-	/** Ends a pause early or on time; anything else is left as it is. */
-	boolean resume() {
-		if (status != ParticipantStatus.PAUSED) {
-			return false;
-		}
-		status = ParticipantStatus.ACTIVE;
-		pausedUntil = null;
-		return true;
+	/** Pauses check-ins and escalation until {@code until}. */
+	static Update pause(Instant until) {
+		return new Update().set("status", ParticipantStatus.PAUSED).set("pausedUntil", until).inc("version", 1);
+	}
+
+	/** Where a pause can end: the participant is paused. */
+	static Query resumable(String id) {
+		return Query.query(Criteria.where("_id").is(id).and("status").is(ParticipantStatus.PAUSED));
+	}
+
+	/** Ends a pause early or on time. */
+	static Update resume() {
+		return new Update().set("status", ParticipantStatus.ACTIVE).unset("pausedUntil").inc("version", 1);
+	}
+
+	boolean optedOut() {
+		return status == ParticipantStatus.OPTED_OUT;
 	}
 
 	void respondWithin(ResponsivenessSettings settings) {

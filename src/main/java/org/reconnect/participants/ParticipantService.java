@@ -19,6 +19,7 @@ import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OptOutChanged;
 import org.reconnect.messaging.RecipientPolicy;
 import org.reconnect.system.EmbeddedStore;
+import org.reconnect.system.Inputs;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.reconnect.system.PhoneNumbers;
@@ -80,9 +81,10 @@ public class ParticipantService {
 	 * @throws ParticipantAlreadyEnrolled when the phone number is taken
 	 */
 	public ParticipantProfile enrol(EnrolParticipant request, String coach) {
+		Inputs.check(request);
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = request.name() == null ? "" : request.name().trim();
-		if (name.isEmpty() || name.length() > 100) {
+		if (name.isEmpty()) {
 			problems.add(new FieldProblem("name", "is required, 1 to 100 characters: send the name the participant likes to be called"));
 		}
 		String phone = null;
@@ -346,7 +348,6 @@ public class ParticipantService {
 	 * @throws InvalidInput when the end is not in the future, too far off, or the participant opted out
 	 */
 	public ParticipantProfile pause(ParticipantId id, Instant until, String by) {
-		Participant participant = participants.findById(id.value()).orElseThrow();
 		Instant now = clock.instant();
 		if (until == null || !until.isAfter(now)) {
 			throw InvalidInput.of("until", "must be in the future: send an ISO instant such as 2030-03-15T09:00:00Z");
@@ -355,25 +356,29 @@ public class ParticipantService {
 			throw InvalidInput.of("until", "is more than " + settings.longestPause().toDays()
 					+ " days away: pause for a shorter time and extend it later");
 		}
-		try {
-			participant.pause(until);
+		// One atomic update decides: of requests at the same moment (a double click, a retry) only the
+		// one that changed something pauses and is announced; the same pause again is no news.
+		forgetLookups();
+		Participant paused = mongo.findAndModify(Participant.pausable(id.value(), until), Participant.pause(until),
+				FindAndModifyOptions.options().returnNew(true), Participant.class);
+		if (paused == null) {
+			Participant participant = participants.findById(id.value()).orElseThrow();
+			if (participant.optedOut()) {
+				throw InvalidInput.of("status", "the participant opted out (STOP): they must text START before a pause means anything");
+			}
+			return profile(participant);
 		}
-		catch (IllegalStateException ex) {
-			throw InvalidInput.of("status", "the participant opted out (STOP): they must text START before a pause means anything");
-		}
-		save(participant);
 		log.info("Participant {} paused until {} by {}", id, until, by.startsWith("coach:") ? "their coach" : by);
 		events.publishEvent(new ParticipantPaused(id, until, by));
-		return profile(participant);
+		return profile(paused);
 	}
 
-	/** Ends a pause now; false when the participant was not paused. */
+	/** Ends a pause now; false when the participant was not paused (or another request just ended it). */
 	public boolean resume(ParticipantId id, String by) {
-		Participant participant = participants.findById(id.value()).orElseThrow();
-		if (!participant.resume()) {
+		forgetLookups();
+		if (mongo.findAndModify(Participant.resumable(id.value()), Participant.resume(), Participant.class) == null) {
 			return false;
 		}
-		save(participant);
 		log.info("Participant {} resumed", id);
 		events.publishEvent(new ParticipantResumed(id, by));
 		return true;

@@ -4,25 +4,23 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import net.fortuna.ical4j.model.Recur;
-import net.fortuna.ical4j.transform.recurrence.Frequency;
-
 import org.reconnect.participants.ParticipantErased;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.system.Inputs;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.slf4j.Logger;
@@ -43,6 +41,15 @@ public class ReminderService {
 
 	private static final DateTimeFormatter WORDS = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy 'at' h:mm a", Locale.US);
 
+	/** Reminders one participant may have: a week of meetings and appointments, not a calendar. */
+	static final int MOST_PER_PARTICIPANT = 50;
+
+	/** Skipped and moved occurrences one reminder may keep. */
+	static final int MOST_EXCEPTIONS = 100;
+
+	/** How far from today a start or a moved occurrence may be, in years, either way. */
+	static final int REACH_YEARS = 10;
+
 	private static final List<Lead> DEFAULT_LEADS = List.of(Lead.daysBefore(1, LocalTime.of(18, 0)),
 			Lead.before(Duration.ofHours(1)));
 
@@ -61,6 +68,11 @@ public class ReminderService {
 	/** @throws InvalidInput naming every field that was wrong; nothing is stored then */
 	public ReminderView create(ParticipantId participant, ReminderRequest request) {
 		ParticipantProfile profile = participants.find(participant).orElseThrow();
+		long existing = reminders.countByParticipantId(participant.value());
+		if (existing >= MOST_PER_PARTICIPANT) {
+			throw InvalidInput.of("reminders", "the participant has " + existing + " reminders, the most one may have ("
+					+ MOST_PER_PARTICIPANT + "): delete one they no longer need first");
+		}
 		Reminder reminder = new Reminder();
 		reminder.participantId = participant.value();
 		reminder.createdAt = clock.instant();
@@ -117,6 +129,7 @@ public class ReminderService {
 			String key = occurrenceKey(reminder, occurrence);
 			reminder.moved.removeIf(m -> m.from().equals(key));
 			if (!reminder.skipped.contains(key)) {
+				requireRoomForException(reminder);
 				reminder.skipped.add(key);
 			}
 		});
@@ -127,8 +140,14 @@ public class ReminderService {
 		return update(participant, id, reminder -> {
 			String key = occurrenceKey(reminder, occurrence);
 			LocalDateTime target = localDateTime("moveTo", to, new ArrayList<>(), true);
+			List<FieldProblem> far = new ArrayList<>();
+			withinReach("moveTo", target, reminder.zoneId(), far);
+			if (!far.isEmpty()) {
+				throw new InvalidInput(far);
+			}
 			reminder.moved.removeIf(m -> m.from().equals(key));
 			reminder.skipped.remove(key);
+			requireRoomForException(reminder);
 			reminder.moved.add(new Reminder.Move(key, target.toString()));
 		});
 	}
@@ -213,16 +232,11 @@ public class ReminderService {
 	}
 
 	private void define(Reminder reminder, ReminderRequest request, ParticipantProfile profile) {
+		Inputs.check(request);
 		List<FieldProblem> problems = new ArrayList<>();
 		String title = request.title() == null ? "" : request.title().trim();
-		if (title.isEmpty() || title.length() > 80) {
+		if (title.isEmpty()) {
 			problems.add(new FieldProblem("title", "is required, 1 to 80 characters, e.g. Group meeting"));
-		}
-		if (request.place() != null && request.place().length() > 120) {
-			problems.add(new FieldProblem("place", "is too long: at most 120 characters"));
-		}
-		if (request.note() != null && request.note().length() > 200) {
-			problems.add(new FieldProblem("note", "is too long: at most 200 characters; it goes out by text message"));
 		}
 		ZoneId zone = profile.zone();
 		if (request.timeZone() != null && !request.timeZone().isBlank()) {
@@ -235,6 +249,9 @@ public class ReminderService {
 			}
 		}
 		LocalDateTime start = localDateTime("start", request.start(), problems, false);
+		if (start != null) {
+			withinReach("start", start, zone, problems);
+		}
 		String rule = rule(request.rule(), problems);
 		int duration = request.durationMinutes() == null ? 60 : request.durationMinutes();
 		if (duration < 1 || duration > 24 * 60) {
@@ -250,9 +267,6 @@ public class ReminderService {
 				if (lead != null) {
 					leads.add(lead);
 				}
-			}
-			if (request.leads().size() > 5) {
-				problems.add(new FieldProblem("leads", "at most 5 lead times per reminder"));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -275,11 +289,13 @@ public class ReminderService {
 			next = ReminderPlan.occurrences(reminder, clock.instant(), 1);
 		}
 		catch (RuntimeException ex) {
-			throw InvalidInput.of("rule", "could not be expanded (" + ex.getMessage() + "): check UNTIL and COUNT");
+			throw InvalidInput.of("rule", "could not be expanded (" + ex.getMessage() + "): check UNTIL and COUNT; "
+					+ RecurrenceRules.EXAMPLES);
 		}
 		if (next.isEmpty()) {
-			throw InvalidInput.of(reminder.rule == null ? "start" : "rule",
-					"has no occurrence after now: send a future start, or a rule that goes on");
+			throw reminder.rule == null ? InvalidInput.of("start", "has no occurrence after now: send a future start")
+					: InvalidInput.of("rule", "has no occurrence after now (none at all, or none left): send a future "
+							+ "start, or a rule that goes on; " + RecurrenceRules.EXAMPLES);
 		}
 	}
 
@@ -291,21 +307,29 @@ public class ReminderService {
 		if (rule.toUpperCase(Locale.ROOT).startsWith("RRULE:")) {
 			rule = rule.substring("RRULE:".length());
 		}
-		try {
-			Recur<Temporal> recur = new Recur<>(rule);
-			if (recur.getFrequency() == null) {
-				throw new IllegalArgumentException("no FREQ");
-			}
-			if (recur.getFrequency() == Frequency.SECONDLY || recur.getFrequency() == Frequency.MINUTELY
-					|| recur.getFrequency() == Frequency.HOURLY) {
-				problems.add(new FieldProblem("rule", "repeats more often than daily: use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY"));
-			}
-			return rule;
-		}
-		catch (RuntimeException ex) {
-			problems.add(new FieldProblem("rule", "'" + raw + "' is not an RFC 5545 recurrence rule: send one such as "
-					+ "FREQ=WEEKLY;BYDAY=TU,TH or FREQ=MONTHLY;BYDAY=1MO or FREQ=WEEKLY;INTERVAL=2;BYDAY=SA;COUNT=10"));
+		String problem = RecurrenceRules.problem(rule);
+		if (problem != null) {
+			problems.add(new FieldProblem("rule", "'" + raw + "' " + problem));
 			return null;
+		}
+		return rule;
+	}
+
+	/** A start or a moved occurrence within {@link #REACH_YEARS} of today, in the meeting's zone. */
+	private void withinReach(String field, LocalDateTime value, ZoneId zone, List<FieldProblem> problems) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+		LocalDate earliest = today.minusYears(REACH_YEARS);
+		LocalDate latest = today.plusYears(REACH_YEARS);
+		if (value.toLocalDate().isBefore(earliest) || value.toLocalDate().isAfter(latest)) {
+			problems.add(new FieldProblem(field, "'" + value + "' is more than " + REACH_YEARS + " years from today: send a "
+					+ "date between " + earliest + " and " + latest + ", e.g. " + today.plusDays(7) + "T19:00"));
+		}
+	}
+
+	private static void requireRoomForException(Reminder reminder) {
+		if (reminder.skipped.size() + reminder.moved.size() >= MOST_EXCEPTIONS) {
+			throw InvalidInput.of("occurrence", "this reminder already skips or moves " + MOST_EXCEPTIONS
+					+ " occurrences, the most it may: change its start or rule instead");
 		}
 	}
 

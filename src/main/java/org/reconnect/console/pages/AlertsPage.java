@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentService;
@@ -14,6 +15,7 @@ import org.reconnect.escalation.AttentionItem;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.ResponsivenessView;
 import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.system.InvalidInput;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +34,9 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
  */
 @Controller
 class AlertsPage {
+
+	/** A path in this console: one slash, then URL characters only (no backslash, space or control character). */
+	private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*");
 
 	private final CoachScope scope;
 	private final EscalationService escalation;
@@ -115,8 +120,15 @@ class AlertsPage {
 			model.addAttribute("card", card(participant, escalation.openAttention(participant.id()), done));
 			return "alerts :: card";
 		}
-		// only a path inside the console, never an open redirect
-		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/alerts");
+		if (back == null || back.isBlank()) {
+			return "redirect:/alerts";
+		}
+		// only a path inside the console: never an open redirect, never a line break in the Location header
+		if (back.length() > 200 || !LOCAL_PATH.matcher(back).matches()) {
+			throw InvalidInput.of("back", "must be a path inside the console of at most 200 characters, such as /alerts "
+					+ "or /participants/{id}; the page's form sends it");
+		}
+		return "redirect:" + back;
 	}
 
 	private AlertCard card(ParticipantProfile participant, List<AttentionItem> open, String done) {

@@ -23,6 +23,8 @@ class CaseloadPage {
 	private final CaseloadBoard board;
 	private final Messenger messenger;
 
+	private static final int LONGEST_SEARCH = 100;
+
 	CaseloadPage(CaseloadBoard board, Messenger messenger) {
 		this.board = board;
 		this.messenger = messenger;
@@ -47,9 +49,11 @@ class CaseloadPage {
 
 	private void fill(String state, String q, Authentication coach, Model model) {
 		Responsiveness filter = parse(state);
-		model.addAttribute("rows", board.rows(coach, filter, q));
+		// a search is part of a name and is not stored: a longer one is cut, as a filter never shows an error page
+		String search = q.length() > LONGEST_SEARCH ? q.substring(0, LONGEST_SEARCH) : q;
+		model.addAttribute("rows", board.rows(coach, filter, search));
 		model.addAttribute("state", filter == null ? "" : filter.name());
-		model.addAttribute("q", q);
+		model.addAttribute("q", search);
 		// Messages waiting on a provider that does not answer: coaches should know before a
 		// participant tells them a check-in never came.
 		model.addAttribute("backlog", messenger.backlog());

@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.TreeSet;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.participants.ParticipantProfile;
@@ -51,7 +53,8 @@ class EnrolPage {
 	}
 
 	@PostMapping("/participants/new")
-	String enrol(@ModelAttribute EnrolParticipant form, Authentication coach, Model model, RedirectAttributes redirect) {
+	String enrol(@ModelAttribute EnrolParticipant form, Authentication coach, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		try {
 			ParticipantProfile enrolled = participants.enrol(form, coach.getName());
 			redirect.addFlashAttribute("done", enrolled.name() + " is enrolled. Their first check-in is at "
@@ -59,6 +62,7 @@ class EnrolPage {
 			return "redirect:/participants/" + enrolled.id().value();
 		}
 		catch (InvalidInput invalid) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST); // the form again, with what to change
 			return show(form, FieldErrors.of(invalid), model);
 		}
 		catch (ParticipantAlreadyEnrolled taken) {

@@ -3,12 +3,17 @@ package org.reconnect.console.pages;
 import org.reconnect.console.NoticeNotFound;
 import org.reconnect.console.ParticipantNotFound;
 import org.reconnect.scheduling.ReminderNotFound;
+import org.reconnect.system.InvalidInput;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** The console pages' errors as pages: someone else's participant (reminder, notice) is the 404 page. */
+/**
+ * The console pages' errors as pages: someone else's participant (reminder, notice) is the 404
+ * page; input a page refuses is the error page with a 400 naming the field.
+ */
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 class PageErrors {
 
@@ -16,5 +21,15 @@ class PageErrors {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";
+	}
+
+	/** A page's input refused outside a form that shows its own errors: the error page says what and why. */
+	@ExceptionHandler(InvalidInput.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String invalid(InvalidInput invalid, Model model) {
+		model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
+		model.addAttribute("problems", invalid.problems());
+		return "error";
 	}
 }

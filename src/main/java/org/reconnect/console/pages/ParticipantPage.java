@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentRecord;
 import org.reconnect.consent.ConsentService;
@@ -96,7 +98,7 @@ class ParticipantPage {
 
 	@PostMapping("/participants/{id}/reminders")
 	String addReminder(@PathVariable String id, @ModelAttribute ReminderForm form, Authentication coach, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		ParticipantProfile profile = scope.owned(id, coach);
 		try {
 			ReminderView created = reminders.create(profile.id(), form.toRequest(profile.zone().getId(), null));
@@ -104,6 +106,7 @@ class ParticipantPage {
 			return "redirect:/participants/" + id + "#reminders";
 		}
 		catch (InvalidInput invalid) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST); // the form again, with what to change
 			fill(profile, form, null, FieldErrors.of(invalid), model);
 			return "participant";
 		}
@@ -111,7 +114,7 @@ class ParticipantPage {
 
 	@PostMapping("/participants/{id}/reminders/{reminder}")
 	String changeReminder(@PathVariable String id, @PathVariable String reminder, @ModelAttribute ReminderForm form,
-			Authentication coach, Model model, RedirectAttributes redirect) {
+			Authentication coach, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		ParticipantProfile profile = scope.owned(id, coach);
 		ReminderView before = reminders.get(profile.id(), reminder);
 		try {
@@ -121,6 +124,7 @@ class ParticipantPage {
 			return "redirect:/participants/" + id + "#reminders";
 		}
 		catch (InvalidInput invalid) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			fill(profile, form, reminder, FieldErrors.of(invalid), model);
 			return "participant";
 		}

@@ -1,0 +1,87 @@
+package org.reconnect.system;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Text people write, as the service reads it: Unicode NFC (so "é" typed as e and a combining
+ * accent is the same name as the precomposed "é"), and without the characters that make a text
+ * show something other than what it holds: control characters, bidirectional embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069), and broken UTF-16 (a lone surrogate).
+ * A coach's input with them is refused ({@link CleanText}); a message from a person's phone is
+ * cleaned ({@link #clean}), since refusing it would lose what they wrote.
+ */
+public final class UnicodeText {
+
+	private UnicodeText() {
+	}
+
+	/** The text in Unicode NFC; null stays null. */
+	public static String nfc(String text) {
+		return text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+				: Normalizer.normalize(text, Normalizer.Form.NFC);
+	}
+
+	/**
+	 * What is wrong with the text, in words that name the character and where it is; null when
+	 * nothing is.
+	 *
+	 * @param multiline whether line breaks (CR, LF) and tabs are allowed
+	 */
+	public static String problem(CharSequence text, boolean multiline) {
+		if (text == null) {
+			return null;
+		}
+		for (int i = 0; i < text.length();) {
+			int c = Character.codePointAt(text, i);
+			String kind = kind(c, multiline);
+			if (kind != null) {
+				return "contains " + code(c) + " (" + kind + ") at character " + (i + 1) + ": remove it"
+						+ (multiline ? "" : "; this field is one line of plain text");
+			}
+			i += Character.charCount(c);
+		}
+		return null;
+	}
+
+	/**
+	 * A message from a person, cleaned rather than refused: NFC, without control characters (line
+	 * breaks and tabs stay) and bidirectional controls, a lone surrogate replaced by U+FFFD.
+	 */
+	public static String clean(String text) {
+		if (text == null || problem(text, true) == null) {
+			return nfc(text);
+		}
+		StringBuilder cleaned = new StringBuilder(text.length());
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			if (Character.isSurrogate((char) c)) {
+				cleaned.append('\uFFFD');
+			}
+			else if (kind(c, true) == null) {
+				cleaned.appendCodePoint(c);
+			}
+			i += Character.charCount(c);
+		}
+		return nfc(cleaned.toString());
+	}
+
+	/** Why the character may not stand in a text, or null when it may. */
+	private static String kind(int c, boolean multiline) {
+		if (c <= 0xFFFF && Character.isSurrogate((char) c)) {
+			// codePointAt gives a surrogate itself only when it has no partner
+			return "half of a UTF-16 surrogate pair, which is not a character";
+		}
+		if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+			return "a bidirectional override or isolate, which can make text display reversed";
+		}
+		if (Character.getType(c) == Character.CONTROL && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+			return "a control character";
+		}
+		return null;
+	}
+
+	private static String code(int c) {
+		return "U+" + String.format(Locale.ROOT, "%04X", c);
+	}
+}
