@@ -151,7 +151,7 @@ class FuzzIntegrationTests extends LoopTestSupport {
 	@Test
 	void whatOnceAnswered500IsRefusedWith4xx() throws Exception {
 		Attempt.base = "http://localhost:" + port;
-		String id = enrol("Former Five Hundred", "+12025557998", "America/New_York", "07:55");
+		String id = enrol("Former Five Hundred", "+12025557998", "America/New_York", "09:55");
 		token = coach().postForObject("/api/tokens", Map.of("coach", "coach", "name", "former 500s",
 				"expiresAt", START.plus(Duration.ofDays(30)).toString()), JsonNode.class).get("secret").asText();
 		Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
