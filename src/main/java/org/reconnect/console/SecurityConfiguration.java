@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
@@ -65,6 +66,14 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PATHS = { "/webhooks/**", "/chat/**", "/calendar/**", "/v3/api-docs/**",
 			"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
 
+	/**
+	 * What acts on everyone at once in the simulator, for supervisors only: the one demo clock (and a
+	 * transcript run, which moves it and runs every conversation's timeouts), and delivery statuses,
+	 * which go by message id rather than by participant.
+	 */
+	static final String[] SUPERVISORS_SIMULATOR = { "/api/simulator/clock/**", "/api/simulator/status",
+			"/api/flows/*/transcript-runs", "/simulator/clock", "/simulator/clock/reset", "/flows/*/transcripts" };
+
 	@Bean
 	@Order(0)
 	SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager coachPasswords, ApiProblemResponses problems,
@@ -118,6 +127,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/coaches/**", "/api/coaches", "/api/tokens/**",
 					"/api/tokens", "/api/sign-ins", "/api/messages/**", "/api/web-chat/**")
 				.hasRole(Role.SUPERVISOR.name())
+				.requestMatchers(HttpMethod.POST, SUPERVISORS_SIMULATOR)
+				.hasRole(Role.SUPERVISOR.name())
 				.anyRequest()
 				.authenticated())
 			.authenticationManager(coachPasswords)
@@ -138,6 +149,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
+			.requestMatchers(HttpMethod.POST, SUPERVISORS_SIMULATOR)
+			.hasRole(Role.SUPERVISOR.name())
 			.anyRequest()
 			.authenticated())
 			.authenticationManager(coachPasswords)

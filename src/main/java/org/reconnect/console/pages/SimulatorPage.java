@@ -66,6 +66,8 @@ class SimulatorPage {
 		model.addAttribute("zones", List.of("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
 				"Europe/London", "Europe/Madrid", "UTC"));
 		model.addAttribute("offsetText", ahead(demoTime.offset()));
+		// the demo clock is everyone's: only a supervisor moves it
+		model.addAttribute("mayMoveClock", scope.isSupervisor(coach));
 		model.addAttribute("demoNow", demoTime.now());
 		if (participant != null && !participant.isBlank()) {
 			ParticipantProfile chosen = scope.owned(participant, coach);
