@@ -26,6 +26,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
@@ -144,8 +145,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords, SignInAudit audit)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords, SignInAudit audit,
+			CoachSessions sessions) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
@@ -161,8 +162,11 @@ class SecurityConfiguration {
 			// origins); registered at /passkeys (ours: the default page has inline script)
 			.webAuthn(passkeys -> passkeys.disableDefaultRegistrationPage(true))
 			.addFilterBefore(new PasskeySignInAudit(audit), LogoutFilter.class)
-			// a new session id at sign-in, so a session id planted before it is worthless
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			// a new session id at sign-in, so a session id planted before it is worthless; and the session
+			// ends when the coach is disabled or their role or password changes
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+				.addSessionAuthenticationStrategy(sessions.atSignIn()))
+			.addFilterBefore(sessions.onEachRequest(), AnonymousAuthenticationFilter.class)
 			.csrf(Customizer.withDefaults())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())

@@ -205,7 +205,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 	// --- helpers
 
 	private TestRestTemplate supervisor() {
-		return http.withBasicAuth("coach", "sim-pass");
+		return http.withBasicAuth("coach", "sim-pass-2030");
 	}
 
 	private TestRestTemplate as(String coach) {

@@ -139,7 +139,7 @@ class SignInIntegrationTests extends SimulatorAppTestBase {
 		clock.advance(Duration.ofSeconds(1));
 		basic("ida", PASSWORD).getForEntity("/api/participants", String.class);
 
-		JsonNode audit = basic("coach", "sim-pass").getForObject("/api/sign-ins?username=ida", JsonNode.class);
+		JsonNode audit = basic("coach", "sim-pass-2030").getForObject("/api/sign-ins?username=ida", JsonNode.class);
 		assertThat(audit).hasSize(3);
 		assertThat(audit.findValuesAsText("outcome")).containsExactly("SUCCESS", "SUCCESS", "FAILURE");
 		assertThat(audit.findValuesAsText("method")).containsExactly("BASIC", "PASSWORD", "PASSWORD");
@@ -256,7 +256,7 @@ class SignInIntegrationTests extends SimulatorAppTestBase {
 				"{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"response\":{\"authenticatorData\":\"AAAA\",\"clientDataJSON\":\"AAAA\",\"signature\":\"AAAA\"},\"credType\":\"public-key\",\"clientExtensionResults\":{}}");
 		assertThat(refused.statusCode()).isEqualTo(401);
 
-		JsonNode audit = basic("coach", "sim-pass").getForObject("/api/sign-ins?username=(passkey)", JsonNode.class);
+		JsonNode audit = basic("coach", "sim-pass-2030").getForObject("/api/sign-ins?username=(passkey)", JsonNode.class);
 		assertThat(audit.findValuesAsText("method")).contains("PASSKEY");
 		assertThat(audit.findValuesAsText("outcome")).contains("FAILURE");
 	}

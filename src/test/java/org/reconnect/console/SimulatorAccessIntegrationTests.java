@@ -223,7 +223,7 @@ class SimulatorAccessIntegrationTests extends SimulatorAppTestBase {
 		assertThat(theirs.statusCode()).isEqualTo(404);
 
 		Browser supervisor = new Browser(port);
-		supervisor.signIn("coach", "sim-pass");
+		supervisor.signIn("coach", "sim-pass-2030");
 		assertThat(supervisor.get("/simulator").body()).contains("action=\"/simulator/clock\"");
 		assertThat(supervisor.submit("/simulator", "/simulator/clock", Map.of("by", "+1h")).statusCode()).isEqualTo(302);
 		assertThat(clock.instant()).isAfter(START);
@@ -236,7 +236,7 @@ class SimulatorAccessIntegrationTests extends SimulatorAppTestBase {
 	}
 
 	private TestRestTemplate supervisor() {
-		return http.withBasicAuth("coach", "sim-pass");
+		return http.withBasicAuth("coach", "sim-pass-2030");
 	}
 
 	private TestRestTemplate as(String coach) {
