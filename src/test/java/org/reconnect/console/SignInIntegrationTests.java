@@ -7,8 +7,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -106,6 +113,34 @@ class SignInIntegrationTests extends SimulatorAppTestBase {
 		clock.advance(Duration.ofMinutes(15));
 		assertThat(basic("gus", PASSWORD).getForEntity("/api/participants", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void simultaneousWrongPasswordsAllCountAndLockTheUsername() throws Exception {
+		coach("lock.zed");
+		// 21, not a multiple of five: a count that restarted at each lock would end unlocked
+		ExecutorService pool = Executors.newFixedThreadPool(21);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<HttpStatusCode>> attempts = new ArrayList<>();
+			for (int i = 0; i < 21; i++) {
+				String guess = "wrong guess " + i;
+				attempts.add(pool.submit(() -> {
+					start.await();
+					return basic("lock.zed", guess).getForEntity("/api/participants", String.class).getStatusCode();
+				}));
+			}
+			start.countDown();
+			for (Future<HttpStatusCode> attempt : attempts) {
+				assertThat(attempt.get(60, TimeUnit.SECONDS)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(basic("lock.zed", PASSWORD).getForEntity("/api/participants", String.class).getStatusCode())
+			.as("every failure counted: the right password is refused while locked").isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(location(new Browser(port).signIn("lock.zed", PASSWORD))).endsWith("/login?locked");
 	}
 
 	@Test
