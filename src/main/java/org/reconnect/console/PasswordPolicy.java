@@ -38,7 +38,7 @@ class PasswordPolicy {
 
 	/** The rule the password breaks, if any; checked in this order, so the answer names one rule. */
 	Optional<InvalidInput.FieldProblem> problem(String field, String password, String username) {
-		if (password == null || password.isBlank()) {
+		if (password == null || password.codePoints().allMatch(PasswordPolicy::invisible)) {
 			return problem(field, "is required and may not be blank or only spaces: choose a passphrase of at least "
 					+ minLength + " characters, e.g. four unrelated words");
 		}
@@ -57,6 +57,13 @@ class PasswordPolicy {
 					+ "unrelated words");
 		}
 		return Optional.empty();
+	}
+
+	/** Spaces of every kind (a no-break space too), line breaks, control and zero-width characters. */
+	private static boolean invisible(int codePoint) {
+		int type = Character.getType(codePoint);
+		return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || type == Character.CONTROL
+				|| type == Character.FORMAT;
 	}
 
 	private static Optional<InvalidInput.FieldProblem> problem(String field, String message) {

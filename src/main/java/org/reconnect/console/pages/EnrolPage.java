@@ -7,7 +7,6 @@ import java.util.TreeSet;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.participants.ParticipantProfile;
-import org.reconnect.participants.ParticipantService;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.springframework.security.core.Authentication;
@@ -34,11 +33,11 @@ class EnrolPage {
 		.filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
 		.toList());
 
-	private final ParticipantService participants;
+	private final CoachScope scope;
 	private final PhoneNumbers phones;
 
-	EnrolPage(ParticipantService participants, PhoneNumbers phones) {
-		this.participants = participants;
+	EnrolPage(CoachScope scope, PhoneNumbers phones) {
+		this.scope = scope;
 		this.phones = phones;
 	}
 
@@ -50,7 +49,7 @@ class EnrolPage {
 	@PostMapping("/participants/new")
 	String enrol(@ModelAttribute EnrolParticipant form, Authentication coach, Model model, RedirectAttributes redirect) {
 		try {
-			ParticipantProfile enrolled = participants.enrol(form, coach.getName());
+			ParticipantProfile enrolled = scope.enrol(form, coach);
 			redirect.addFlashAttribute("done", enrolled.name() + " is enrolled. Their first check-in is at "
 					+ enrolled.checkInTime() + " their time.");
 			return "redirect:/participants/" + enrolled.id().value();

@@ -146,8 +146,8 @@ class SimulatorPage {
 		PhoneSimulator simulator = requirePhone();
 		try {
 			String number = phone.isBlank() ? freeNumber(simulator) : phone;
-			ParticipantProfile created = participants.enrol(new EnrolParticipant(name.isBlank() ? "Test Participant" : name,
-					number, timeZone, checkInTime, "en"), coach.getName());
+			ParticipantProfile created = scope.enrol(new EnrolParticipant(name.isBlank() ? "Test Participant" : name,
+					number, timeZone, checkInTime, "en"), coach);
 			redirect.addFlashAttribute("notice", created.name() + " is enrolled on " + created.phone()
 					+ ". Start a flow or fire today's check-in.");
 			return back(created.id().value());
