@@ -16,6 +16,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -33,12 +34,20 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -63,6 +72,20 @@ class SecurityConfiguration {
 	/** Pages use only same-origin scripts and styles: no inline script, no style attribute. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+	static final String CSP = "Content-Security-Policy";
+
+	private static final HeaderWriter PAGES_CSP = new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY);
+
+	/** Swagger UI's page, which springdoc serves with its own scripts and styles. */
+	static final RequestMatcher SWAGGER_UI = request -> request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
+
+	/**
+	 * The pages' policy, with what Swagger UI needs besides: the inline style of its logo (an SVG),
+	 * allowed by its hash. A later Swagger UI with another logo style only loses the logo's colours.
+	 */
+	static final String SWAGGER_UI_CSP = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+			"style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
 
 	static final String[] PUBLIC_PATHS = { "/webhooks/**", "/chat/**", "/calendar/**", "/v3/api-docs/**",
 			"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
@@ -92,8 +115,31 @@ class SecurityConfiguration {
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(protections(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, PAGES_CSP));
 		return http.build();
+	}
+
+	/**
+	 * The same protections on every response of every surface (pages, web chat, calendar feeds,
+	 * Swagger UI, the API, errors): a CSP, no framing, a referrer policy, nosniff (Spring's default),
+	 * and HSTS. Browsers ignore HSTS over plain HTTP (RFC 6797 8.1), so it is sent on every response;
+	 * behind a TLS proxy it reaches the browser whatever the forwarded scheme.
+	 */
+	private static Customizer<HeadersConfigurer<HttpSecurity>> protections(ReferrerPolicy referrer, HeaderWriter csp) {
+		return headers -> headers.addHeaderWriter(csp)
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(policy -> policy.policy(referrer))
+			.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true));
+	}
+
+	/** The same protections on an answer that no filter chain writes: the firewall's refusal of a path. */
+	static void protect(HttpServletRequest request, HttpServletResponse response) {
+		HstsHeaderWriter hsts = new HstsHeaderWriter(true);
+		hsts.setRequestMatcher(AnyRequestMatcher.INSTANCE);
+		List.of(PAGES_CSP, new XContentTypeOptionsHeaderWriter(), new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER), hsts)
+			.forEach(writer -> writer.writeHeaders(request, response));
 	}
 
 	/** Requests that came in on a separate management port; none when there is no such port. */
@@ -113,7 +159,13 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// a chat link's or calendar feed's secret is in its URL: never sent on as a referrer
+			.headers(protections(ReferrerPolicy.NO_REFERRER, (request, response) -> {
+				if (!response.containsHeader(CSP)) {
+					response.setHeader(CSP, SWAGGER_UI.matches(request) ? SWAGGER_UI_CSP : CONTENT_SECURITY_POLICY);
+				}
+			}));
 		return http.build();
 	}
 
@@ -138,8 +190,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.headers(headers -> headers.httpStrictTransportSecurity(
-					hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true)));
+			.headers(protections(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, PAGES_CSP));
 		return http.build();
 	}
 
@@ -168,13 +219,7 @@ class SecurityConfiguration {
 				.addSessionAuthenticationStrategy(sessions.atSignIn()))
 			.addFilterBefore(sessions.onEachRequest(), AnonymousAuthenticationFilter.class)
 			.csrf(Customizer.withDefaults())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.frameOptions(frame -> frame.deny())
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				// browsers ignore HSTS over plain HTTP (RFC 6797 8.1), so it is sent on every response;
-				// behind a TLS proxy the header reaches the browser whatever the forwarded scheme
-				.httpStrictTransportSecurity(
-						hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true)));
+			.headers(protections(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, PAGES_CSP));
 		DefaultSecurityFilterChain chain = http.build();
 		// Spring Security 6.5 builds its passkey sign-in filter without the sign-in session strategy, so a
 		// passkey sign-in kept the session id it came with: give it the form login's (new session id, new
