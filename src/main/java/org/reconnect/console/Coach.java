@@ -18,10 +18,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("coaches")
 record Coach(@Id String username, String passwordHash, String phone, String role, Instant createdAt,
-		Instant disabledAt, int credentialsVersion) {
+		Instant disabledAt, Integer credentialsVersion) {
 
+	/** An account stored before credentials had versions is at version 0. */
 	@PersistenceCreator
 	Coach {
+		credentialsVersion = credentialsVersion == null ? 0 : credentialsVersion;
 	}
 
 	/** A new account. */

@@ -68,7 +68,7 @@ class CoachSessions {
 		}
 		return coaches.findById(username)
 			.filter(Coach::enabled)
-			.filter(coach -> signedInUnder instanceof Integer version && version == coach.credentialsVersion())
+			.filter(coach -> coach.credentialsVersion().equals(signedInUnder))
 			.isPresent();
 	}
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
+import org.reconnect.TestCoaches;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,6 +43,9 @@ class CoachSessionsIntegrationTests extends SimulatorAppTestBase {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PasswordEncoder encoder;
 
 	@BeforeEach
 	void testTime() {
@@ -117,6 +122,18 @@ class CoachSessionsIntegrationTests extends SimulatorAppTestBase {
 		mongo.getCollection("coaches")
 			.updateOne(new Document("_id", "sess.kai"), new Document("$inc", new Document("credentialsVersion", 1)));
 		assertSignedOut(kai);
+	}
+
+	@Test
+	void anAccountStoredBeforeCredentialsHadVersionsSignsInAndIsSignedOutByAChange() {
+		TestCoaches.ensure(mongo, encoder, "sess.old", PASSWORD);
+		Browser old = signedIn("sess.old", PASSWORD);
+		assertThat(old.get("/").statusCode()).isEqualTo(200);
+		assertThat(supervisor().getForObject("/api/coaches", JsonNode.class).findValuesAsText("username"))
+			.contains("sess.old");
+		assertThat(supervisor().postForEntity("/api/coaches/sess.old/disable", null, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertSignedOut(old);
 	}
 
 	@Test
