@@ -35,7 +35,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  *
  * <pre>
  * try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
- *     browser.signIn("coach", "sim-pass");
+ *     browser.signIn("coach", "sim-pass-2030");
  *     browser.go("/alerts");
  *     browser.assertAccessible();
  * }

@@ -37,7 +37,7 @@ class DemoTimeWithTwilioIntegrationTests extends LoopTestSupport {
 	@Test
 	void theConsoleSaysWhyThereIsNoSimulatorAndNoTranscriptRuns() {
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
-			browser.signIn("coach", "test-pass");
+			browser.signIn("coach", "test-pass-2030");
 			browser.go("/simulator");
 			assertThat(browser.text("main")).contains("A Twilio account is configured");
 			assertThat(browser.findAll("main form")).as("no clock, no phone").isEmpty();

@@ -20,7 +20,7 @@ class FlowApiIntegrationTests extends SimulatorAppTestBase {
 
 	@Test
 	void listsEveryFlowWithItsRevisionAndStartsOneOnRequest() {
-		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass");
+		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass-2030");
 		JsonNode flows = coach.getForObject("/api/flows", JsonNode.class);
 		assertThat(flows.findValuesAsText("flow")).contains("daily-checkin", "onboarding", "weekly-reflection",
 				"reminder-reply");

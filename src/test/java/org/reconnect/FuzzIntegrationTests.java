@@ -191,7 +191,7 @@ class FuzzIntegrationTests extends LoopTestSupport {
 		json("POST", "/api/participants/" + id + "/resume", "", auth);
 
 		ConsoleSession signedIn = new ConsoleSession(port);
-		assertThat(signedIn.signIn("coach", "test-pass").statusCode()).isEqualTo(302);
+		assertThat(signedIn.signIn("coach", "test-pass-2030").statusCode()).isEqualTo(302);
 		String csrf = signedIn.token("/participants/" + id);
 		for (String tampered : List.of(csrf.substring(1), csrf + "A", "%%%", "", "é", new StringBuilder(csrf).reverse().toString(),
 				Base64.getUrlEncoder().encodeToString(new byte[3]))) {

@@ -114,7 +114,7 @@ class InputChecksIntegrationTests extends LoopTestSupport {
 	@Test
 	void theConsoleFormsRefuseTheSameCharacters() {
 		ConsoleSession console = new ConsoleSession(port);
-		console.signIn("coach", "test-pass");
+		console.signIn("coach", "test-pass-2030");
 		HttpResponse<String> page = console.submit("/participants/new", "/participants/new", Map.of("name",
 				"Eve \u202enosnhoJ", "phone", "+16465550421", "timeZone", "America/New_York", "checkInTime", "10:25",
 				"language", "en"));

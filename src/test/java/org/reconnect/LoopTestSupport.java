@@ -88,7 +88,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 		"reconnect.messaging.outbox.poll-interval=0",
 		"reconnect.messaging.outbox.messages-per-second=0",
 		"reconnect.messaging.outbox.request-timeout=1s",
-		"reconnect.console.initial-coach.password=test-pass",
+		"reconnect.console.initial-coach.password=test-pass-2030",
 		"reconnect.console.initial-coach.phone=+12025550199" })
 @Import(LoopTestSupport.TestClock.class)
 // Metrics are exported (to /actuator/prometheus) as in production; Boot's tests leave them off.
@@ -187,7 +187,7 @@ public abstract class LoopTestSupport {
 	}
 
 	protected TestRestTemplate coach() {
-		return http.withBasicAuth("coach", "test-pass");
+		return http.withBasicAuth("coach", "test-pass-2030");
 	}
 
 	protected String enrol(String name, String phone, String zone, String time) {

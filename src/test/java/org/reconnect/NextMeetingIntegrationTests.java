@@ -37,13 +37,13 @@ class NextMeetingIntegrationTests extends SimulatorAppTestBase {
 		clock.set(START);
 		ParticipantProfile ana = participants
 			.enrol(new EnrolParticipant("Ana Ruiz", "+12025550361", "America/New_York", "09:00", "en"), "coach");
-		var created = http.withBasicAuth("coach", "sim-pass")
+		var created = http.withBasicAuth("coach", "sim-pass-2030")
 			.postForEntity("/api/participants/" + ana.id() + "/reminders", Map.of("title", "Group meeting", "timeZone",
 					"America/New_York", "start", "2030-03-05T19:00", "rule", "FREQ=WEEKLY;BYDAY=TU"), String.class);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
 		conversations.start(ana.id(), "weekly-reflection");
-		http.withBasicAuth("coach", "sim-pass")
+		http.withBasicAuth("coach", "sim-pass-2030")
 			.postForEntity("/api/simulator/inbound", Map.of("from", ana.phone(), "body", "my walks"), String.class);
 
 		assertThat(messenger.recent(ana.phone(), 1).get(0).body()).isEqualTo(

@@ -70,7 +70,7 @@ class QuartzPostgresIntegrationTests {
 					"--spring.quartz.properties.org.quartz.scheduler.instanceName=postgres-tests", "--reconnect.data-dir=" + dataDir,
 					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
-					"--reconnect.console.initial-coach.password=pg-pass", "--reconnect.messaging.twilio.account-sid=",
+					"--reconnect.console.initial-coach.password=pg-pass-2030", "--reconnect.messaging.twilio.account-sid=",
 					"--reconnect.messaging.twilio.auth-token=");
 	}
 }

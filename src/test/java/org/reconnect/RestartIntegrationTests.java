@@ -127,7 +127,7 @@ class RestartIntegrationTests {
 			// As command-line arguments, so they win over application.yml as a deployer's would.
 			.run("--server.port=0", "--spring.quartz.auto-startup=false",
 					"--spring.quartz.properties.org.quartz.scheduler.instanceName=restart-tests", "--reconnect.data-dir=" + dataDir,
-					"--reconnect.console.initial-coach.password=restart-pass", "--reconnect.messaging.twilio.account-sid=",
+					"--reconnect.console.initial-coach.password=restart-pass-2030", "--reconnect.messaging.twilio.account-sid=",
 					"--reconnect.messaging.twilio.auth-token=");
 	}
 
@@ -135,7 +135,7 @@ class RestartIntegrationTests {
 		String port = context.getEnvironment().getProperty("local.server.port");
 		return RestClient.builder()
 			.baseUrl("http://localhost:" + port)
-			.defaultHeaders(headers -> headers.setBasicAuth("coach", "restart-pass"))
+			.defaultHeaders(headers -> headers.setBasicAuth("coach", "restart-pass-2030"))
 			.build();
 	}
 

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"spring.quartz.auto-startup=false",
 		// Quartz keeps JVM-wide registries by scheduler name: each test context gets its own.
 		"spring.quartz.properties.org.quartz.scheduler.instanceName=simulator-tests", "reconnect.messaging.twilio.account-sid=",
-		"reconnect.messaging.twilio.auth-token=", "reconnect.console.initial-coach.password=sim-pass",
+		"reconnect.messaging.twilio.auth-token=", "reconnect.console.initial-coach.password=sim-pass-2030",
 		"reconnect.flows.reload-interval=1h" })
 @Import(SimulatorAppTestBase.TestClock.class)
 public abstract class SimulatorAppTestBase {

@@ -24,7 +24,7 @@ class SimulatorInputIntegrationTests extends SimulatorAppTestBase {
 
 	@Test
 	void anInboundTextIsAtMostTwilios1600CharactersAndPlainText() {
-		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass");
+		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass-2030");
 		String phone = "+12025550481";
 		String id = coach.postForEntity("/api/participants", Map.of("name", "Sim Limit", "phone", phone, "timeZone",
 				"America/New_York", "checkInTime", "10:40"), JsonNode.class).getBody().get("id").asText();

@@ -24,7 +24,7 @@ class WhatsAppSimulatorIntegrationTests extends SimulatorAppTestBase {
 
 	@Test
 	void theSimulatorShowsWhatsAppMessagesKeepsTheWindowAndFallsBackToSms() {
-		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass");
+		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass-2030");
 		String phone = "+12025550471";
 		String id = coach.postForEntity("/api/participants", Map.of("name", "Lu Mendez", "phone", phone, "timeZone",
 				"America/New_York", "checkInTime", "10:00", "channel", "WHATSAPP"), JsonNode.class).getBody().get("id")

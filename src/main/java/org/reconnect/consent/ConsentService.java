@@ -265,6 +265,11 @@ public class ConsentService {
 		return allies.findByParticipantId(participant.value()).stream().map(ally -> ally.view(state(ally), now)).toList();
 	}
 
+	/** The participants who named an ally on this number (E.164), whatever that ally's consent. */
+	public List<ParticipantId> participantsWithAllyOn(String phone) {
+		return allies.findByPhone(phone).stream().map(ally -> new ParticipantId(ally.participantId)).distinct().toList();
+	}
+
 	/** The participant's whole consent ledger, oldest first. */
 	public List<ConsentRecord> ledger(ParticipantId participant) {
 		return ledger.findByParticipantIdOrderByAtAscIdAsc(participant.value()).stream().map(ConsentRecord::of).toList();

@@ -53,6 +53,7 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
 			throws IOException {
+		SecurityConfiguration.protect(request, response);
 		write(response, HttpStatus.BAD_REQUEST, "Address not accepted",
 				"The request's path holds characters that are not allowed in it (an encoded slash, backslash, "
 						+ "percent sign, semicolon, line break or NUL, or '..'): send identifiers exactly as the API "

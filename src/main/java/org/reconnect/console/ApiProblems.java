@@ -52,9 +52,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return conflict("Already an ally", "phone", ex);
 	}
 
+	/** Reaches a supervisor or the participant's own coach only ({@link Caseload#enrol}): it names whom. */
 	@ExceptionHandler(ParticipantAlreadyEnrolled.class)
 	ProblemDetail duplicate(ParticipantAlreadyEnrolled ex) {
-		return problem(HttpStatus.CONFLICT, "Already enrolled", ex);
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already enrolled", ex);
+		if (ex.existing() != null) {
+			problem.setProperty("participantId", ex.existing().value());
+			problem.setProperty("coach", ex.coach());
+		}
+		return problem;
 	}
 
 	@ExceptionHandler(ParticipantNotFound.class)

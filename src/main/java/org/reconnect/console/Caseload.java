@@ -5,9 +5,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.reconnect.escalation.AttentionItem;
+import org.reconnect.messaging.Messenger;
+import org.reconnect.participants.EnrolParticipant;
+import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.system.InvalidInput;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
@@ -19,10 +23,47 @@ import org.springframework.stereotype.Service;
 @Service
 public class Caseload {
 
-	private final ParticipantService participants;
+	static final String NOT_FROM_YOUR_ACCOUNT = "cannot be enrolled from your account: check the number with the "
+			+ "person; if it is right, ask a supervisor to enrol them";
 
-	Caseload(ParticipantService participants) {
+	private final ParticipantService participants;
+	private final Messenger messenger;
+
+	Caseload(ParticipantService participants, Messenger messenger) {
 		this.participants = participants;
+		this.messenger = messenger;
+	}
+
+	/**
+	 * Enrols into the signed-in coach's caseload (API and pages alike). Whether a number is in another
+	 * caseload is not a coach's to know, nor that its owner is in a recovery programme: a coach who
+	 * cannot enrol a number gets one neutral answer, the same 400 on {@code phone} whatever the
+	 * reason, whether the number is in another caseload or texted STOP (writing again to someone who
+	 * asked us to stop is a supervisor's decision). A supervisor, and a coach whose own participant has
+	 * the number, get the specific answer (409, naming the participant).
+	 *
+	 * @throws InvalidInput naming each wrong field, or the neutral answer on {@code phone}; nothing is stored
+	 * @throws ParticipantAlreadyEnrolled to a supervisor, or to the coach whose participant has the number
+	 */
+	public ParticipantProfile enrol(EnrolParticipant request, Authentication who) {
+		boolean supervisor = isSupervisor(who);
+		try {
+			return participants.enrol(request, who.getName(), phone -> {
+				if (!supervisor && messenger.isOptedOut(phone)) {
+					throw notFromYourAccount();
+				}
+			});
+		}
+		catch (ParticipantAlreadyEnrolled taken) {
+			if (supervisor || who.getName().equals(taken.coach())) {
+				throw taken;
+			}
+			throw notFromYourAccount();
+		}
+	}
+
+	private static InvalidInput notFromYourAccount() {
+		return InvalidInput.of("phone", NOT_FROM_YOUR_ACCOUNT);
 	}
 
 	/**

@@ -19,17 +19,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param email an address for notices by e-mail (only when mail is set up); null when none
  * @param zone their IANA time zone for quiet hours; null: the participant's the alert is about
  * @param quietStart their own quiet hours, local HH:mm; null: the organisation's
+ * @param credentialsVersion goes up whenever the account is disabled or its role or password
+ * changes: a console session signed in under an older one is ended on its next request, on any node
+ * ({@link CoachSessions})
  */
 @Document("coaches")
 record Coach(@Id String username, String passwordHash, String phone, String role, Instant createdAt,
-		Instant disabledAt, String email, String zone, String quietStart, String quietEnd) {
+		Instant disabledAt, String email, String zone, String quietStart, String quietEnd, Integer credentialsVersion) {
 
+	/** An account stored before credentials had versions is at version 0. */
 	@PersistenceCreator
 	Coach {
+		credentialsVersion = credentialsVersion == null ? 0 : credentialsVersion;
 	}
 
+	/** A new account. */
 	Coach(String username, String passwordHash, String phone, String role, Instant createdAt, Instant disabledAt) {
-		this(username, passwordHash, phone, role, createdAt, disabledAt, null, null, null, null);
+		this(username, passwordHash, phone, role, createdAt, disabledAt, null, null, null, null, 0);
 	}
 
 	boolean enabled() {
@@ -40,15 +46,11 @@ record Coach(@Id String username, String passwordHash, String phone, String role
 		return Role.SUPERVISOR.name().equals(role);
 	}
 
-	Coach disable(Instant at) {
-		return new Coach(username, passwordHash, phone, role, createdAt, at, email, zone, quietStart, quietEnd);
-	}
-
 	/** New ways to reach them, and when not to: each replaced, null clears it. */
 	Coach withContact(String phone, String email, ZoneId zone, QuietHours quietHours) {
 		return new Coach(username, passwordHash, phone, role, createdAt, disabledAt, email,
 				zone == null ? null : zone.getId(), quietHours == null ? null : quietHours.start().toString(),
-				quietHours == null ? null : quietHours.end().toString());
+				quietHours == null ? null : quietHours.end().toString(), credentialsVersion);
 	}
 
 	ZoneId zoneId() {

@@ -17,32 +17,55 @@ import org.reconnect.system.CleanText;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 
-/** A supervisor's work on coach accounts: create, list, disable. */
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * A supervisor's work on coach accounts: create, list, disable, change the role or the password.
+ * Disabling and changing the role or the password are credential changes: each is one atomic
+ * update that also raises the account's credentials version, which ends its console sessions on
+ * their next request ({@link CoachSessions}), and revokes its API tokens (issued under the old
+ * credentials; a token of a coach made supervisor would otherwise gain the new powers unasked).
+ */
 @Service
 class CoachAccounts {
 
 	private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,39}";
 
+	private static final String ROLES = "is COACH (own caseload) or SUPERVISOR (every caseload and the coach accounts)";
+
 	private final Coaches coaches;
 	private final PasswordEncoder encoder;
 	private final PhoneNumbers phones;
 	private final ApiTokenService tokens;
-	private final ConsoleSettings settings;
+	private final PasswordPolicy passwords;
+	private final MongoTemplate mongo;
 	private final Clock clock;
 
 	CoachAccounts(Coaches coaches, PasswordEncoder encoder, PhoneNumbers phones, ApiTokenService tokens,
-			ConsoleSettings settings, Clock clock) {
+			PasswordPolicy passwords, MongoTemplate mongo, Clock clock) {
 		this.coaches = coaches;
 		this.encoder = encoder;
 		this.phones = phones;
 		this.tokens = tokens;
-		this.settings = settings;
+		this.passwords = passwords;
+		this.mongo = mongo;
 		this.clock = clock;
 	}
 
@@ -53,17 +76,14 @@ class CoachAccounts {
 			problems.add(new InvalidInput.FieldProblem("username",
 					"2 to 40 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, e.g. \"sam.rivera\""));
 		}
-		if (request.password() == null || request.password().length() < settings.passwordMinLength()) {
-			problems.add(new InvalidInput.FieldProblem("password", "must be at least " + settings.passwordMinLength()
-					+ " characters; the coach can keep it in a password manager"));
-		}
+		passwords.problem("password", request.password(), username).ifPresent(problems::add);
 		Role role = Role.COACH;
 		if (request.role() != null) {
 			try {
 				role = Role.valueOf(request.role().trim().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new InvalidInput.FieldProblem("role", "is COACH (own caseload) or SUPERVISOR (every caseload and the coach accounts)"));
+				problems.add(new InvalidInput.FieldProblem("role", ROLES));
 			}
 		}
 		Contact contact = contact(new CoachContact(request.phone(), request.email(), request.timeZone(),
@@ -90,14 +110,25 @@ class CoachAccounts {
 	 * @throws InvalidInput naming each field that cannot be used; nothing is changed then
 	 */
 	CoachView changeContact(String username, CoachContact request) {
-		Coach coach = coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
+		coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
 		List<InvalidInput.FieldProblem> problems = new ArrayList<>();
 		Contact contact = contact(request, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		return CoachView.of(coaches.save(coach.withContact(contact.phone(), contact.email(), contact.zone(),
-				contact.quietHours())));
+		// one update of these fields alone: a save of the account read above could undo a credentials
+		// change (disabling, a new password) made meanwhile
+		Update change = new Update().set("phone", contact.phone())
+			.set("email", contact.email())
+			.set("zone", contact.zone() == null ? null : contact.zone().getId())
+			.set("quietStart", contact.quietHours() == null ? null : contact.quietHours().start().toString())
+			.set("quietEnd", contact.quietHours() == null ? null : contact.quietHours().end().toString());
+		Coach changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(username)), change,
+				FindAndModifyOptions.options().returnNew(true), Coach.class);
+		if (changed == null) {
+			throw new CoachNotFound(username);
+		}
+		return CoachView.of(changed);
 	}
 
 	private Contact contact(CoachContact request, List<InvalidInput.FieldProblem> problems) {
@@ -145,14 +176,59 @@ class CoachAccounts {
 		if (coach.username().equals(by)) {
 			throw InvalidInput.of("username", "is your own account: ask another supervisor to disable it");
 		}
-		Coach disabled = coach.enabled() ? coaches.save(coach.disable(clock.instant())) : coach;
+		Coach disabled = coach.enabled() ? changeCredentials(username, new Update().set("disabledAt", clock.instant()))
+				: coach;
 		tokens.revokeAllOf(username);
 		return CoachView.of(disabled);
 	}
 
+	/** Gives the account another role; a supervisor cannot change their own (nor leave none behind). */
+	CoachView changeRole(String username, String newRole, String by) {
+		Coach coach = coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
+		if (coach.username().equals(by)) {
+			throw InvalidInput.of("role", "is your own account's: ask another supervisor to change it");
+		}
+		Role role = role(newRole);
+		Coach changed = coach.role().equals(role.name()) ? coach
+				: changeCredentials(username, new Update().set("role", role.name()));
+		if (changed != coach) {
+			tokens.revokeAllOf(username);
+		}
+		return CoachView.of(changed);
+	}
+
+	/** Sets a new password, by the same policy as a new account's. */
+	CoachView changePassword(String username, String password) {
+		coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
+		passwords.require("password", password, username);
+		Coach changed = changeCredentials(username, new Update().set("passwordHash", encoder.encode(password)));
+		tokens.revokeAllOf(username);
+		return CoachView.of(changed);
+	}
+
+	private static Role role(String name) {
+		try {
+			return Role.valueOf(name == null ? "" : name.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInput.of("role", ROLES);
+		}
+	}
+
+	/** One update, with the credentials version raised in the same write, so no change is lost to another. */
+	private Coach changeCredentials(String username, Update change) {
+		Coach changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(username)),
+				change.inc("credentialsVersion", 1), FindAndModifyOptions.options().returnNew(true), Coach.class);
+		if (changed == null) {
+			throw new CoachNotFound(username);
+		}
+		return changed;
+	}
+
 	/**
-	 * @param password at least {@code reconnect.console.password-min-length} characters (12 by default)
- * and at most 72 bytes (bcrypt's limit); kept exactly as sent (no NFC), as the sign-in form sends it
+	 * @param password at least {@code reconnect.console.password-min-length} characters (12 by default), not
+	 * the username nor a common password ({@link PasswordPolicy}), and at most 72 bytes (bcrypt's limit); kept
+	 * exactly as sent (no NFC), as the sign-in form sends it
 	 * @param phone the coach's mobile for crisis notices and alerts by SMS, optional
 	 * @param role COACH (the default) or SUPERVISOR
 	 * @param email an address for crisis notices and alerts by e-mail (when mail is set up), optional

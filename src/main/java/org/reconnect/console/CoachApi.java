@@ -65,6 +65,19 @@ class CoachApi {
 		return accounts.disable(username, supervisor.getName());
 	}
 
+	/** A new role; the coach's console sessions end and their API tokens are revoked. */
+	@PutMapping("/coaches/{username}/role")
+	CoachAccounts.CoachView changeRole(@PathVariable String username, @RequestBody RoleChange request,
+			Authentication supervisor) {
+		return accounts.changeRole(username, request == null ? null : request.role(), supervisor.getName());
+	}
+
+	/** A new password (a reset); the coach's console sessions end and their API tokens are revoked. */
+	@PutMapping("/coaches/{username}/password")
+	CoachAccounts.CoachView changePassword(@PathVariable String username, @RequestBody PasswordChange request) {
+		return accounts.changePassword(username, request == null ? null : request.password());
+	}
+
 	/** Issues a token; the secret is in this answer only. */
 	@PostMapping("/tokens")
 	ResponseEntity<IssuedToken> issue(@Valid @RequestBody NewToken request, Authentication supervisor) {
@@ -92,6 +105,14 @@ class CoachApi {
 		PageRequest page = PageRequest.of(0, limit);
 		return username == null || username.isBlank() ? signIns.findAllByOrderByAtDesc(page)
 				: signIns.findByUsernameOrderByAtDesc(username, page);
+	}
+
+	/** @param role COACH or SUPERVISOR */
+	record RoleChange(String role) {
+	}
+
+	/** @param password by the same rules as a new account's: at least 12 characters, not common */
+	record PasswordChange(String password) {
 	}
 
 	/**

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param initialCoach username, password (generated and printed once when empty) and an optional
  * mobile number for crisis notices; created on first start when there is no account
- * @param passwordMinLength the shortest password a supervisor may set for a coach
+ * @param passwordMinLength the shortest password anywhere (accounts, changes, the first coach); 12 at least
  * @param lockout how many failed sign-ins within which window lock a username, and for how long
  * @param passkeys the WebAuthn relying party: the site's domain and the origins the browser may
  * report (scheme, host and port exactly as the coach's browser shows them); no origins means this
@@ -24,7 +24,7 @@ import jakarta.validation.constraints.NotBlank;
  */
 @Validated
 @ConfigurationProperties("reconnect.console")
-record ConsoleSettings(@DefaultValue InitialCoach initialCoach, @DefaultValue("12") @Min(8) int passwordMinLength,
+record ConsoleSettings(@DefaultValue InitialCoach initialCoach, @DefaultValue("12") @Min(12) int passwordMinLength,
 		@DefaultValue Lockout lockout, @DefaultValue Passkeys passkeys, @DefaultValue Mail mail) {
 
 	record InitialCoach(@DefaultValue("coach") String username, String password, String phone, String email) {

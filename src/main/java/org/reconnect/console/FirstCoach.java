@@ -13,8 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first coach account on first start. The password comes from the environment, or is
- * generated and printed once; there is no default password anywhere in the code.
+ * Creates the first coach account on first start. The password comes from the environment, checked
+ * by the {@link PasswordPolicy} (a weak one stops the start), or is generated and printed once;
+ * there is no default password anywhere in the code.
  */
 @Component
 class FirstCoach implements ApplicationRunner {
@@ -25,13 +26,16 @@ class FirstCoach implements ApplicationRunner {
 	private final PasswordEncoder encoder;
 	private final ConsoleSettings settings;
 	private final PhoneNumbers phones;
+	private final PasswordPolicy passwords;
 	private final Clock clock;
 
-	FirstCoach(Coaches coaches, PasswordEncoder encoder, ConsoleSettings settings, PhoneNumbers phones, Clock clock) {
+	FirstCoach(Coaches coaches, PasswordEncoder encoder, ConsoleSettings settings, PhoneNumbers phones,
+			PasswordPolicy passwords, Clock clock) {
 		this.coaches = coaches;
 		this.encoder = encoder;
 		this.settings = settings;
 		this.phones = phones;
+		this.passwords = passwords;
 		this.clock = clock;
 	}
 
@@ -47,6 +51,14 @@ class FirstCoach implements ApplicationRunner {
 			byte[] random = new byte[18];
 			new SecureRandom().nextBytes(random);
 			password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		}
+		else {
+			// the same rule as every other password: a weak one stops the start, before any account exists
+			passwords.problem("reconnect.console.initial-coach.password", password, first.username())
+				.ifPresent(problem -> {
+					throw new IllegalStateException("The first coach's password (" + problem.field()
+							+ ", RECONNECT_COACH_PASSWORD) " + problem.message());
+				});
 		}
 		String phone = first.phone() == null || first.phone().isBlank() ? null
 				: phones.toE164("reconnect.console.initial-coach.phone", first.phone());

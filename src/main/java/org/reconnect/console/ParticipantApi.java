@@ -75,7 +75,7 @@ class ParticipantApi {
 
 	@PostMapping("/participants")
 	ResponseEntity<ParticipantProfile> enrol(@RequestBody EnrolParticipant request, Authentication coach) {
-		ParticipantProfile profile = participants.enrol(request, coach.getName());
+		ParticipantProfile profile = caseload.enrol(request, coach);
 		return ResponseEntity.created(URI.create("/api/participants/" + profile.id())).body(profile);
 	}
 

@@ -17,6 +17,7 @@ import org.reconnect.scheduling.ReminderService;
 import org.reconnect.scheduling.ReminderView;
 import org.reconnect.system.CleanText;
 import org.reconnect.system.InvalidInput;
+import org.reconnect.system.PublicLinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The coach's REST API for a participant's meeting and appointment reminders, their quiet hours
@@ -44,10 +44,12 @@ class ReminderApi {
 	private final ReminderService reminders;
 	private final ReminderCalendar calendar;
 	private final Caseload caseload;
+	private final PublicLinks links;
 
 	ReminderApi(ParticipantService participants, ReminderService reminders, ReminderCalendar calendar,
-			Caseload caseload) {
+			Caseload caseload, PublicLinks links) {
 		this.caseload = caseload;
+		this.links = links;
 		this.participants = participants;
 		this.reminders = reminders;
 		this.calendar = calendar;
@@ -119,7 +121,7 @@ class ReminderApi {
 	@PostMapping("/calendar-feed")
 	ResponseEntity<Map<String, String>> issueFeed(@PathVariable String id, Authentication coach) {
 		String token = calendar.issue(owned(id, coach).id());
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/calendar/{token}.ics").build(token).toString();
+		String url = links.link("/calendar/{token}.ics", token).toString();
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("url", url));
 	}
 

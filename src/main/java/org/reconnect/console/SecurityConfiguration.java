@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
@@ -15,6 +16,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,18 +27,27 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -62,8 +73,30 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+	static final String CSP = "Content-Security-Policy";
+
+	private static final HeaderWriter PAGES_CSP = new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY);
+
+	/** Swagger UI's page, which springdoc serves with its own scripts and styles. */
+	static final RequestMatcher SWAGGER_UI = request -> request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
+
+	/**
+	 * The pages' policy, with what Swagger UI needs besides: the inline style of its logo (an SVG),
+	 * allowed by its hash. A later Swagger UI with another logo style only loses the logo's colours.
+	 */
+	static final String SWAGGER_UI_CSP = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+			"style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
+
 	static final String[] PUBLIC_PATHS = { "/webhooks/**", "/chat/**", "/calendar/**", "/v3/api-docs/**",
 			"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
+
+	/**
+	 * What acts on everyone at once in the simulator, for supervisors only: the one demo clock (and a
+	 * transcript run, which moves it and runs every conversation's timeouts), and delivery statuses,
+	 * which go by message id rather than by participant.
+	 */
+	static final String[] SUPERVISORS_SIMULATOR = { "/api/simulator/clock/**", "/api/simulator/status",
+			"/api/flows/*/transcript-runs", "/simulator/clock", "/simulator/clock/reset", "/flows/*/transcripts" };
 
 	@Bean
 	@Order(0)
@@ -82,8 +115,31 @@ class SecurityConfiguration {
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(protections(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, PAGES_CSP));
 		return http.build();
+	}
+
+	/**
+	 * The same protections on every response of every surface (pages, web chat, calendar feeds,
+	 * Swagger UI, the API, errors): a CSP, no framing, a referrer policy, nosniff (Spring's default),
+	 * and HSTS. Browsers ignore HSTS over plain HTTP (RFC 6797 8.1), so it is sent on every response;
+	 * behind a TLS proxy it reaches the browser whatever the forwarded scheme.
+	 */
+	private static Customizer<HeadersConfigurer<HttpSecurity>> protections(ReferrerPolicy referrer, HeaderWriter csp) {
+		return headers -> headers.addHeaderWriter(csp)
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(policy -> policy.policy(referrer))
+			.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true));
+	}
+
+	/** The same protections on an answer that no filter chain writes: the firewall's refusal of a path. */
+	static void protect(HttpServletRequest request, HttpServletResponse response) {
+		HstsHeaderWriter hsts = new HstsHeaderWriter(true);
+		hsts.setRequestMatcher(AnyRequestMatcher.INSTANCE);
+		List.of(PAGES_CSP, new XContentTypeOptionsHeaderWriter(), new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER), hsts)
+			.forEach(writer -> writer.writeHeaders(request, response));
 	}
 
 	/** Requests that came in on a separate management port; none when there is no such port. */
@@ -103,7 +159,13 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// a chat link's or calendar feed's secret is in its URL: never sent on as a referrer
+			.headers(protections(ReferrerPolicy.NO_REFERRER, (request, response) -> {
+				if (!response.containsHeader(CSP)) {
+					response.setHeader(CSP, SWAGGER_UI.matches(request) ? SWAGGER_UI_CSP : CONTENT_SECURITY_POLICY);
+				}
+			}));
 		return http.build();
 	}
 
@@ -118,6 +180,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/coaches/**", "/api/coaches", "/api/tokens/**",
 					"/api/tokens", "/api/sign-ins", "/api/messages/**", "/api/web-chat/**")
 				.hasRole(Role.SUPERVISOR.name())
+				.requestMatchers(HttpMethod.POST, SUPERVISORS_SIMULATOR)
+				.hasRole(Role.SUPERVISOR.name())
 				.anyRequest()
 				.authenticated())
 			.authenticationManager(coachPasswords)
@@ -126,18 +190,19 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.headers(headers -> headers.httpStrictTransportSecurity(
-					hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true)));
+			.headers(protections(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, PAGES_CSP));
 		return http.build();
 	}
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords, SignInAudit audit)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager coachPasswords, SignInAudit audit,
+			CoachSessions sessions) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
+			.requestMatchers(HttpMethod.POST, SUPERVISORS_SIMULATOR)
+			.hasRole(Role.SUPERVISOR.name())
 			.anyRequest()
 			.authenticated())
 			.authenticationManager(coachPasswords)
@@ -148,16 +213,13 @@ class SecurityConfiguration {
 			// origins); registered at /passkeys (ours: the default page has inline script)
 			.webAuthn(passkeys -> passkeys.disableDefaultRegistrationPage(true))
 			.addFilterBefore(new PasskeySignInAudit(audit), LogoutFilter.class)
-			// a new session id at sign-in, so a session id planted before it is worthless
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			// a new session id at sign-in, so a session id planted before it is worthless; and the session
+			// ends when the coach is disabled or their role or password changes
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+				.addSessionAuthenticationStrategy(sessions.atSignIn()))
+			.addFilterBefore(sessions.onEachRequest(), AnonymousAuthenticationFilter.class)
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokens()))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.frameOptions(frame -> frame.deny())
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				// browsers ignore HSTS over plain HTTP (RFC 6797 8.1), so it is sent on every response;
-				// behind a TLS proxy the header reaches the browser whatever the forwarded scheme
-				.httpStrictTransportSecurity(
-						hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).includeSubDomains(true)));
+			.headers(protections(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, PAGES_CSP));
 		DefaultSecurityFilterChain chain = http.build();
 		// Spring Security 6.5 builds its passkey sign-in filter without the sign-in session strategy, so a
 		// passkey sign-in kept the session id it came with: give it the form login's (new session id, new

@@ -10,5 +10,7 @@ interface Messages extends CrudRepository<MessageRecord, String>, PagingAndSorti
 
 	List<MessageRecord> findByTo(String to, Pageable page);
 
+	List<MessageRecord> findByToIn(java.util.Collection<String> to, Pageable page);
+
 	long deleteByTo(String to);
 }

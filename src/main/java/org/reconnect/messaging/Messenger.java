@@ -156,6 +156,12 @@ public class Messenger {
 		return found.stream().map(MessageRecord::view).toList();
 	}
 
+	/** The latest outbound messages to any of these numbers, newest first. */
+	public List<SentMessage> recentToAny(Collection<String> to, int limit) {
+		PageRequest page = PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
+		return to.isEmpty() ? List.of() : messages.findByToIn(to, page).stream().map(MessageRecord::view).toList();
+	}
+
 	/** What waits in the outbox now, shared by every node. */
 	public OutboxBacklog backlog() {
 		Backlog backlog = outbox.backlog(clock.instant());

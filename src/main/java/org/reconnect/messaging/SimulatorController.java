@@ -1,6 +1,8 @@
 package org.reconnect.messaging;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * sent, write in as a phone would (by SMS, or on WhatsApp with {@code "from":"whatsapp:+..."},
  * which opens the WhatsApp window as Twilio's webhook does), and report a delivery status as
  * Twilio would (to try the SMS fallback of a WhatsApp message). It sits under /api, so it needs
- * the coach login.
+ * the coach login; a coach reads and writes only as their own participants and those
+ * participants' allies ({@link SimulatorAccess}), and only a supervisor reports delivery statuses
+ * (the security configuration).
  */
 @RestController
 @RequestMapping("/api/simulator")
@@ -37,9 +42,11 @@ class SimulatorController {
 	private final WhatsAppWindow whatsApp;
 	private final StatusCallbacks statuses;
 	private final Outbox outbox;
+	private final SimulatorAccess access;
 
 	SimulatorController(Messenger messenger, PhoneSimulator phone, PhoneNumbers phones, WhatsAppWindow whatsApp,
-			StatusCallbacks statuses, Outbox outbox) {
+			StatusCallbacks statuses, Outbox outbox, SimulatorAccess access) {
+		this.access = access;
 		this.whatsApp = whatsApp;
 		this.statuses = statuses;
 		this.outbox = outbox;
@@ -50,14 +57,19 @@ class SimulatorController {
 
 	@GetMapping("/messages")
 	List<SentMessage> messages(@RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "20") int limit) {
-		return messenger.recent(to == null ? null : phones.toE164("to", to), Math.min(Math.max(limit, 1), 200));
+			@RequestParam(defaultValue = "20") int limit, Authentication who) {
+		int count = Math.min(Math.max(limit, 1), 200);
+		if (to != null) {
+			return messenger.recent(usable("to", phones.toE164("to", to), who), count);
+		}
+		Optional<Set<String>> numbers = access.numbersOf(who);
+		return numbers.isEmpty() ? messenger.recent(null, count) : messenger.recentToAny(numbers.get(), count);
 	}
 
 	/** A text as if sent from {@code from}; handled exactly as a Twilio webhook would be. */
 	@PostMapping("/inbound")
-	SimulatedReply inbound(@Valid @RequestBody SimulatedText text) {
-		String from = phones.toE164("from", WhatsAppAddress.number(text.from()));
+	SimulatedReply inbound(@Valid @RequestBody SimulatedText text, Authentication who) {
+		String from = usable("from", phones.toE164("from", WhatsAppAddress.number(text.from())), who);
 		if (WhatsAppAddress.is(text.from())) {
 			whatsApp.opened(from);
 		}
@@ -79,6 +91,13 @@ class SimulatorController {
 		}
 		statuses.apply(record.providerId, report.status(), report.errorCode());
 		return ResponseEntity.of(messenger.status(record.id));
+	}
+
+	private String usable(String field, String number, Authentication who) {
+		if (!access.mayUse(number, who)) {
+			throw new SimulatedNumberNotFound(field);
+		}
+		return number;
 	}
 
 	/** @param body at most 1,600 characters, as Twilio delivers no longer message; lines and tabs allowed */

@@ -16,6 +16,7 @@ import org.reconnect.system.CleanText;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.reconnect.system.PhoneNumbers;
+import org.reconnect.system.PublicLinks;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The web chat: a coach makes a private link for a number (and can revoke it); whoever opens it
@@ -46,8 +46,11 @@ class WebChatController {
 	private final InboundProcessor inbound;
 	private final Messenger messenger;
 	private final PhoneNumbers phones;
+	private final PublicLinks links;
 
-	WebChatController(WebChats chats, InboundProcessor inbound, Messenger messenger, PhoneNumbers phones) {
+	WebChatController(WebChats chats, InboundProcessor inbound, Messenger messenger, PhoneNumbers phones,
+			PublicLinks links) {
+		this.links = links;
 		this.chats = chats;
 		this.inbound = inbound;
 		this.messenger = messenger;
@@ -60,7 +63,7 @@ class WebChatController {
 			throw new InvalidInput(List.of(new FieldProblem("phone", "is required: the number whose messages go to the chat")));
 		}
 		WebChatLink link = chats.create(phones.toE164("phone", request.phone()));
-		URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/chat/{token}").build(link.token);
+		URI url = links.link("/chat/{token}", link.token);
 		return ResponseEntity.created(url).body(new LinkCreated(link.token, url.toString()));
 	}
 

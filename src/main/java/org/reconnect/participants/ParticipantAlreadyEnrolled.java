@@ -1,9 +1,28 @@
 package org.reconnect.participants;
 
-/** The phone number already belongs to an enrolled participant. */
+/**
+ * The phone number already belongs to an enrolled participant. It names them and their coach for
+ * the caller to decide what the person enrolling may be told (another caseload is not theirs to
+ * know about); the message itself names neither.
+ */
 public class ParticipantAlreadyEnrolled extends RuntimeException {
 
-	public ParticipantAlreadyEnrolled() {
+	private final transient ParticipantId existing;
+	private final String coach;
+
+	public ParticipantAlreadyEnrolled(ParticipantId existing, String coach) {
 		super("A participant with this phone number is already enrolled: open their profile instead of enrolling again.");
+		this.existing = existing;
+		this.coach = coach;
+	}
+
+	/** The participant on the number; null when the store did not say (two enrolments at once). */
+	public ParticipantId existing() {
+		return existing;
+	}
+
+	/** Whose caseload they are in; null when not known. */
+	public String coach() {
+		return coach;
 	}
 }

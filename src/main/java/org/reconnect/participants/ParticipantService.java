@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.reconnect.messaging.ChannelKind;
 import org.reconnect.messaging.Messenger;
@@ -81,6 +82,17 @@ public class ParticipantService {
 	 * @throws ParticipantAlreadyEnrolled when the phone number is taken
 	 */
 	public ParticipantProfile enrol(EnrolParticipant request, String coach) {
+		return enrol(request, coach, phone -> {
+		});
+	}
+
+	/**
+	 * {@link #enrol(EnrolParticipant, String)}, with one more check of the caller's.
+	 *
+	 * @param vet given the number (E.164) once every field is valid and no participant has it, before
+	 * anything is stored; it refuses by throwing
+	 */
+	public ParticipantProfile enrol(EnrolParticipant request, String coach, Consumer<String> vet) {
 		Inputs.check(request);
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = request.name() == null ? "" : request.name().trim();
@@ -121,9 +133,11 @@ public class ParticipantService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		if (participants.findByPhone(phone).isPresent()) {
-			throw new ParticipantAlreadyEnrolled();
+		Optional<Participant> taken = participants.findByPhone(phone);
+		if (taken.isPresent()) {
+			throw alreadyEnrolled(taken.get());
 		}
+		vet.accept(phone);
 		Participant participant;
 		try {
 			Participant enrolled = Participant.enrol(name, phone, zone, checkInTime, language, coach, clock.instant());
@@ -131,7 +145,8 @@ public class ParticipantService {
 			participant = save(enrolled);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ParticipantAlreadyEnrolled();
+			throw participants.findByPhone(phone).map(this::alreadyEnrolled)
+				.orElseGet(() -> new ParticipantAlreadyEnrolled(null, null));
 		}
 		ParticipantProfile profile = profile(participant);
 		log.info("Enrolled participant {} for coach {}", profile.id(), coach);
@@ -478,6 +493,11 @@ public class ParticipantService {
 		erasures.deleteById(id.value());
 		embeddedStore.ifAvailable(EmbeddedStore::compact);
 		log.info("Participant {} erased, with {} messages sent to them", id, messages);
+	}
+
+	private ParticipantAlreadyEnrolled alreadyEnrolled(Participant existing) {
+		ParticipantProfile profile = profile(existing);
+		return new ParticipantAlreadyEnrolled(profile.id(), profile.coach());
 	}
 
 	private ParticipantProfile profile(Participant participant) {

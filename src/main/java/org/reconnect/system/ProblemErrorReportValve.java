@@ -39,6 +39,12 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 						+ "backslash or line break in the path). Send identifiers exactly as the API returned them."
 				: "The server could not answer this request.";
 		try {
+			// the security headers every other answer carries (the application's filters never saw this one)
+			response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader("X-Frame-Options", "DENY");
+			response.setHeader("Referrer-Policy", "no-referrer");
+			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			Writer writer = response.getReporter();

@@ -6,8 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.constraints.Pattern;
+
 /**
- * Where the embedded stores keep their files, and what they may be used for.
+ * Where the embedded stores keep their files, what they may be used for, and the address the
+ * service is reached at.
  *
  * @param dataDir directory of the embedded MongoDB file and the Quartz H2 file; created readable by
  *        its owner only
@@ -19,10 +22,16 @@ import org.springframework.validation.annotation.Validated;
  * @param embeddedQuartzShared whether Quartz's embedded H2 file is opened so that another node on
  *        this machine can share it (a TCP port on loopback, a generated password); otherwise it is
  *        in-process only, with no port at all
+ * @param publicBaseUrl the address people and Twilio reach the service at, e.g.
+ *        https://reconnect.example.org: private links (web chat, calendar feeds) are built on it,
+ *        never on a request's Host header; required in production; empty: http://localhost and
+ *        this server's port ({@link PublicLinks})
  */
 @Validated
 @ConfigurationProperties("reconnect")
 public record SystemSettings(@DefaultValue("./data") Path dataDir,
 		@DefaultValue("64") @jakarta.validation.constraints.Min(1) int embeddedStoreCacheMb,
-		@DefaultValue("false") boolean embeddedStorePilot, @DefaultValue("false") boolean embeddedQuartzShared) {
+		@DefaultValue("false") boolean embeddedStorePilot, @DefaultValue("false") boolean embeddedQuartzShared,
+		@Pattern(regexp = "(https?://[^/?#\\s]+(/[^?#\\s]*)?)?",
+				message = "must be an http or https address with no query, e.g. https://reconnect.example.org") String publicBaseUrl) {
 }

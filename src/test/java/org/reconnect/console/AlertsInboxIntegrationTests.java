@@ -158,7 +158,7 @@ class AlertsInboxIntegrationTests extends SimulatorAppTestBase {
 	void inTheBrowserTheStrangersNoticeIsAccessibleAndAcknowledgedByKeyboard() {
 		String strangersId = strangersNotice(supervisorsInbox()).get("id").asText();
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
-			browser.signIn("coach", "sim-pass");
+			browser.signIn("coach", "sim-pass-2030");
 			browser.go("/alerts");
 			String card = "#notice-" + strangersId;
 			assertThat(browser.text(card + " h2")).isEqualTo("Not enrolled: " + STRANGER_MASKED + " Crisis");
@@ -214,12 +214,12 @@ class AlertsInboxIntegrationTests extends SimulatorAppTestBase {
 	}
 
 	private TestRestTemplate api(String coach) {
-		return http.withBasicAuth(coach, coach.equals("coach") ? "sim-pass" : coach + "-pass-1");
+		return http.withBasicAuth(coach, coach.equals("coach") ? "sim-pass-2030" : coach + "-pass-1");
 	}
 
 	private Browser signedIn(String coach) {
 		Browser browser = new Browser(port);
-		assertThat(browser.signIn(coach, coach.equals("coach") ? "sim-pass" : coach + "-pass-1").statusCode()).isEqualTo(302);
+		assertThat(browser.signIn(coach, coach.equals("coach") ? "sim-pass-2030" : coach + "-pass-1").statusCode()).isEqualTo(302);
 		return browser;
 	}
 }

@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +35,9 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 
 	@Autowired
 	MutableClock clock;
+
+	@LocalServerPort
+	int port;
 
 	@BeforeEach
 	void accounts() {
@@ -85,6 +91,46 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 	}
 
 	@Test
+	void enrollingANumberFromAnotherCaseloadGetsTheSameNeutralAnswerAsAnyNumberTheCoachMayNotEnrol() {
+		String bens = enrol(as("ben"), "Gil Moss", "+1 202 555 0891");
+		// a number that texted STOP, in nobody's caseload
+		assertThat(supervisor().postForEntity("/api/simulator/inbound", Map.of("from", "+12025550892", "body", "STOP"),
+				JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		int everyone = supervisor().getForObject("/api/participants", JsonNode.class).size();
+
+		ResponseEntity<JsonNode> elsewhere = enrolling(as("ana"), "+1 202 555 0891");
+		ResponseEntity<JsonNode> optedOut = enrolling(as("ana"), "+1 202 555 0892");
+
+		assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(elsewhere.getBody()).as("one answer for both: nothing tells another caseload apart")
+			.isEqualTo(optedOut.getBody());
+		assertThat(elsewhere.getHeaders().getContentType()).isEqualTo(optedOut.getHeaders().getContentType());
+		assertThat(elsewhere.getBody().get("errors").findValuesAsText("field")).containsExactly("phone");
+		assertThat(elsewhere.getBody().toString()).contains("ask a supervisor")
+			.doesNotContainIgnoringCase("enrolled in")
+			.doesNotContainIgnoringCase("already")
+			.doesNotContain("Gil", "ben", bens);
+		assertThat(supervisor().getForObject("/api/participants", JsonNode.class).size()).as("nothing stored")
+			.isEqualTo(everyone);
+		// the console's enrolment form says the same
+		Browser ana = new Browser(port);
+		ana.signIn("ana", PASSWORD);
+		String page = ana.submit("/participants/new", "/participants/new", Map.of("name", "Gil", "phone",
+				"+1 202 555 0891", "timeZone", "America/New_York", "checkInTime", "09:00", "language", "en")).body();
+		assertThat(page).contains(Caseload.NOT_FROM_YOUR_ACCOUNT).doesNotContainIgnoringCase("already enrolled");
+
+		// the participant's own coach and a supervisor see the duplicate, with whom it is
+		ResponseEntity<JsonNode> own = enrolling(as("ben"), "+1 202 555 0891");
+		assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(own.getBody().get("participantId").asText()).isEqualTo(bens);
+		ResponseEntity<JsonNode> supervisors = enrolling(supervisor(), "+1 202 555 0891");
+		assertThat(supervisors.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(supervisors.getBody().get("detail").asText()).contains("already enrolled");
+		assertThat(supervisors.getBody().get("participantId").asText()).isEqualTo(bens);
+		assertThat(supervisors.getBody().get("coach").asText()).isEqualTo("ben");
+	}
+
+	@Test
 	void aSupervisorSeesAndWorksOnEveryCaseload() {
 		String bens = enrol(as("ben"), "Cy", "+1 202 555 0784");
 		TestRestTemplate supervisor = supervisor();
@@ -121,6 +167,29 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("username", "password",
 				"role");
 		assertThat(bad.getBody().toString()).contains("at least 12 characters");
+	}
+
+	@Test
+	void aPasswordIsLongNotBlankNotTheUsernameAndNotACommonOne() {
+		assertRefusedPassword("pw.one", "            ", "blank");
+		assertRefusedPassword("pw.two", " \t  \u00a0    \t  ", "blank");
+		assertRefusedPassword("pw.three", "eleven char", "at least 12 characters");
+		assertRefusedPassword("pw.sam.rivera", "PW.Sam.Rivera", "must not be the username");
+		assertRefusedPassword("pw.four", "password1234", "too easy to guess");
+		assertRefusedPassword("pw.five", "qwertyuiop123", "too easy to guess");
+		assertRefusedPassword("pw.six", "iloveyou1234", "too easy to guess");
+		assertRefusedPassword("pw.seven", "aaaaaaaaaaaaaaaa", "too easy to guess");
+		assertThat(supervisor().getForObject("/api/coaches", JsonNode.class).findValuesAsText("username"))
+			.as("nothing was stored").noneMatch(name -> name.startsWith("pw."));
+
+		// the same rule for a changed password
+		ensureCoach("pw.ok", "COACH");
+		ResponseEntity<JsonNode> changed = supervisor().exchange("/api/coaches/pw.ok/password", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("password", "password1234")), JsonNode.class);
+		assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(changed.getBody().get("errors").findValuesAsText("field")).containsExactly("password");
+		assertThat(as("pw.ok").getForEntity("/api/participants", JsonNode.class).getStatusCode())
+			.as("the old password still holds").isEqualTo(HttpStatus.OK);
 	}
 
 	@Test
@@ -205,7 +274,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 	// --- helpers
 
 	private TestRestTemplate supervisor() {
-		return http.withBasicAuth("coach", "sim-pass");
+		return http.withBasicAuth("coach", "sim-pass-2030");
 	}
 
 	private TestRestTemplate as(String coach) {
@@ -229,11 +298,26 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isIn(201, 409);
 	}
 
+	private void assertRefusedPassword(String username, String password, String rule) {
+		ResponseEntity<JsonNode> refused = supervisor().postForEntity("/api/coaches",
+				Map.of("username", username, "password", password, "role", "COACH"), JsonNode.class);
+		assertThat(refused.getStatusCode()).as(password).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(refused.getBody().get("errors").findValuesAsText("field")).as(password).containsExactly("password");
+		assertThat(refused.getBody().get("errors").findValuesAsText("message")).as(password)
+			.singleElement(InstanceOfAssertFactories.STRING).contains(rule);
+	}
+
 	private String issueToken(String coach, Instant expiresAt) {
 		ResponseEntity<JsonNode> issued = supervisor().postForEntity("/api/tokens",
 				Map.of("coach", coach, "name", "test", "expiresAt", expiresAt.toString()), JsonNode.class);
 		assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		return issued.getBody().get("secret").asText();
+	}
+
+	private static ResponseEntity<JsonNode> enrolling(TestRestTemplate coach, String phone) {
+		return coach.postForEntity("/api/participants",
+				Map.of("name", "Gil", "phone", phone, "timeZone", "America/New_York", "checkInTime", "10:17"), JsonNode.class);
 	}
 
 	private static String enrol(TestRestTemplate coach, String name, String phone) {

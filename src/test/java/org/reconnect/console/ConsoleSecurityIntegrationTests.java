@@ -48,7 +48,7 @@ class ConsoleSecurityIntegrationTests extends SimulatorAppTestBase {
 		String before = browser.sessionId();
 		assertThat(before).as("the sign-in page starts a session for its CSRF token").isNotNull();
 
-		HttpResponse<String> signedIn = browser.signIn("coach", "sim-pass");
+		HttpResponse<String> signedIn = browser.signIn("coach", "sim-pass-2030");
 
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
@@ -62,14 +62,14 @@ class ConsoleSecurityIntegrationTests extends SimulatorAppTestBase {
 	void aFormPostWithoutTheCsrfTokenIsRefused() {
 		Browser browser = new Browser(port);
 		browser.get("/login");
-		HttpResponse<String> response = browser.postForm("/login", Map.of("username", "coach", "password", "sim-pass"));
+		HttpResponse<String> response = browser.postForm("/login", Map.of("username", "coach", "password", "sim-pass-2030"));
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
 
 	@Test
 	void signOutEndsTheSession() {
 		Browser browser = new Browser(port);
-		browser.signIn("coach", "sim-pass");
+		browser.signIn("coach", "sim-pass-2030");
 		HttpResponse<String> out = browser.submit("/login", "/logout", Map.of());
 		assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
 		assertThat(browser.get("/").statusCode()).isEqualTo(302);

@@ -66,11 +66,11 @@ class CrisisReachIntegrationTests extends LoopTestSupport {
 			assertThat(output).contains("reached nobody").doesNotContain(pia, bo);
 
 			Browser supervisor = new Browser(port);
-			assertThat(supervisor.signIn("coach", "test-pass").statusCode()).isEqualTo(302);
+			assertThat(supervisor.signIn("coach", "test-pass-2030").statusCode()).isEqualTo(302);
 			assertThat(supervisor.get("/alerts").body()).contains("Nobody can be reached for crisis notices");
 		});
 		Browser supervisor = new Browser(port);
-		assertThat(supervisor.signIn("coach", "test-pass").statusCode()).isEqualTo(302);
+		assertThat(supervisor.signIn("coach", "test-pass-2030").statusCode()).isEqualTo(302);
 		assertThat(supervisor.get("/alerts").body()).as("with the supervisor's phone back")
 			.doesNotContain("Nobody can be reached for crisis notices");
 	}
@@ -154,7 +154,7 @@ class CrisisReachIntegrationTests extends LoopTestSupport {
 			.isEqualTo(HttpStatus.CREATED);
 
 		Browser browser = new Browser(port);
-		assertThat(browser.signIn("coach", "test-pass").statusCode()).isEqualTo(302);
+		assertThat(browser.signIn("coach", "test-pass-2030").statusCode()).isEqualTo(302);
 		assertThat(browser.get("/participants/" + id).body()).contains("23:00 to 07:00, Europe/Madrid")
 			.contains("21:00 to 08:00 (the organisation&#39;s), America/New_York (the participant&#39;s zone)");
 	}

@@ -42,9 +42,9 @@ class OutboxBacklogConsoleTests extends SimulatorAppTestBase {
 	@Test
 	void theCaseloadAndTheApiShowMessagesWaitingOnAProviderThatDoesNotAnswer() {
 		clock.set(START);
-		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass");
+		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass-2030");
 		Browser browser = new Browser(port);
-		browser.signIn("coach", "sim-pass");
+		browser.signIn("coach", "sim-pass-2030");
 		assertThat(browser.get("/").body()).doesNotContain("waiting to go out");
 		assertThat(coach.getForObject("/api/outbox/backlog", JsonNode.class).get("behind").asBoolean()).isFalse();
 

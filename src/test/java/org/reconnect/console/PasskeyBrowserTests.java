@@ -87,7 +87,7 @@ class PasskeyBrowserTests extends SimulatorAppTestBase {
 				.as("the signature counter the server keeps moved on").isGreaterThan(stored.get(0).getSignatureCount());
 		}
 
-		JsonNode signIns = http.withBasicAuth("coach", "sim-pass").getForObject("/api/sign-ins?username=wren", JsonNode.class);
+		JsonNode signIns = http.withBasicAuth("coach", "sim-pass-2030").getForObject("/api/sign-ins?username=wren", JsonNode.class);
 		assertThat(StreamSupport.stream(signIns.spliterator(), false)
 			.map(entry -> entry.get("method").asText() + " " + entry.get("outcome").asText())
 			.toList()).contains("PASSWORD SUCCESS", "PASSKEY SUCCESS");

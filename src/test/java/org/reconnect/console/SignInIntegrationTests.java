@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +118,41 @@ class SignInIntegrationTests extends SimulatorAppTestBase {
 	}
 
 	@Test
+	void simultaneousWrongPasswordsAllCountAndLockTheUsername() throws Exception {
+		coach("lock.zed");
+		// 21 at once, each on its own connection (a pooled client would send five at a time), and not a
+		// multiple of five: a count that lost failures, or restarted at each lock, would end unlocked
+		int attempts = 21;
+		ExecutorService pool = Executors.newFixedThreadPool(attempts);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < attempts; i++) {
+				String guess = "wrong guess " + i;
+				answers.add(pool.submit(() -> {
+					HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/participants"))
+						.header("Authorization", "Basic " + Base64.getEncoder()
+							.encodeToString(("lock.zed:" + guess).getBytes(StandardCharsets.UTF_8)))
+						.build();
+					HttpClient client = HttpClient.newHttpClient();
+					start.await();
+					return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get(120, TimeUnit.SECONDS)).isEqualTo(401);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(basic("lock.zed", PASSWORD).getForEntity("/api/participants", String.class).getStatusCode())
+			.as("every failure counted: the right password is refused while locked").isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(location(new Browser(port).signIn("lock.zed", PASSWORD))).endsWith("/login?locked");
+	}
+
+	@Test
 	void failuresSpreadOverMoreThanFifteenMinutesDoNotLock() {
 		coach("hal");
 		Browser browser = new Browser(port);
@@ -139,7 +183,7 @@ class SignInIntegrationTests extends SimulatorAppTestBase {
 		clock.advance(Duration.ofSeconds(1));
 		basic("ida", PASSWORD).getForEntity("/api/participants", String.class);
 
-		JsonNode audit = basic("coach", "sim-pass").getForObject("/api/sign-ins?username=ida", JsonNode.class);
+		JsonNode audit = basic("coach", "sim-pass-2030").getForObject("/api/sign-ins?username=ida", JsonNode.class);
 		assertThat(audit).hasSize(3);
 		assertThat(audit.findValuesAsText("outcome")).containsExactly("SUCCESS", "SUCCESS", "FAILURE");
 		assertThat(audit.findValuesAsText("method")).containsExactly("BASIC", "PASSWORD", "PASSWORD");
@@ -256,7 +300,7 @@ class SignInIntegrationTests extends SimulatorAppTestBase {
 				"{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"response\":{\"authenticatorData\":\"AAAA\",\"clientDataJSON\":\"AAAA\",\"signature\":\"AAAA\"},\"credType\":\"public-key\",\"clientExtensionResults\":{}}");
 		assertThat(refused.statusCode()).isEqualTo(401);
 
-		JsonNode audit = basic("coach", "sim-pass").getForObject("/api/sign-ins?username=(passkey)", JsonNode.class);
+		JsonNode audit = basic("coach", "sim-pass-2030").getForObject("/api/sign-ins?username=(passkey)", JsonNode.class);
 		assertThat(audit.findValuesAsText("method")).contains("PASSKEY");
 		assertThat(audit.findValuesAsText("outcome")).contains("FAILURE");
 	}

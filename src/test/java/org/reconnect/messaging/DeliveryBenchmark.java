@@ -70,7 +70,7 @@ class DeliveryBenchmark extends LoopTestSupport {
 	void loadRun() throws Exception {
 		HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
 		String base = http.getRootUri();
-		String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("coach:test-pass".getBytes(StandardCharsets.UTF_8));
+		String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("coach:test-pass-2030".getBytes(StandardCharsets.UTF_8));
 		// warm-up, not counted
 		run(client, RATE, 5, () -> HttpRequest.newBuilder(URI.create(base + "/webhooks/bench-ping")).build());
 		run(client, RATE, 5, () -> webhook(base));

@@ -87,7 +87,7 @@ class DemoTimeIntegrationTests extends SimulatorAppTestBase {
 
 	@Test
 	void theApiJumpsReadsAndResetsDemoTime() {
-		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass");
+		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass-2030");
 		clock.set(START);
 
 		ResponseEntity<JsonNode> jumped = coach.postForEntity("/api/simulator/clock/jumps", Map.of("by", "+2h"),

@@ -203,7 +203,7 @@ class ReminderBenchmark {
 						(MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(store));
 			})
 			.run("--server.port=0", "--spring.quartz.auto-startup=true", "--reconnect.data-dir=" + dataDir,
-					"--reconnect.console.initial-coach.password=bench-pass", "--reconnect.messaging.twilio.account-sid=",
+					"--reconnect.console.initial-coach.password=bench-pass-2030", "--reconnect.messaging.twilio.account-sid=",
 					"--reconnect.messaging.twilio.auth-token=", "--reconnect.flows.directory=" + flows,
 					"--logging.level.org.reconnect=WARN", "--logging.level.org.quartz=WARN")) {
 			MongoTemplate mongo = app.getBean(MongoTemplate.class);

@@ -170,7 +170,7 @@ class ReminderClusterIntegrationTests {
 		String port = node.getEnvironment().getProperty("local.server.port");
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
 			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString("coach:cluster-pass".getBytes(StandardCharsets.UTF_8)))
+				.encodeToString("coach:cluster-pass-2030".getBytes(StandardCharsets.UTF_8)))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -184,7 +184,7 @@ class ReminderClusterIntegrationTests {
 					"--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/reconnect",
 					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
-					"--reconnect.console.initial-coach.password=cluster-pass",
+					"--reconnect.console.initial-coach.password=cluster-pass-2030",
 					"--reconnect.messaging.twilio.account-sid=" + SID,
 					"--reconnect.messaging.twilio.auth-token=cluster-token-0123456789abcdef",
 					"--reconnect.messaging.twilio.from-number=+15005550006",

@@ -62,7 +62,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 		"spring.quartz.auto-startup=false",
 		// Quartz keeps JVM-wide registries by scheduler name: each test context gets its own.
 		"spring.quartz.properties.org.quartz.scheduler.instanceName=reminder-tests", "reconnect.messaging.twilio.account-sid=",
-		"reconnect.messaging.twilio.auth-token=", "reconnect.console.initial-coach.password=reminder-pass" })
+		"reconnect.messaging.twilio.auth-token=", "reconnect.console.initial-coach.password=reminder-pass-2030" })
 @Import(ReminderIntegrationTests.TestClock.class)
 class ReminderIntegrationTests {
 
@@ -819,7 +819,7 @@ class ReminderIntegrationTests {
 	}
 
 	private TestRestTemplate coach() {
-		return http.withBasicAuth("coach", "reminder-pass");
+		return http.withBasicAuth("coach", "reminder-pass-2030");
 	}
 
 	private static String reminders(String participant) {

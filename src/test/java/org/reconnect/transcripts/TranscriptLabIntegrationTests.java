@@ -86,7 +86,7 @@ class TranscriptLabIntegrationTests extends SimulatorAppTestBase {
 		Files.copy(Path.of("conversation-flows/tests/weekly-reflection-first-week.yaml"),
 				tests.resolve("weekly-reflection-first-week.yaml"), StandardCopyOption.REPLACE_EXISTING);
 		clock.set(START);
-		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass");
+		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass-2030");
 
 		JsonNode diagram = coach.getForObject("/api/flows/weekly-reflection/diagram", JsonNode.class);
 		assertThat(diagram.get("mermaid").asText()).startsWith("stateDiagram-v2");

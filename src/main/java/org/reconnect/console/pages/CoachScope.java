@@ -3,6 +3,7 @@ package org.reconnect.console.pages;
 import java.util.List;
 
 import org.reconnect.console.Caseload;
+import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantProfile;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,11 @@ class CoachScope {
 
 	boolean isSupervisor(Authentication coach) {
 		return caseload.isSupervisor(coach);
+	}
+
+	/** Enrols into the coach's caseload, by the caseload rule's answers ({@link Caseload#enrol}). */
+	ParticipantProfile enrol(EnrolParticipant request, Authentication coach) {
+		return caseload.enrol(request, coach);
 	}
 
 	/** @throws org.reconnect.console.ParticipantNotFound shown as the 404 page by {@link PageErrors} */

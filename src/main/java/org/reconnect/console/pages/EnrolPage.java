@@ -39,10 +39,12 @@ class EnrolPage {
 		.filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
 		.toList());
 
+	private final CoachScope scope;
 	private final ParticipantService participants;
 	private final PhoneNumbers phones;
 
-	EnrolPage(ParticipantService participants, PhoneNumbers phones) {
+	EnrolPage(CoachScope scope, ParticipantService participants, PhoneNumbers phones) {
+		this.scope = scope;
 		this.participants = participants;
 		this.phones = phones;
 	}
@@ -56,7 +58,7 @@ class EnrolPage {
 	String enrol(@ModelAttribute EnrolParticipant form, Authentication coach, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		try {
-			ParticipantProfile enrolled = participants.enrol(form, coach.getName());
+			ParticipantProfile enrolled = scope.enrol(form, coach);
 			redirect.addFlashAttribute("done", enrolled.name() + " is enrolled. Their first check-in is at "
 					+ enrolled.checkInTime() + " their time.");
 			return "redirect:/participants/" + enrolled.id().value();

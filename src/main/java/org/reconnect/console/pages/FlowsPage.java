@@ -12,6 +12,7 @@ import org.reconnect.transcripts.TranscriptLab;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +35,12 @@ class FlowsPage {
 
 	private final FlowCatalog catalog;
 	private final ObjectProvider<TranscriptLab> labs;
+	private final CoachScope scope;
 
-	FlowsPage(FlowCatalog catalog, ObjectProvider<TranscriptLab> labs) {
+	FlowsPage(FlowCatalog catalog, ObjectProvider<TranscriptLab> labs, CoachScope scope) {
 		this.catalog = catalog;
 		this.labs = labs;
+		this.scope = scope;
 	}
 
 	@GetMapping("/flows")
@@ -53,13 +56,15 @@ class FlowsPage {
 	}
 
 	@GetMapping("/flows/{name}")
-	String flow(@PathVariable String name, Model model) {
+	String flow(@PathVariable String name, Authentication coach, Model model) {
 		FlowStatus status = status(name);
 		FlowDiagram diagram = catalog.diagram(name).orElseThrow(NoSuchPage::new);
 		TranscriptLab lab = labs.getIfAvailable();
 		model.addAttribute("status", status);
 		model.addAttribute("diagram", diagram);
 		model.addAttribute("runsOffered", lab != null);
+		// a run moves the demo clock everyone shares: only a supervisor starts one
+		model.addAttribute("mayRun", scope.isSupervisor(coach));
 		model.addAttribute("noRuns", NO_RUNS);
 		model.addAttribute("transcripts", lab == null ? List.<Transcript>of() : lab.transcriptsOf(name));
 		model.addAttribute("run", lab == null ? null : lab.lastRun(name).orElse(null));

@@ -66,6 +66,8 @@ class SimulatorPage {
 		model.addAttribute("zones", List.of("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
 				"Europe/London", "Europe/Madrid", "UTC"));
 		model.addAttribute("offsetText", ahead(demoTime.offset()));
+		// the demo clock is everyone's: only a supervisor moves it
+		model.addAttribute("mayMoveClock", scope.isSupervisor(coach));
 		model.addAttribute("demoNow", demoTime.now());
 		if (participant != null && !participant.isBlank()) {
 			ParticipantProfile chosen = scope.owned(participant, coach);
@@ -144,8 +146,8 @@ class SimulatorPage {
 		PhoneSimulator simulator = requirePhone();
 		try {
 			String number = phone.isBlank() ? freeNumber(simulator) : phone;
-			ParticipantProfile created = participants.enrol(new EnrolParticipant(name.isBlank() ? "Test Participant" : name,
-					number, timeZone, checkInTime, "en"), coach.getName());
+			ParticipantProfile created = scope.enrol(new EnrolParticipant(name.isBlank() ? "Test Participant" : name,
+					number, timeZone, checkInTime, "en"), coach);
 			redirect.addFlashAttribute("notice", created.name() + " is enrolled on " + created.phone()
 					+ ". Start a flow or fire today's check-in.");
 			return back(created.id().value());

@@ -39,7 +39,7 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 	void aCheckInGoesUnansweredUntilTheParticipantIsQuietAndTheCoachAcknowledges() {
 		clock.set(START);
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
-			browser.signIn("coach", "sim-pass");
+			browser.signIn("coach", "sim-pass-2030");
 
 			// Enrol, and a weekly meeting (the participant page's part).
 			browser.go("/participants/new");
@@ -98,7 +98,7 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 	void theSimulatorSendsAsThePhoneByKeyboardAndFitsAPhoneScreen() {
 		clock.set(START);
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 390, 844)) {
-			browser.signIn("coach", "sim-pass");
+			browser.signIn("coach", "sim-pass-2030");
 			browser.go("/simulator");
 			browser.find("details summary").click();
 			browser.find("#new-name").clear();
@@ -125,7 +125,7 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 	@Test
 	void theFlowsPagesShowRevisionDiagramAndTransitions() {
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
-			browser.signIn("coach", "sim-pass");
+			browser.signIn("coach", "sim-pass-2030");
 			browser.go("/flows");
 			assertThat(browser.text("main")).contains("daily-checkin", "onboarding", "weekly-reflection");
 			browser.assertAccessible();
@@ -150,7 +150,7 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 				StandardCopyOption.REPLACE_EXISTING);
 		clock.set(START);
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
-			browser.signIn("coach", "sim-pass");
+			browser.signIn("coach", "sim-pass-2030");
 			browser.go("/flows/reminder-reply");
 			browser.findAll("#transcripts button").get(0).click();
 			browser.waitFor(() -> browser.text("#transcripts").contains("passed, run at"));
