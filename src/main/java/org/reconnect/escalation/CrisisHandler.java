@@ -33,9 +33,11 @@ class CrisisHandler implements InboundHandler {
 	private final EscalationSettings settings;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final CrisisDetector detector;
 
-	CrisisHandler(Messenger messenger, ParticipantService participants, CoachNotices notices,
+	CrisisHandler(CrisisDetector detector, Messenger messenger, ParticipantService participants, CoachNotices notices,
 			EscalationSettings settings, ApplicationEventPublisher events, Clock clock) {
+		this.detector = detector;
 		this.messenger = messenger;
 		this.participants = participants;
 		this.notices = notices;
@@ -46,7 +48,7 @@ class CrisisHandler implements InboundHandler {
 
 	@Override
 	public boolean handle(InboundMessage message) {
-		if (!CrisisLanguage.signalsCrisis(message.body())) {
+		if (!detector.read(message.body()).crisis()) {
 			return false;
 		}
 		boolean delivered = messenger
