@@ -14,7 +14,8 @@ import java.util.function.Function;
  * words in order with at most one other word between neighbours; {@code (a|b c|)} one of,
  * the empty choice meaning "or nothing"; {@code @name} any entry of a word list;
  * {@code ...} up to {@value #WIDE_GAP} other words; {@code +} no word between; {@code #} any
- * number; {@code ^} at the start (numbers aside), {@code $} at the end. A line is compiled to
+ * number; {@code ^} at the start (numbers aside), {@code $} at the end, also as the last choice
+ * of a line ({@code (anymore|$)}: "anymore", or nothing more). A line is compiled to
  * one or more variants: a choice with several words in one option makes a variant per option.
  * The record itself is where a match came from: the family, the line as written, and whether it
  * is a look-alike (a line starting with "-").
@@ -24,6 +25,7 @@ record Phrase(String family, String line, boolean lookalike) {
 	static final int DEFAULT_GAP = 1;
 	static final int WIDE_GAP = 4;
 	static final String NUMBER = "#";
+	static final String END = "$";
 	private static final int MOST_VARIANTS = 2_000;
 
 	/** Words, each one of a set, with the most other words allowed before it. */
@@ -48,13 +50,14 @@ record Phrase(String family, String line, boolean lookalike) {
 	 */
 	static List<Variant> compile(String family, String line, boolean lookalike, Function<String, List<String>> analyze,
 			Map<String, List<String>> lists) {
-		List<Partial> partials = List.of(new Partial(List.of(), DEFAULT_GAP));
+		List<Partial> partials = List.of(new Partial(List.of(), DEFAULT_GAP, false));
 		String rest = line.strip();
 		boolean atStart = rest.startsWith("^");
 		boolean atEnd = rest.endsWith("$");
 		rest = rest.substring(atStart ? 1 : 0, rest.length() - (atEnd ? 1 : 0));
-		if (rest.contains("^") || rest.contains("$")) {
-			throw new IllegalArgumentException("^ belongs at the very start of a line and $ at its very end");
+		if (rest.contains("^") || rest.replaceAll("\\([^)]*\\)", "").contains("$")) {
+			throw new IllegalArgumentException("^ belongs at the very start of a line and $ at its very end "
+					+ "(or as the last choice: (anymore|$))");
 		}
 		int i = 0;
 		StringBuilder text = new StringBuilder();
@@ -77,9 +80,9 @@ record Phrase(String family, String line, boolean lookalike) {
 					throw new IllegalArgumentException("'(' without ')'");
 				}
 				String inside = rest.substring(i + 1, close);
-				if (inside.contains("(") || inside.contains("$") || inside.contains("^") || inside.contains("...")) {
-					throw new IllegalArgumentException("a choice (...) holds words, @lists, # or nothing; write "
-							+ "nested choices, ^, $ and ... as lines of their own");
+				if (inside.contains("(") || inside.contains("^") || inside.contains("...")) {
+					throw new IllegalArgumentException("a choice (...) holds words, @lists, #, $ or nothing; write "
+							+ "nested choices, ^ and ... as lines of their own");
 				}
 				List<List<String>> options = new ArrayList<>();
 				for (String option : inside.split("\\|", -1)) {
@@ -102,7 +105,7 @@ record Phrase(String family, String line, boolean lookalike) {
 			}
 			else {
 				int gap = c == '+' ? 0 : WIDE_GAP;
-				partials = partials.stream().map(p -> new Partial(p.slots(), gap)).toList();
+				partials = partials.stream().map(p -> new Partial(p.slots(), gap, p.ended())).toList();
 				i += c == '+' ? 1 : 3;
 			}
 			if (partials.size() > MOST_VARIANTS) {
@@ -116,23 +119,27 @@ record Phrase(String family, String line, boolean lookalike) {
 			if (partial.slots().isEmpty()) {
 				throw new IllegalArgumentException("no word left to match once filler words are dropped");
 			}
-			if (seen.add(partial.slots())) {
-				variants.add(new Variant(phrase, partial.slots(), atStart, atEnd));
+			if (seen.add(partial.slots()) || partial.ended()) {
+				variants.add(new Variant(phrase, partial.slots(), atStart, atEnd || partial.ended()));
 			}
 		}
 		return variants;
 	}
 
-	private record Partial(List<Slot> slots, int pendingGap) {
+	/** @param ended a {@code $} choice was taken: the message must end here, and nothing may follow */
+	private record Partial(List<Slot> slots, int pendingGap, boolean ended) {
 
 		Partial with(List<String> terms) {
+			if (ended && !terms.isEmpty()) {
+				throw new IllegalArgumentException("a $ choice must be the last thing on its line");
+			}
 			List<Slot> more = new ArrayList<>(slots);
 			int gap = pendingGap;
 			for (String term : terms) {
 				more.add(new Slot(Set.of(term), gap));
 				gap = DEFAULT_GAP;
 			}
-			return new Partial(more, terms.isEmpty() ? pendingGap : DEFAULT_GAP);
+			return new Partial(more, terms.isEmpty() ? pendingGap : DEFAULT_GAP, ended);
 		}
 	}
 
@@ -145,8 +152,12 @@ record Phrase(String family, String line, boolean lookalike) {
 		Set<String> single = new LinkedHashSet<>();
 		List<List<String>> longer = new ArrayList<>();
 		boolean optional = false;
+		boolean end = false;
 		for (List<String> option : options) {
-			if (option.isEmpty()) {
+			if (option.equals(List.of(END))) {
+				end = true;
+			}
+			else if (option.isEmpty()) {
 				optional = true;
 			}
 			else if (option.size() == 1) {
@@ -158,16 +169,22 @@ record Phrase(String family, String line, boolean lookalike) {
 		}
 		List<Partial> next = new ArrayList<>();
 		for (Partial partial : partials) {
+			if (partial.ended()) {
+				throw new IllegalArgumentException("a $ choice must be the last thing on its line");
+			}
 			if (!single.isEmpty()) {
 				List<Slot> more = new ArrayList<>(partial.slots());
 				more.add(new Slot(Set.copyOf(single), partial.pendingGap()));
-				next.add(new Partial(more, DEFAULT_GAP));
+				next.add(new Partial(more, DEFAULT_GAP, false));
 			}
 			for (List<String> option : longer) {
 				next.add(partial.with(option));
 			}
 			if (optional) {
 				next.add(partial);
+			}
+			if (end) {
+				next.add(new Partial(partial.slots(), partial.pendingGap(), true));
 			}
 		}
 		return next;
@@ -180,6 +197,9 @@ record Phrase(String family, String line, boolean lookalike) {
 		}
 		if (option.equals(NUMBER)) {
 			return List.of(List.of(NUMBER));
+		}
+		if (option.equals(END)) {
+			return List.of(List.of(END));
 		}
 		List<String> terms = analyze.apply(option);
 		if (terms.isEmpty() && !option.isEmpty()) {
@@ -195,6 +215,15 @@ record Phrase(String family, String line, boolean lookalike) {
 		if (entries == null) {
 			throw new IllegalArgumentException("no word list " + reference + " in words.txt");
 		}
-		return entries.stream().map(analyze).toList();
+		List<List<String>> options = new ArrayList<>();
+		for (String entry : entries) {
+			List<String> terms = analyze.apply(entry);
+			if (terms.isEmpty()) {
+				throw new IllegalArgumentException("'" + entry + "' in " + reference + " is only filler words, which are "
+						+ "never matched: take it out of the list");
+			}
+			options.add(terms);
+		}
+		return options;
 	}
 }
