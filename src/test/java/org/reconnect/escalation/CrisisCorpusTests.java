@@ -56,9 +56,16 @@ class CrisisCorpusTests {
 		corpus.forEach(m -> detector.read(m.text())); // warm up, as a running service is
 		outcomes = new ArrayList<>();
 		for (Labelled message : corpus) {
-			long start = System.nanoTime();
-			CrisisSignal signal = detector.read(message.text());
-			outcomes.add(new Outcome(message, signal, System.nanoTime() - start));
+			// The median of five readings: one reading alone mostly measures a busy machine.
+			long[] nanos = new long[5];
+			CrisisSignal signal = null;
+			for (int i = 0; i < nanos.length; i++) {
+				long start = System.nanoTime();
+				signal = detector.read(message.text());
+				nanos[i] = System.nanoTime() - start;
+			}
+			Arrays.sort(nanos);
+			outcomes.add(new Outcome(message, signal, nanos[nanos.length / 2]));
 		}
 	}
 
@@ -81,7 +88,7 @@ class CrisisCorpusTests {
 		long p50 = micros[micros.length / 2];
 		long p99 = micros[(int) Math.ceil(micros.length * 0.99) - 1];
 		double mean = Arrays.stream(micros).average().orElse(0);
-		System.out.printf(Locale.ROOT, "[crisis corpus] time per message over %d messages: mean %.0f µs, p50 %d µs, p99 %d µs, max %d µs%n",
+		System.out.printf(Locale.ROOT, "[crisis corpus] time per message (median of 5 readings each, both languages) over %d messages: mean %.0f µs, p50 %d µs, p99 %d µs, max %d µs%n",
 				micros.length, mean, p50, p99, micros[micros.length - 1]);
 		// Generous, for a busy build machine; the webhook's whole budget is 100 ms at p99.
 		assertThat(p99).as("p99 µs").isLessThan(20_000);
