@@ -17,8 +17,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 /**
  * Brings a word as people text it back to a word the phrase files know: letters repeated for
  * emphasis ("dieee", "plzzz"), digits for letters ("k1ll"), and a typing slip in a longer word
- * ("sucide"; "overdoes" is known, so left alone), or two neighbouring letters swapped in a short
- * one ("dei"). A word nobody listed stays as it is; an emoji
+ * ("sucide"; "overdoes" is known, so left alone), or two neighbouring letters swapped or one
+ * left out in a short one ("dei", "kil"). A word nobody listed stays as it is; an emoji
  * nobody listed is dropped. Runs after lower-casing and accent folding, before the spelling map.
  */
 final class SpellingFilter extends TokenFilter {
@@ -67,12 +67,17 @@ final class SpellingFilter extends TokenFilter {
 		private final Map<String, String> corrected = new ConcurrentHashMap<>();
 		/** First letter to the longer words starting with it. */
 		private final Map<Character, List<String>> longerByInitial = new HashMap<>();
+		/** First letter to the words of four letters starting with it (a short word missing one). */
+		private final Map<Character, List<String>> shortByInitial = new HashMap<>();
 
 		Vocabulary(Set<String> words) {
 			this.words = Set.copyOf(words);
 			for (String word : this.words.stream().sorted().toList()) {
 				if (word.length() >= SHORTEST_CORRECTED && word.chars().allMatch(Character::isLetter)) {
 					longerByInitial.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
+				}
+				else if (word.length() == 4 && word.chars().allMatch(Character::isLetter)) {
+					shortByInitial.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
 				}
 			}
 		}
@@ -134,9 +139,12 @@ final class SpellingFilter extends TokenFilter {
 			return null;
 		}
 
-		/** A short word with two neighbouring letters swapped ("dei", "wnat"), put right. */
+		/**
+		 * A short word with two neighbouring letters swapped ("dei", "wnat") or one letter left out
+		 * after the first ("kil", "wnt", "ded"), put right.
+		 */
 		private String swapped(String word) {
-			if (word.length() < 3 || word.length() >= SHORTEST_CORRECTED) {
+			if (word.length() < 3 || word.length() >= SHORTEST_CORRECTED || !word.chars().allMatch(Character::isLetter)) {
 				return null;
 			}
 			char[] letters = word.toCharArray();
@@ -150,6 +158,16 @@ final class SpellingFilter extends TokenFilter {
 				}
 				letters[i + 1] = letters[i];
 				letters[i] = c;
+			}
+			for (String longer : longerByInitial.getOrDefault(word.charAt(0), List.of())) {
+				if (longer.length() == word.length() + 1 && slips(word, longer, 1) == 1) {
+					return longer;
+				}
+			}
+			for (String longer : shortByInitial.getOrDefault(word.charAt(0), List.of())) {
+				if (longer.length() == word.length() + 1 && slips(word, longer, 1) == 1) {
+					return longer;
+				}
 			}
 			return null;
 		}
