@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("reconnect.escalation")
-record EscalationSettings(@DefaultValue("US") String crisisRegion, @DefaultValue("21:00") LocalTime quietHoursStart, @DefaultValue("08:00") LocalTime quietHoursEnd,
-		List<LadderStep> ladder, @DefaultValue("5m") Duration claimFor) {
+record EscalationSettings(@DefaultValue("US") String crisisRegion, @DefaultValue("21:00") LocalTime quietHoursStart,
+		@DefaultValue("08:00") LocalTime quietHoursEnd, List<LadderStep> ladder, @DefaultValue("5m") Duration claimFor) {
 
 	static final List<LadderStep> DEFAULT_LADDER = List.of(
 			new LadderStep("nudge", Duration.ofHours(2), Audience.PARTICIPANT, "nudge", null),

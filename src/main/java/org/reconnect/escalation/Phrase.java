@@ -69,6 +69,9 @@ record Phrase(String family, String line, boolean lookalike) {
 				i++;
 				continue;
 			}
+			if (text.indexOf("|") >= 0 || text.indexOf(")") >= 0) {
+				throw new IllegalArgumentException("'|' or ')' outside a choice: a choice is written (a|b)");
+			}
 			partials = words(partials, analyze.apply(text.toString()));
 			text.setLength(0);
 			if (c == '\0') {

@@ -58,6 +58,7 @@ class PhraseTests {
 		assertThatThrownBy(() -> compile("jump off (@cliffs)")).hasMessageContaining("no word list @cliffs");
 		assertThatThrownBy(() -> compile("the")).hasMessageContaining("no word left");
 		assertThatThrownBy(() -> compile("(now|$) please")).hasMessageContaining("last thing on its line");
+		assertThatThrownBy(() -> compile("took (all|every)) pills")).hasMessageContaining("outside a choice");
 	}
 
 	private static List<Phrase.Variant> compile(String line) {
