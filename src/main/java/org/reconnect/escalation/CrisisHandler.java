@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * First of all handlers, in any state and at any hour: crisis language gets crisis resources at
- * once and the coach is told. It is never taken as an answer to a check-in.
+ * once, in the person's language, and the coach is told. It is never taken as an answer to a
+ * check-in ("2 and I want to die", "no, quiero morirme").
  */
 @Component
 @Order(-100)
@@ -27,36 +28,44 @@ class CrisisHandler implements InboundHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(CrisisHandler.class);
 
+	private final CrisisDetector detector;
+	private final CrisisResources resources;
 	private final Messenger messenger;
 	private final ParticipantService participants;
 	private final CoachNotices notices;
-	private final EscalationSettings settings;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	CrisisHandler(Messenger messenger, ParticipantService participants, CoachNotices notices,
-			EscalationSettings settings, ApplicationEventPublisher events, Clock clock) {
+	CrisisHandler(CrisisDetector detector, CrisisResources resources, Messenger messenger,
+			ParticipantService participants, CoachNotices notices, ApplicationEventPublisher events, Clock clock) {
+		this.detector = detector;
+		this.resources = resources;
 		this.messenger = messenger;
 		this.participants = participants;
 		this.notices = notices;
-		this.settings = settings;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	@Override
 	public boolean handle(InboundMessage message) {
-		if (!CrisisLanguage.signalsCrisis(message.body())) {
+		CrisisSignal signal = detector.read(message.body());
+		if (!signal.crisis()) {
 			return false;
 		}
-		boolean delivered = messenger
-			.send(new OutboundMessage(message.from(), settings.crisisResources(), Purpose.CRISIS, message.key()))
+		ParticipantProfile profile = participants.findByPhone(message.from()).orElse(null);
+		// A participant is answered in their own language unless they just wrote in another; a
+		// number nobody enrolled in the language of the message (the bundles' base when unclear).
+		String language = profile != null ? signal.languageFor(profile.language()) : signal.writtenIn().orElse(null);
+		String text = resources.text(signal.response(), profile != null, language);
+		boolean delivered = messenger.send(new OutboundMessage(message.from(), text, Purpose.CRISIS, message.key()))
 			.sent();
-		ParticipantId participant = participants.findByPhone(message.from()).map(ParticipantProfile::id).orElse(null);
+		ParticipantId participant = profile == null ? null : profile.id();
 		CoachNotice notice = notices.save(new CoachNotice(null, "CRISIS", participant == null ? null : participant.value(),
 				message.key(), delivered, clock.instant(), null, participant == null ? Masking.phone(message.from()) : null));
-		log.warn("Crisis language in message {} (participant {}); resources {}; coach notice {}", message.key(),
-				participant, delivered ? "sent" : "NOT deliverable", notice.id());
+		log.warn("Crisis language in message {} (participant {}; phrases of {}); {} resources in '{}' {}; coach notice {}",
+				message.key(), participant, signal.families(), signal.response().key(), language == null ? "base" : language,
+				delivered ? "sent" : "NOT deliverable", notice.id());
 		events.publishEvent(new CrisisSignalled(notice.id(), participant, delivered));
 		return true;
 	}

@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Escalation rules.
  *
- * @param crisisResources the text sent at once to anyone who writes in crisis; name the local
- * crisis line
+ * @param crisisRegion whose crisis lines the crisis resources name (texts in
+ * messages/crisis*.properties, by region), e.g. US
  * @param quietHoursStart no alert reaches anyone after this local time of theirs...
  * @param quietHoursEnd ...until this one (crisis notices excepted)
  * @param ladder the default escalation ladder; a coach can set another per participant
@@ -20,10 +20,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("reconnect.escalation")
-record EscalationSettings(@DefaultValue("You're not alone, and you matter. If you might act on these thoughts, "
-		+ "call or text 988 (Suicide & Crisis Lifeline) now, or 911 if you're in danger. I've let your coach know.")
-String crisisResources, @DefaultValue("21:00") LocalTime quietHoursStart, @DefaultValue("08:00") LocalTime quietHoursEnd,
-		List<LadderStep> ladder, @DefaultValue("5m") Duration claimFor) {
+record EscalationSettings(@DefaultValue("US") String crisisRegion, @DefaultValue("21:00") LocalTime quietHoursStart,
+		@DefaultValue("08:00") LocalTime quietHoursEnd, List<LadderStep> ladder, @DefaultValue("5m") Duration claimFor) {
 
 	static final List<LadderStep> DEFAULT_LADDER = List.of(
 			new LadderStep("nudge", Duration.ofHours(2), Audience.PARTICIPANT, "nudge", null),

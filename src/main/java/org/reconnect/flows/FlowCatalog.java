@@ -2,6 +2,9 @@ package org.reconnect.flows;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
@@ -29,6 +32,15 @@ public class FlowCatalog {
 
 	public boolean exists(String flow) {
 		return registry.current(flow).isPresent();
+	}
+
+	/** Every language a loaded flow is written in: the languages participants are spoken to in. */
+	public Set<String> languages() {
+		return registry.names()
+			.stream()
+			.flatMap(name -> registry.current(name).stream())
+			.flatMap(flow -> flow.languages().stream())
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	/**

@@ -1,0 +1,126 @@
+package org.reconnect.escalation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.reconnect.flows.FlowCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The crisis resources a person gets at once, from the message bundles
+ * ({@code messages/crisis*.properties}): for the organisation's region
+ * ({@code reconnect.escalation.crisis-region}), the reply the message calls for, in the person's
+ * language, with or without "I've let your coach know". A region without a reply's own text
+ * sends its crisis text; a region with none sends the generic text, which names no number; a
+ * language without its own text gets the base language's. A person in crisis always gets
+ * something: the generic texts must exist, or the service does not start.
+ */
+@Component
+class CrisisResources {
+
+	private static final Logger log = LoggerFactory.getLogger(CrisisResources.class);
+
+	static final String GENERIC = "generic";
+	/** In each bundle: the language it is written in. */
+	static final String WRITTEN_IN = "crisis.language";
+
+	private final MessageSource messages;
+	private final String region;
+	private final FlowCatalog flows;
+	private final CrisisDetector detector;
+
+	CrisisResources(MessageSource messages, EscalationSettings settings, FlowCatalog flows, CrisisDetector detector) {
+		this.messages = messages;
+		this.flows = flows;
+		this.detector = detector;
+		this.region = settings.crisisRegion().strip().toUpperCase(Locale.ROOT);
+		for (CrisisResponse reply : CrisisResponse.values()) {
+			for (boolean participant : new boolean[] { true, false }) {
+				if (message(code(GENERIC, reply, participant), Locale.ROOT) == null) {
+					throw new IllegalStateException("No " + code(GENERIC, reply, participant)
+							+ " in messages/crisis.properties: every region falls back on it, so it must be there");
+				}
+			}
+		}
+	}
+
+	/**
+	 * @param language the language to answer in, e.g. the participant's; null for the base language
+	 * @param participant true for someone enrolled (their coach is told), false for a number nobody enrolled
+	 */
+	String text(CrisisResponse reply, boolean participant, String language) {
+		Locale locale = language == null ? Locale.ROOT : Locale.forLanguageTag(language);
+		for (String code : List.of(code(region, reply, participant), code(region, CrisisResponse.CRISIS, participant),
+				code(GENERIC, reply, participant))) {
+			String text = message(code, locale);
+			if (text != null) {
+				return text;
+			}
+		}
+		throw new IllegalStateException("no " + code(GENERIC, reply, participant)); // checked at start
+	}
+
+	/**
+	 * Says at start, for each language the service speaks (the flows' languages and those with
+	 * crisis phrases), which texts the configured region lacks and what is sent instead.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void checkAtStart() {
+		Set<String> languages = new TreeSet<>(flows.languages());
+		languages.addAll(detector.languages());
+		gaps(languages).forEach(log::warn);
+	}
+
+	/** What the region lacks, a line per language, worded for the log. */
+	List<String> gaps(Set<String> languages) {
+		List<String> gaps = new ArrayList<>();
+		boolean anyText = message(code(region, CrisisResponse.CRISIS, true), Locale.ROOT) != null;
+		if (!anyText) {
+			gaps.add("Crisis resources: no texts for region '" + region + "' (reconnect.escalation.crisis-region) in "
+					+ "messages/crisis.properties: people in crisis get the generic text, which names no crisis line. "
+					+ "Add the region's texts.");
+		}
+		for (String language : new TreeSet<>(languages)) {
+			List<String> missing = new ArrayList<>();
+			for (CrisisResponse reply : CrisisResponse.values()) {
+				for (boolean participant : new boolean[] { true, false }) {
+					if (anyText && !ownText(code(region, reply, participant), language)) {
+						missing.add(reply.key() + "." + (participant ? "participant" : "stranger"));
+					}
+				}
+			}
+			if (!missing.isEmpty()) {
+				gaps.add("Crisis resources: region '" + region + "' has no '" + language + "' text for " + missing
+						+ " in messages/crisis_" + language + ".properties: people who write in '" + language
+						+ "' get the region's crisis text or its base-language text instead. Add the translation.");
+			}
+		}
+		return gaps;
+	}
+
+	/** Whether the code has a text written in the language itself, not fallen back to another. */
+	private boolean ownText(String code, String language) {
+		Locale locale = Locale.forLanguageTag(language);
+		String text = message(code, locale);
+		if (text == null || !language.equals(message(WRITTEN_IN, locale))) {
+			return false;
+		}
+		return language.equals(message(WRITTEN_IN, Locale.ROOT)) || !text.equals(message(code, Locale.ROOT));
+	}
+
+	private String message(String code, Locale locale) {
+		return messages.getMessage(code, null, null, locale);
+	}
+
+	private static String code(String region, CrisisResponse reply, boolean participant) {
+		return "crisis." + region + "." + reply.key() + "." + (participant ? "participant" : "stranger");
+	}
+}

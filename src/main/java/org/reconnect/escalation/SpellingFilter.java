@@ -1,0 +1,243 @@
+package org.reconnect.escalation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+
+/**
+ * Brings a word as people text it back to a word the phrase files know: letters repeated for
+ * emphasis ("dieee", "plzzz"), digits for letters ("k1ll"), and a typing slip in a longer word
+ * ("sucide"; "overdoes" is known, so left alone), or two neighbouring letters swapped or one
+ * left out in a short one ("dei", "kil"). A word nobody listed stays as it is; an emoji
+ * nobody listed is dropped. Runs after lower-casing and accent folding, before the spelling map.
+ */
+final class SpellingFilter extends TokenFilter {
+
+	/** Words shorter than this are never corrected: too many real words lie one slip apart. */
+	static final int SHORTEST_CORRECTED = 5;
+
+	private final Vocabulary vocabulary;
+	private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+	private final TypeAttribute type = addAttribute(TypeAttribute.class);
+
+	SpellingFilter(TokenStream input, Vocabulary vocabulary) {
+		super(input);
+		this.vocabulary = vocabulary;
+	}
+
+	@Override
+	public boolean incrementToken() throws IOException {
+		while (input.incrementToken()) {
+			String word = term.toString();
+			if (StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI].equals(type.type())) {
+				if (vocabulary.knows(word)) {
+					return true;
+				}
+				continue;
+			}
+			String known = vocabulary.correct(word);
+			if (!known.equals(word)) {
+				term.setEmpty().append(known);
+			}
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Every word the phrase files of one language use, with the longer ones grouped by first letter
+	 * for correcting slips. Built once; read by any thread.
+	 */
+	static final class Vocabulary {
+
+		/** Words corrected before, as most messages repeat the same everyday words; bounded. */
+		private static final int MOST_REMEMBERED = 50_000;
+
+		private final Set<String> words;
+		private final Map<String, String> corrected = new ConcurrentHashMap<>();
+		/** First letter to the longer words starting with it. */
+		private final Map<Character, List<String>> longerByInitial = new HashMap<>();
+		/** First letter to the words of four letters starting with it (a short word missing one). */
+		private final Map<Character, List<String>> shortByInitial = new HashMap<>();
+
+		Vocabulary(Set<String> words) {
+			this.words = Set.copyOf(words);
+			for (String word : this.words.stream().sorted().toList()) {
+				if (word.length() >= SHORTEST_CORRECTED && word.chars().allMatch(Character::isLetter)) {
+					longerByInitial.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
+				}
+				else if (word.length() == 4 && word.chars().allMatch(Character::isLetter)) {
+					shortByInitial.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
+				}
+			}
+		}
+
+		boolean knows(String word) {
+			return words.contains(word);
+		}
+
+		int size() {
+			return words.size();
+		}
+
+		/** The known word this one was meant to be, or the word itself. */
+		String correct(String word) {
+			if (words.contains(word) || word.chars().allMatch(Character::isDigit)) {
+				return word;
+			}
+			String known = corrected.get(word);
+			if (known != null) {
+				return known;
+			}
+			known = uncached(word);
+			if (corrected.size() < MOST_REMEMBERED) {
+				corrected.put(word, known);
+			}
+			return known;
+		}
+
+		private String uncached(String word) {
+			String plain = digitsAsLetters(word);
+			for (String candidate : List.of(plain, squeeze(plain, 2), squeeze(plain, 1))) {
+				if (words.contains(candidate)) {
+					return candidate;
+				}
+			}
+			String near = nearest(squeeze(plain, 2));
+			if (near == null) {
+				near = swapped(plain);
+			}
+			return near != null ? near : word;
+		}
+
+		/**
+		 * The known word one slip away (a letter added, dropped, changed, or two swapped), or two in
+		 * words of nine letters or more; the first in alphabetical order when several are.
+		 */
+		private String nearest(String word) {
+			if (word.length() < SHORTEST_CORRECTED || !word.chars().allMatch(Character::isLetter)) {
+				return null;
+			}
+			List<String> candidates = longerByInitial.getOrDefault(word.charAt(0), List.of());
+			for (int slips = 1; slips <= (word.length() >= 9 ? 2 : 1); slips++) {
+				for (String candidate : candidates) {
+					if (Math.abs(candidate.length() - word.length()) <= slips && slips(word, candidate, slips) <= slips) {
+						return candidate;
+					}
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * A short word with two neighbouring letters swapped ("dei", "wnat") or one letter left out
+		 * after the first ("kil", "wnt", "ded"), put right.
+		 */
+		private String swapped(String word) {
+			if (word.length() < 3 || word.length() >= SHORTEST_CORRECTED || !word.chars().allMatch(Character::isLetter)) {
+				return null;
+			}
+			char[] letters = word.toCharArray();
+			for (int i = 0; i + 1 < letters.length; i++) {
+				char c = letters[i];
+				letters[i] = letters[i + 1];
+				letters[i + 1] = c;
+				String candidate = new String(letters);
+				if (words.contains(candidate)) {
+					return candidate;
+				}
+				letters[i + 1] = letters[i];
+				letters[i] = c;
+			}
+			for (String longer : longerByInitial.getOrDefault(word.charAt(0), List.of())) {
+				if (longer.length() == word.length() + 1 && slips(word, longer, 1) == 1) {
+					return longer;
+				}
+			}
+			for (String longer : shortByInitial.getOrDefault(word.charAt(0), List.of())) {
+				if (longer.length() == word.length() + 1 && slips(word, longer, 1) == 1) {
+					return longer;
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * The edit distance with swaps of neighbours (optimal string alignment), or {@code most + 1}
+		 * as soon as it must exceed {@code most}.
+		 */
+		static int slips(String a, String b, int most) {
+			int[] before = new int[b.length() + 1];
+			int[] previous = new int[b.length() + 1];
+			int[] current = new int[b.length() + 1];
+			for (int j = 0; j <= b.length(); j++) {
+				previous[j] = j;
+			}
+			for (int i = 1; i <= a.length(); i++) {
+				current[0] = i;
+				int best = current[0];
+				for (int j = 1; j <= b.length(); j++) {
+					int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+					int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+					if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+						d = Math.min(d, before[j - 2] + 1);
+					}
+					current[j] = d;
+					best = Math.min(best, d);
+				}
+				if (best > most) {
+					return most + 1;
+				}
+				int[] oldest = before;
+				before = previous;
+				previous = current;
+				current = oldest;
+			}
+			return previous[b.length()];
+		}
+
+		/** "k1ll" is "kill", "su1c1de" "suicide"; a number alone ("2") is an answer and stays. */
+		static String digitsAsLetters(String word) {
+			if (word.chars().noneMatch(Character::isDigit) || word.chars().noneMatch(Character::isLetter)) {
+				return word;
+			}
+			StringBuilder letters = new StringBuilder(word.length());
+			for (char c : word.toCharArray()) {
+				letters.append(switch (c) {
+					case '0' -> 'o';
+					case '1' -> 'i';
+					case '3' -> 'e';
+					case '4' -> 'a';
+					case '5' -> 's';
+					case '7' -> 't';
+					default -> c;
+				});
+			}
+			return letters.toString();
+		}
+
+		/** Runs of one letter cut to at most {@code longest}: "dieee" to "diee" (2) or "die" (1). */
+		static String squeeze(String word, int longest) {
+			StringBuilder squeezed = new StringBuilder(word.length());
+			int run = 0;
+			for (int i = 0; i < word.length(); i++) {
+				char c = word.charAt(i);
+				run = i > 0 && word.charAt(i - 1) == c ? run + 1 : 1;
+				if (run <= longest) {
+					squeezed.append(c);
+				}
+			}
+			return squeezed.toString();
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package org.reconnect.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * How the crisis phrase files read messages as people text them. The corpus test measures the
+ * whole; these pin down each way of writing the issue names, so a change that breaks one says so.
+ */
+class CrisisDetectorTests {
+
+	private static CrisisDetector detector;
+
+	@BeforeAll
+	static void readPhraseFiles() {
+		detector = new CrisisDetector();
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = {
+			// case, punctuation, repeated letters, typing slips
+			"I WANT TO DIE", "I. want. to. die.", "i just want to dieee", "plzzz i wanna dieeee", "sucide is all i think about",
+			"i wnat to dei", "k1ll mys3lf",
+			// txt-speak and slang
+			"kms", "kys", "wanna kms fr", "i wanna unalive myself", "dont wanna be here anymore", "wanna end it",
+			"ima end it tonight", "gonna end it all", "cant do this anymore", "im done",
+			// words in between
+			"I really really want to die", "i just honestly fucking want to die",
+			// a number answer in front, a negation in front
+			"2 and i want to die", "1. i wanna die", "not ok, I want to die", "no. i dont want to live",
+			// indirect: a burden, not waking up, goodbyes, methods, overdose, someone else's emergency
+			"everyone would be better off without me", "i hope i dont wake up tomorrow", "goodbye everyone",
+			"tell my kids i love them", "this is my last message", "i've been giving my things away",
+			"I'm standing on the bridge", "thinking about jumping off the roof", "how many pills would it take",
+			"i bought a rope today", "took all my pills", "I think I OD'd", "used way too much",
+			"my friend isn't breathing", "he's turning blue", "i cut myself again",
+			// emoji with their context
+			"💊💊💊 goodbye", "want to be under 🪦", "🔪 to my wrist tonight", "⚰️",
+			// Spanish, with and without accents, and its txt-speak
+			"me quiero morir", "quiero morirme", "no, quiero morirme", "ya no kiero vivir", "ya no quiero vivír",
+			"para q seguir", "xq seguir viviendo", "me tomé todas las pastillas", "mi amigo no respira",
+			"adiós a todos", "quiero hacerme daño", "QUIERO MATARME" })
+	void readsCrisisAsPeopleTextIt(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isTrue();
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "3", "no", "yes", "not great today", "talked to my sponsor", "killing it at work",
+			"dying to see my kids", "this heat is killing me", "took my meds as prescribed", "I could kill for a pizza",
+			"dead tired", "my phone is dying", "lol i'm dead 💀", "that movie was to die for", "i'm done with work for today",
+			"I cut myself shaving lol", "took too many pictures", "my mom is going to kill me when she sees my room",
+			"hope i don't wake up late tomorrow", "me muero de risa", "me muero de ganas de verte",
+			"me tomé las pastillas como dijo el doctor", "el trabajo me mata", "estoy muerto de cansancio", "💊 done ✅", "" })
+	void leavesLookAlikesAndOrdinaryAnswersAlone(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', value = { "I want to die | CRISIS", "i took all my pills, i want to die | OVERDOSE",
+			"my friend isn't breathing | OVERDOSE", "he said he's going to kill me | DANGER", "me esta golpeando | DANGER",
+			"me tome todas las pastillas | OVERDOSE" })
+	void theMostUrgentReplyWins(String text, CrisisResponse reply) {
+		assertThat(detector.read(text).response()).isEqualTo(reply);
+	}
+
+	@Test
+	void knowsTheLanguageAMessageIsWrittenIn() {
+		assertThat(detector.read("i want to kill myself").writtenIn()).hasValue("en");
+		assertThat(detector.read("me quiero matar").writtenIn()).hasValue("es");
+		assertThat(detector.read("no, quiero morirme").writtenIn()).hasValue("es");
+		assertThat(detector.read("⚰️").writtenIn()).as("emoji alone: unclear").isEmpty();
+	}
+
+	@Test
+	void answersAParticipantInTheirLanguageUnlessTheyWroteInAnother() {
+		assertThat(detector.read("me quiero morir").languageFor("en")).isEqualTo("es");
+		assertThat(detector.read("i want to die").languageFor("es")).isEqualTo("en");
+		assertThat(detector.read("quiero morir").languageFor("es")).isEqualTo("es");
+		assertThat(detector.read("⚰️").languageFor("es")).isEqualTo("es");
+	}
+
+	@Test
+	void saysWhichFamiliesMatchedWithoutTheText() {
+		assertThat(detector.read("goodbye everyone, took all my pills").families()).contains("en/goodbye", "en/overdose");
+	}
+}

@@ -1,0 +1,111 @@
+package org.reconnect.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * Crisis resources by region and language, from the message bundles: the shipped US, MX and ES
+ * texts in English and Spanish, no coach promised to someone without one, the fallbacks when a
+ * region or a language has no text, and what the start-up check says about it.
+ */
+class CrisisResourcesTests {
+
+	@Test
+	void theUnitedStatesByDefaultInEnglishAndSpanish() {
+		CrisisResources us = resources("messages/crisis", "US");
+
+		assertThat(us.text(CrisisResponse.CRISIS, true, "en")).isEqualTo("You're not alone, and you matter. If you might "
+				+ "act on these thoughts, call or text 988 (Suicide & Crisis Lifeline) now, or 911 if you're in danger. "
+				+ "I've let your coach know.");
+		assertThat(us.text(CrisisResponse.CRISIS, true, "es")).contains("988 y marca 2", "AYUDA", "911")
+			.endsWith("Ya le avisé a tu coach.");
+		assertThat(us.text(CrisisResponse.OVERDOSE, true, "en")).startsWith("If someone has taken too much")
+			.contains("911", "naloxone", "988");
+		assertThat(us.text(CrisisResponse.DANGER, false, "es")).contains("911", "1-800-799-7233");
+		assertThat(us.text(CrisisResponse.CRISIS, true, null)).as("language unknown: the base bundle, English")
+			.startsWith("You're not alone");
+		assertThat(us.text(CrisisResponse.CRISIS, true, "fr")).as("no French: English").startsWith("You're not alone");
+	}
+
+	@Test
+	void someoneNobodyEnrolledIsNeverPromisedACoach() {
+		for (String region : List.of("US", "MX", "ES", "XX")) {
+			CrisisResources resources = resources("messages/crisis", region);
+			for (CrisisResponse reply : CrisisResponse.values()) {
+				for (String language : List.of("en", "es")) {
+					assertThat(resources.text(reply, false, language)).as(region + " " + reply + " " + language)
+						.doesNotContainIgnoringCase("coach");
+					assertThat(resources.text(reply, true, language)).as(region + " " + reply + " " + language)
+						.containsIgnoringCase("coach");
+				}
+			}
+		}
+	}
+
+	@Test
+	void theRegionIsTheOrganisationsSetting() {
+		assertThat(resources("messages/crisis", "MX").text(CrisisResponse.CRISIS, true, "es")).contains("800 911 2000");
+		assertThat(resources("messages/crisis", "es").text(CrisisResponse.CRISIS, false, "es")).contains("024", "112");
+		assertThat(resources("messages/crisis", "ES").text(CrisisResponse.DANGER, true, "en")).contains("112", "016");
+	}
+
+	@Test
+	void theShippedRegionsSpeakBothLanguages() {
+		for (String region : List.of("US", "MX", "ES")) {
+			assertThat(resources("messages/crisis", region).gaps(Set.of("en", "es"))).as(region).isEmpty();
+		}
+	}
+
+	@Test
+	void aRegionWithoutTextsGetsTheGenericOneAndAWarning() {
+		CrisisResources unknown = resources("messages/crisis", "XX");
+
+		assertThat(unknown.text(CrisisResponse.CRISIS, true, "en")).startsWith("You're not alone")
+			.contains("local emergency number")
+			.doesNotContain("988");
+		assertThat(unknown.text(CrisisResponse.OVERDOSE, false, "es")).contains("número de emergencias local");
+		assertThat(unknown.gaps(Set.of("en", "es"))).singleElement()
+			.asString()
+			.contains("no texts for region 'XX'", "generic text");
+	}
+
+	@Test
+	void aLanguageTheRegionLacksGetsItsBaseLanguageTextAndAWarning() {
+		CrisisResources partial = resources("crisis-resources/partial", "ZZ");
+
+		assertThat(partial.text(CrisisResponse.CRISIS, true, "es")).as("the region's numbers over the language")
+			.isEqualTo("ZZ crisis line 123. I've let your coach know.");
+		assertThat(partial.text(CrisisResponse.OVERDOSE, false, "en")).as("no overdose text: the region's crisis text")
+			.isEqualTo("ZZ crisis line 123.");
+		List<String> gaps = partial.gaps(Set.of("en", "es", "fr"));
+		assertThat(gaps).hasSize(3);
+		assertThat(gaps.get(0)).contains("'en'", "overdose.participant", "danger.stranger").doesNotContain("crisis.participant");
+		assertThat(gaps.get(1)).contains("'es'", "crisis.participant", "crisis.stranger", "overdose.participant");
+		assertThat(gaps.get(2)).contains("'fr'");
+	}
+
+	@Test
+	void withoutTheGenericTextsTheServiceDoesNotStart() {
+		assertThatThrownBy(() -> resources("crisis-resources/nothing", "US")).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("crisis.generic.crisis.participant");
+	}
+
+	/** The message source as Spring Boot builds it from application.yml's spring.messages. */
+	static CrisisResources resources(String basename, String region) {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasenames(basename);
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		EscalationSettings settings = new EscalationSettings(region, LocalTime.of(21, 0), LocalTime.of(8, 0), null,
+				Duration.ofMinutes(5));
+		return new CrisisResources(messages, settings, null, null);
+	}
+}
