@@ -19,8 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -60,16 +58,10 @@ public final class ConsoleBrowser implements AutoCloseable {
 	}
 
 	public static ConsoleBrowser open(String baseUrl, int width, int height) {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--hide-scrollbars", "--window-size=" + width + "," + height);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ConsoleBrowser browser = new ConsoleBrowser(new ChromeDriver(service, options), baseUrl);
+		ChromeOptions options = Chromium.options();
+		options.addArguments("--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+				"--window-size=" + width + "," + height);
+		ConsoleBrowser browser = new ConsoleBrowser(Chromium.driver(options), baseUrl);
 		browser.resize(width, height);
 		return browser;
 	}

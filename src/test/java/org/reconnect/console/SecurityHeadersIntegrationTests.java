@@ -3,7 +3,6 @@ package org.reconnect.console;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,13 +16,12 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.reconnect.Chromium;
 import org.reconnect.SimulatorAppTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -160,16 +158,10 @@ class SecurityHeadersIntegrationTests extends SimulatorAppTestBase {
 	}
 
 	private static WebDriver chromium() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-dev-shm-usage");
+		ChromeOptions options = Chromium.options();
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		return new ChromeDriver(service, options);
+		return Chromium.driver(options);
 	}
 }

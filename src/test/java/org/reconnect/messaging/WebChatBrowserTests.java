@@ -12,10 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.reconnect.Chromium;
 import org.reconnect.LoopTestSupport;
 import org.reconnect.participants.ParticipantId;
 import org.springframework.http.HttpMethod;
@@ -35,15 +33,7 @@ class WebChatBrowserTests extends LoopTestSupport {
 
 	@BeforeEach
 	void openBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-dev-shm-usage");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = Chromium.driver(Chromium.options());
 	}
 
 	@AfterEach
