@@ -41,4 +41,31 @@ class FlowApiIntegrationTests extends SimulatorAppTestBase {
 		assertThat(started.getBody().at("/open/flow").asText()).isEqualTo("onboarding");
 		assertThat(started.getBody().at("/open/state").asText()).isEqualTo("welcome");
 	}
+
+	@Test
+	void aCheckInTimeChosenByTextInsideQuietHoursIsNotTakenAndThePersonIsToldWhy() {
+		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass-2030");
+		String phone = "+12025550352";
+		String id = coach.postForEntity("/api/participants", Map.of("name", "Ira Bell", "phone", "+1 202 555 0352",
+				"timeZone", "America/New_York", "checkInTime", "09:00"), JsonNode.class).getBody().get("id").asText();
+		coach.postForEntity("/api/participants/" + id + "/conversations", Map.of("flow", "onboarding"), JsonNode.class);
+
+		text(coach, phone, "yes");
+		JsonNode late = text(coach, phone, "11pm");
+		assertThat(late.findValuesAsText("body")).contains(
+				"23:00 is in your quiet hours (21:00\u201308:00), when we don't send messages, so your daily check-in stays "
+						+ "at 09:00. Your coach can change it with you.");
+		assertThat(coach.getForObject("/api/participants/" + id, JsonNode.class).at("/profile/checkInTime").asText())
+			.isEqualTo("09:00");
+
+		coach.postForEntity("/api/participants/" + id + "/conversations", Map.of("flow", "onboarding"), JsonNode.class);
+		text(coach, phone, "yes");
+		text(coach, phone, "18:30");
+		assertThat(coach.getForObject("/api/participants/" + id, JsonNode.class).at("/profile/checkInTime").asText())
+			.isEqualTo("18:30");
+	}
+
+	private static JsonNode text(TestRestTemplate coach, String from, String body) {
+		return coach.postForObject("/api/simulator/inbound", Map.of("from", from, "body", body), JsonNode.class);
+	}
 }

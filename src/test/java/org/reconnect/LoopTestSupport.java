@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import jakarta.mail.Message;
+
+import jakarta.mail.MessagingException;
+
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,10 +198,27 @@ public abstract class LoopTestSupport {
 	}
 
 	protected String enrol(String name, String phone, String zone, String time) {
-		ResponseEntity<JsonNode> response = coach().postForEntity("/api/participants",
+		return enrol(coach(), name, phone, zone, time);
+	}
+
+	/** Enrols a participant in the caseload of the coach signed in as {@code coach}. */
+	protected static String enrol(TestRestTemplate coach, String name, String phone, String zone, String time) {
+		ResponseEntity<JsonNode> response = coach.postForEntity("/api/participants",
 				Map.of("name", name, "phone", phone, "timeZone", zone, "checkInTime", time), JsonNode.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
 		return response.getBody().get("id").asText();
+	}
+
+	/** The e-mails the test SMTP server received for this address, oldest first. */
+	protected static List<MimeMessage> mailTo(String address) throws MessagingException {
+		List<MimeMessage> found = new ArrayList<>();
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+				.anyMatch(to -> to.toString().equals(address))) {
+				found.add(message);
+			}
+		}
+		return found;
 	}
 
 	protected ResponseEntity<String> sms(String from, String body) {

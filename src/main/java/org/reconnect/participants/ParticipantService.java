@@ -191,11 +191,24 @@ public class ParticipantService {
 		}
 	}
 
-	/** Moves the participant's daily check-in to another local time. */
+	/**
+	 * Moves the participant's daily check-in to another local time.
+	 *
+	 * @throws InvalidInput naming {@code checkInTime} when it falls in their quiet hours (it could
+	 * never be sent); nothing changes then
+	 */
 	public ParticipantProfile changeCheckInTime(ParticipantId id, LocalTime time) {
 		Participant participant = participants.findById(id.value()).orElseThrow();
+		checkInTimeProblem(time, quietHoursOf(profile(participant).quietHours())).ifPresent(problem -> {
+			throw new InvalidInput(List.of(problem));
+		});
 		participant.checkInAt(time);
 		return profile(save(participant));
+	}
+
+	/** The quiet hours that hold messages to this participant: their own, else the configured default. */
+	public QuietHours quietHoursOf(ParticipantProfile participant) {
+		return quietHoursOf(participant.quietHours());
 	}
 
 	/**

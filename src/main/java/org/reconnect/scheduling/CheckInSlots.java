@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.types.ObjectId;
 import org.quartz.TriggerKey;
 import org.reconnect.flows.CheckInStart;
-import org.reconnect.flows.CheckInTimeChosen;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.participants.ParticipantEnrolled;
 import org.reconnect.participants.ParticipantErased;
@@ -87,12 +86,6 @@ public class CheckInSlots {
 	@EventListener
 	void on(ParticipantEnrolled enrolled) {
 		ParticipantProfile participant = participants.find(enrolled.participant()).orElseThrow();
-		schedule(participant.id(), participant.zone(), participant.checkInTime());
-	}
-
-	@EventListener
-	void on(CheckInTimeChosen chosen) {
-		ParticipantProfile participant = participants.changeCheckInTime(chosen.participant(), chosen.time());
 		schedule(participant.id(), participant.zone(), participant.checkInTime());
 	}
 

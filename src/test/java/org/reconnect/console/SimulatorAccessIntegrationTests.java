@@ -256,7 +256,7 @@ class SimulatorAccessIntegrationTests extends SimulatorAppTestBase {
 	private void ensureCoach(String username) {
 		ResponseEntity<JsonNode> response = supervisor().postForEntity("/api/coaches",
 				Map.of("username", username, "password", PASSWORD, "role", "COACH"), JsonNode.class);
-		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isIn(201, 400);
+		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isIn(201, 409);
 	}
 
 	private String enrolOnce(TestRestTemplate coach, String name, String phone) {

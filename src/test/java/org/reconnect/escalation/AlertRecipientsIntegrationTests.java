@@ -242,22 +242,7 @@ class AlertRecipientsIntegrationTests extends LoopTestSupport {
 	}
 
 	private String enrolAs(String coach, String name, String phone, String time) {
-		ResponseEntity<JsonNode> response = http.withBasicAuth(coach, PASSWORD)
-			.postForEntity("/api/participants",
-					Map.of("name", name, "phone", phone, "timeZone", "America/New_York", "checkInTime", time),
-					JsonNode.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		return response.getBody().get("id").asText();
+		return enrol(http.withBasicAuth(coach, PASSWORD), name, phone, "America/New_York", time);
 	}
 
-	private static List<MimeMessage> mailTo(String address) throws Exception {
-		List<MimeMessage> found = new ArrayList<>();
-		for (MimeMessage message : mail.getReceivedMessages()) {
-			if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-				.anyMatch(to -> to.toString().equals(address))) {
-				found.add(message);
-			}
-		}
-		return found;
-	}
 }
