@@ -68,7 +68,8 @@ class CrisisDetectorTests {
 	@ValueSource(strings = { "up on the roof rn", "at the overpass", "4. by the train tracks", "dont feel safe tonight",
 			"got my plan ready", "this is goodbye", "the pills are in my hand", "no, i dont care if i wake up",
 			"🪢", "estoy en la azotea", "ando en el puente", "no confio en mi esta noche", "ya tengo el plan listo",
-			"no, ya me da igual despertar", "tengo el arma aqui", "mi ultimo mensaje" })
+			"no, ya me da igual despertar", "tengo el arma aqui", "mi ultimo mensaje", "sleeping pills and vodka tonight",
+			"im not safe driving right now", "me muero de ganas de desaparecer" })
 	void strongWordsCountOnTheirOwn(String text) {
 		assertThat(detector.read(text).crisis()).as(text).isTrue();
 	}
@@ -82,7 +83,8 @@ class CrisisDetectorTests {
 			"going to bridge club tonight", "my grandma died", "my grandma died last year, miss her", "my phone died",
 			"cleaning the gutters on the roof", "picked up my pills at the pharmacy", "goodbye party for my coworker",
 			"me muero de hambre", "me mata el calor", "se murió mi celular", "cruzamos el puente para ir al mercado",
-			"ya tomé mis pastillas de la noche", "adiós, buenas noches" })
+			"ya tomé mis pastillas de la noche", "adiós, buenas noches", "roads are not safe for driving tonight",
+			"se me quitaron las ganas de fumar" })
 	void idiomsExplainAStrongWord(String text) {
 		assertThat(detector.read(text).crisis()).as(text).isFalse();
 	}
