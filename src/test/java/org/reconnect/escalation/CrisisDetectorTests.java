@@ -55,7 +55,7 @@ class CrisisDetectorTests {
 			"dead tired", "my phone is dying", "lol i'm dead 💀", "that movie was to die for", "i'm done with work for today",
 			"I cut myself shaving lol", "took too many pictures", "my mom is going to kill me when she sees my room",
 			"hope i don't wake up late tomorrow", "me muero de risa", "me muero de ganas de verte",
-			"me tomé las pastillas como dijo el doctor", "el trabajo me mata", "estoy muerto de cansancio", "💊 done ✅", "" })
+			"me tomé las pastillas como dijo el doctor", "el trabajo me mata", "estoy muerto de cansancio", "💊 done ✅", "ALLY Gus +1 202 555 0178", "" })
 	void leavesLookAlikesAndOrdinaryAnswersAlone(String text) {
 		assertThat(detector.read(text).crisis()).as(text).isFalse();
 	}
