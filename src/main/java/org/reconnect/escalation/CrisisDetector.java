@@ -29,8 +29,8 @@ class CrisisDetector {
 	CrisisDetector(List<PhraseBook> books) {
 		this.books = List.copyOf(books);
 		for (PhraseBook book : books) {
-			log.info("Crisis phrases for '{}': {} families, {} phrases", book.language(), book.families().size(),
-					book.phrases());
+			log.info("Crisis phrases for '{}': {} families, {} phrases, {} idioms", book.language(),
+					book.families().size(), book.phrases(), book.idioms());
 		}
 	}
 

@@ -37,12 +37,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * classpath (see the README, "Crisis language"): {@code language.properties} (the stemmer),
  * {@code characters.txt} (Lucene's character mapping format), {@code spelling.txt} (txt-speak
  * and slang, Solr synonym format), {@code filler.txt} and {@code known-words.txt} (a word a
- * line), {@code words.txt} (named word lists) and {@code families/*.txt} (the phrases). A file
- * that does not read stops the start, naming the file and line: detection never runs half-loaded.
+ * line), {@code words.txt} (named word lists), {@code families/*.txt} (the phrases, precise or
+ * broad) and {@code idioms.txt} (what explains a strong word harmlessly). A file that does not
+ * read stops the start, naming the file and line: detection never runs half-loaded.
  */
 final class PhraseFiles {
 
 	static final String ROOT = "crisis";
+	static final String IDIOMS = "idioms.txt";
+	/** Snowball's own argument: a file of words it leaves as written. */
+	static final String NOT_STEMMED = "stemmer.protected";
 
 	private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
 			PhraseFiles.class.getClassLoader());
@@ -74,6 +78,7 @@ final class PhraseFiles {
 		String spellingText = text(dir + "spelling.txt");
 		String wordsText = text(dir + "words.txt");
 		String fillerText = text(dir + "filler.txt");
+		String idiomsText = text(dir + IDIOMS);
 		Set<String> vocabulary = new HashSet<>();
 		for (String content : families.values()) {
 			vocabulary.addAll(surface.terms(patternWords(content)));
@@ -81,7 +86,13 @@ final class PhraseFiles {
 		vocabulary.addAll(surface.terms(patternWords(wordsText)));
 		vocabulary.addAll(surface.terms(patternWords(spellingText.replace("=>", " "))));
 		vocabulary.addAll(surface.terms(patternWords(fillerText)));
+		vocabulary.addAll(surface.terms(patternWords(idiomsText)));
 		vocabulary.addAll(surface.terms(patternWords(text(dir + "known-words.txt"))));
+		// Words the stemmer leaves as written ("more" is not "morir") are never corrected either.
+		String notStemmed = settings.getProperty(NOT_STEMMED);
+		if (notStemmed != null && !notStemmed.isBlank()) {
+			vocabulary.addAll(surface.terms(patternWords(text(notStemmed.strip()))));
+		}
 
 		CrisisAnalyzer analyzer = new CrisisAnalyzer(characters, new SpellingFilter.Vocabulary(vocabulary),
 				spelling(dir + "spelling.txt", spellingText, surface),
@@ -93,13 +104,43 @@ final class PhraseFiles {
 		List<Phrase.Variant> variants = new ArrayList<>();
 		families.forEach((name, content) -> read.put(name, family(dir + "families/" + name + ".txt", name, content,
 				analyse, lists, variants)));
-		return new PhraseBook(language, analyzer, read, variants);
+		return new PhraseBook(language, analyzer, read, variants, idioms(dir + IDIOMS, idiomsText, analyse, lists));
+	}
+
+	/** Every line an idiom, in the phrase syntax: where it matches, no strong word (broad tier) counts. */
+	static List<Phrase.Variant> idioms(String file, String content, Function<String, List<String>> analyse,
+			Map<String, List<String>> lists) {
+		List<Phrase.Variant> variants = new ArrayList<>();
+		String[] lines = content.split("\n", -1);
+		for (int number = 1; number <= lines.length; number++) {
+			String line = lines[number - 1].strip();
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			try {
+				if (line.startsWith("-")) {
+					throw new IllegalArgumentException("every line here is an idiom: write it without '-'");
+				}
+				List<Phrase.Variant> compiled = Phrase.compile("idioms", line, true, analyse, lists);
+				if (compiled.stream().anyMatch(variant -> variant.slots().size() < 2 && !(variant.atStart() && variant.atEnd()))) {
+					throw new IllegalArgumentException("an idiom of one word would silence that word everywhere: "
+							+ "write the harmless words around it, or ^ word $ for the word sent alone (an empty "
+							+ "choice or a filler word may have left one)");
+				}
+				variants.addAll(compiled);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException(file + " line " + number + ": " + ex.getMessage() + ": " + line, ex);
+			}
+		}
+		return variants;
 	}
 
 	private static PhraseBook.Family family(String file, String name, String content, Function<String, List<String>> analyse,
 			Map<String, List<String>> lists, List<Phrase.Variant> variants) {
 		String source = null;
 		CrisisResponse response = CrisisResponse.CRISIS;
+		PhraseBook.Tier tier = PhraseBook.Tier.PRECISE;
 		String[] lines = content.split("\n", -1);
 		int phrases = 0;
 		for (int number = 1; number <= lines.length; number++) {
@@ -113,6 +154,9 @@ final class PhraseFiles {
 				}
 				else if (line.startsWith("response:")) {
 					response = CrisisResponse.of(line.substring("response:".length()));
+				}
+				else if (line.startsWith("tier:")) {
+					tier = PhraseBook.Tier.of(line.substring("tier:".length()));
 				}
 				else {
 					boolean lookalike = line.startsWith("-");
@@ -131,7 +175,7 @@ final class PhraseFiles {
 		if (phrases == 0) {
 			throw new IllegalStateException(file + ": no phrase");
 		}
-		return new PhraseBook.Family(name, source, response);
+		return new PhraseBook.Family(name, source, response, tier);
 	}
 
 	/** {@code @name = entry, entry, ...}; a name may come back on later lines to add entries. */
@@ -159,7 +203,8 @@ final class PhraseFiles {
 		StringBuilder words = new StringBuilder();
 		for (String line : content.split("\n")) {
 			String plain = line.strip();
-			if (plain.startsWith("#") || plain.startsWith("source:") || plain.startsWith("response:")) {
+			if (plain.startsWith("#") || plain.startsWith("source:") || plain.startsWith("response:")
+					|| plain.startsWith("tier:")) {
 				continue;
 			}
 			words.append(plain.replaceAll("@[\\p{L}\\p{N}-]+", " ").replaceAll("[()|^$+#=,]|\\.\\.\\.", " ")

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The crisis phrase files measured against a labelled corpus (src/test/resources/crisis-corpus): recall
  * (crisis messages caught) and false alarms (ordinary messages taken for crisis), per part, per
  * language and per family, with the time one message takes. The tuning part is what the phrase
- * files were tuned against; the held-out part was written apart, in other words, and never tuned
+ * files were tuned against; the held-out parts were written apart, in other words, and never tuned
  * against. Recall comes first: the corpus as a whole must reach {@value #LEAST_RECALL} with at
  * most {@value #MOST_FALSE_ALARMS} false alarms.
  */
@@ -31,6 +31,12 @@ class CrisisCorpusTests {
 
 	static final double LEAST_RECALL = 0.98;
 	static final double MOST_FALSE_ALARMS = 0.05;
+
+	/**
+	 * The corpus files, each reported on its own and all counted in the totals: what the phrases
+	 * are tuned against first, then the sets written apart and never tuned against.
+	 */
+	static final List<String> PARTS = List.of("tuning", "held-out", "held-out-2");
 
 	record Labelled(String part, boolean crisis, String language, String family, String text) {
 	}
@@ -51,8 +57,8 @@ class CrisisCorpusTests {
 		detector = new CrisisDetector();
 		System.out.printf(Locale.ROOT, "[crisis corpus] phrase files read in %d ms%n",
 				(System.nanoTime() - started) / 1_000_000);
-		List<Labelled> corpus = new ArrayList<>(read("tuning"));
-		corpus.addAll(read("held-out"));
+		List<Labelled> corpus = new ArrayList<>(read(PARTS.get(0)));
+		PARTS.stream().skip(1).forEach(part -> corpus.addAll(read(part)));
 		corpus.forEach(m -> detector.read(m.text())); // warm up, as a running service is
 		outcomes = new ArrayList<>();
 		for (Labelled message : corpus) {
@@ -72,8 +78,7 @@ class CrisisCorpusTests {
 	@Test
 	void catchesCrisisMessagesWithFewFalseAlarms() {
 		report("whole corpus", o -> true);
-		report("tuning part", o -> o.message().part().equals("tuning"));
-		report("held-out part", o -> o.message().part().equals("held-out"));
+		PARTS.forEach(part -> report(part + " part", o -> o.message().part().equals(part)));
 		outcomes.stream().filter(o -> !o.right()).forEach(o -> System.out.printf("[crisis corpus] %s %s %s/%s: %s %s%n",
 				o.message().part(), o.message().crisis() ? "MISSED" : "FALSE ALARM", o.message().language(),
 				o.message().family(), o.message().text(), o.signal().families()));

@@ -55,8 +55,57 @@ class CrisisDetectorTests {
 			"dead tired", "my phone is dying", "lol i'm dead 💀", "that movie was to die for", "i'm done with work for today",
 			"I cut myself shaving lol", "took too many pictures", "my mom is going to kill me when she sees my room",
 			"hope i don't wake up late tomorrow", "me muero de risa", "me muero de ganas de verte",
-			"me tomé las pastillas como dijo el doctor", "el trabajo me mata", "estoy muerto de cansancio", "💊 done ✅", "" })
+			"me tomé las pastillas como dijo el doctor", "el trabajo me mata", "estoy muerto de cansancio", "💊 done ✅", "ALLY Gus +1 202 555 0178", "" })
 	void leavesLookAlikesAndOrdinaryAnswersAlone(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isFalse();
+	}
+
+	/**
+	 * The broad tier: a strong word counts on its own when nothing explains it, however the rest
+	 * is worded (a place, safety, a plan, a farewell, an object sent alone), in both languages.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "up on the roof rn", "at the overpass", "4. by the train tracks", "dont feel safe tonight",
+			"got my plan ready", "this is goodbye", "the pills are in my hand", "no, i dont care if i wake up",
+			"🪢", "estoy en la azotea", "ando en el puente", "no confio en mi esta noche", "ya tengo el plan listo",
+			"no, ya me da igual despertar", "tengo el arma aqui", "mi ultimo mensaje", "sleeping pills and vodka tonight",
+			"im not safe driving right now", "me muero de ganas de desaparecer" })
+	void strongWordsCountOnTheirOwn(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isTrue();
+	}
+
+	/**
+	 * An idiom explains the strong words it spans, so the broad tier leaves them alone; the
+	 * precise phrases still read the sentence, and an idiom explains nothing past its sentence.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "I'm dead tired", "killing it at work", "this traffic is the death of me",
+			"going to bridge club tonight", "my grandma died", "my grandma died last year, miss her", "my phone died",
+			"cleaning the gutters on the roof", "picked up my pills at the pharmacy", "goodbye party for my coworker",
+			"me muero de hambre", "me mata el calor", "se murió mi celular", "cruzamos el puente para ir al mercado",
+			"ya tomé mis pastillas de la noche", "adiós, buenas noches", "roads are not safe for driving tonight",
+			"se me quitaron las ganas de fumar" })
+	void idiomsExplainAStrongWord(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isFalse();
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "this heat is killing me and i want to die", "dead tired of everything, i want to die",
+			"bridge club was fun. im on the bridge now", "me muero de hambre. me quiero morir",
+			"my grandma died and i want to die too" })
+	void anIdiomLeavesThePreciseFamiliesAndOtherSentencesAlone(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isTrue();
+	}
+
+	/**
+	 * Every message is read in every language: a word of one is not a crisis word of the other
+	 * by its stem or a typing slip ("more" is not "morir", "razón" is not "razor").
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "one more thing", "can i get more coffee", "my arm hurts", "rolled out my yoga mat",
+			"tienes razón", "mi mamá me ama", "mi camisa morada", "estoy tumbado en el sofá", "el perro me muerde",
+			"mi abuelo está grave en el hospital", "got caught in a speed trap" })
+	void aWordOfOneLanguageIsNotACrisisWordOfTheOther(String text) {
 		assertThat(detector.read(text).crisis()).as(text).isFalse();
 	}
 

@@ -1,6 +1,7 @@
 package org.reconnect.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,39 @@ class PhraseFilesTests {
 		for (PhraseBook book : books) {
 			assertThat(book.families().keySet()).as(book.language())
 				.containsExactlyInAnyOrder("direct", "wish-dead", "burden", "hopeless", "method", "goodbye", "self-harm",
-						"overdose", "danger");
+						"overdose", "danger", "strong-words");
 		}
+	}
+
+	@Test
+	void onlyTheStrongWordsAreTheBroadTierAndEveryLanguageHasIdioms() {
+		for (PhraseBook book : books) {
+			assertThat(book.families().values()).as(book.language())
+				.filteredOn(family -> family.tier() == PhraseBook.Tier.BROAD)
+				.extracting(PhraseBook.Family::name)
+				.containsExactly("strong-words");
+			assertThat(book.idioms()).as(book.language() + " idioms").isPositive();
+		}
+	}
+
+	@Test
+	void anIdiomLineThatWouldSilenceAWordEverywhereStopsTheStartNamingFileAndLine() {
+		assertThatThrownBy(() -> PhraseFiles.idioms("crisis/en/idioms.txt", "dead tired\n\n# a word alone\ndead\n",
+				PhraseTests.WORDS, PhraseTests.LISTS))
+			.hasMessageContaining("crisis/en/idioms.txt line 4")
+			.hasMessageContaining("would silence that word everywhere");
+		assertThatThrownBy(() -> PhraseFiles.idioms("idioms.txt", "(the|) bridge", PhraseTests.WORDS, PhraseTests.LISTS))
+			.as("a choice that may leave one word").hasMessageContaining("line 1");
+		assertThatThrownBy(() -> PhraseFiles.idioms("idioms.txt", "- bridge club", PhraseTests.WORDS, PhraseTests.LISTS))
+			.hasMessageContaining("without '-'");
+		assertThat(PhraseFiles.idioms("idioms.txt", "^ bridge $\nbridge (club|game)", PhraseTests.WORDS, PhraseTests.LISTS))
+			.as("a word sent alone may be an idiom").hasSize(2);
+	}
+
+	@Test
+	void aTierIsPreciseOrBroad() {
+		assertThat(PhraseBook.Tier.of(" Broad ")).isEqualTo(PhraseBook.Tier.BROAD);
+		assertThatThrownBy(() -> PhraseBook.Tier.of("wide")).hasMessageContaining("'precise' (the default) or 'broad'");
 	}
 
 	@Test
