@@ -3,22 +3,13 @@ package org.reconnect.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.reconnect.messaging.Channel.Accepted;
 import org.reconnect.messaging.Channel.ChannelResult;
@@ -61,7 +52,7 @@ class Dispatcher {
 	private final Clock clock;
 	private final SmsFallback fallback;
 	private final ChannelOutage outage;
-	private ExecutorService senders;
+	private final BackgroundSending background;
 
 	Dispatcher(Outbox outbox, Channel channel, Pacer pacer, OptOuts optOuts, FlaggedNumbers flagged,
 			RecipientRules recipients, MessagingSettings.Outbox settings, ApplicationEventPublisher events, Clock clock) {
@@ -84,6 +75,7 @@ class Dispatcher {
 		this.events = events;
 		this.clock = clock;
 		this.outage = new ChannelOutage(settings.firstBackoff(), settings.backoffMultiplier());
+		this.background = new BackgroundSending(this, owner, outbox, channel, pacer, settings, outage, clock);
 	}
 
 	/**
@@ -98,7 +90,7 @@ class Dispatcher {
 		if (claimed.isEmpty()) {
 			return new SendResult(record.id, SendResult.Outcome.QUEUED); // another node took it
 		}
-		return new SendResult(record.id, process(claimed.get(), true, new OneByOne()));
+		return new SendResult(record.id, process(claimed.get(), true, oneByOne()));
 	}
 
 	/**
@@ -123,7 +115,7 @@ class Dispatcher {
 		if (record.leaseOwner == null) {
 			return new SendResult(record.id, SendResult.Outcome.QUEUED);
 		}
-		return new SendResult(record.id, process(record, true, new OneByOne()));
+		return new SendResult(record.id, process(record, true, oneByOne()));
 	}
 
 	/**
@@ -139,7 +131,7 @@ class Dispatcher {
 		Map<String, SendResult> results = new HashMap<>();
 		Map<String, MessageRecord> claimed = new HashMap<>();
 		records.stream().filter(record -> record.leaseOwner != null).forEach(record -> claimed.put(record.id, record));
-		InBatch batch = new InBatch(claimed.values(), false);
+		BatchLookups batch = inBatch(claimed.values(), false);
 		for (MessageRecord record : records) {
 			MessageRecord mine = claimed.get(record.id);
 			SendResult.Outcome outcome = SendResult.Outcome.QUEUED; // paced, or another node took it
@@ -158,279 +150,35 @@ class Dispatcher {
 		return records.stream().map(record -> results.get(record.id)).toList();
 	}
 
-	/**
-	 * What {@link #process} looks up before an attempt and writes after an accepted one. One by one
-	 * for a single entry; for a batch, looked up once and written at the end.
-	 */
-	private interface Lookups {
-
-		boolean optedOut(String phone);
-
-		Recipient recipient(String phone);
-
-		long scheduledSent(MessageRecord record, Instant from, Instant until, List<Purpose> scheduled);
-
-		void sent(MessageRecord record, Update update);
-
-		/** Writes an outcome whose write nobody waits on (a hold, a retry, an inline drop). */
-		void recorded(MessageRecord record, Update update);
+	private OneByOneLookups oneByOne() {
+		return new OneByOneLookups(outbox, optOuts, recipients);
 	}
 
-	/** Each check asks the store when it is made, as for a single message. */
-	private final class OneByOne implements Lookups {
-
-		@Override
-		public boolean optedOut(String phone) {
-			return optOuts.existsById(phone);
-		}
-
-		@Override
-		public Recipient recipient(String phone) {
-			return recipients.of(phone);
-		}
-
-		@Override
-		public long scheduledSent(MessageRecord record, Instant from, Instant until, List<Purpose> scheduled) {
-			return outbox.scheduledSent(record.to, scheduled, from, until);
-		}
-
-		@Override
-		public void sent(MessageRecord record, Update update) {
-			if (!outbox.finish(record, update)) {
-				log.warn("Message {} was sent but its lease had passed to another dispatcher", record.id);
-			}
-		}
-
-		@Override
-		public void recorded(MessageRecord record, Update update) {
-			outbox.finish(record, update);
-		}
+	/** {@link BatchLookups} for these entries, with this dispatcher's store, channel and rules. */
+	BatchLookups inBatch(Collection<MessageRecord> records, boolean announced) {
+		return new BatchLookups(records, announced, outbox, channel, optOuts, recipients, events, clock);
 	}
 
 	/**
-	 * A batch's lookups: the opt-outs of its numbers, who they are (zone, quiet hours, cap), their
-	 * routes, and the scheduled messages they were sent in the last two days, read once; what the
-	 * batch itself sends counts against the cap as it goes. Its outcomes are written together.
-	 */
-	private final class InBatch implements Lookups {
-
-		private final Set<String> optedOut = new HashSet<>();
-		private final Map<String, Recipient> recipientsByPhone = new HashMap<>();
-		private final Map<String, List<Instant>> sentTimes = new HashMap<>();
-		private final List<MessageRecord> sentRecords = new ArrayList<>();
-		private final List<Update> sentUpdates = new ArrayList<>();
-		private final List<MessageRecord> went = new ArrayList<>();
-		private final boolean announced;
-
-		/**
-		 * @param announced whether what it sends is announced ({@link MessagesSent}): in the
-		 * background, yes; in the caller's thread the caller learns it from the results
-		 */
-		InBatch(Collection<MessageRecord> records, boolean announced) {
-			this.announced = announced;
-			if (records.isEmpty()) {
-				return;
-			}
-			Set<String> phones = new HashSet<>();
-			records.forEach(record -> phones.add(record.to));
-			optOuts.findAllById(phones).forEach(optOut -> optedOut.add(optOut.phone));
-			recipientsByPhone.putAll(recipients.of(phones));
-			channel.prepare(records);
-			if (records.stream().anyMatch(record -> record.purpose.scheduled())) {
-				// Every local day around now lies within a day and a half of it, whatever the zone.
-				Instant now = clock.instant();
-				List<Purpose> scheduled = Arrays.stream(Purpose.values()).filter(Purpose::scheduled).toList();
-				for (MessageRecord sent : outbox.scheduledSentTo(phones, scheduled, now.minus(Duration.ofHours(38)),
-						now.plus(Duration.ofHours(38)))) {
-					sentTimes.computeIfAbsent(sent.to, to -> new ArrayList<>()).add(sent.sentAt);
-				}
-			}
-		}
-
-		@Override
-		public boolean optedOut(String phone) {
-			return optedOut.contains(phone);
-		}
-
-		@Override
-		public Recipient recipient(String phone) {
-			Recipient recipient = recipientsByPhone.get(phone);
-			return recipient != null ? recipient : recipients.of(phone);
-		}
-
-		@Override
-		public long scheduledSent(MessageRecord record, Instant from, Instant until, List<Purpose> scheduled) {
-			return sentTimes.getOrDefault(record.to, List.of())
-				.stream()
-				.filter(at -> !at.isBefore(from) && at.isBefore(until))
-				.count();
-		}
-
-		@Override
-		public void sent(MessageRecord record, Update update) {
-			sentRecords.add(record);
-			sentUpdates.add(update);
-			went.add(record);
-			if (record.purpose.scheduled()) {
-				sentTimes.computeIfAbsent(record.to, to -> new ArrayList<>()).add(clock.instant());
-			}
-		}
-
-		@Override
-		public void recorded(MessageRecord record, Update update) {
-			sentRecords.add(record);
-			sentUpdates.add(update);
-		}
-
-		void finishSent() {
-			int lost = sentRecords.size() - outbox.finishAll(sentRecords, sentUpdates);
-			if (lost > 0) {
-				log.warn("{} messages' outcomes came after their leases had passed to another dispatcher", lost);
-			}
-			if (announced) {
-				announce(went);
-			}
-		}
-	}
-
-	/**
-	 * Sends what is due, most urgent first, until nothing is due or the pace is reached. Each
-	 * claimed batch goes out on up to {@code senders} lanes at once; the messages to one number
-	 * share a lane, so they leave one after another in the batch's order.
+	 * Sends what is due, most urgent first, until nothing is due or the pace is reached (see
+	 * {@link BackgroundSending}).
 	 *
 	 * @return how many entries were claimed
 	 */
 	int drain() {
-		int claimedCount = 0;
-		while (true) {
-			if (outage.waiting(clock.instant())) {
-				return claimedCount; // the channel is down: claiming entries only to give them back would load the store
-			}
-			List<MessageRecord> batch = outbox.claimDue(owner, clock.instant(), settings.batchSize(), settings.lease());
-			if (batch == null) {
-				return claimedCount;
-			}
-			Round round = new Round();
-			List<List<MessageRecord>> lanes = lanes(batch);
-			if (lanes.size() == 1) {
-				round.send(lanes.get(0));
-			}
-			else {
-				round.sendAll(lanes);
-			}
-			claimedCount += round.sent.get();
-			if (round.paced.get()) {
-				return claimedCount;
-			}
-		}
-	}
-
-	private List<List<MessageRecord>> lanes(List<MessageRecord> batch) {
-		int senders = Math.max(1, Math.min(settings.senders(), batch.size()));
-		List<List<MessageRecord>> lanes = new ArrayList<>();
-		for (int i = 0; i < senders; i++) {
-			lanes.add(new ArrayList<>());
-		}
-		batch.forEach(record -> lanes.get(Math.floorMod(record.to.hashCode(), senders)).add(record));
-		lanes.removeIf(List::isEmpty);
-		return lanes;
-	}
-
-	/** One claimed batch: once the pace is reached, what is left of it is given back. */
-	private final class Round {
-
-		private static final int CHUNK = 25;
-		private static final Duration FRESH = Duration.ofSeconds(1);
-
-		private final AtomicInteger sent = new AtomicInteger();
-		private final AtomicBoolean paced = new AtomicBoolean();
-
-		/**
-		 * Sends a lane in chunks of at most {@link #CHUNK} messages: each chunk's lookups are made
-		 * together when it starts, and its outcomes written together when it ends, instead of five
-		 * commands per message. A chunk also ends after {@link #FRESH} (a slow channel), so an
-		 * opt-out is never older than that when a message is checked against it, and a node that
-		 * dies leaves no more than a chunk sent but not recorded.
-		 */
-		void send(List<MessageRecord> lane) {
-			InBatch lookups = null;
-			Instant since = null;
-			int chunkEnd = 0;
-			try {
-				for (int i = 0; i < lane.size(); i++) {
-					MessageRecord record = lane.get(i);
-					Instant now = clock.instant();
-					if (paced.get() || !outage.mayTry(now) || !pacer.tryAcquire(channel.sender())) {
-						paced.set(true);
-						outbox.release(record);
-						continue;
-					}
-					if (lookups == null || i >= chunkEnd || now.isAfter(since.plus(FRESH))) {
-						if (lookups != null) {
-							lookups.finishSent();
-						}
-						chunkEnd = Math.min(lane.size(), i + CHUNK);
-						lookups = new InBatch(lane.subList(i, chunkEnd), true);
-						since = now;
-					}
-					sent.incrementAndGet();
-					process(record, false, lookups);
-				}
-			}
-			finally {
-				if (lookups != null) {
-					lookups.finishSent();
-				}
-			}
-		}
-
-		void sendAll(List<List<MessageRecord>> lanes) {
-			List<Future<?>> running = lanes.stream().<Future<?>>map(lane -> senders().submit(() -> send(lane))).toList();
-			RuntimeException failure = null;
-			for (Future<?> lane : running) {
-				try {
-					lane.get();
-				}
-				catch (ExecutionException ex) {
-					failure = ex.getCause() instanceof RuntimeException runtime ? runtime
-							: new IllegalStateException(ex.getCause());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					failure = new IllegalStateException("interrupted while sending", ex);
-				}
-			}
-			if (failure != null) {
-				throw failure;
-			}
-		}
-	}
-
-	private synchronized ExecutorService senders() {
-		if (senders == null) {
-			AtomicInteger count = new AtomicInteger();
-			senders = Executors.newFixedThreadPool(settings.senders(), runnable -> {
-				Thread thread = new Thread(runnable, "outbox-sender-" + count.incrementAndGet());
-				thread.setDaemon(true);
-				return thread;
-			});
-		}
-		return senders;
+		return background.drain();
 	}
 
 	/** Stops the sending threads; called when the application context closes. */
-	synchronized void close() {
-		if (senders != null) {
-			senders.shutdown();
-			senders = null;
-		}
+	void close() {
+		background.close();
 	}
 
 	/**
 	 * @param inline true in the caller's thread: the caller learns the outcome from the result, so
 	 * no {@link MessageUndelivered} is published for it
 	 */
-	private SendResult.Outcome process(MessageRecord record, boolean inline, Lookups lookups) {
+	SendResult.Outcome process(MessageRecord record, boolean inline, SendLookups lookups) {
 		Instant now = clock.instant();
 		if (record.notAfter != null && now.isAfter(record.notAfter)) {
 			return end(record, Status.DROPPED, "expired", now, record.attempts, inline, lookups);
@@ -514,29 +262,8 @@ class Dispatcher {
 		return end(record, Status.FAILED, rejected.code(), now, attempts, inline, lookups);
 	}
 
-	/**
-	 * Tells whoever caused them that these messages went in the background, once their outcome is
-	 * written: one event for the lot. A listener that fails cannot undo a message that went, so it
-	 * is only logged.
-	 */
-	private void announce(List<MessageRecord> went) {
-		List<MessagesSent.Sent> referenced = went.stream()
-			.filter(record -> record.reference != null)
-			.map(record -> new MessagesSent.Sent(record.id, record.reference, record.purpose, record.sentAt))
-			.toList();
-		if (referenced.isEmpty()) {
-			return;
-		}
-		try {
-			events.publishEvent(new MessagesSent(referenced));
-		}
-		catch (RuntimeException ex) {
-			log.warn("{} sent messages could not be announced", referenced.size(), ex);
-		}
-	}
-
 	private SendResult.Outcome end(MessageRecord record, Status status, String why, Instant now, int attempts,
-			boolean inline, Lookups lookups) {
+			boolean inline, SendLookups lookups) {
 		Update update = record.routed(new Update()).set("status", status).set("error", why).set("attempts", attempts)
 			.set("updatedAt", now);
 		if (inline && status != Status.FAILED) {
