@@ -26,6 +26,7 @@ import org.reconnect.messaging.TwilioTestSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -142,6 +143,39 @@ class FuzzIntegrationTests extends LoopTestSupport {
 				"application/x-www-form-urlencoded", "start=%ZZ&end=%E0%A4%A".getBytes(StandardCharsets.US_ASCII), auth,
 				"fixed").request(), HttpResponse.BodyHandlers.ofString());
 		assertThat(form.statusCode()).isEqualTo(415);
+	}
+
+	/**
+	 * Tomcat 11 throws on a form it cannot decode, and the exception quotes the parameters: a
+	 * webhook with a broken escape in its Body gets a 400 problem, and neither the sender's number
+	 * nor the text reaches the log. A form over the size limit still gets 413.
+	 */
+	@Test
+	void anUndecodableWebhookFormIsRefusedWithoutLoggingItsParameters(CapturedOutput output) throws Exception {
+		Attempt.base = "http://localhost:" + port;
+		String from = "+12025557996";
+		String text = "I feel awful about tonight";
+		Map<String, String> form = new LinkedHashMap<>(Map.of("From", from, "To", FROM, "MessageSid",
+				"SM0123456789abcdef0123456789abcdef", "Body", text));
+		String body = new String(formBytes(form), StandardCharsets.US_ASCII) + "%E0%A4%A&%ZZ=%";
+		HttpResponse<String> response = client.send(new Attempt("POST", WEBHOOK, "application/x-www-form-urlencoded",
+				body.getBytes(StandardCharsets.US_ASCII),
+				Map.of("X-Twilio-Signature", TwilioTestSigner.sign(TOKEN, PUBLIC_URL + WEBHOOK, form)), "undecodable")
+			.request(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"detail\"").doesNotContain("awful");
+		assertThat(output.getAll()).doesNotContain("2025557996", "feel awful", "%E0%A4%A");
+
+		String huge = "From=" + URLEncoder.encode(from, StandardCharsets.UTF_8) + "&Body=" + "a".repeat(2 * 1024 * 1024 + 16);
+		HttpResponse<String> tooLarge = client.send(new Attempt("POST", WEBHOOK, "application/x-www-form-urlencoded",
+				huge.getBytes(StandardCharsets.US_ASCII),
+				Map.of("X-Twilio-Signature", TwilioTestSigner.sign(TOKEN, PUBLIC_URL + WEBHOOK, form)), "too large")
+			.request(), HttpResponse.BodyHandlers.ofString());
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(output.getAll()).doesNotContain("2025557996");
 	}
 
 	/**
