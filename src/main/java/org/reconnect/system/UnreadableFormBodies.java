@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * limit, 400 otherwise) and the log gets neither names nor values.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// After Boot's character-encoding filter (HIGHEST_PRECEDENCE: the form must be read as UTF-8), before
+// Spring Security's (-100), which reads a form's _csrf.
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class UnreadableFormBodies extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(UnreadableFormBodies.class);
