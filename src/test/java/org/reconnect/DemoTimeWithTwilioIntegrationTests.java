@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /** With a Twilio account real people are texted: there is no demo time to jump, and the API says why. */
 class DemoTimeWithTwilioIntegrationTests extends LoopTestSupport {

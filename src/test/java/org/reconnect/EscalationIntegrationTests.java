@@ -16,7 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Going quiet, end to end through the fake Twilio: the escalation ladder over days with the exact
@@ -259,7 +259,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 		assertThat(audit).contains("resources not deliverable (opted out or refused); coach told at once")
 			.contains("crisis notice by SMS: SENT")
 			.contains("covered by a crisis consent");
-		assertThat(coach().getForObject("/api/attention", JsonNode.class).findValuesAsText("outcome"))
+		assertThat(coach().getForObject("/api/attention", JsonNode.class).findValuesAsString("outcome"))
 			.contains("RESOURCES_NOT_DELIVERED");
 		assertThat(state(id)).isEqualTo("OPTED_OUT");
 	}
@@ -325,9 +325,9 @@ class EscalationIntegrationTests extends LoopTestSupport {
 		assertThat(sentTo(noa)).hasSize(3);
 		assertThat(consents(id)).containsExactly("REVOKED", "REVOKED");
 		JsonNode ledger = coach().getForObject("/api/participants/" + id + "/consents", JsonNode.class);
-		assertThat(ledger.findValuesAsText("change")).containsExactly("REQUESTED", "GRANTED", "REQUESTED", "GRANTED",
+		assertThat(ledger.findValuesAsString("change")).containsExactly("REQUESTED", "GRANTED", "REQUESTED", "GRANTED",
 				"REVOKED", "REVOKED");
-		assertThat(ledger.findValuesAsText("by")).containsSequence("coach:coach", "participant");
+		assertThat(ledger.findValuesAsString("by")).containsSequence("coach:coach", "participant");
 	}
 
 	@Test
@@ -400,7 +400,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 		clock.advance(Duration.ofMinutes(1));
 		sms(kim, "my brother");
 		assertThat(coach().getForObject("/api/participants/" + kimId + "/conversations", JsonNode.class)
-			.findValuesAsText("status")).doesNotContain("ACTIVE");
+			.findValuesAsString("status")).doesNotContain("ACTIVE");
 
 		// With the check-in over, a yes is the invitation's.
 		clock.advance(Duration.ofMinutes(1));
@@ -450,7 +450,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 		sms(ida, "I want to end it all");
 		assertThat(lastSentTo(ida)).startsWith("You're not alone, and you matter.");
 		assertThat(sentTo(hal)).hasSize(2);
-		assertThat(coach().getForObject("/api/participants/" + id + "/audit", JsonNode.class).findValuesAsText("kind"))
+		assertThat(coach().getForObject("/api/participants/" + id + "/audit", JsonNode.class).findValuesAsString("kind"))
 			.doesNotContain("CRISIS");
 		assertThat(consents(id)).containsExactly("GRANTED", "REQUESTED");
 		sms(ida, "yes");
@@ -482,9 +482,9 @@ class EscalationIntegrationTests extends LoopTestSupport {
 
 		JsonNode export = coach().getForObject("/api/participants/" + id + "/export", JsonNode.class);
 		assertThat(export.get("profile").get("phone").asText()).isEqualTo(eli);
-		assertThat(export.get("conversations").findValuesAsText("connection")).contains("my neighbour Jo");
-		assertThat(export.get("allies").findValuesAsText("name")).contains("Fay Tran");
-		assertThat(export.get("consentLedger").findValuesAsText("change")).contains("REQUESTED", "GRANTED");
+		assertThat(export.get("conversations").findValuesAsString("connection")).contains("my neighbour Jo");
+		assertThat(export.get("allies").findValuesAsString("name")).contains("Fay Tran");
+		assertThat(export.get("consentLedger").findValuesAsString("change")).contains("REQUESTED", "GRANTED");
 		assertThat(export.get("escalation").get("audit")).isNotEmpty();
 		assertThat(export.get("messagesSent")).isNotEmpty();
 		int auditBefore = export.get("escalation").get("audit").size();
@@ -493,7 +493,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(coach().getForEntity("/api/participants/" + id, JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(coach().getForObject("/api/participants", JsonNode.class).findValuesAsText("phone")).doesNotContain(eli);
+		assertThat(coach().getForObject("/api/participants", JsonNode.class).findValuesAsString("phone")).doesNotContain(eli);
 		assertThat(conversations.history(new org.reconnect.participants.ParticipantId(id))).isEmpty();
 		assertThat(messenger.recent(eli, 50)).as("the messages sent to them, text included").isEmpty();
 		assertThat(escalation.audit(new org.reconnect.participants.ParticipantId(id))).as("audit entries stay, without personal data")
@@ -547,7 +547,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 
 	private List<String> consents(String participant) {
 		return coach().getForObject("/api/participants/" + participant + "/allies", JsonNode.class)
-			.findValuesAsText("consent");
+			.findValuesAsString("consent");
 	}
 
 	private static List<String> coachMessagesAbout(String firstName) {

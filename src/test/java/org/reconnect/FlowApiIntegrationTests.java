@@ -6,11 +6,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /** Coaches see every flow with its revision and problems, and can start one with a participant. */
 class FlowApiIntegrationTests extends SimulatorAppTestBase {
@@ -22,7 +22,7 @@ class FlowApiIntegrationTests extends SimulatorAppTestBase {
 	void listsEveryFlowWithItsRevisionAndStartsOneOnRequest() {
 		TestRestTemplate coach = http.withBasicAuth("coach", "sim-pass-2030");
 		JsonNode flows = coach.getForObject("/api/flows", JsonNode.class);
-		assertThat(flows.findValuesAsText("flow")).contains("daily-checkin", "onboarding", "weekly-reflection",
+		assertThat(flows.findValuesAsString("flow")).contains("daily-checkin", "onboarding", "weekly-reflection",
 				"reminder-reply");
 		assertThat(flows.findValues("revision")).allSatisfy(r -> assertThat(r.asText()).hasSize(16));
 
@@ -32,7 +32,7 @@ class FlowApiIntegrationTests extends SimulatorAppTestBase {
 		ResponseEntity<JsonNode> unknown = coach.postForEntity("/api/participants/" + id + "/conversations",
 				Map.of("flow", "no-such-flow"), JsonNode.class);
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(unknown.getBody().get("errors").findValuesAsText("field")).containsExactly("flow");
+		assertThat(unknown.getBody().get("errors").findValuesAsString("field")).containsExactly("flow");
 
 		ResponseEntity<JsonNode> started = coach.postForEntity("/api/participants/" + id + "/conversations",
 				Map.of("flow", "onboarding"), JsonNode.class);
@@ -52,7 +52,7 @@ class FlowApiIntegrationTests extends SimulatorAppTestBase {
 
 		text(coach, phone, "yes");
 		JsonNode late = text(coach, phone, "11pm");
-		assertThat(late.findValuesAsText("body")).contains(
+		assertThat(late.findValuesAsString("body")).contains(
 				"23:00 is in your quiet hours (21:00\u201308:00), when we don't send messages, so your daily check-in stays "
 						+ "at 09:00. Your coach can change it with you.");
 		assertThat(coach.getForObject("/api/participants/" + id, JsonNode.class).at("/profile/checkInTime").asText())

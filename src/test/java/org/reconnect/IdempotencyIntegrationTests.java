@@ -22,7 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The same request more than once, or several at the same moment, does what one would (issue #17,
@@ -50,9 +50,9 @@ class IdempotencyIntegrationTests extends LoopTestSupport {
 			.hasSize(1);
 		assertThat(answers).filteredOn(a -> a.getStatusCode() == HttpStatus.CONFLICT)
 			.hasSize(4)
-			.allSatisfy(conflict -> assertThat(conflict.getBody().path("errors").findValuesAsText("field")).containsExactly("username"));
+			.allSatisfy(conflict -> assertThat(conflict.getBody().path("errors").findValuesAsString("field")).containsExactly("username"));
 		JsonNode accounts = coach().getForObject("/api/coaches", JsonNode.class);
-		assertThat(accounts.findValuesAsText("username")).containsOnlyOnce("twin.coach");
+		assertThat(accounts.findValuesAsString("username")).containsOnlyOnce("twin.coach");
 
 		// and one after the others: the same answer, not a replacement of the account
 		ResponseEntity<JsonNode> again = coach().postForEntity("/api/coaches",
@@ -77,7 +77,7 @@ class IdempotencyIntegrationTests extends LoopTestSupport {
 		assertThat(answers).filteredOn(a -> a.getStatusCode() != HttpStatus.CREATED).hasSize(4).allSatisfy(conflict -> {
 			assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 			assertThat(conflict.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-			assertThat(conflict.getBody().path("errors").findValuesAsText("field")).containsExactly("phone");
+			assertThat(conflict.getBody().path("errors").findValuesAsString("field")).containsExactly("phone");
 		});
 		assertThat(coach().getForObject("/api/participants/" + id + "/allies", JsonNode.class)).hasSize(1);
 		assertThat(textsTo(ally)).as("one invitation").hasSize(1);
@@ -123,7 +123,7 @@ class IdempotencyIntegrationTests extends LoopTestSupport {
 			assertThat(answer.getBody().get("status").asText()).isEqualTo("PAUSED");
 		});
 		assertThat(textsTo(phone)).as("texts to the participant").hasSize(1);
-		assertThat(coach().getForObject("/api/participants/" + id + "/audit", JsonNode.class).findValuesAsText("kind"))
+		assertThat(coach().getForObject("/api/participants/" + id + "/audit", JsonNode.class).findValuesAsString("kind"))
 			.filteredOn("PAUSED"::equals)
 			.hasSize(1);
 

@@ -43,7 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -57,7 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -170,8 +170,8 @@ class LoopIntegrationTests extends LoopTestSupport {
 		assertThat(open.state()).isEqualTo("mood");
 		assertThat(open.replies()).as("crisis language is never taken as an answer").isZero();
 		JsonNode attention = coach().getForObject("/api/attention", JsonNode.class);
-		assertThat(attention.findValuesAsText("participantId")).contains(id);
-		assertThat(attention.findValuesAsText("kind")).contains("CRISIS");
+		assertThat(attention.findValuesAsString("participantId")).contains(id);
+		assertThat(attention.findValuesAsString("kind")).contains("CRISIS");
 	}
 
 	@Test
@@ -262,7 +262,7 @@ class LoopIntegrationTests extends LoopTestSupport {
 		assertThat(neutral.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(neutral.getBody()).contains("<Response></Response>");
 		assertThat(sentTo(stranger)).isEmpty();
-		assertThat(coach().getForObject("/api/participants", JsonNode.class).findValuesAsText("phone"))
+		assertThat(coach().getForObject("/api/participants", JsonNode.class).findValuesAsString("phone"))
 			.doesNotContain(stranger);
 	}
 
@@ -316,7 +316,7 @@ class LoopIntegrationTests extends LoopTestSupport {
 		assertThat(lastSentTo("+12025550192")).startsWith("Hi Dana, Rae asked if you'd be their check-in ally");
 		sms("+12025550192", "no");
 		assertThat(lastSentTo("+12025550192")).startsWith("Understood, Dana. You won't get any alerts.");
-		assertThat(coach().getForObject("/api/participants/" + id + "/allies", JsonNode.class).findValuesAsText("consent"))
+		assertThat(coach().getForObject("/api/participants/" + id + "/allies", JsonNode.class).findValuesAsString("consent"))
 			.containsExactly("DECLINED");
 	}
 
@@ -328,9 +328,9 @@ class LoopIntegrationTests extends LoopTestSupport {
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-		assertThat(response.getBody().get("errors").findValuesAsText("field")).containsExactly("name", "phone", "timeZone",
+		assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("name", "phone", "timeZone",
 				"checkInTime");
-		assertThat(response.getBody().get("errors").findValuesAsText("message"))
+		assertThat(response.getBody().get("errors").findValuesAsString("message"))
 			.anySatisfy(m -> assertThat(m).contains("America/New_York"))
 			.anySatisfy(m -> assertThat(m).contains("HH:mm"));
 		assertThat(coach().getForObject("/api/participants", JsonNode.class).size()).isEqualTo(before);

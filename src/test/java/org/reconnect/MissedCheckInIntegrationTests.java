@@ -28,7 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
@@ -262,11 +262,11 @@ class MissedCheckInIntegrationTests extends LoopTestSupport {
 					JsonNode.class);
 			assertThat(refused.getStatusCode()).as(time).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-			assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly("checkInTime");
+			assertThat(refused.getBody().get("errors").findValuesAsString("field")).containsExactly("checkInTime");
 			assertThat(refused.getBody().get("errors").get(0).get("message").asText()).isEqualTo(time
 					+ " falls in quiet hours 21:00\u201308:00, when no check-in can be sent: choose a time from 08:00 until 21:00");
 		}
-		assertThat(coach().getForObject("/api/participants", JsonNode.class).findValuesAsText("phone"))
+		assertThat(coach().getForObject("/api/participants", JsonNode.class).findValuesAsString("phone"))
 			.as("nothing stored").doesNotContain(gus);
 
 		String id = enrol("Gus Hale", gus, "America/New_York", "08:00");
@@ -274,7 +274,7 @@ class MissedCheckInIntegrationTests extends LoopTestSupport {
 		ResponseEntity<JsonNode> covering = coach().exchange("/api/participants/" + id + "/quiet-hours", HttpMethod.PUT,
 				new HttpEntity<>(Map.of("start", "22:00", "end", "08:30")), JsonNode.class);
 		assertThat(covering.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(covering.getBody().get("errors").findValuesAsText("field")).containsExactly("quietHours");
+		assertThat(covering.getBody().get("errors").findValuesAsString("field")).containsExactly("quietHours");
 		assertThat(covering.getBody().get("errors").get(0).get("message").asText()).isEqualTo(
 				"22:00\u201308:30 would cover the daily check-in at 08:00, which could then never be sent: choose quiet "
 						+ "hours that end by 08:00 or start after it");

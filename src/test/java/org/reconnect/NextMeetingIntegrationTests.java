@@ -11,7 +11,7 @@ import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /** A flow's {next_meeting} is the participant's next meeting, from their reminders. */

@@ -25,7 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
@@ -174,7 +174,7 @@ class OperationsIntegrationTests extends LoopTestSupport {
 
 	private static List<String> names(JsonNode components) {
 		List<String> names = new ArrayList<>();
-		components.fieldNames().forEachRemaining(names::add);
+		names.addAll(components.propertyNames());
 		return names;
 	}
 }

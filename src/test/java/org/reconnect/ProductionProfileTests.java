@@ -26,15 +26,15 @@ class ProductionProfileTests {
 	@Test
 	void withoutTheStoresANodeCannotStart() throws IOException {
 		StandardEnvironment production = production(Map.of());
-		assertThatThrownBy(() -> production.getProperty("spring.data.mongodb.uri"))
-			.hasMessageContaining("SPRING_DATA_MONGODB_URI");
+		assertThatThrownBy(() -> production.getProperty("spring.mongodb.uri"))
+			.hasMessageContaining("SPRING_MONGODB_URI");
 		assertThatThrownBy(() -> production.getProperty("spring.datasource.url"))
 			.hasMessageContaining("SPRING_DATASOURCE_URL");
 	}
 
 	@Test
 	void withoutThePublicAddressANodeCannotStart() throws IOException {
-		StandardEnvironment production = production(Map.of("SPRING_DATA_MONGODB_URI", "mongodb://mongo1:27017/reconnect",
+		StandardEnvironment production = production(Map.of("SPRING_MONGODB_URI", "mongodb://mongo1:27017/reconnect",
 				"SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/reconnect_quartz"));
 		assertThatThrownBy(() -> production.getProperty("reconnect.public-base-url"))
 			.hasMessageContaining("RECONNECT_PUBLIC_BASE_URL");
@@ -54,10 +54,10 @@ class ProductionProfileTests {
 
 	@Test
 	void withTheStoresGivenNothingIsEmbedded() throws Exception {
-		StandardEnvironment production = production(Map.of("SPRING_DATA_MONGODB_URI",
+		StandardEnvironment production = production(Map.of("SPRING_MONGODB_URI",
 				"mongodb://mongo1:27017/reconnect?replicaSet=rs0", "SPRING_DATASOURCE_URL",
 				"jdbc:postgresql://postgres:5432/reconnect_quartz"));
-		assertThat(production.getProperty("spring.data.mongodb.uri"))
+		assertThat(production.getProperty("spring.mongodb.uri"))
 			.isEqualTo("mongodb://mongo1:27017/reconnect?replicaSet=rs0");
 		assertThat(production.getProperty("spring.datasource.url"))
 			.isEqualTo("jdbc:postgresql://postgres:5432/reconnect_quartz");

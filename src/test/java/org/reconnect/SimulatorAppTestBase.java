@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.stream.Stream;
 
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing in the configuration. Its flows are the shipped ones plus the test-only flows in
  * src/test/resources/flows/policies/flows, copied into a folder the tests may change.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.quartz.auto-startup=false",
 		// Quartz keeps JVM-wide registries by scheduler name: each test context gets its own.

@@ -6,11 +6,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The simulator's inbound text is checked as a Twilio message could never be otherwise (issue #17):
@@ -49,7 +49,7 @@ class SimulatorInputIntegrationTests extends SimulatorAppTestBase {
 
 	private static void assertRefused(ResponseEntity<JsonNode> answer, String field, String saying) {
 		assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(answer.getBody().path("errors").findValuesAsText("field")).contains(field);
+		assertThat(answer.getBody().path("errors").findValuesAsString("field")).contains(field);
 		assertThat(answer.getBody().toString()).contains(saying);
 	}
 }

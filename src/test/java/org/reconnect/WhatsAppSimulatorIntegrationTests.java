@@ -6,11 +6,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * WhatsApp without a Twilio account: the simulator marks WhatsApp messages as such, keeps the
@@ -62,7 +62,7 @@ class WhatsAppSimulatorIntegrationTests extends SimulatorAppTestBase {
 		assertThat(fallback.get("status").asText()).isEqualTo("SENT");
 		coach.postForEntity("/api/simulator/status", Map.of("messageId", latest.get("id").asText(), "status",
 				"undelivered"), JsonNode.class);
-		assertThat(messages(coach, phone).findValuesAsText("fallbackOf")).containsOnlyOnce(latest.get("id").asText());
+		assertThat(messages(coach, phone).findValuesAsString("fallbackOf")).containsOnlyOnce(latest.get("id").asText());
 
 		assertThat(coach.postForEntity("/api/simulator/status", Map.of("messageId", "nope", "status", "failed"),
 				JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -14,7 +14,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,9 +28,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
-	private final ObjectMapper json;
+	private final JsonMapper json;
 
-	ApiProblemResponses(ObjectMapper json) {
+	ApiProblemResponses(JsonMapper json) {
 		this.json = json;
 	}
 

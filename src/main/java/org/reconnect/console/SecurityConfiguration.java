@@ -1,6 +1,5 @@
 package org.reconnect.console;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -237,14 +236,12 @@ class SecurityConfiguration {
 	 * told to load it as a whole page instead of swapping it into a fragment.
 	 */
 	private static AuthenticationEntryPoint signInFirst() {
-		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
-		entryPoints.put(new RequestHeaderRequestMatcher("HX-Request", "true"), (request, response, denied) -> {
+		return DelegatingAuthenticationEntryPoint.builder().addEntryPointFor((request, response, denied) -> {
 			response.setHeader("HX-Redirect", request.getContextPath() + "/login");
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-		});
-		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
-		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
-		return entryPoint;
+		}, new RequestHeaderRequestMatcher("HX-Request", "true"))
+			.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+			.build();
 	}
 
 	/** A locked username gets its own message (unknown usernames lock the same way, so it reveals nothing). */

@@ -33,6 +33,7 @@ final class FlowMachines {
 	private static final String NEVER = "NEVER";
 	private static final String TEXT = "text";
 	private static final String EFFECTS = "effects";
+	private static final String TAKEN = "taken";
 
 	private FlowMachines() {
 	}
@@ -108,9 +109,11 @@ final class FlowMachines {
 			StateMachineEventResult<String, String> result = machine
 				.sendEvent(Mono.just(MessageBuilder.withPayload(event).setHeader(TEXT, text).build()))
 				.blockLast();
-			boolean accepted = result != null
-					&& result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED;
-			return new Step(machine.getState().getId(), machine.isComplete(), accepted, List.copyOf(effects));
+			// Statemachine reports an event ACCEPTED when the state has transitions for it, even if
+			// every guard refused; only a transition's action shows that one was taken.
+			boolean taken = result != null && result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED
+					&& machine.getExtendedState().getVariables().containsKey(TAKEN);
+			return new Step(machine.getState().getId(), machine.isComplete(), taken, List.copyOf(effects));
 		}
 		finally {
 			machine.stopReactively().block();
@@ -186,6 +189,7 @@ final class FlowMachines {
 	}
 
 	private static void act(List<Action> actions, StateContext<String, String> context) {
+		context.getExtendedState().getVariables().put(TAKEN, Boolean.TRUE);
 		List<Effect> effects = effects(context);
 		for (Action action : actions) {
 			if (action instanceof Action.Say say) {

@@ -13,8 +13,9 @@ import java.util.Optional;
 import org.reconnect.system.InvalidInput;
 import org.springframework.http.MediaType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import com.twilio.security.RequestValidator;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +32,7 @@ class TwilioSignatures {
 	/** Twilio's webhooks are a few KB; a body this large cannot be one. */
 	static final int LONGEST_JSON_BODY = 64 * 1024;
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final RequestValidator validator;
 	private final String publicBaseUrl;
@@ -147,15 +148,15 @@ class TwilioSignatures {
 		try {
 			JsonNode root = JSON.readTree(body);
 			if (root != null && root.isObject()) {
-				root.fields().forEachRemaining(field -> {
+				root.properties().forEach(field -> {
 					JsonNode value = field.getValue();
 					if (!value.isNull()) {
-						fields.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
+						fields.put(field.getKey(), value.isValueNode() ? value.asString() : value.toString());
 					}
 				});
 			}
 		}
-		catch (IOException ex) {
+		catch (JacksonException ex) {
 			// signed but not JSON: no fields, so the required ones are reported missing
 		}
 		return fields;

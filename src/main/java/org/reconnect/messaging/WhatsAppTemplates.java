@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The approved WhatsApp templates, configured by name and language, and how a message fills one.
@@ -19,7 +19,7 @@ class WhatsAppTemplates {
 	static final String FIRST_NAME = "first-name";
 	static final String TEXT = "text";
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final MessagingSettings.WhatsApp settings;
 
@@ -53,7 +53,7 @@ class WhatsAppTemplates {
 		try {
 			return Optional.of(WhatsAppCarrier.WhatsAppContent.template(sid.trim(), JSON.writeValueAsString(variables)));
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new IllegalStateException("template variables could not be written as JSON", ex);
 		}
 	}

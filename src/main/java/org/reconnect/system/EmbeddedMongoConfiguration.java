@@ -21,7 +21,7 @@ import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -50,7 +50,7 @@ import io.netty.channel.Channel;
  * service refuses to start on it unless a small pilot says it accepts that.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
+@ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
 class EmbeddedMongoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
@@ -58,7 +58,7 @@ class EmbeddedMongoConfiguration {
 	static final String REAL_PEOPLE_REFUSED = "A Twilio account is configured, so this service would hold real "
 			+ "people's names, numbers and messages, but MongoDB is the embedded store: it has no authentication "
 			+ "(any process on this machine can read it over loopback), no replication and no backups. Set "
-			+ "spring.data.mongodb.uri (environment SPRING_DATA_MONGODB_URI) to a MongoDB replica set, or, for a "
+			+ "spring.mongodb.uri (environment SPRING_MONGODB_URI) to a MongoDB replica set, or, for a "
 			+ "small pilot that accepts those limits, set reconnect.embedded-store-pilot=true "
 			+ "(RECONNECT_EMBEDDEDSTOREPILOT).";
 

@@ -1,24 +1,22 @@
 package org.reconnect.system;
 
 import java.beans.PropertyEditorSupport;
-import java.io.IOException;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.Module;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Every string the service reads from a request is Unicode NFC ({@link UnicodeText#nfc}), at the
  * boundary, so nothing behind it meets two spellings of one name: JSON bodies through Jackson (Boot
- * adds this module to its ObjectMapper), form fields and request parameters through data binding.
+ * adds this module to its JsonMapper), form fields and request parameters through data binding.
  * A field that must stay byte for byte as sent (a password) says so with
  * {@code @JsonDeserialize(using = StringDeserializer.class)}. Twilio's webhooks read their
  * parameters themselves (the signature covers them as sent); inbound messages are cleaned later.
@@ -27,7 +25,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 class NfcInput {
 
 	@Bean
-	Module nfcStrings() {
+	JacksonModule nfcStrings() {
 		SimpleModule module = new SimpleModule("nfc-strings");
 		module.addDeserializer(String.class, new NfcStrings());
 		return module;
@@ -37,7 +35,7 @@ class NfcInput {
 	static final class NfcStrings extends StringDeserializer {
 
 		@Override
-		public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+		public String deserialize(JsonParser parser, DeserializationContext context) {
 			return UnicodeText.nfc(super.deserialize(parser, context));
 		}
 	}

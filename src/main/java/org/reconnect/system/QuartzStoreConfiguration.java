@@ -1,11 +1,12 @@
 package org.reconnect.system;
 
+import java.sql.DatabaseMetaData;
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
-import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
-import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
+import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -23,7 +24,7 @@ class QuartzStoreConfiguration {
 		return factory -> {
 			String product;
 			try {
-				product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+				product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 			}
 			catch (MetaDataAccessException ex) {
 				throw new IllegalStateException("cannot reach the Quartz database", ex);

@@ -19,14 +19,14 @@ import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who sees which crisis notice, in the alerts inbox and the API alike: a coach those of their own
@@ -87,7 +87,7 @@ class AlertsInboxIntegrationTests extends SimulatorAppTestBase {
 	@Test
 	void aCoachSeesTheCrisisNoticesOfTheirOwnParticipantsOnly() {
 		JsonNode open = api("cora").getForObject("/api/attention?open=true", JsonNode.class);
-		assertThat(open.findValuesAsText("participantId")).contains(coras.id().value()).doesNotContain(dexs.id().value());
+		assertThat(open.findValuesAsString("participantId")).contains(coras.id().value()).doesNotContain(dexs.id().value());
 		assertThat(open.toString()).as("no notice from a number nobody has enrolled")
 			.doesNotContain(STRANGER_MASKED, "2025550859");
 		JsonNode history = api("cora").getForObject("/api/attention", JsonNode.class);
@@ -122,7 +122,7 @@ class AlertsInboxIntegrationTests extends SimulatorAppTestBase {
 	@Test
 	void aSupervisorSeesEveryCaseloadsNoticesAndTheStrangersWithTheNumberMasked() {
 		JsonNode open = supervisorsInbox();
-		assertThat(open.findValuesAsText("participantId")).contains(coras.id().value(), dexs.id().value());
+		assertThat(open.findValuesAsString("participantId")).contains(coras.id().value(), dexs.id().value());
 		JsonNode stranger = strangersNotice(open);
 		assertThat(stranger.get("kind").asText()).isEqualTo("CRISIS");
 		assertThat(stranger.get("participantId").isNull()).isTrue();
@@ -178,7 +178,7 @@ class AlertsInboxIntegrationTests extends SimulatorAppTestBase {
 		JsonNode docs = http.getForObject("/v3/api-docs", JsonNode.class);
 		assertThat(docs.at("/paths/~1api~1notices~1{id}~1acknowledgements/post/summary").asText())
 			.startsWith("Acknowledge a crisis or handover notice");
-		assertThat(docs.at("/paths/~1api~1attention/get/parameters").findValuesAsText("name")).contains("open");
+		assertThat(docs.at("/paths/~1api~1attention/get/parameters").findValuesAsString("name")).contains("open");
 	}
 
 	// --- helpers
@@ -210,7 +210,7 @@ class AlertsInboxIntegrationTests extends SimulatorAppTestBase {
 	}
 
 	private static List<String> openNotices(JsonNode items) {
-		return items.findValuesAsText("id");
+		return items.findValuesAsString("id");
 	}
 
 	private TestRestTemplate api(String coach) {

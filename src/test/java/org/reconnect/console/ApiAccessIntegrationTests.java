@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who may do what through the API: a coach works on their own caseload only (someone else's
@@ -82,11 +82,11 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		String anas = enrol(as("ana"), "Ada", "+1 202 555 0782");
 		String bens = enrol(as("ben"), "Bea", "+1 202 555 0783");
 
-		assertThat(as("ana").getForObject("/api/participants", JsonNode.class).findValuesAsText("id")).contains(anas)
+		assertThat(as("ana").getForObject("/api/participants", JsonNode.class).findValuesAsString("id")).contains(anas)
 			.doesNotContain(bens);
-		assertThat(as("ben").getForObject("/api/participants", JsonNode.class).findValuesAsText("id")).contains(bens)
+		assertThat(as("ben").getForObject("/api/participants", JsonNode.class).findValuesAsString("id")).contains(bens)
 			.doesNotContain(anas);
-		assertThat(as("ana").getForObject("/api/attention", JsonNode.class).findValuesAsText("participantId"))
+		assertThat(as("ana").getForObject("/api/attention", JsonNode.class).findValuesAsString("participantId"))
 			.doesNotContain(bens);
 	}
 
@@ -105,7 +105,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		assertThat(elsewhere.getBody()).as("one answer for both: nothing tells another caseload apart")
 			.isEqualTo(optedOut.getBody());
 		assertThat(elsewhere.getHeaders().getContentType()).isEqualTo(optedOut.getHeaders().getContentType());
-		assertThat(elsewhere.getBody().get("errors").findValuesAsText("field")).containsExactly("phone");
+		assertThat(elsewhere.getBody().get("errors").findValuesAsString("field")).containsExactly("phone");
 		assertThat(elsewhere.getBody().toString()).contains("ask a supervisor")
 			.doesNotContainIgnoringCase("enrolled in")
 			.doesNotContainIgnoringCase("already")
@@ -135,7 +135,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		String bens = enrol(as("ben"), "Cy", "+1 202 555 0784");
 		TestRestTemplate supervisor = supervisor();
 
-		assertThat(supervisor.getForObject("/api/participants", JsonNode.class).findValuesAsText("id")).contains(bens);
+		assertThat(supervisor.getForObject("/api/participants", JsonNode.class).findValuesAsString("id")).contains(bens);
 		assertThat(supervisor.getForEntity("/api/participants/" + bens + "/export", JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		assertThat(supervisor.exchange("/api/participants/" + bens, HttpMethod.DELETE, null, Void.class).getStatusCode())
@@ -155,7 +155,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
 		JsonNode coaches = supervisor().getForObject("/api/coaches", JsonNode.class);
-		assertThat(coaches.findValuesAsText("username")).contains("coach", "ana", "ben");
+		assertThat(coaches.findValuesAsString("username")).contains("coach", "ana", "ben");
 		assertThat(coaches.toString()).doesNotContain("passwordHash", "{bcrypt}");
 	}
 
@@ -164,7 +164,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		ResponseEntity<JsonNode> bad = supervisor().postForEntity("/api/coaches",
 				Map.of("username", "No Spaces!", "password", "short", "role", "BOSS"), JsonNode.class);
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("username", "password",
+		assertThat(bad.getBody().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("username", "password",
 				"role");
 		assertThat(bad.getBody().toString()).contains("at least 12 characters");
 	}
@@ -179,7 +179,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		assertRefusedPassword("pw.five", "qwertyuiop123", "too easy to guess");
 		assertRefusedPassword("pw.six", "iloveyou1234", "too easy to guess");
 		assertRefusedPassword("pw.seven", "aaaaaaaaaaaaaaaa", "too easy to guess");
-		assertThat(supervisor().getForObject("/api/coaches", JsonNode.class).findValuesAsText("username"))
+		assertThat(supervisor().getForObject("/api/coaches", JsonNode.class).findValuesAsString("username"))
 			.as("nothing was stored").noneMatch(name -> name.startsWith("pw."));
 
 		// the same rule for a changed password
@@ -187,7 +187,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		ResponseEntity<JsonNode> changed = supervisor().exchange("/api/coaches/pw.ok/password", HttpMethod.PUT,
 				new HttpEntity<>(Map.of("password", "password1234")), JsonNode.class);
 		assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(changed.getBody().get("errors").findValuesAsText("field")).containsExactly("password");
+		assertThat(changed.getBody().get("errors").findValuesAsString("field")).containsExactly("password");
 		assertThat(as("pw.ok").getForEntity("/api/participants", JsonNode.class).getStatusCode())
 			.as("the old password still holds").isEqualTo(HttpStatus.OK);
 	}
@@ -227,7 +227,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 
 		// listed without the secret, which is kept only as a hash
 		JsonNode listed = supervisor().getForObject("/api/tokens", JsonNode.class);
-		assertThat(listed.findValuesAsText("id")).contains(id);
+		assertThat(listed.findValuesAsString("id")).contains(id);
 		assertThat(listed.toString()).doesNotContain(secret).doesNotContain(ApiTokenService.hash(secret));
 
 		assertThat(supervisor().exchange("/api/tokens/" + id, HttpMethod.DELETE, null, Void.class).getStatusCode())
@@ -259,7 +259,7 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 				Map.of("coach", "ana", "name", "forever", "expiresAt", START.plus(Duration.ofDays(400)).toString()),
 				JsonNode.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().get("errors").findValuesAsText("field")).containsExactly("expiresAt");
+		assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("expiresAt");
 	}
 
 	@Test
@@ -303,8 +303,8 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 				Map.of("username", username, "password", password, "role", "COACH"), JsonNode.class);
 		assertThat(refused.getStatusCode()).as(password).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
-		assertThat(refused.getBody().get("errors").findValuesAsText("field")).as(password).containsExactly("password");
-		assertThat(refused.getBody().get("errors").findValuesAsText("message")).as(password)
+		assertThat(refused.getBody().get("errors").findValuesAsString("field")).as(password).containsExactly("password");
+		assertThat(refused.getBody().get("errors").findValuesAsString("message")).as(password)
 			.singleElement(InstanceOfAssertFactories.STRING).contains(rule);
 	}
 

@@ -13,7 +13,7 @@ import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.TestCoaches;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A coach's console sessions end at once when a supervisor disables the account or changes its role
@@ -67,7 +67,7 @@ class CoachSessionsIntegrationTests extends SimulatorAppTestBase {
 				"phone", "+1 202 555 0871", "timeZone", "America/New_York", "checkInTime", "09:00", "language", "en"));
 		assertThat(enrol.statusCode()).as("no enrolment on the ended session").isIn(302, 403);
 		assertThat(enrol.headers().firstValue("Location").orElse("/login")).endsWith("/login");
-		assertThat(supervisor().getForObject("/api/participants", JsonNode.class).findValuesAsText("phone"))
+		assertThat(supervisor().getForObject("/api/participants", JsonNode.class).findValuesAsString("phone"))
 			.doesNotContain("+12025550871");
 	}
 
@@ -129,7 +129,7 @@ class CoachSessionsIntegrationTests extends SimulatorAppTestBase {
 		TestCoaches.ensure(mongo, encoder, "sess.old", PASSWORD);
 		Browser old = signedIn("sess.old", PASSWORD);
 		assertThat(old.get("/").statusCode()).isEqualTo(200);
-		assertThat(supervisor().getForObject("/api/coaches", JsonNode.class).findValuesAsText("username"))
+		assertThat(supervisor().getForObject("/api/coaches", JsonNode.class).findValuesAsString("username"))
 			.contains("sess.old");
 		assertThat(supervisor().postForEntity("/api/coaches/sess.old/disable", null, JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
@@ -158,7 +158,7 @@ class CoachSessionsIntegrationTests extends SimulatorAppTestBase {
 		ResponseEntity<JsonNode> badRole = supervisor().exchange("/api/coaches/sess.max/role", HttpMethod.PUT,
 				new HttpEntity<>(Map.of("role", "BOSS")), JsonNode.class);
 		assertThat(badRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(badRole.getBody().get("errors").findValuesAsText("field")).containsExactly("role");
+		assertThat(badRole.getBody().get("errors").findValuesAsString("field")).containsExactly("role");
 		assertThat(supervisor().exchange("/api/coaches/coach/role", HttpMethod.PUT,
 				new HttpEntity<>(Map.of("role", "COACH")), JsonNode.class).getStatusCode())
 			.as("not one's own role").isEqualTo(HttpStatus.BAD_REQUEST);

@@ -21,7 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -126,7 +126,7 @@ class CrisisReachIntegrationTests extends LoopTestSupport {
 						Map.of("start", "25:00", "end", "07:00"))),
 				JsonNode.class);
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(bad.getBody().findValuesAsText("field")).containsExactlyInAnyOrder("email", "timeZone",
+		assertThat(bad.getBody().findValuesAsString("field")).containsExactlyInAnyOrder("email", "timeZone",
 				"quietHours.start");
 		assertThat(coachView("wes").path("email").isNull()).as("nothing half-written").isTrue();
 

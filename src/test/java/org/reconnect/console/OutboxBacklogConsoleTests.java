@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * When the SMS provider stops answering, messages wait in the outbox: the caseload page and the

@@ -18,12 +18,12 @@ import org.reconnect.ConsoleBrowser;
 import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.TestCoaches;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Passkeys for real, in headless chromium with a virtual authenticator (a platform authenticator

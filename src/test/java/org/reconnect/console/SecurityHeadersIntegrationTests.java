@@ -24,10 +24,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.reconnect.Chromium;
 import org.reconnect.SimulatorAppTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The same security headers (CSP, Referrer-Policy, HSTS, no framing, nosniff) on every surface the

@@ -27,7 +27,7 @@ import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -41,8 +41,8 @@ import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Sign-in as a coach meets it: the lockout after repeated failures (form and HTTP Basic), the
@@ -185,10 +185,10 @@ class SignInIntegrationTests extends SimulatorAppTestBase {
 
 		JsonNode audit = basic("coach", "sim-pass-2030").getForObject("/api/sign-ins?username=ida", JsonNode.class);
 		assertThat(audit).hasSize(3);
-		assertThat(audit.findValuesAsText("outcome")).containsExactly("SUCCESS", "SUCCESS", "FAILURE");
-		assertThat(audit.findValuesAsText("method")).containsExactly("BASIC", "PASSWORD", "PASSWORD");
-		assertThat(audit.findValuesAsText("address")).containsOnly("127.0.0.0");
-		assertThat(audit.findValuesAsText("at")).containsExactly(START.plusSeconds(2).toString(),
+		assertThat(audit.findValuesAsString("outcome")).containsExactly("SUCCESS", "SUCCESS", "FAILURE");
+		assertThat(audit.findValuesAsString("method")).containsExactly("BASIC", "PASSWORD", "PASSWORD");
+		assertThat(audit.findValuesAsString("address")).containsOnly("127.0.0.0");
+		assertThat(audit.findValuesAsString("at")).containsExactly(START.plusSeconds(2).toString(),
 				START.plusSeconds(1).toString(), START.toString());
 		assertThat(basic("ida", PASSWORD).getForEntity("/api/sign-ins", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
@@ -301,8 +301,8 @@ class SignInIntegrationTests extends SimulatorAppTestBase {
 		assertThat(refused.statusCode()).isEqualTo(401);
 
 		JsonNode audit = basic("coach", "sim-pass-2030").getForObject("/api/sign-ins?username=(passkey)", JsonNode.class);
-		assertThat(audit.findValuesAsText("method")).contains("PASSKEY");
-		assertThat(audit.findValuesAsText("outcome")).contains("FAILURE");
+		assertThat(audit.findValuesAsString("method")).contains("PASSKEY");
+		assertThat(audit.findValuesAsString("outcome")).contains("FAILURE");
 	}
 
 	// --- the rule the console's pages use

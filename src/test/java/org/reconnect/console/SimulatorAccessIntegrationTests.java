@@ -13,12 +13,12 @@ import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.SentMessage;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The phone simulator and transcript runs follow the caseload rule: a coach reads and writes only
@@ -84,7 +84,7 @@ class SimulatorAccessIntegrationTests extends SimulatorAppTestBase {
 		assertThat(as("ana").getForEntity("/api/simulator/messages?to={to}", JsonNode.class, "+12025550889")
 			.getStatusCode()).as("a number nobody has: the same answer").isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(supervisor().getForEntity("/api/simulator/messages?to={to}", JsonNode.class, BENS_ALLY).getBody()
-			.findValuesAsText("to")).isNotEmpty().containsOnly(BENS_ALLY);
+			.findValuesAsString("to")).isNotEmpty().containsOnly(BENS_ALLY);
 		assertThat(anonymous().getForEntity("/api/simulator/messages?to={to}", JsonNode.class, ANAS).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
@@ -92,11 +92,11 @@ class SimulatorAccessIntegrationTests extends SimulatorAppTestBase {
 	@Test
 	void readingEverythingShowsACoachOnlyTheirOwnNumbers() {
 		JsonNode anas = as("ana").getForObject("/api/simulator/messages?limit=200", JsonNode.class);
-		assertThat(anas.findValuesAsText("to")).contains(ANAS_ALLY).doesNotContain(BENS, BENS_ALLY);
+		assertThat(anas.findValuesAsString("to")).contains(ANAS_ALLY).doesNotContain(BENS, BENS_ALLY);
 		JsonNode bens = as("ben").getForObject("/api/simulator/messages?limit=200", JsonNode.class);
-		assertThat(bens.findValuesAsText("to")).contains(BENS_ALLY).doesNotContain(ANAS, ANAS_ALLY);
+		assertThat(bens.findValuesAsString("to")).contains(BENS_ALLY).doesNotContain(ANAS, ANAS_ALLY);
 		// a supervisor reads the newest messages to every number, unfiltered
-		assertThat(supervisor().getForObject("/api/simulator/messages?limit=50", JsonNode.class).findValuesAsText("id"))
+		assertThat(supervisor().getForObject("/api/simulator/messages?limit=50", JsonNode.class).findValuesAsString("id"))
 			.isEqualTo(messenger.recent((String) null, 50).stream().map(SentMessage::id).toList());
 		assertThat(anonymous().getForEntity("/api/simulator/messages", JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -119,7 +119,7 @@ class SimulatorAccessIntegrationTests extends SimulatorAppTestBase {
 		assertThat(as("ana").postForEntity("/api/simulator/inbound", Map.of("from", BENS_ALLY, "body", "YES"), JsonNode.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(supervisor().getForObject("/api/participants/" + bensId + "/allies", JsonNode.class)
-			.findValuesAsText("consent")).containsOnly("REQUESTED");
+			.findValuesAsString("consent")).containsOnly("REQUESTED");
 		assertThat(sentTo(BENS_ALLY) + sentTo("+12025550885")).isEqualTo(before);
 
 		assertThat(supervisor().postForEntity("/api/simulator/inbound", Map.of("from", BENS, "body", "hello"),
@@ -138,7 +138,7 @@ class SimulatorAccessIntegrationTests extends SimulatorAppTestBase {
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(as("ana").postForEntity("/api/simulator/inbound", Map.of("from", both, "body", "STOP"), JsonNode.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(as("ana").getForObject("/api/simulator/messages?limit=200", JsonNode.class).findValuesAsText("to"))
+		assertThat(as("ana").getForObject("/api/simulator/messages?limit=200", JsonNode.class).findValuesAsString("to"))
 			.doesNotContain(both);
 		assertThat(as("ben").getForEntity("/api/simulator/messages?to={to}", JsonNode.class, both).getStatusCode())
 			.as("nor Ben's alone").isEqualTo(HttpStatus.NOT_FOUND);
@@ -273,7 +273,7 @@ class SimulatorAccessIntegrationTests extends SimulatorAppTestBase {
 
 	private void allyOnce(TestRestTemplate coach, String participant, String name, String phone) {
 		JsonNode allies = coach.getForObject("/api/participants/" + participant + "/allies", JsonNode.class);
-		if (!allies.findValuesAsText("phone").contains(phone)) {
+		if (!allies.findValuesAsString("phone").contains(phone)) {
 			ResponseEntity<JsonNode> invited = coach.postForEntity("/api/participants/" + participant + "/allies",
 					Map.of("name", name, "phone", phone), JsonNode.class);
 			assertThat(invited.getStatusCode()).as(String.valueOf(invited.getBody())).isEqualTo(HttpStatus.CREATED);

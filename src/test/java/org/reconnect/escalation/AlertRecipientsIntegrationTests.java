@@ -17,7 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -125,7 +125,7 @@ class AlertRecipientsIntegrationTests extends LoopTestSupport {
 		assertThat(alerts(bea)).hasSize(1);
 
 		JsonNode allies = coach().getForObject("/api/participants/" + id + "/allies", JsonNode.class);
-		assertThat(allies.findValuesAsText("zone")).containsOnly("Europe/Madrid");
+		assertThat(allies.findValuesAsString("zone")).containsOnly("Europe/Madrid");
 		assertThat(allies.findValues("quietHours").stream().map(hours -> hours.path("start").asText()))
 			.containsExactlyInAnyOrder("23:00", "20:00", "");
 
@@ -137,7 +137,7 @@ class AlertRecipientsIntegrationTests extends LoopTestSupport {
 		ResponseEntity<JsonNode> bad = coach().exchange("/api/participants/" + id + "/allies/" + caiId + "/quiet-hours",
 				HttpMethod.PUT, new HttpEntity<>(Map.of("start", "late", "end", "06:30")), JsonNode.class);
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(bad.getBody().findValuesAsText("field")).containsExactly("start");
+		assertThat(bad.getBody().findValuesAsString("field")).containsExactly("start");
 	}
 
 	@Test
@@ -166,7 +166,7 @@ class AlertRecipientsIntegrationTests extends LoopTestSupport {
 		assertThat(mail.get(0).getContent().toString()).contains("/alerts#alert-" + id).doesNotContain("Zeb", max);
 		assertThat(sentTo(COACH_PHONE)).as("Kit was reached: the supervisor is not told").noneMatch(t -> t.contains("Zeb"));
 		JsonNode attention = http.withBasicAuth("kit", PASSWORD).getForObject("/api/attention", JsonNode.class);
-		assertThat(attention.findValuesAsText("outcome")).contains("EMAILED");
+		assertThat(attention.findValuesAsString("outcome")).contains("EMAILED");
 	}
 
 	@Test

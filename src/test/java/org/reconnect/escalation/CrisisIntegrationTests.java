@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A crisis message, written the way people text, gets crisis resources within the same request
@@ -143,7 +143,7 @@ class CrisisIntegrationTests extends LoopTestSupport {
 		assertThat(lastSentTo(english) + lastSentTo(spanish)).as("nobody's participant: no coach to promise")
 			.doesNotContainIgnoringCase("coach");
 		JsonNode notices = coach().getForObject("/api/attention?open=true", JsonNode.class);
-		assertThat(notices.findValuesAsText("maskedPhone")).contains(Masking.phone(english), Masking.phone(spanish));
+		assertThat(notices.findValuesAsString("maskedPhone")).contains(Masking.phone(english), Masking.phone(spanish));
 	}
 
 	@Test

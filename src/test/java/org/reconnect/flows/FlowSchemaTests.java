@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -22,7 +22,7 @@ import com.networknt.schema.SpecificationVersion;
 /** The JSON Schema that editors use agrees with the reader: shipped flows pass, bad ones fail. */
 class FlowSchemaTests {
 
-	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+	private final ObjectMapper yaml = new YAMLMapper();
 	private final Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
 		.getSchema(read("conversation-flows/flow.schema.json"), InputFormat.JSON);
 

@@ -37,7 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
@@ -174,7 +174,7 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 		assertThat(requestsTo(invalid)).hasSize(1);
 		assertThat(requestsTo(unsubscribed)).hasSize(1);
 		assertThat(messenger.status(toInvalid.messageId()).orElseThrow().error()).isEqualTo("21211");
-		assertThat(coach().getForObject("/api/messages/flagged-numbers", JsonNode.class).findValuesAsText("phone"))
+		assertThat(coach().getForObject("/api/messages/flagged-numbers", JsonNode.class).findValuesAsString("phone"))
 			.contains(invalid);
 		assertThat(messenger.isOptedOut(unsubscribed)).isTrue();
 		assertThat(messenger.send(new OutboundMessage(unsubscribed, "Again.", Purpose.REPLY, "a-3")).outcome())

@@ -28,7 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
@@ -294,16 +294,16 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 				"+12025550408", "timeZone", "America/New_York", "checkInTime", "12:15", "channel", "FAX"), JsonNode.class);
 		assertThat(enrol.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(enrol.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-		assertThat(enrol.getBody().get("errors").findValuesAsText("field")).containsExactly("channel");
-		assertThat(enrol.getBody().get("errors").findValuesAsText("message").get(0)).contains("'FAX'")
+		assertThat(enrol.getBody().get("errors").findValuesAsString("field")).containsExactly("channel");
+		assertThat(enrol.getBody().get("errors").findValuesAsString("message").get(0)).contains("'FAX'")
 			.contains("SMS, WHATSAPP or WEB");
 
 		String id = enrol("Pat Doe", "+12025550408", "America/New_York", "12:15");
 		enrolled.add(id);
 		ResponseEntity<JsonNode> change = putChannel(id, Map.of("channel", "pigeon"));
 		assertThat(change.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(change.getBody().get("errors").findValuesAsText("field")).containsExactly("channel");
-		assertThat(putChannel(id, Map.of("smsFallback", false)).getBody().get("errors").findValuesAsText("field"))
+		assertThat(change.getBody().get("errors").findValuesAsString("field")).containsExactly("channel");
+		assertThat(putChannel(id, Map.of("smsFallback", false)).getBody().get("errors").findValuesAsString("field"))
 			.containsExactly("channel");
 		JsonNode profile = coach().getForObject("/api/participants/" + id, JsonNode.class).get("profile");
 		assertThat(profile.get("channel").asText()).isEqualTo("SMS");

@@ -91,7 +91,7 @@ final class Harness implements AutoCloseable {
 
 	private List<String> properties(FakeTwilio twilio) {
 		List<String> properties = new ArrayList<>(List.of(
-				"--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongoProxy.port() + "/reconnect",
+				"--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoProxy.port() + "/reconnect",
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/postgres",
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--reconnect.console.initial-coach.password=" + AppNode.COACH_PASSWORD,

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Twilio unavailable (every send answered 503) for 10 minutes ({@code -Dproof.twilio-outage})
  * while check-ins fall due, a group a minute: they wait in the outbox, which the supervisor sees
@@ -26,8 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwilioOutageProof {
 
-	private static final Pattern BACKLOG = Pattern
-		.compile("\"outbox\":\\{\"status\":\"(\\w+)\",\"details\":\\{\"due\":(\\d+),\"retrying\":(\\d+),\"oldestDueAge\":\"([^\"]+)\"");
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
 	void messagesWaitInTheOutboxAndAllGoOnceInOrderWhenTwilioReturns() throws Exception {
@@ -58,19 +61,21 @@ class TwilioOutageProof {
 			while (Instant.now().isBefore(back)) {
 				Thread.sleep(Math.min(30_000, Math.max(1, Duration.between(Instant.now(), back).toMillis())));
 				lastReadiness = run.nodes.get(0).get("/actuator/health/readiness").body();
-				Matcher m = BACKLOG.matcher(lastReadiness);
+				JsonNode outbox = outbox(lastReadiness);
 				String prometheus = run.nodes.get(1).get("/actuator/prometheus").body();
 				lastConsole = run.nodes.get(1).get("/api/outbox/backlog").body();
 				say("backlog: readiness outbox %s; reconnect_outbox_backlog %s; console %s; refused by Twilio so far %d",
-						m.find() ? m.group(1) + " due=" + m.group(2) + " retrying=" + m.group(3) + " oldest=" + m.group(4)
-								: "?",
+						outbox.isMissingNode() ? "?"
+								: outbox.path("status").asString() + " due=" + outbox.at("/details/due").asLong()
+										+ " retrying=" + outbox.at("/details/retrying").asLong() + " oldest="
+										+ outbox.at("/details/oldestDueAge").asString(),
 						gauge(prometheus), lastConsole, run.twilios.stream().mapToLong(FakeTwilio::refused).sum());
 			}
 			// The coach console's view (the caseload page's notice, from the same figures as this API).
 			assertThat(lastConsole).as("the console shows the backlog").containsPattern("\"due\":[1-9]");
-			Matcher during = BACKLOG.matcher(lastReadiness);
-			assertThat(during.find()).as(lastReadiness).isTrue();
-			long waiting = Long.parseLong(during.group(2)) + Long.parseLong(during.group(3));
+			JsonNode during = outbox(lastReadiness);
+			assertThat(during.at("/details/due").isNumber()).as(lastReadiness).isTrue();
+			long waiting = during.at("/details/due").asLong() + during.at("/details/retrying").asLong();
 			int sentDuring = run.sent().size();
 
 			run.twilios.forEach(FakeTwilio::available);
@@ -133,6 +138,16 @@ class TwilioOutageProof {
 
 	private static int groupOf(String phone, int perGroup) {
 		return (Integer.parseInt(phone.substring(5)) - 2000000) / perGroup;
+	}
+
+	/** The outbox component of a readiness answer (its members in any order), or a missing node. */
+	private static JsonNode outbox(String readiness) {
+		try {
+			return JSON.readTree(readiness).at("/components/outbox");
+		}
+		catch (JacksonException ex) {
+			return JSON.missingNode();
+		}
 	}
 
 	private static String gauge(String prometheus) {

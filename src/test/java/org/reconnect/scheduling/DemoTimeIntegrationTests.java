@@ -16,11 +16,11 @@ import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The simulator's demo clock: a jump runs what Quartz would have run in the skipped time, in
@@ -99,7 +99,7 @@ class DemoTimeIntegrationTests extends SimulatorAppTestBase {
 		ResponseEntity<JsonNode> backwards = coach.postForEntity("/api/simulator/clock/jumps", Map.of("by", "-2h"),
 				JsonNode.class);
 		assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(backwards.getBody().get("errors").findValuesAsText("field")).containsExactly("by");
+		assertThat(backwards.getBody().get("errors").findValuesAsString("field")).containsExactly("by");
 		coach.postForEntity("/api/simulator/clock/reset", null, JsonNode.class);
 		assertThat(clock.instant()).isEqualTo(START);
 	}

@@ -42,8 +42,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -181,7 +181,7 @@ class ReminderClusterIntegrationTests {
 		return new SpringApplicationBuilder(ReconnectApplication.class)
 			.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
 			.run("--server.port=0", "--spring.quartz.auto-startup=true", "--reconnect.data-dir=" + dataDir.resolve(name),
-					"--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/reconnect",
+					"--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/reconnect",
 					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
 					"--reconnect.console.initial-coach.password=cluster-pass-2030",

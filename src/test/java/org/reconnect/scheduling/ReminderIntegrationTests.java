@@ -32,9 +32,10 @@ import org.reconnect.messaging.Purpose;
 import org.reconnect.messaging.SendResult;
 import org.reconnect.messaging.SentMessage;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -50,7 +51,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reminders through the whole app on the simulator channel: the REST API and its problem details,
@@ -58,6 +59,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * trigger runs), downtime and quiet hours, NEXT and replies by text, and the calendar feed; and
  * the batches in which due reminders and check-ins are claimed and handed over.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.quartz.auto-startup=false",
 		// Quartz keeps JVM-wide registries by scheduler name: each test context gets its own.
@@ -139,7 +141,7 @@ class ReminderIntegrationTests {
 			.as("the trigger for the minute of the next send").isNotNull();
 
 		JsonNode preview = coach().getForObject(reminders(id) + "/" + rid + "/occurrences?count=4", JsonNode.class);
-		assertThat(preview.findValuesAsText("local")).containsExactly("2030-03-05T19:00", "2030-03-07T19:00",
+		assertThat(preview.findValuesAsString("local")).containsExactly("2030-03-05T19:00", "2030-03-07T19:00",
 				"2030-03-12T19:00", "2030-03-14T19:00");
 		assertThat(preview.get(2).get("at").asText()).as("after the change to EDT").isEqualTo("2030-03-12T23:00:00Z");
 		assertThat(preview.get(0).get("words").asText()).isEqualTo("Tue, Mar 5, 2030 at 7:00 PM");
@@ -150,7 +152,7 @@ class ReminderIntegrationTests {
 				Map.of("occurrence", "2030-03-12T19:00", "moveTo", "2030-03-13T18:00"), JsonNode.class).getBody();
 		assertThat(moved.get("skipped").get(0).asText()).isEqualTo("2030-03-07T19:00");
 		preview = coach().getForObject(reminders(id) + "/" + rid + "/occurrences?count=3", JsonNode.class);
-		assertThat(preview.findValuesAsText("local")).containsExactly("2030-03-05T19:00", "2030-03-13T18:00",
+		assertThat(preview.findValuesAsString("local")).containsExactly("2030-03-05T19:00", "2030-03-13T18:00",
 				"2030-03-14T19:00");
 
 		ResponseEntity<JsonNode> changed = coach().exchange(reminders(id) + "/" + rid, HttpMethod.PUT,
@@ -163,7 +165,7 @@ class ReminderIntegrationTests {
 		assertThat(scheduler.getTrigger(TriggerKey.triggerKey("2030-03-04T23:00:00Z", Triggers.REMINDER_GROUP)))
 			.as("the old minute's trigger, needed by no reminder, is gone").isNull();
 
-		assertThat(coach().getForObject(reminders(id), JsonNode.class).findValuesAsText("id")).containsExactly(rid);
+		assertThat(coach().getForObject(reminders(id), JsonNode.class).findValuesAsString("id")).containsExactly(rid);
 		assertThat(coach().exchange(reminders(id) + "/" + rid, HttpMethod.DELETE, null, Void.class).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(coach().getForEntity(reminders(id) + "/" + rid, JsonNode.class).getStatusCode())
@@ -180,23 +182,23 @@ class ReminderIntegrationTests {
 
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(bad.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-		assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactly("timeZone", "start", "rule",
+		assertThat(bad.getBody().get("errors").findValuesAsString("field")).containsExactly("timeZone", "start", "rule",
 				"leads[0]");
-		assertThat(bad.getBody().get("errors").findValuesAsText("message"))
+		assertThat(bad.getBody().get("errors").findValuesAsString("message"))
 			.anySatisfy(m -> assertThat(m).contains("FREQ=WEEKLY;BYDAY=TU,TH"))
 			.anySatisfy(m -> assertThat(m).contains("yyyy-MM-ddTHH:mm"));
 
 		ResponseEntity<JsonNode> past = coach().postForEntity(reminders(id),
 				Map.of("title", "Therapy", "start", "2020-01-01T10:00"), JsonNode.class);
 		assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(past.getBody().get("errors").findValuesAsText("field")).containsExactly("start");
+		assertThat(past.getBody().get("errors").findValuesAsString("field")).containsExactly("start");
 		ResponseEntity<JsonNode> hourly = coach().postForEntity(reminders(id),
 				Map.of("title", "Therapy", "start", "2030-03-05T10:00", "rule", "FREQ=HOURLY"), JsonNode.class);
-		assertThat(hourly.getBody().get("errors").findValuesAsText("field")).containsExactly("rule");
+		assertThat(hourly.getBody().get("errors").findValuesAsString("field")).containsExactly("rule");
 		ResponseEntity<JsonNode> quiet = coach().exchange("/api/participants/" + id + "/quiet-hours", HttpMethod.PUT,
 				new HttpEntity<>(Map.of("start", "10pm", "end", "07:00")), JsonNode.class);
 		assertThat(quiet.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(quiet.getBody().get("errors").findValuesAsText("field")).containsExactly("start");
+		assertThat(quiet.getBody().get("errors").findValuesAsString("field")).containsExactly("start");
 		assertThat(coach().getForObject(reminders(id), JsonNode.class)).isEmpty();
 		assertThat(http.getForEntity(reminders(id), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
@@ -215,7 +217,7 @@ class ReminderIntegrationTests {
 		assertThat(sentTo(phone)).containsExactly("Hola Ana, un recordatorio: Terapia hoy a las 10:00 en Clínica Norte.");
 		assertThat(lastTo(phone)).as("the reminder-reply flow asks").isEqualTo("¿Podrás ir? Responde VOY, NO PUEDO o APOYO.");
 		JsonNode reminder = coach().getForObject(reminders(id) + "/" + rid, JsonNode.class);
-		assertThat(reminder.get("deliveries").findValuesAsText("outcome")).containsExactly("SENT");
+		assertThat(reminder.get("deliveries").findValuesAsString("outcome")).containsExactly("SENT");
 		assertThat(reminder.get("nextReminderAt").isNull()).as("a one-off has nothing more to send").isTrue();
 	}
 
@@ -252,9 +254,9 @@ class ReminderIntegrationTests {
 		assertThat(sentTo(phone)).as("one message, not a burst").containsExactly(
 				"Hi Jo, a reminder: Doctor today at 12:00 PM.");
 		assertThat(coach().getForObject(reminders(id) + "/" + rid, JsonNode.class).get("deliveries")
-			.findValuesAsText("outcome")).containsExactly("SKIPPED_SUPERSEDED", "SKIPPED_SUPERSEDED", "SENT_LATE");
+			.findValuesAsString("outcome")).containsExactly("SKIPPED_SUPERSEDED", "SKIPPED_SUPERSEDED", "SENT_LATE");
 		assertThat(coach().getForObject(reminders(id) + "/" + later, JsonNode.class).get("deliveries")
-			.findValuesAsText("outcome")).as("its meeting started at 09:00").containsExactly("SKIPPED_TOO_LATE");
+			.findValuesAsString("outcome")).as("its meeting started at 09:00").containsExactly("SKIPPED_TOO_LATE");
 	}
 
 	@Test
@@ -268,7 +270,7 @@ class ReminderIntegrationTests {
 		engine.fireDue();
 		assertThat(sentTo(phone)).isEmpty();
 		JsonNode held = coach().getForObject(reminders(id) + "/" + rid, JsonNode.class);
-		assertThat(held.get("deliveries").findValuesAsText("outcome")).containsExactly("DEFERRED_QUIET_HOURS");
+		assertThat(held.get("deliveries").findValuesAsString("outcome")).containsExactly("DEFERRED_QUIET_HOURS");
 		assertThat(held.get("nextReminderAt").asText()).as("08:00 EST").isEqualTo("2030-03-05T13:00:00Z");
 		assertThat(scheduler.getTrigger(TriggerKey.triggerKey("2030-03-05T13:00:00Z", Triggers.REMINDER_GROUP))).isNotNull();
 
@@ -277,7 +279,7 @@ class ReminderIntegrationTests {
 		assertThat(sentTo(phone)).containsExactly(
 				"Hi Kim, a reminder: Counselling today at 10:00 AM.");
 		assertThat(coach().getForObject(reminders(id) + "/" + rid, JsonNode.class).get("deliveries")
-			.findValuesAsText("outcome")).containsExactly("DEFERRED_QUIET_HOURS", "SENT_AFTER_QUIET_HOURS");
+			.findValuesAsString("outcome")).containsExactly("DEFERRED_QUIET_HOURS", "SENT_AFTER_QUIET_HOURS");
 
 		// Quiet hours set to 22:00-09:00: a 07:00 reminder for an 08:30 meeting would be useless at 09:00.
 		assertThat(coach().exchange("/api/participants/" + id + "/quiet-hours", HttpMethod.PUT,
@@ -289,7 +291,7 @@ class ReminderIntegrationTests {
 		engine.fireDue();
 		assertThat(sentTo(phone)).hasSize(1);
 		assertThat(coach().getForObject(reminders(id) + "/" + early, JsonNode.class).get("deliveries")
-			.findValuesAsText("outcome")).containsExactly("SKIPPED_QUIET_HOURS");
+			.findValuesAsString("outcome")).containsExactly("SKIPPED_QUIET_HOURS");
 	}
 
 	@Test
@@ -317,7 +319,7 @@ class ReminderIntegrationTests {
 			.isEqualTo("Thanks for letting me know. Is there a call or text you could make instead today?");
 
 		JsonNode replies = coach().getForObject("/api/participants/" + id + "/reminder-replies", JsonNode.class);
-		assertThat(replies.findValuesAsText("answer")).containsExactly("CANT_MAKE_IT");
+		assertThat(replies.findValuesAsString("answer")).containsExactly("CANT_MAKE_IT");
 		assertThat(replies.get(0).get("reminderId").asText()).isEqualTo(therapy);
 		assertThat(replies.get(0).get("meetingAt").asText()).isEqualTo("2030-03-06T15:00:00Z");
 	}
@@ -375,7 +377,7 @@ class ReminderIntegrationTests {
 		// The reply flow waits for the open check-in, so the keyword is answered here, not taken as a check-in answer.
 		assertThat(text(phone, "support")).isEqualTo("Thank you for telling us. Your coach will reach out soon.");
 		assertThat(coach().getForObject("/api/participants/" + id + "/reminder-replies", JsonNode.class)
-			.findValuesAsText("answer")).containsExactly("NEED_SUPPORT");
+			.findValuesAsString("answer")).containsExactly("NEED_SUPPORT");
 	}
 
 	@Test

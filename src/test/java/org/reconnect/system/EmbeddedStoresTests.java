@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.h2.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -62,8 +62,8 @@ class EmbeddedStoresTests {
 			.run(context -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("no authentication")
-				.hasMessageContaining("spring.data.mongodb.uri")
-				.hasMessageContaining("SPRING_DATA_MONGODB_URI")
+				.hasMessageContaining("spring.mongodb.uri")
+				.hasMessageContaining("SPRING_MONGODB_URI")
 				.hasMessageContaining("reconnect.embedded-store-pilot=true"));
 	}
 

@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.util.Map;
 
 import org.h2.engine.SysProperties;
-import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 

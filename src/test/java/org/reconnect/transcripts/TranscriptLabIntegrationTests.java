@@ -15,11 +15,11 @@ import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.messaging.PhoneSimulator;
 import org.reconnect.participants.ParticipantService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console's on-demand transcript runs: on throwaway participants with reserved numbers, erased
@@ -91,14 +91,14 @@ class TranscriptLabIntegrationTests extends SimulatorAppTestBase {
 		JsonNode diagram = coach.getForObject("/api/flows/weekly-reflection/diagram", JsonNode.class);
 		assertThat(diagram.get("mermaid").asText()).startsWith("stateDiagram-v2");
 		assertThat(diagram.get("svg").asText()).startsWith("<svg");
-		assertThat(diagram.get("transitions").findValuesAsText("from")).isNotEmpty();
+		assertThat(diagram.get("transitions").findValuesAsString("from")).isNotEmpty();
 		assertThat(coach.getForEntity("/api/flows/no-such-flow/diagram", JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 
 		ResponseEntity<JsonNode> run = coach.postForEntity("/api/flows/weekly-reflection/transcript-runs", null,
 				JsonNode.class);
 		assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(run.getBody().get("results").findValuesAsText("passed")).containsOnly("true").isNotEmpty();
+		assertThat(run.getBody().get("results").findValuesAsString("passed")).containsOnly("true").isNotEmpty();
 		assertThat(coach.getForObject("/api/flows/weekly-reflection/transcript-runs/latest", JsonNode.class)
 			.get("flow").asText()).isEqualTo("weekly-reflection");
 	}

@@ -15,7 +15,7 @@ import org.reconnect.ConsoleBrowser;
 import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 
 /**
  * The coach's day in a real browser: enrol someone, give them a weekly meeting, run their daily
