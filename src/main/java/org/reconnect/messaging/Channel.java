@@ -1,7 +1,10 @@
 package org.reconnect.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One way of carrying a text to a person: Twilio SMS or WhatsApp, the web chat, or the simulator
@@ -31,6 +34,17 @@ interface Channel {
 	 * note it on the records.
 	 */
 	default void prepare(Collection<MessageRecord> batch) {
+	}
+
+	/**
+	 * What this channel accepted for the entry's recipient and text at or after {@code since},
+	 * newest first: asked before an entry is sent again after the dispatcher that held it stopped
+	 * mid-way ({@link MessageRecord#inDoubtSince}), since no carrier here takes an idempotency key.
+	 * Empty when the channel could not be asked (try later). A channel that keeps no history of its
+	 * own answers an empty list, and the entry goes again: at least once rather than never.
+	 */
+	default Optional<List<Accepted>> acceptedSince(MessageRecord message, Instant since) {
+		return Optional.of(List.of());
 	}
 
 	/** What the channel said about one attempt. */

@@ -36,6 +36,12 @@ class Dispatcher {
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 	/** Twilio: the recipient replied STOP to this sender at the carrier. */
 	static final String UNSUBSCRIBED = "21610";
+
+	/** The channel could not say what it accepted for an entry in doubt; it is asked again later. */
+	static final String LOOK_BACK_FAILED = "look-back-failed";
+
+	/** How far the channel's clock and the nodes' may differ when asking what it accepted since. */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 	/** Twilio: not a valid number (21211), or not able to receive SMS (21614). */
 	static final List<String> UNREACHABLE_NUMBER = List.of("21211", "21614");
 
@@ -210,7 +216,10 @@ class Dispatcher {
 				return end(record, Status.DROPPED, "daily-cap", now, record.attempts, inline, lookups);
 			}
 		}
-		ChannelResult result = channel.send(record);
+		ChannelResult result = earlierAttempt(record);
+		if (result == null) {
+			result = channel.send(record);
+		}
 		now = clock.instant();
 		int attempts = record.attempts + 1;
 		if (result instanceof Unavailable unavailable && outage.failed(record.id, now)) {
@@ -260,6 +269,36 @@ class Dispatcher {
 			events.publishEvent(new NumberFlagged(record.to, rejected.code()));
 		}
 		return end(record, Status.FAILED, rejected.code(), now, attempts, inline, lookups);
+	}
+
+	/**
+	 * For an entry taken over from a dispatcher that stopped while holding it: what the channel
+	 * accepted for it meanwhile (recorded as this attempt's outcome, nothing sent), or that the
+	 * channel could not be asked (tried again later), or null when nothing went and it may go now.
+	 * A channel message another entry already holds (the same text to the same number twice) is not
+	 * this one's.
+	 */
+	private ChannelResult earlierAttempt(MessageRecord record) {
+		if (record.inDoubtSince == null) {
+			return null;
+		}
+		Optional<List<Accepted>> accepted = channel.acceptedSince(record, record.inDoubtSince.minus(CLOCK_SKEW));
+		if (accepted.isEmpty()) {
+			return new Unavailable(LOOK_BACK_FAILED, null);
+		}
+		Optional<Accepted> earlier = accepted.get().stream()
+			.filter(found -> !outbox.heldByAnother(found.providerId(), record.id))
+			.findFirst();
+		if (earlier.isPresent()) {
+			// Noted at once, so an entry with the same text to the same number, next in this batch,
+			// does not take the same message for its own.
+			outbox.note(record.id, new Update().set("providerId", earlier.get().providerId()));
+			log.info("Message {} had gone before the dispatcher holding it stopped; recorded, not sent again", record.id);
+			return earlier.get();
+		}
+		record.inDoubtSince = null;
+		outbox.note(record.id, new Update().unset("inDoubtSince"));
+		return null;
 	}
 
 	private SendResult.Outcome end(MessageRecord record, Status status, String why, Instant now, int attempts,

@@ -69,6 +69,14 @@ class MessageRecord {
 	/** A claim holds until then; {@link #NEVER} when free. */
 	Instant leaseUntil = NEVER;
 
+	/**
+	 * Set when the entry is taken over from a dispatcher whose lease ran out while it held it: the
+	 * earliest moment that dispatcher may have handed it to the channel. Before sending it again, the
+	 * next dispatcher asks the channel what it accepted since then ({@link Channel#acceptedSince}),
+	 * so a message that went before its sender stopped is recorded, not sent twice.
+	 */
+	Instant inDoubtSince;
+
 	@Indexed(sparse = true)
 	String providerId;
 

@@ -1,6 +1,9 @@
 package org.reconnect.messaging;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /** Counts what the channel says about each attempt (see {@link MessagingMeters}). */
 final class MeteredChannel implements Channel {
@@ -26,6 +29,11 @@ final class MeteredChannel implements Channel {
 	@Override
 	public void prepare(Collection<MessageRecord> batch) {
 		channel.prepare(batch);
+	}
+
+	@Override
+	public Optional<List<Accepted>> acceptedSince(MessageRecord message, Instant since) {
+		return channel.acceptedSince(message, since);
 	}
 
 	@Override

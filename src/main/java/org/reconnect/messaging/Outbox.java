@@ -64,14 +64,36 @@ class Outbox {
 
 	/** Ids of entries free to claim, replies and alerts first, then bulk in due-time order. */
 	List<String> due(Instant now, int limit) {
-		Query query = claimable(now).with(Sort.by("priority", "nextAttemptAt", "_id")).limit(limit);
-		query.fields().include("_id");
-		return mongo.find(query, MessageRecord.class, collection).stream().map(record -> record.id).toList();
+		return dueRecords(now, limit).stream().map(record -> record.id).toList();
 	}
 
-	/** Takes one entry for {@code lease}, if it is still queued, due and free. */
+	private List<MessageRecord> dueRecords(Instant now, int limit) {
+		Query query = claimable(now).with(Sort.by("priority", "nextAttemptAt", "_id")).limit(limit);
+		query.fields().include("_id").include("leaseOwner").include("leaseUntil");
+		return mongo.find(query, MessageRecord.class, collection);
+	}
+
+	/**
+	 * Marks entries whose lease ran out while still held (their dispatcher stopped or stalled): it
+	 * may have handed one to the channel without living to note so, so whoever takes it over asks the
+	 * channel first ({@link MessageRecord#inDoubtSince}). Each mark holds only while the old claim
+	 * does, so it never touches an entry another dispatcher took meanwhile.
+	 */
+	private void markInDoubt(List<MessageRecord> orphans, Duration lease) {
+		for (MessageRecord orphan : orphans) {
+			Query stillTheirs = Query.query(Criteria.where("_id").is(orphan.id).and("leaseOwner").is(orphan.leaseOwner)
+				.and("status").is(MessageRecord.Status.QUEUED));
+			mongo.updateFirst(stillTheirs, new Update().set("inDoubtSince", orphan.leaseUntil.minus(lease)),
+					MessageRecord.class, collection);
+		}
+	}
+
+	/**
+	 * Takes one entry for {@code lease}, if it is still queued, due and free. An entry whose earlier
+	 * claim ran out is left to {@link #claimDue}, which marks it in doubt first.
+	 */
 	Optional<MessageRecord> claim(String id, String owner, Instant now, Duration lease) {
-		Query query = claimable(now).addCriteria(Criteria.where("_id").is(id));
+		Query query = claimable(now).addCriteria(Criteria.where("_id").is(id).and("leaseOwner").is(null));
 		Update update = new Update().set("leaseOwner", owner + ":" + UUID.randomUUID()).set("leaseUntil", now.plus(lease));
 		return Optional.ofNullable(mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
 				MessageRecord.class, collection));
@@ -86,10 +108,12 @@ class Outbox {
 	 * when another dispatcher was quicker)
 	 */
 	List<MessageRecord> claimDue(String owner, Instant now, int limit, Duration lease) {
-		List<String> ids = due(now, limit);
-		if (ids.isEmpty()) {
+		List<MessageRecord> due = dueRecords(now, limit);
+		if (due.isEmpty()) {
 			return null;
 		}
+		markInDoubt(due.stream().filter(record -> record.leaseOwner != null).toList(), lease);
+		List<String> ids = due.stream().map(record -> record.id).toList();
 		String token = owner + ":" + UUID.randomUUID();
 		Query query = claimable(now).addCriteria(Criteria.where("_id").in(ids));
 		mongo.updateMulti(query, new Update().set("leaseOwner", token).set("leaseUntil", now.plus(lease)),
@@ -198,6 +222,12 @@ class Outbox {
 		Query about = Query.query(Criteria.where("about").is(participantId).and("body").exists(true));
 		return mongo.updateMulti(about, new Update().unset("body").set("updatedAt", now), MessageRecord.class, collection)
 			.getModifiedCount();
+	}
+
+	/** Whether an entry other than {@code id} already holds this channel id (providerId is indexed). */
+	boolean heldByAnother(String providerId, String id) {
+		return mongo.exists(Query.query(Criteria.where("providerId").is(providerId).and("_id").ne(storedId(id))),
+				MessageRecord.class, collection);
 	}
 
 	/** Notes a reported status, then moves the delivery status forward if it is ahead. */

@@ -1,5 +1,8 @@
 package org.reconnect.messaging;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -48,6 +51,19 @@ class RoutingChannel implements Channel {
 			message.contact = chosen.get(message.to);
 			message.onWebChat = onWebChat.contains(message.to);
 		}
+	}
+
+	/**
+	 * Asks the route the entry would take now: SMS keeps a history to ask; WhatsApp and the web chat
+	 * answer nothing found, so such an entry goes again (at least once).
+	 */
+	@Override
+	public Optional<List<Accepted>> acceptedSince(MessageRecord message, Instant since) {
+		if (message.fallbackOf == null && (contacts.of(message.to).channel() == ChannelKind.WHATSAPP
+				|| webChats.reaches(message.to))) {
+			return Optional.of(List.of());
+		}
+		return sms.acceptedSince(message, since);
 	}
 
 	@Override

@@ -2,9 +2,13 @@ package org.reconnect.messaging;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import org.apache.hc.core5.http.Header;
 
+import com.twilio.base.Page;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
@@ -28,6 +32,9 @@ class TwilioChannel implements Channel, WhatsAppCarrier {
 
 	static final String STATUS_PATH = "/webhooks/twilio/status";
 
+	/** Messages read back per number: far more than any one number gets within a lease. */
+	private static final long PAGE = 50;
+
 	private final TwilioRestClient client;
 	private final OneShotHttpClient http;
 	private final MessagingSettings.Twilio settings;
@@ -49,6 +56,29 @@ class TwilioChannel implements Channel, WhatsAppCarrier {
 				? Message.creator(new PhoneNumber(to), settings.messagingServiceSid(), body)
 				: Message.creator(new PhoneNumber(to), new PhoneNumber(settings.fromNumber()), body);
 		return create(creator);
+	}
+
+	/**
+	 * Reads the newest messages to the number (one page, newest first) and keeps the outbound ones
+	 * with the same text created at or after {@code since}. A failed read answers empty: ask again
+	 * later rather than risk sending twice.
+	 */
+	@Override
+	public Optional<List<Accepted>> acceptedSince(MessageRecord message, Instant since) {
+		try {
+			Page<Message> newest = Message.reader().setTo(new PhoneNumber(message.to)).setPageSize(PAGE)
+				.firstPage(client);
+			return Optional.of(newest.getRecords().stream()
+				.filter(found -> found.getDirection() != Message.Direction.INBOUND)
+				.filter(found -> found.getDateCreated() != null && !found.getDateCreated().toInstant().isBefore(since))
+				.filter(found -> message.body != null && message.body.equals(found.getBody()))
+				.map(found -> new Accepted(found.getSid(), found.getStatus() == null ? "queued" : found.getStatus().toString()))
+				.toList());
+		}
+		catch (RuntimeException ex) {
+			// As for sending: the exception's message can quote the number, so it is not logged.
+			return Optional.empty();
+		}
 	}
 
 	@Override

@@ -70,9 +70,9 @@ class Triggers {
 					}
 					return;
 				}
-				catch (org.quartz.ObjectAlreadyExistsException ex) {
+				catch (SchedulerException ex) {
 					// Another node created this slot's trigger a moment ago: look again at what it chose.
-					if (attempt == 2) {
+					if (attempt == 2 || !madeByAnother(ex, scheduler.checkExists(key))) {
 						throw ex;
 					}
 				}
@@ -150,8 +150,11 @@ class Triggers {
 							.withMisfireHandlingInstructionNextWithRemainingCount())
 						.build());
 				}
-				catch (org.quartz.ObjectAlreadyExistsException ex) {
+				catch (SchedulerException ex) {
 					// Another node starting at the same moment created it: one sweep trigger is all it takes.
+					if (!madeByAnother(ex, scheduler.checkExists(SWEEP_TRIGGER))) {
+						throw ex;
+					}
 				}
 			}
 		}
@@ -190,10 +193,10 @@ class Triggers {
 				.build());
 			return true;
 		}
-		catch (org.quartz.ObjectAlreadyExistsException ex) {
-			return false;
-		}
 		catch (SchedulerException ex) {
+			if (madeByAnother(ex, exists(key))) {
+				return false;
+			}
 			throw new IllegalStateException("could not schedule the reminders due at " + minute, ex);
 		}
 	}
@@ -204,6 +207,25 @@ class Triggers {
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Whether a failed store means another node stored the same key a moment earlier: Quartz says so
+	 * with ObjectAlreadyExistsException when it sees the row first, but on PostgreSQL two nodes can
+	 * both pass that check and the second insert fails on the primary key instead.
+	 */
+	static boolean madeByAnother(SchedulerException ex, boolean existsNow) {
+		return ex instanceof org.quartz.ObjectAlreadyExistsException
+				|| ex instanceof org.quartz.JobPersistenceException && existsNow;
+	}
+
+	private boolean exists(TriggerKey key) {
+		try {
+			return scheduler.checkExists(key);
+		}
+		catch (SchedulerException ex) {
+			return false;
 		}
 	}
 
@@ -219,8 +241,11 @@ class Triggers {
 			try {
 				scheduler.addJob(job, false);
 			}
-			catch (org.quartz.ObjectAlreadyExistsException ex) {
+			catch (SchedulerException ex) {
 				// another node added it a moment ago
+				if (!madeByAnother(ex, scheduler.checkExists(job.getKey()))) {
+					throw ex;
+				}
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package org.reconnect.messaging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -10,9 +11,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -71,6 +75,9 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	TwilioChannel twilioChannel;
 
 	// --- retries ---
 
@@ -396,6 +403,112 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void whatANodeHandedToTheChannelBeforeItWasKilledIsRecordedByTheNextNodeNotSentAgain() {
+		String collection = "outbox_doubt_" + UUID.randomUUID().toString().replace("-", "");
+		Outbox outbox = new Outbox(mongo, collection);
+		Remembering channel = new Remembering();
+		Dispatcher first = dispatcher(outbox, channel);
+		Dispatcher second = dispatcher(outbox, channel);
+		Instant start = clock.instant();
+		try {
+			// The first node writes four with its lease; two reach the channel, then it is killed before
+			// it can note them. Two of the four are the same text to the same number; only one went.
+			String to = "+12025550391";
+			List<MessageRecord> fresh = List.of(record(to, "Meeting at 7 tonight.", Purpose.REMINDER, start),
+					record(to, "Meeting at 7 tonight.", Purpose.REMINDER, start),
+					record("+12025550392", "Any cravings today?", Purpose.CHECK_IN, start),
+					record("+12025550393", "never attempted", Purpose.CHECK_IN, start));
+			first.leaseBeforeWriting(fresh);
+			List<MessageRecord> written = outbox.insertAll(fresh);
+			String wentFirst = ((Channel.Accepted) channel.send(written.get(0))).providerId();
+			String wentThird = ((Channel.Accepted) channel.send(written.get(2))).providerId();
+			first.close();
+
+			clock.advance(settings.outbox().lease().plusSeconds(1));
+			assertThat(second.drain()).isEqualTo(4);
+			assertThat(second.drain()).isZero();
+
+			assertThat(channel.bodies()).as("each text reached its number exactly as often as it was written")
+				.containsExactlyInAnyOrder("Meeting at 7 tonight.", "Any cravings today?", "Meeting at 7 tonight.", "never attempted");
+			List<MessageRecord> stored = written.stream().map(record -> outbox.find(record.id).orElseThrow()).toList();
+			assertThat(stored).extracting(record -> record.status).containsOnly(MessageRecord.Status.SENT);
+			assertThat(stored.get(0).providerId).isEqualTo(wentFirst);
+			assertThat(stored.get(2).providerId).isEqualTo(wentThird);
+			assertThat(stored.get(1).providerId).isNotIn(wentFirst, wentThird).isNotNull();
+		}
+		finally {
+			clock.set(start);
+			second.close();
+			mongo.dropCollection(collection);
+		}
+	}
+
+	@Test
+	void anEntryInDoubtWaitsWhileTheChannelCannotSayWhatWentAndIsNeverSentBlind() {
+		String collection = "outbox_doubt_" + UUID.randomUUID().toString().replace("-", "");
+		Outbox outbox = new Outbox(mongo, collection);
+		Remembering channel = new Remembering();
+		Dispatcher first = dispatcher(outbox, channel, 1);
+		Dispatcher second = dispatcher(outbox, channel, 1);
+		Instant start = clock.instant();
+		try {
+			List<MessageRecord> fresh = List.of(record("+12025550394", "How are you doing?", Purpose.CHECK_IN, start));
+			first.leaseBeforeWriting(fresh);
+			MessageRecord written = outbox.insertAll(fresh).get(0);
+			String went = ((Channel.Accepted) channel.send(written)).providerId();
+			first.close();
+
+			channel.answering = false;
+			clock.advance(settings.outbox().lease().plusSeconds(1));
+			second.drain();
+			MessageRecord waiting = outbox.find(written.id).orElseThrow();
+			assertThat(waiting.status).isEqualTo(MessageRecord.Status.QUEUED);
+			assertThat(waiting.error).isEqualTo(Dispatcher.LOOK_BACK_FAILED);
+			assertThat(channel.bodies()).as("nothing sent while in doubt").containsExactly("How are you doing?");
+
+			channel.answering = true;
+			clock.advance(Duration.ofHours(1));
+			second.drain();
+			assertThat(channel.bodies()).containsExactly("How are you doing?");
+			MessageRecord recorded = outbox.find(written.id).orElseThrow();
+			assertThat(recorded.status).isEqualTo(MessageRecord.Status.SENT);
+			assertThat(recorded.providerId).isEqualTo(went);
+		}
+		finally {
+			clock.set(start);
+			second.close();
+			mongo.dropCollection(collection);
+		}
+	}
+
+	@Test
+	void twilioIsAskedWhatItAcceptedForTheNumberAndOnlyTheSameTextSinceThenCounts() {
+		String to = "+12025550395";
+		Instant since = clock.instant().minus(Duration.ofMinutes(3));
+		DateTimeFormatter rfc2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
+			.withZone(ZoneOffset.UTC);
+		String now = rfc2822.format(clock.instant());
+		String listed = "{\"messages\":[" + listedMessage("SMsame", to, "Any cravings today?", "outbound-api", "delivered", now)
+				+ "," + listedMessage("SMother", to, "Something else", "outbound-api", "sent", now)
+				+ "," + listedMessage("SMreply", to, "Any cravings today?", "inbound", "received", now)
+				+ "," + listedMessage("SMolder", to, "Any cravings today?", "outbound-api", "delivered",
+						rfc2822.format(since.minus(Duration.ofHours(2))))
+				+ "],\"next_page_uri\":null,\"page\":0,\"page_size\":50}";
+		twilio.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("To", equalTo(to))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(listed)));
+		MessageRecord inDoubt = record(to, "Any cravings today?", Purpose.CHECK_IN, clock.instant());
+
+		assertThat(twilioChannel.acceptedSince(inDoubt, since)).hasValueSatisfying(found -> assertThat(found)
+			.containsExactly(new Channel.Accepted("SMsame", "delivered")));
+
+		String down = "+12025550396";
+		twilio.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("To", equalTo(down))
+			.willReturn(error(503, 20503, "Service unavailable")));
+		assertThat(twilioChannel.acceptedSince(record(down, "Any cravings today?", Purpose.CHECK_IN, clock.instant()),
+				since)).as("could not be asked: not 'nothing went'").isEmpty();
+	}
+
+	@Test
 	void whatTheDrainSentBeforeTheChannelBrokeIsRecordedAndNeverSentAgain() {
 		String collection = "outbox_chunk_" + UUID.randomUUID().toString().replace("-", "");
 		Outbox outbox = new Outbox(mongo, collection);
@@ -545,6 +658,57 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 			seen.accept(body);
 			return new Accepted("SM" + UUID.randomUUID().toString().replace("-", ""), "queued");
 		}
+	}
+
+	/**
+	 * A channel that keeps what it accepted, as Twilio does, and can be asked about it; or, with
+	 * {@code answering} off, cannot be asked.
+	 */
+	private static final class Remembering implements Channel {
+
+		private final List<MessageRecord> accepted = new ArrayList<>();
+		private final List<String> sids = new ArrayList<>();
+		volatile boolean answering = true;
+
+		@Override
+		public String sender() {
+			return "test";
+		}
+
+		@Override
+		public synchronized ChannelResult send(String to, String body) {
+			MessageRecord copy = new MessageRecord();
+			copy.to = to;
+			copy.body = body;
+			accepted.add(copy);
+			sids.add("SM" + UUID.randomUUID().toString().replace("-", ""));
+			return new Accepted(sids.get(sids.size() - 1), "queued");
+		}
+
+		@Override
+		public synchronized java.util.Optional<List<Accepted>> acceptedSince(MessageRecord message, Instant since) {
+			if (!answering) {
+				return java.util.Optional.empty();
+			}
+			List<Accepted> found = new ArrayList<>();
+			for (int i = accepted.size() - 1; i >= 0; i--) {
+				if (accepted.get(i).to.equals(message.to) && accepted.get(i).body.equals(message.body)) {
+					found.add(new Accepted(sids.get(i), "delivered"));
+				}
+			}
+			return java.util.Optional.of(found);
+		}
+
+		synchronized List<String> bodies() {
+			return accepted.stream().map(record -> record.body).toList();
+		}
+	}
+
+	private static String listedMessage(String sid, String to, String body, String direction, String status,
+			String created) {
+		return "{\"sid\":\"" + sid + "\",\"to\":\"" + to + "\",\"from\":\"" + FROM + "\",\"body\":\"" + body
+				+ "\",\"direction\":\"" + direction + "\",\"status\":\"" + status + "\",\"date_created\":\"" + created
+				+ "\"}";
 	}
 
 	private static MappingBuilder toNumber(String to) {

@@ -93,6 +93,8 @@ class TwoNodesProof {
 			long duplicateAnswers = answersPerNumber.values().stream().filter(n -> n > 1).count();
 			say("RESULT check-ins: %,d numbers reached, %d lost, %d duplicated; %,d sent by %s before it was killed",
 					checkInsPerNumber.size(), lostCheckIns, duplicateCheckIns, sentByVictim, victim.name);
+			say("RESULT look-backs (entries taken over from the killed node, checked with Twilio before sending): %d",
+					run.twilios.stream().mapToLong(FakeTwilio::lookBacks).sum());
 			say("RESULT replies: %,d answered, %d unanswered, %d answered twice", answersPerNumber.size(),
 					checkIns - answersPerNumber.size(), duplicateAnswers);
 			assertThat(checkInsPerNumber).hasSize(checkIns).allSatisfy((number, count) -> assertThat(count).isOne());

@@ -90,4 +90,47 @@ class TriggersRaceTests {
 			real.shutdown();
 		}
 	}
+
+	@Test
+	void onPostgreSqlTheSecondInsertFailsOnTheKeyAndThatIsStillNoErrorButAnyOtherStoreFailureIs() throws Exception {
+		Properties properties = new Properties();
+		properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "triggers-race-duplicate-key-tests");
+		properties.setProperty("org.quartz.threadPool.threadCount", "1");
+		properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+		Scheduler real = new StdSchedulerFactory(properties).getScheduler();
+		try {
+			AtomicBoolean otherNodeStored = new AtomicBoolean(false);
+			// Both nodes found no trigger; the other's insert committed first, so the database refuses
+			// this one on its primary key, which Quartz reports as a JobPersistenceException.
+			Scheduler racing = (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(),
+					new Class<?>[] { Scheduler.class }, (proxy, method, args) -> {
+						if (method.getName().equals("scheduleJob") && args.length == 1) {
+							if (otherNodeStored.get()) {
+								new Triggers(real).ensureSweep(java.time.Duration.ofMinutes(1));
+							}
+							throw new org.quartz.JobPersistenceException(
+									"Couldn't store trigger: duplicate key value violates unique constraint \"qrtz_triggers_pkey\"");
+						}
+						try {
+							return method.invoke(real, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Triggers(racing).ensureSweep(
+					java.time.Duration.ofMinutes(1)))
+				.as("nothing stored by anyone: a real failure")
+				.isInstanceOf(IllegalStateException.class);
+
+			otherNodeStored.set(true);
+			new Triggers(racing).ensureSweep(java.time.Duration.ofMinutes(1));
+			assertThat(real.getTrigger(TriggerKey.triggerKey("sweep", "reconnect"))).isNotNull();
+
+		}
+		finally {
+			real.shutdown();
+		}
+	}
 }
