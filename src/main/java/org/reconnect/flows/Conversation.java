@@ -50,8 +50,7 @@ class Conversation {
 	/**
 	 * The party's key while the conversation is open ({@link #partyKey}), a unique filler once it
 	 * is not: a unique index makes "one open conversation per party" hold in the store itself, and
-	 * lets the open conversation be found through an index on every message (the embedded
-	 * server ignores non-unique indexes).
+	 * finds the open conversation on every message.
 	 */
 	@Indexed(unique = true)
 	String openFor;

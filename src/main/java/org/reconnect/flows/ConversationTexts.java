@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.reconnect.flows.FlowDefinition.Texts;
+import org.reconnect.messaging.MessagingSettings;
 import org.reconnect.participants.ParticipantProfile;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +29,12 @@ class ConversationTexts {
 	private final String programName;
 
 	ConversationTexts(ObjectProvider<PlaceholderSource> placeholders, Conversations conversations, FlowSettings settings,
-			Clock clock, @Value("${reconnect.messaging.program-name:Reconnect}") String programName) {
+			Clock clock, MessagingSettings messaging) {
 		this.placeholders = placeholders;
 		this.conversations = conversations;
 		this.settings = settings;
 		this.clock = clock;
-		this.programName = programName;
+		this.programName = messaging.programName();
 	}
 
 	String render(Texts text, Addressee addressee, FlowDefinition flow) {

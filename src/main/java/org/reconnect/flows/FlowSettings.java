@@ -14,6 +14,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("reconnect.flows")
-record FlowSettings(@DefaultValue("conversation-flows") Path directory,
+public record FlowSettings(@DefaultValue("conversation-flows") Path directory,
 		@DefaultValue("daily-checkin") String checkInFlow) {
 }

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("reconnect.messaging")
-record MessagingSettings(@DefaultValue("Reconnect") String programName,
+public record MessagingSettings(@DefaultValue("Reconnect") String programName,
 		@DefaultValue("call or text your coach") String helpContact,
 		@DefaultValue("about one check-in a day, plus reminders you agreed to") String frequency,
 		@DefaultValue Twilio twilio, @DefaultValue Outbox outbox, @DefaultValue Compliance compliance,

@@ -18,9 +18,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * it on in one conditional update of this document, so it goes once across nodes.
  */
 @Document("reminders")
-// The claim's query is {_id, version}: the embedded server looks a query up by an index only when
-// the index has exactly the query's keys, and it ignores non-unique ones (a real MongoDB uses _id).
-@CompoundIndex(name = "claim", def = "{'_id': 1, 'version': 1}", unique = true)
 // The sweep looks for sends left pending longer than the lease.
 @CompoundIndex(name = "pending", def = "{'pending.claimedAt': 1}", sparse = true)
 class Reminder {

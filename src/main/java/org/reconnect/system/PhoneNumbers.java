@@ -1,6 +1,6 @@
 package org.reconnect.system;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -15,7 +15,12 @@ public class PhoneNumbers {
 	private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 	private final String defaultRegion;
 
-	public PhoneNumbers(@Value("${reconnect.default-region:US}") String defaultRegion) {
+	@Autowired
+	public PhoneNumbers(SystemSettings settings) {
+		this(settings.defaultRegion());
+	}
+
+	PhoneNumbers(String defaultRegion) {
 		this.defaultRegion = defaultRegion;
 	}
 

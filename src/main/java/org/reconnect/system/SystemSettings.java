@@ -9,8 +9,8 @@ import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Where the embedded stores keep their files, what they may be used for, and the address the
- * service is reached at.
+ * Where the embedded stores (module embedded) keep their files and what they may be used for, the
+ * address the service is reached at, and how phone numbers are read.
  *
  * @param dataDir directory of the embedded MongoDB file and the Quartz H2 file; created readable by
  *        its owner only
@@ -26,6 +26,8 @@ import jakarta.validation.constraints.Pattern;
  *        https://reconnect.example.org: private links (web chat, calendar feeds) are built on it,
  *        never on a request's Host header; required in production; empty: http://localhost and
  *        this server's port ({@link PublicLinks})
+ * @param defaultRegion the region (ISO 3166 code) whose numbers may be written without a + and
+ *        country code ({@link PhoneNumbers})
  */
 @Validated
 @ConfigurationProperties("reconnect")
@@ -33,5 +35,6 @@ public record SystemSettings(@DefaultValue("./data") Path dataDir,
 		@DefaultValue("64") @jakarta.validation.constraints.Min(1) int embeddedStoreCacheMb,
 		@DefaultValue("false") boolean embeddedStorePilot, @DefaultValue("false") boolean embeddedQuartzShared,
 		@Pattern(regexp = "(https?://[^/?#\\s]+(/[^?#\\s]*)?)?",
-				message = "must be an http or https address with no query, e.g. https://reconnect.example.org") String publicBaseUrl) {
+				message = "must be an http or https address with no query, e.g. https://reconnect.example.org") String publicBaseUrl,
+		@DefaultValue("US") String defaultRegion) {
 }

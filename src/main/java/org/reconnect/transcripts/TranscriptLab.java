@@ -19,13 +19,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import org.reconnect.flows.FlowSettings;
 import org.reconnect.messaging.PhoneSimulator;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.system.ShiftableClock;
 import org.reconnect.system.SimulatorMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Service;
 
@@ -52,12 +52,12 @@ public class TranscriptLab {
 	private final Map<String, Run> lastRuns = new ConcurrentHashMap<>();
 
 	TranscriptLab(TranscriptPlayer player, ParticipantService participants, PhoneSimulator phone, Clock clock,
-			@Value("${reconnect.flows.directory:conversation-flows}") Path flows) {
+			FlowSettings flows) {
 		this.player = player;
 		this.participants = participants;
 		this.phone = phone;
 		this.clock = clock;
-		this.tests = flows.resolve("tests");
+		this.tests = flows.directory().resolve("tests");
 	}
 
 	/** The transcript files that test {@code flow}, by file name. */

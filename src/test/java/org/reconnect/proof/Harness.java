@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
-import org.reconnect.system.ProofMongoServer;
+import org.reconnect.embedded.ProofMongoServer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

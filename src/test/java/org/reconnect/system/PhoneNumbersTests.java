@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 class PhoneNumbersTests {
 
@@ -33,6 +37,22 @@ class PhoneNumbersTests {
 		assertThat(phones.national("phone", "2025550143")).isEqualTo("(202) 555-0143");
 		assertThat(phones.national("phone", "+34 612345678")).isEqualTo("+34 612 34 56 78");
 		assertThatThrownBy(() -> phones.national("phone", "12")).isInstanceOf(InvalidInput.class);
+	}
+
+	@Test
+	void readsLocalNumbersInTheConfiguredRegionUSByDefault() {
+		ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(WithSettings.class);
+		context.run(started -> assertThat(started.getBean(PhoneNumbers.class).toE164("phone", "(202) 555-0143"))
+			.isEqualTo("+12025550143"));
+		context.withPropertyValues("reconnect.default-region=DE")
+			.run(started -> assertThat(started.getBean(PhoneNumbers.class).toE164("phone", "030 901820"))
+				.isEqualTo("+4930901820"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(SystemSettings.class)
+	@Import(PhoneNumbers.class)
+	static class WithSettings {
 	}
 
 	@Test

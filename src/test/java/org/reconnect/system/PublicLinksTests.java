@@ -42,6 +42,6 @@ class PublicLinksTests {
 	}
 
 	private static SystemSettings settings(String publicBaseUrl) {
-		return new SystemSettings(Path.of("./data"), 64, false, false, publicBaseUrl);
+		return new SystemSettings(Path.of("./data"), 64, false, false, publicBaseUrl, "US");
 	}
 }

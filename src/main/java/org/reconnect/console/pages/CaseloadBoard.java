@@ -12,11 +12,11 @@ import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.Responsiveness;
 import org.reconnect.escalation.ResponsivenessView;
 import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.flows.FlowSettings;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.scheduling.CheckInSlots;
 import org.reconnect.scheduling.ReminderService;
 import org.reconnect.scheduling.ReminderView;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -42,14 +42,14 @@ class CaseloadBoard {
 
 	CaseloadBoard(CoachScope scope, EscalationService escalation, ConversationRuntime conversations,
 			CheckInSlots checkIns, ReminderService reminders, ConsoleTimes times,
-			@Value("${reconnect.flows.check-in-flow:daily-checkin}") String checkInFlow) {
+			FlowSettings flows) {
 		this.scope = scope;
 		this.escalation = escalation;
 		this.conversations = conversations;
 		this.checkIns = checkIns;
 		this.reminders = reminders;
 		this.times = times;
-		this.checkInFlow = checkInFlow;
+		this.checkInFlow = flows.checkInFlow();
 	}
 
 	ConsoleTimes times() {

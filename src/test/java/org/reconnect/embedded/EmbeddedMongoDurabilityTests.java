@@ -1,4 +1,4 @@
-package org.reconnect.system;
+package org.reconnect.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -271,7 +271,7 @@ class EmbeddedMongoDurabilityTests {
 	private record Running(MongoServer server, MongoClient client) implements AutoCloseable {
 
 		static Running durable(Path file) {
-			return on(new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString()))));
+			return on(new MongoServer(new DurableH2Backend(MVStore.open(file.toString()))));
 		}
 
 		/** The server's own H2 backend, as files were written before the durable one. */

@@ -1,4 +1,4 @@
-package org.reconnect;
+package org.reconnect.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.reconnect.SimulatorAppTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.zaxxer.hikari.HikariDataSource;

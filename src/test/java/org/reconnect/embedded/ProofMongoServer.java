@@ -1,4 +1,4 @@
-package org.reconnect.system;
+package org.reconnect.embedded;
 
 import java.nio.file.Path;
 
@@ -18,7 +18,7 @@ public final class ProofMongoServer {
 	/** Starts a server on loopback, on a random port, with its data in {@code file}. */
 	public static MongoServer start(Path file) {
 		MongoServer server = new MongoServer(
-				new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
+				new DurableH2Backend(MVStore.open(file.toString())));
 		server.bind("127.0.0.1", 0);
 		return server;
 	}

@@ -1,4 +1,4 @@
-package org.reconnect.system;
+package org.reconnect.embedded;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.EnvironmentPostProcessor;

@@ -1,4 +1,4 @@
-package org.reconnect.system;
+package org.reconnect.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +61,7 @@ class FieldIndexTests {
 				r -> Filters.eq("tags", "t" + r.nextInt(4)),
 				r -> Filters.and(Filters.eq("to", "+1202555000" + r.nextInt(10)), Filters.eq("status", "SENT")));
 
-		MongoServer server = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
+		MongoServer server = new MongoServer(new DurableH2Backend(MVStore.open(file.toString())));
 		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
 			var db = client.getDatabase("reconnect");
 			MongoCollection<Document> indexed = db.getCollection("indexed");
@@ -84,7 +84,7 @@ class FieldIndexTests {
 			server.shutdownNow();
 		}
 
-		MongoServer reopened = new MongoServer(new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(file.toString())));
+		MongoServer reopened = new MongoServer(new DurableH2Backend(MVStore.open(file.toString())));
 		try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
 			var db = client.getDatabase("reconnect");
 			for (int i = 0; i < 50; i++) {
@@ -103,7 +103,7 @@ class FieldIndexTests {
 	@Test
 	void aUniqueKeyStaysUniqueAndFindableThroughUpdatesThatChangeItOrLeaveItAlone() {
 		MongoServer server = new MongoServer(
-				new EmbeddedMongoConfiguration.DurableH2Backend(MVStore.open(dir.resolve("unique.mv").toString())));
+				new DurableH2Backend(MVStore.open(dir.resolve("unique.mv").toString())));
 		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
 			MongoCollection<Document> people = client.getDatabase("reconnect").getCollection("people");
 			people.createIndex(Indexes.ascending("phone"), new IndexOptions().unique(true));

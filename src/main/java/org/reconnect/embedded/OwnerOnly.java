@@ -1,4 +1,4 @@
-package org.reconnect.system;
+package org.reconnect.embedded;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

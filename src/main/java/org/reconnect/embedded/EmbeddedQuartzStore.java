@@ -1,4 +1,4 @@
-package org.reconnect.system;
+package org.reconnect.embedded;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,6 +15,7 @@ import java.util.Base64;
 
 import org.h2.api.ErrorCode;
 import org.h2.engine.SysProperties;
+import org.reconnect.system.SystemSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;

@@ -1,0 +1,207 @@
+package org.reconnect.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.reconnect.LoopTestSupport;
+import org.reconnect.participants.ParticipantId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An ally's consent through its whole life, as the consent module owns it: asked first, covering
+ * only what was asked and only after the ally's own YES within the time limit; a NO or a late YES
+ * is never consent; the participant, the coach or the ally ends it at once; it is renewed only by
+ * a YES to a renewal asked once before the year ends, and otherwise lapses; and whether it holds
+ * is read from the ledger at the moment it is asked, to the second.
+ */
+class ConsentLifecycleIntegrationTests extends LoopTestSupport {
+
+	private static final Duration VALID_FOR = Duration.ofDays(365);
+
+	@Autowired
+	ConsentService consent;
+
+	@Test
+	void anAllyIsCoveredOnlyAfterTheirOwnYesAndOnlyForWhatTheyWereAsked() {
+		String id = enrol("Ada Ruiz", "+17205550101", "America/New_York", "19:41");
+		String ben = "+17205550102";
+		String benId = invite(id, "Ben Ortiz", ben);
+
+		assertThat(lastSentTo(ben)).startsWith("Hi Ben, Ada asked if you'd be their check-in ally for a year")
+			.contains("Never what they tell us", "Reply YES or NO");
+		assertThat(status(benId)).isEqualTo("REQUESTED");
+		assertThat(consent.consentHolds(benId, AlertKind.MISSED_CHECK_INS)).as("asked is not agreed").isFalse();
+		assertThat(consent.alliesWhoConsented(new ParticipantId(id), AlertKind.MISSED_CHECK_INS)).isEmpty();
+
+		clock.advance(Duration.ofHours(3));
+		sms(ben, "Yes");
+
+		Instant yes = clock.instant();
+		assertThat(lastSentTo(ben)).startsWith("Thank you, Ben. If Ada goes quiet for a while, we'll let you know.");
+		assertThat(status(benId)).isEqualTo("GRANTED");
+		assertThat(consent.consentHolds(benId, AlertKind.MISSED_CHECK_INS)).isTrue();
+		assertThat(consent.consentHolds(benId, AlertKind.BACK_IN_TOUCH)).isTrue();
+		assertThat(consent.consentHolds(benId, AlertKind.CRISIS)).as("never asked about a crisis").isFalse();
+		assertThat(consent.alliesWhoConsented(new ParticipantId(id), AlertKind.MISSED_CHECK_INS)).extracting(AllyView::id)
+			.containsExactly(benId);
+		assertThat(consent.alliesWhoConsented(new ParticipantId(id), AlertKind.CRISIS)).isEmpty();
+		ConsentRecord granted = ledger(id).get(1);
+		assertThat(ledger(id)).extracting(ConsentRecord::change).containsExactly("REQUESTED", "GRANTED");
+		assertThat(granted.by()).isEqualTo("ally");
+		assertThat(granted.from()).isEqualTo(yes);
+		assertThat(granted.until()).as("a year from the YES").isEqualTo(yes.plus(VALID_FOR));
+	}
+
+	@Test
+	void aNoIsFinalAndAYesAfterTheTimeLimitIsNotConsent() {
+		String id = enrol("Cal Webb", "+17205550111", "America/New_York", "19:42");
+		String dee = "+17205550112";
+		String eli = "+17205550113";
+		String deeId = invite(id, "Dee Park", dee);
+		String eliId = invite(id, "Eli Ross", eli);
+
+		sms(dee, "no");
+		assertThat(lastSentTo(dee)).startsWith("Understood, Dee. You won't get any alerts.");
+		sms(dee, "YES");
+		assertThat(status(deeId)).as("a YES after a NO changes nothing").isEqualTo("DECLINED");
+		assertThat(consent.consentHolds(deeId, AlertKind.MISSED_CHECK_INS)).isFalse();
+
+		// The time to answer is seven days; a YES a second later is thanked, and is not consent.
+		clock.advance(Duration.ofDays(7).plusSeconds(1));
+		sms(eli, "YES");
+		assertThat(lastSentTo(eli)).startsWith("Thank you for answering. That request has expired, so you won't get any alerts.");
+		assertThat(status(eliId)).isEqualTo("EXPIRED");
+		assertThat(consent.consentHolds(eliId, AlertKind.MISSED_CHECK_INS)).isFalse();
+		assertThat(ledger(id)).extracting(ConsentRecord::change).containsExactly("REQUESTED", "REQUESTED", "DECLINED");
+	}
+
+	@Test
+	void theParticipantTheCoachOrTheAllyEndsConsentAtOnce() {
+		String participant = "+17205550121";
+		String id = enrol("Fay Lowe", participant, "America/New_York", "19:43");
+		String gus = "+17205550122";
+		String hal = "+17205550123";
+		String ivo = "+17205550124";
+		String gusId = invite(id, "Gus Moss", gus);
+		String halId = invite(id, "Hal Dunn", hal);
+		String ivoId = invite(id, "Ivo Chan", ivo);
+		sms(gus, "YES");
+		sms(hal, "YES");
+		sms(ivo, "YES");
+		assertThat(consent.alliesWhoConsented(new ParticipantId(id), AlertKind.MISSED_CHECK_INS)).hasSize(3);
+
+		sms(participant, "REMOVE Gus");
+		assertThat(lastSentTo(participant)).isEqualTo("Done. Gus won't be told anything from now on.");
+		assertThat(coach().exchange("/api/participants/" + id + "/allies/" + halId, HttpMethod.DELETE, null, Void.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		sms(ivo, "STOP ALERTS");
+		assertThat(lastSentTo(ivo)).isEqualTo("Done. You won't get any more alerts. Thank you for being there.");
+
+		// the same second: nothing waits for a later job
+		for (String allyId : List.of(gusId, halId, ivoId)) {
+			assertThat(consent.consentHolds(allyId, AlertKind.MISSED_CHECK_INS)).as(allyId).isFalse();
+		}
+		assertThat(consent.alliesWhoConsented(new ParticipantId(id), AlertKind.BACK_IN_TOUCH)).isEmpty();
+		assertThat(List.of(status(gusId), status(halId), status(ivoId))).containsExactly("REVOKED", "REVOKED", "WITHDRAWN");
+		assertThat(ledger(id).subList(6, 9)).extracting(ConsentRecord::by)
+			.containsExactly("participant", "coach:coach", "ally");
+
+		// Asked again, Gus is covered only after a new YES; the ledger keeps what went before.
+		assertThat(invite(id, "Gus Moss", gus)).isEqualTo(gusId);
+		assertThat(consent.consentHolds(gusId, AlertKind.MISSED_CHECK_INS)).isFalse();
+		sms(gus, "YES");
+		assertThat(consent.consentHolds(gusId, AlertKind.MISSED_CHECK_INS)).isTrue();
+		assertThat(ledger(id)).extracting(ConsentRecord::change)
+			.containsExactly("REQUESTED", "REQUESTED", "REQUESTED", "GRANTED", "GRANTED", "GRANTED", "REVOKED", "REVOKED",
+					"WITHDRAWN", "REQUESTED", "GRANTED");
+	}
+
+	@Test
+	void renewalIsAskedOnceBeforeTheYearEndsAndOnlyAYesKeepsConsent() {
+		String id = enrol("Jo Nash", "+17205550131", "America/New_York", "19:44");
+		String kim = "+17205550132";
+		String lou = "+17205550133";
+		String kimId = invite(id, "Kim Reed", kim);
+		String louId = invite(id, "Lou Hart", lou);
+		sms(kim, "YES");
+		sms(lou, "YES");
+		Instant until = START.plus(VALID_FOR);
+
+		// Fifteen days before the end nobody is asked yet; fourteen days before, each ally is, once.
+		clock.set(until.minus(Duration.ofDays(15)));
+		consent.promptRenewals();
+		assertThat(sentTo(kim)).hasSize(2);
+		clock.set(until.minus(Duration.ofDays(14)));
+		consent.promptRenewals();
+		consent.promptRenewals();
+		assertThat(sentTo(kim)).hasSize(3);
+		assertThat(lastSentTo(kim)).isEqualTo("Hi Kim, your agreement to hear if Jo goes quiet ends on 2031-03-08. "
+				+ "Reply YES to keep it for another year, or do nothing and it simply ends.");
+		assertThat(sentTo(lou)).hasSize(3);
+
+		clock.advance(Duration.ofDays(2));
+		sms(kim, "YES");
+		assertThat(lastSentTo(kim)).startsWith("Thank you, Kim. You'll keep hearing if Jo goes quiet.");
+		assertThat(ledger(id)).filteredOn(entry -> entry.allyId().equals(kimId))
+			.extracting(ConsentRecord::change)
+			.containsExactly("REQUESTED", "GRANTED", "RENEWAL_REQUESTED", "RENEWED");
+
+		// Lou did not answer: the consent ends at its time, to the second; Kim's goes on for another year.
+		clock.set(until.minusSeconds(1));
+		assertThat(consent.consentHolds(louId, AlertKind.MISSED_CHECK_INS)).isTrue();
+		clock.set(until);
+		assertThat(consent.consentHolds(louId, AlertKind.MISSED_CHECK_INS)).isFalse();
+		assertThat(status(louId)).isEqualTo("LAPSED");
+		assertThat(consent.consentHolds(kimId, AlertKind.MISSED_CHECK_INS)).isTrue();
+		clock.set(until.plus(VALID_FOR).minusSeconds(1));
+		assertThat(consent.consentHolds(kimId, AlertKind.MISSED_CHECK_INS)).isTrue();
+		clock.set(until.plus(VALID_FOR));
+		assertThat(consent.consentHolds(kimId, AlertKind.MISSED_CHECK_INS)).as("a renewal adds one year").isFalse();
+	}
+
+	@Test
+	void anAllysStopWithdrawsEveryConsentOfTheirNumberAndAnOpenInvitation() {
+		String mo = "+17205550141";
+		String moId = invite(enrol("Ned Vale", "+17205550142", "America/New_York", "19:45"), "Mo Kerr", mo);
+		String moAgainId = invite(enrol("Ola Finn", "+17205550143", "America/New_York", "19:46"), "Mo Kerr", mo);
+		sms(mo, "YES");
+		assertThat(List.of(status(moId), status(moAgainId))).as("a YES answers the newest invitation")
+			.containsExactly("REQUESTED", "GRANTED");
+
+		int before = sentTo(mo).size();
+
+		sms(mo, "STOP");
+
+		assertThat(List.of(status(moId), status(moAgainId))).as("the open invitation too")
+			.containsExactly("WITHDRAWN", "WITHDRAWN");
+		assertThat(sentTo(mo).subList(before, sentTo(mo).size())).as("only the one STOP confirmation")
+			.singleElement()
+			.satisfies(text -> assertThat(text).endsWith("Text START any time to come back."));
+		assertThat(consent.consentHolds(moAgainId, AlertKind.MISSED_CHECK_INS)).isFalse();
+	}
+
+	private String invite(String participant, String name, String phone) {
+		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + participant + "/allies",
+				Map.of("name", name, "phone", phone), JsonNode.class);
+		assertThat(invited.getStatusCode()).as(String.valueOf(invited.getBody())).isEqualTo(HttpStatus.CREATED);
+		return invited.getBody().get("id").asText();
+	}
+
+	private String status(String allyId) {
+		return consent.ally(allyId).orElseThrow().consent();
+	}
+
+	private List<ConsentRecord> ledger(String participant) {
+		return consent.ledger(new ParticipantId(participant));
+	}
+}
