@@ -36,14 +36,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /** The participants module's public face: enrol, look up, pause and resume, erase, and follow opt-outs. */
 @Service
 public class ParticipantService {
-
-	private static final String LOOKUPS = ParticipantService.class.getName() + ".byPhone";
 
 	private static final Logger log = LoggerFactory.getLogger(ParticipantService.class);
 
@@ -142,7 +138,7 @@ public class ParticipantService {
 		try {
 			Participant enrolled = Participant.enrol(name, phone, zone, checkInTime, language, coach, clock.instant());
 			enrolled.reachBy(channel, request.smsFallback() == null || request.smsFallback());
-			participant = save(enrolled);
+			participant = participants.save(enrolled);
 		}
 		catch (DuplicateKeyException ex) {
 			throw participants.findByPhone(phone).map(this::alreadyEnrolled)
@@ -172,7 +168,7 @@ public class ParticipantService {
 		Participant participant = participants.findById(id.value())
 			.orElseThrow(() -> new IllegalArgumentException("no participant " + id));
 		participant.reachBy(kind, smsFallback == null || smsFallback);
-		ParticipantProfile profile = profile(save(participant));
+		ParticipantProfile profile = profile(participants.save(participant));
 		log.info("Participant {} is now reached by {} (SMS fallback {})", id, kind, profile.smsFallback() ? "on" : "off");
 		return profile;
 	}
@@ -203,7 +199,7 @@ public class ParticipantService {
 			throw new InvalidInput(List.of(problem));
 		});
 		participant.checkInAt(time);
-		return profile(save(participant));
+		return profile(participants.save(participant));
 	}
 
 	/** The quiet hours that hold messages to this participant: their own, else the configured default. */
@@ -235,7 +231,7 @@ public class ParticipantService {
 					+ " or start after it");
 		}
 		participant.keepQuietHours(hours);
-		return profile(save(participant));
+		return profile(participants.save(participant));
 	}
 
 	/**
@@ -302,53 +298,11 @@ public class ParticipantService {
 	}
 
 	/**
-	 * The participant with this number. One inbound message asks this of several handlers in turn
-	 * (keywords, pause, consent, reminders, the flow, the sign of life that follows); within one
-	 * HTTP request the answer is looked up once, and forgotten the moment anything here changes a
-	 * participant, so no handler reads a stale one. Outside a request every call reads the store.
+	 * The participant with this number, read from the store. An inbound message asks once, through
+	 * messaging's {@code SenderLookup}, and hands the answer to every step.
 	 */
 	public Optional<ParticipantProfile> findByPhone(String phone) {
-		Map<String, Optional<ParticipantProfile>> looked = lookupsOfThisRequest();
-		if (looked == null || phone == null) {
-			return participants.findByPhone(phone).map(this::profile);
-		}
-		Optional<ParticipantProfile> found = looked.get(phone);
-		if (found == null) {
-			found = participants.findByPhone(phone).map(this::profile);
-			looked.put(phone, found);
-		}
-		return found;
-	}
-
-	private Participant save(Participant participant) {
-		forgetLookups();
-		try {
-			return participants.save(participant);
-		}
-		finally {
-			forgetLookups();
-		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Optional<ParticipantProfile>> lookupsOfThisRequest() {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request == null) {
-			return null;
-		}
-		Object looked = request.getAttribute(LOOKUPS, RequestAttributes.SCOPE_REQUEST);
-		if (looked == null) {
-			looked = new HashMap<String, Optional<ParticipantProfile>>();
-			request.setAttribute(LOOKUPS, looked, RequestAttributes.SCOPE_REQUEST);
-		}
-		return (Map<String, Optional<ParticipantProfile>>) looked;
-	}
-
-	private static void forgetLookups() {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null) {
-			request.removeAttribute(LOOKUPS, RequestAttributes.SCOPE_REQUEST);
-		}
+		return participants.findByPhone(phone).map(this::profile);
 	}
 
 	/** {@link #findByPhone} for several numbers in one lookup; numbers no participant has are left out. */
@@ -386,7 +340,6 @@ public class ParticipantService {
 		}
 		// One atomic update decides: of requests at the same moment (a double click, a retry) only the
 		// one that changed something pauses and is announced; the same pause again is no news.
-		forgetLookups();
 		Participant paused = mongo.findAndModify(Participant.pausable(id.value(), until), Participant.pause(until),
 				FindAndModifyOptions.options().returnNew(true), Participant.class);
 		if (paused == null) {
@@ -403,7 +356,6 @@ public class ParticipantService {
 
 	/** Ends a pause now; false when the participant was not paused (or another request just ended it). */
 	public boolean resume(ParticipantId id, String by) {
-		forgetLookups();
 		if (mongo.findAndModify(Participant.resumable(id.value()), Participant.resume(), Participant.class) == null) {
 			return false;
 		}
@@ -423,7 +375,6 @@ public class ParticipantService {
 		Update end = new Update().set("status", ParticipantStatus.ACTIVE).unset("pausedUntil").inc("version", 1);
 		int ended = 0;
 		Participant claimed;
-		forgetLookups();
 		while ((claimed = mongo.findAndModify(due, end, FindAndModifyOptions.options().returnNew(true),
 				Participant.class)) != null) {
 			ended++;
@@ -449,7 +400,7 @@ public class ParticipantService {
 		}
 		Participant participant = participants.findById(id.value()).orElseThrow();
 		participant.respondWithin(responsiveness);
-		return profile(save(participant));
+		return profile(participants.save(participant));
 	}
 
 	/**
@@ -498,7 +449,6 @@ public class ParticipantService {
 
 	private void finish(PendingErasure pending) {
 		ParticipantId id = new ParticipantId(pending.participantId());
-		forgetLookups();
 		participants.deleteById(id.value());
 		events.publishEvent(new ParticipantErased(id, pending.phone()));
 		// after the other modules, so nothing they sent while erasing stays
@@ -526,7 +476,7 @@ public class ParticipantService {
 			else {
 				participant.optBackIn();
 			}
-			save(participant);
+			participants.save(participant);
 		});
 	}
 }
