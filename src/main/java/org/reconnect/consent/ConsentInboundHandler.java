@@ -7,15 +7,15 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 
+import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.InboundPipeline;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
-import org.reconnect.participants.ParticipantService;
 import org.reconnect.system.InvalidInput;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
  * YES or NO to an invitation is the ally-invitation flow's.
  */
 @Component
-@Order(100)
 class ConsentInboundHandler implements InboundHandler {
 
 	private static final Pattern REMOVE_ALLY = Pattern.compile("(?i)^\\s*(?:remove|quitar)\\s+(\\p{L}[\\p{L}'-]*)\\s*[.!]?\\s*$");
@@ -32,18 +31,23 @@ class ConsentInboundHandler implements InboundHandler {
 	private static final Pattern NAME_ALLY = Pattern.compile("(?i)^\\s*ally\\s+(.+?)\\s+(\\+?[\\d().\\s-]{7,})\\s*$");
 
 	private final ConsentService consent;
-	private final ParticipantService participants;
 	private final Messenger messenger;
 
-	ConsentInboundHandler(ConsentService consent, ParticipantService participants, Messenger messenger) {
+	ConsentInboundHandler(ConsentService consent, Messenger messenger) {
 		this.consent = consent;
-		this.participants = participants;
 		this.messenger = messenger;
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
-		Optional<ParticipantProfile> participant = participants.findByPhone(message.from());
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.CONSENT;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
+		Optional<ParticipantProfile> participant = inbound.sender() instanceof ParticipantProfile profile
+				? Optional.of(profile) : Optional.empty();
 		var naming = NAME_ALLY.matcher(message.body());
 		if (participant.isPresent() && naming.matches()) {
 			return nameAlly(participant.get(), naming.group(1), naming.group(2), message);

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.InboundPipeline;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Component;
  * After the ally's open conversations, before a participant's own.
  */
 @Component
-@Order(130)
 class RenewalInboundHandler implements InboundHandler {
 
 	private final Allies allies;
@@ -42,7 +42,13 @@ class RenewalInboundHandler implements InboundHandler {
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.CONSENT_RENEWAL;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
 		String word = message.body().trim().toUpperCase(Locale.ROOT).replaceAll("[^A-ZÍ]", "");
 		boolean yes = word.equals("YES") || word.equals("SI") || word.equals("SÍ");
 		if (!yes && !word.equals("NO")) {
@@ -59,7 +65,7 @@ class RenewalInboundHandler implements InboundHandler {
 		Optional<Ally> expired = theirs.stream()
 			.filter(ally -> "EXPIRED".equals(consent.state(ally).status(now)))
 			.max(Comparator.comparing((Ally ally) -> consent.state(ally).requestedAt()).thenComparing(ally -> ally.id));
-		if (expired.isPresent() && participants.findByPhone(message.from()).isEmpty()) {
+		if (expired.isPresent() && !(inbound.sender() instanceof ParticipantProfile)) {
 			// Too late: consent given after the time limit is not consent; say so kindly.
 			messenger.send(new OutboundMessage(message.from(), "es".equals(language(expired.get()))
 					? "Gracias por responder. Esa invitación ya caducó, así que no recibirás avisos. Si aún quieres "

@@ -2,14 +2,14 @@ package org.reconnect.escalation;
 
 import java.util.Locale;
 
+import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
-import org.springframework.core.annotation.Order;
+import org.reconnect.messaging.InboundPipeline;
 import org.springframework.stereotype.Component;
 
 /** "OK" from anyone an alert reached: they have it in hand, so the ladder stops above their step. */
 @Component
-@Order(50)
 class AcknowledgeInboundHandler implements InboundHandler {
 
 	private final EscalationService escalation;
@@ -19,7 +19,13 @@ class AcknowledgeInboundHandler implements InboundHandler {
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.ACKNOWLEDGEMENT;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
 		String word = message.body().trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
 		if (!word.equals("OK") && !word.equals("OKAY") && !word.equals("VALE")) {
 			return false;

@@ -2,28 +2,27 @@ package org.reconnect.escalation;
 
 import java.time.Clock;
 
+import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.InboundPipeline;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
-import org.reconnect.participants.ParticipantService;
 import org.reconnect.system.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * First of all handlers, in any state and at any hour: crisis language gets crisis resources at
+ * The inbound pipeline's first step, in any state and at any hour: crisis language gets crisis resources at
  * once, in the person's language, and the coach is told. It is never taken as an answer to a
  * check-in ("2 and I want to die", "no, quiero morirme").
  */
 @Component
-@Order(-100)
 class CrisisHandler implements InboundHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(CrisisHandler.class);
@@ -31,29 +30,33 @@ class CrisisHandler implements InboundHandler {
 	private final CrisisDetector detector;
 	private final CrisisResources resources;
 	private final Messenger messenger;
-	private final ParticipantService participants;
 	private final CoachNotices notices;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	CrisisHandler(CrisisDetector detector, CrisisResources resources, Messenger messenger,
-			ParticipantService participants, CoachNotices notices, ApplicationEventPublisher events, Clock clock) {
+	CrisisHandler(CrisisDetector detector, CrisisResources resources, Messenger messenger, CoachNotices notices,
+			ApplicationEventPublisher events, Clock clock) {
 		this.detector = detector;
 		this.resources = resources;
 		this.messenger = messenger;
-		this.participants = participants;
 		this.notices = notices;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.CRISIS;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
 		CrisisSignal signal = detector.read(message.body());
 		if (!signal.crisis()) {
 			return false;
 		}
-		ParticipantProfile profile = participants.findByPhone(message.from()).orElse(null);
+		ParticipantProfile profile = inbound.sender() instanceof ParticipantProfile participant ? participant : null;
 		// A participant is answered in their own language unless they just wrote in another; a
 		// number nobody enrolled in the language of the message (the bundles' base when unclear).
 		String language = profile != null ? signal.languageFor(profile.language()) : signal.writtenIn().orElse(null);

@@ -7,20 +7,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
+import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.InboundPipeline;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.system.InvalidInput;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** A participant's PAUSE and RESUME, in any state of a conversation; never taken as an answer. */
 @Component
-@Order(40)
 class PauseInboundHandler implements InboundHandler {
 
 	private final ParticipantService participants;
@@ -39,15 +39,20 @@ class PauseInboundHandler implements InboundHandler {
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.PAUSE;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
 		String plain = PauseRequest.plain(message.body());
 		Matcher pause = PauseRequest.PAUSE.matcher(plain);
 		boolean resume = PauseRequest.RESUME.matcher(plain).matches();
 		if (!pause.matches() && !resume) {
 			return false;
 		}
-		ParticipantProfile participant = participants.findByPhone(message.from()).orElse(null);
-		if (participant == null) {
+		if (!(inbound.sender() instanceof ParticipantProfile participant)) {
 			return false;
 		}
 		if (resume) {

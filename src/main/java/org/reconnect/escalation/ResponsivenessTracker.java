@@ -91,12 +91,17 @@ class ResponsivenessTracker {
 			.ifPresent(participant -> signOfLife(participant, "answered a check-in", answered.conversation()));
 	}
 
-	/** Any message from a participant is a sign of life, unless their coach counts only answers. */
+	/**
+	 * Any message from a participant is a sign of life, unless their coach counts only answers. The
+	 * sender is as the inbound pipeline found them: an inbound message never changes how their
+	 * coach counts.
+	 */
 	@EventListener
 	void on(MessageReceived received) {
-		participants.findByPhone(received.from())
-			.filter(participant -> participant.responsiveness().anyMessageCounts())
-			.ifPresent(participant -> signOfLife(participant, "wrote a message", received.key()));
+		if (received.sender() instanceof ParticipantProfile participant
+				&& participant.responsiveness().anyMessageCounts()) {
+			signOfLife(participant, "wrote a message", received.key());
+		}
 	}
 
 	private void signOfLife(ParticipantProfile participant, String reason, String ref) {

@@ -1,8 +1,9 @@
 package org.reconnect.flows;
 
+import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
-import org.springframework.core.annotation.Order;
+import org.reconnect.messaging.InboundPipeline;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Component;
  * HELP, STOP ALERTS) have run before; a participant's own conversations come after.
  */
 @Component
-@Order(120)
 class AllyConversationHandler implements InboundHandler {
 
 	private final ConversationRuntime runtime;
@@ -21,7 +21,13 @@ class AllyConversationHandler implements InboundHandler {
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
-		return runtime.replyAsAlly(message);
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.ALLY_CONVERSATIONS;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
+		return runtime.replyAsAlly(message, inbound.sender());
 	}
 }

@@ -3,14 +3,14 @@ package org.reconnect.flows;
 import java.util.List;
 import java.util.Locale;
 
+import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.InboundPipeline;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
-import org.reconnect.participants.ParticipantService;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +18,16 @@ import org.springframework.stereotype.Component;
  * their coach is told. It never counts as an answer to the open conversation.
  */
 @Component
-@Order(50)
 class AskForPersonHandler implements InboundHandler {
 
 	private static final List<String> PHRASES = List.of("coach", "talk to someone", "talk to a person",
 			"talk to a human", "speak to someone", "speak to a person", "real person", "a human", "call me",
 			"hablar con alguien", "una persona", "llamame");
 
-	private final ParticipantService participants;
 	private final Messenger messenger;
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	AskForPersonHandler(ParticipantService participants, Messenger messenger,
-			org.springframework.context.ApplicationEventPublisher events) {
-		this.participants = participants;
+	AskForPersonHandler(Messenger messenger, org.springframework.context.ApplicationEventPublisher events) {
 		this.messenger = messenger;
 		this.events = events;
 	}
@@ -43,12 +39,17 @@ class AskForPersonHandler implements InboundHandler {
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.ASK_FOR_PERSON;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
 		if (!asksForPerson(message.body())) {
 			return false;
 		}
-		ParticipantProfile participant = participants.findByPhone(message.from()).orElse(null);
-		if (participant == null) {
+		if (!(inbound.sender() instanceof ParticipantProfile participant)) {
 			return false;
 		}
 		events.publishEvent(new HandoverRequested(participant.id(), null, "asked for a person"));

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import org.reconnect.flows.FlowMachines.Effect;
 import org.reconnect.messaging.InboundMessage;
 import org.reconnect.messaging.Purpose;
+import org.reconnect.messaging.Sender;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
@@ -63,9 +64,10 @@ class ConversationReplies {
 	 * time (one number can be the ally of several participants; the newest invitation answers
 	 * first, as a person would expect).
 	 *
+	 * @param sender who the number is (an ally may be a participant too)
 	 * @return false when the number has no such conversation
 	 */
-	boolean replyAsAlly(InboundMessage message) {
+	boolean replyAsAlly(InboundMessage message, Sender sender) {
 		Query open = Query
 			.query(Criteria.where("ally.phone").is(message.from()).and("status").is(Conversation.Status.ACTIVE)
 				.and("expiresAt").gt(clock.instant()))
@@ -76,7 +78,7 @@ class ConversationReplies {
 			return false;
 		}
 		ParticipantProfile inviter = participants.find(new ParticipantId(newest.participantId)).orElse(null);
-		if (inviter == null || answersOwnConversation(message, newest)) {
+		if (inviter == null || answersOwnConversation(message, sender, newest)) {
 			return false;
 		}
 		return applyReply(newest.partyKey(), Addressee.of(newest.ally, inviter), message);
@@ -87,8 +89,8 @@ class ConversationReplies {
 	 * reply goes to the invitation only when the invitation asked last and the reply clearly
 	 * answers it (a rule other than {@code when: any}); otherwise to the participant's own.
 	 */
-	private boolean answersOwnConversation(InboundMessage message, Conversation asAlly) {
-		ParticipantProfile own = participants.findByPhone(message.from()).orElse(null);
+	private boolean answersOwnConversation(InboundMessage message, Sender sender, Conversation asAlly) {
+		ParticipantProfile own = sender instanceof ParticipantProfile participant ? participant : null;
 		Conversation ownOpen = own == null ? null : conversations.findByOpenFor(own.id().value()).orElse(null);
 		if (ownOpen == null) {
 			return false;

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.reconnect.messaging.InboundMessage;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.SendResult;
+import org.reconnect.messaging.Sender;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.springframework.stereotype.Service;
@@ -134,10 +135,11 @@ public class ConversationRuntime {
 	/**
 	 * Applies a message from an ally's number to their newest open conversation still within its time.
 	 *
+	 * @param sender who the number is, as the inbound pipeline found them (an ally may be a participant too)
 	 * @return false when the number has no such conversation
 	 */
-	boolean replyAsAlly(InboundMessage message) {
-		return replies.replyAsAlly(message);
+	boolean replyAsAlly(InboundMessage message, Sender sender) {
+		return replies.replyAsAlly(message, sender);
 	}
 
 	/**

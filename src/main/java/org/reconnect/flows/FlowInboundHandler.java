@@ -1,34 +1,36 @@
 package org.reconnect.flows;
 
+import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.InboundPipeline;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
-import org.reconnect.participants.ParticipantService;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** A participant's message goes to their open conversation; without one, a kind acknowledgement. */
 @Component
-@Order(200)
 class FlowInboundHandler implements InboundHandler {
 
-	private final ParticipantService participants;
 	private final ConversationRuntime runtime;
 	private final Messenger messenger;
 
-	FlowInboundHandler(ParticipantService participants, ConversationRuntime runtime, Messenger messenger) {
-		this.participants = participants;
+	FlowInboundHandler(ConversationRuntime runtime, Messenger messenger) {
 		this.runtime = runtime;
 		this.messenger = messenger;
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
-		ParticipantProfile participant = participants.findByPhone(message.from()).orElse(null);
-		if (participant == null) {
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.FLOWS;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
+		if (!(inbound.sender() instanceof ParticipantProfile participant)) {
 			return false;
 		}
 		if (!runtime.reply(participant, message)) {

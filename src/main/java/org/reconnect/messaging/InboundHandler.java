@@ -1,12 +1,15 @@
 package org.reconnect.messaging;
 
 /**
- * Something that may act on an inbound message. Handlers are asked in their
- * {@link org.springframework.core.annotation.Order} until one says it handled the message: crisis
- * language first, then the compliance keywords, then consent replies, then conversations.
+ * One step of the {@link InboundPipeline}: the module that owns a kind of inbound message
+ * contributes its handler under the step the pipeline declares for it, so the order lives in one
+ * place and the handler stays in its module.
  */
 public interface InboundHandler {
 
-	/** @return true when the message was dealt with and no later handler should see it */
-	boolean handle(InboundMessage message);
+	/** The step this handler fills; the pipeline does not start with a step filled twice or not at all. */
+	InboundPipeline.Step step();
+
+	/** @return true when the message was dealt with and no later step should see it */
+	boolean handle(Inbound inbound);
 }

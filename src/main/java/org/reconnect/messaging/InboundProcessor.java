@@ -3,13 +3,11 @@ package org.reconnect.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.reconnect.system.Masking;
 import org.reconnect.system.UnicodeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,7 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Hands each inbound message, once, to the first handler that takes it. A message key seen before
+ * Hands each inbound message, once, to the {@link InboundPipeline}. A message key seen before
  * is a replay and goes no further, unless its processing never ended: when the store failed half
  * way (and could not even forget the key), the channel's retry takes the message over once
  * {@link #TAKE_OVER_AFTER} has passed, rather than dropping it as a replay.
@@ -38,15 +36,15 @@ class InboundProcessor {
 
 	private final SeenMessages seen;
 	private final MongoTemplate mongo;
-	private final ObjectProvider<InboundHandler> handlers;
+	private final InboundPipeline pipeline;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	InboundProcessor(SeenMessages seen, MongoTemplate mongo, ObjectProvider<InboundHandler> handlers,
+	InboundProcessor(SeenMessages seen, MongoTemplate mongo, InboundPipeline pipeline,
 			ApplicationEventPublisher events, Clock clock) {
 		this.seen = seen;
 		this.mongo = mongo;
-		this.handlers = handlers;
+		this.pipeline = pipeline;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -67,20 +65,17 @@ class InboundProcessor {
 		// message to someone else shows it other than it reads.
 		InboundMessage message = new InboundMessage(key, from, body == null ? "" : UnicodeText.clean(body), clock.instant());
 		try {
-			List<InboundHandler> ordered = handlers.orderedStream().toList();
-			for (InboundHandler handler : ordered) {
-				if (handler.handle(message)) {
-					log.info("Inbound message {} from {} ({}) handled by {}", key, Masking.phone(from),
-							Masking.text(body), handler.getClass().getSimpleName());
-					received(message);
-					processed(key);
-					return Outcome.HANDLED;
-				}
+			InboundPipeline.Passage passage = pipeline.pass(message);
+			if (passage.handledBy().isPresent()) {
+				log.info("Inbound message {} from {} ({}) handled at step {}", key, Masking.phone(from), Masking.text(body),
+						passage.handledBy().get());
 			}
-			log.info("Inbound message {} from {} matched no handler", key, Masking.phone(from));
-			received(message);
+			else {
+				log.info("Inbound message {} from {} matched no step", key, Masking.phone(from));
+			}
+			received(passage.inbound());
 			processed(key);
-			return Outcome.UNHANDLED;
+			return passage.handledBy().isPresent() ? Outcome.HANDLED : Outcome.UNHANDLED;
 		}
 		catch (RuntimeException ex) {
 			// Forget the key so the channel's retry is processed rather than dropped as a repeat.
@@ -109,9 +104,10 @@ class InboundProcessor {
 
 	/**
 	 * Whatever it said, a message is a sign of life; listeners decide what that means. Announced
-	 * after the handlers, so what the message asked for (REMOVE an ally, PAUSE) already holds.
+	 * after the steps, so what the message asked for (REMOVE an ally, PAUSE) already holds.
 	 */
-	private void received(InboundMessage message) {
-		events.publishEvent(new MessageReceived(message.from(), message.key(), message.receivedAt()));
+	private void received(Inbound inbound) {
+		InboundMessage message = inbound.message();
+		events.publishEvent(new MessageReceived(message.from(), message.key(), message.receivedAt(), inbound.sender()));
 	}
 }

@@ -3,7 +3,6 @@ package org.reconnect.messaging;
 import java.time.Clock;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
  * taken in silence (crisis language is handled before this, and reaches the coach).
  */
 @Component
-@Order(0)
 class KeywordHandler implements InboundHandler {
 
 	private final Keywords keywords = Keywords.load();
@@ -32,7 +30,13 @@ class KeywordHandler implements InboundHandler {
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.KEYWORDS;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
 		boolean optedOut = optOuts.existsById(message.from());
 		switch (keywords.of(message.body(), optedOut)) {
 			case STOP -> {

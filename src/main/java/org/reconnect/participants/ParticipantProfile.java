@@ -5,11 +5,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.reconnect.messaging.ChannelKind;
+import org.reconnect.messaging.Sender;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 /**
- * What other modules may read of a participant.
+ * What other modules may read of a participant; as the {@link Sender} of an inbound message, what
+ * each step of the inbound pipeline is handed.
  *
  * @param channel how messages reach them: SMS, WHATSAPP or WEB
  * @param smsFallback whether a WhatsApp message that cannot go, or fails, is sent again by SMS
@@ -17,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone,
 		@JsonFormat(pattern = "HH:mm") LocalTime checkInTime,
 		String language, ParticipantStatus status, String coach, Instant enrolledAt, Instant pausedUntil,
-		ResponsivenessSettings responsiveness, QuietHours quietHours, ChannelKind channel, boolean smsFallback) {
+		ResponsivenessSettings responsiveness, QuietHours quietHours, ChannelKind channel, boolean smsFallback)
+		implements Sender {
 
 	/** A profile reached by SMS (kept for callers written before channels). */
 	public ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone, LocalTime checkInTime,

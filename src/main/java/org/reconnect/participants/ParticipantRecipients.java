@@ -7,15 +7,18 @@ import java.util.Optional;
 
 import org.reconnect.messaging.ContactPreferences;
 import org.reconnect.messaging.RecipientPolicy;
+import org.reconnect.messaging.Sender;
+import org.reconnect.messaging.SenderLookup;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells messaging a participant's time zone and their own quiet hours, so quiet hours and the daily
  * cap follow their local day (the cap is the configured default); and
- * the channel they chose, with their language and first name for WhatsApp templates.
+ * the channel they chose, with their language and first name for WhatsApp templates; and who wrote
+ * an inbound message, once for all its steps.
  */
 @Component
-class ParticipantRecipients implements RecipientPolicy, ContactPreferences {
+class ParticipantRecipients implements RecipientPolicy, ContactPreferences, SenderLookup {
 
 	private final ParticipantService participants;
 
@@ -26,6 +29,12 @@ class ParticipantRecipients implements RecipientPolicy, ContactPreferences {
 	@Override
 	public Optional<Recipient> recipient(String phone) {
 		return participants.findByPhone(phone).map(ParticipantRecipients::recipient);
+	}
+
+	@Override
+	public Sender identify(String phone) {
+		return participants.findByPhone(phone).<Sender>map(participant -> participant)
+			.orElseGet(() -> new Sender.Unknown(phone));
 	}
 
 	@Override

@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
+import org.reconnect.messaging.InboundPipeline;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
-import org.reconnect.participants.ParticipantService;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,7 +33,6 @@ import org.springframework.stereotype.Component;
  * check-in answer (yes, no, a number).
  */
 @Component
-@Order(150)
 class ReminderInboundHandler implements InboundHandler {
 
 	private static final Duration ANSWER_WINDOW = Duration.ofHours(24);
@@ -46,7 +45,6 @@ class ReminderInboundHandler implements InboundHandler {
 			Map.entry("SUPPORT", Reminder.Answer.NEED_SUPPORT), Map.entry("NEED SUPPORT", Reminder.Answer.NEED_SUPPORT),
 			Map.entry("APOYO", Reminder.Answer.NEED_SUPPORT), Map.entry("NECESITO APOYO", Reminder.Answer.NEED_SUPPORT));
 
-	private final ParticipantService participants;
 	private final ReminderService reminders;
 	private final MongoTemplate mongo;
 	private final Messenger messenger;
@@ -54,9 +52,8 @@ class ReminderInboundHandler implements InboundHandler {
 	private final ConversationRuntime conversations;
 	private final Clock clock;
 
-	ReminderInboundHandler(ParticipantService participants, ReminderService reminders, MongoTemplate mongo,
-			Messenger messenger, ApplicationEventPublisher events, ConversationRuntime conversations, Clock clock) {
-		this.participants = participants;
+	ReminderInboundHandler(ReminderService reminders, MongoTemplate mongo, Messenger messenger,
+			ApplicationEventPublisher events, ConversationRuntime conversations, Clock clock) {
 		this.reminders = reminders;
 		this.mongo = mongo;
 		this.messenger = messenger;
@@ -66,12 +63,16 @@ class ReminderInboundHandler implements InboundHandler {
 	}
 
 	@Override
-	public boolean handle(InboundMessage message) {
-		Optional<ParticipantProfile> found = participants.findByPhone(message.from());
-		if (found.isEmpty()) {
+	public InboundPipeline.Step step() {
+		return InboundPipeline.Step.REMINDER_REPLIES;
+	}
+
+	@Override
+	public boolean handle(Inbound inbound) {
+		InboundMessage message = inbound.message();
+		if (!(inbound.sender() instanceof ParticipantProfile participant)) {
 			return false;
 		}
-		ParticipantProfile participant = found.get();
 		String words = normalise(message.body());
 		if (words.equals("NEXT") || words.equals("PROXIMO") || words.equals("PROXIMAS")) {
 			reply(participant, ReminderTexts.next(participant.language(), reminders.upcoming(participant.id(), 3)), message);

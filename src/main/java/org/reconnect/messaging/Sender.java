@@ -1,0 +1,17 @@
+package org.reconnect.messaging;
+
+/**
+ * Who wrote an inbound message, looked up once per message ({@link SenderLookup}) and handed to
+ * every step of the {@link InboundPipeline}, so no step asks again. An enrolled participant is
+ * their profile; any other number is {@link Unknown}: allies and coaches are found by the steps
+ * that own their records (invitations, alerts), since one number can be several of these at once.
+ */
+public interface Sender {
+
+	/** The sender's number in E.164. */
+	String phone();
+
+	/** A number no participant has. */
+	record Unknown(String phone) implements Sender {
+	}
+}

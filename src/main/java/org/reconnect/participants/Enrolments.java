@@ -1,0 +1,120 @@
+package org.reconnect.participants;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.reconnect.messaging.ChannelKind;
+import org.reconnect.system.Inputs;
+import org.reconnect.system.InvalidInput;
+import org.reconnect.system.InvalidInput.FieldProblem;
+import org.reconnect.system.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/** Enrolment: every field checked and every problem named at once, one participant a number, then announced. */
+@Component
+class Enrolments {
+
+	private static final Logger log = LoggerFactory.getLogger(Enrolments.class);
+
+	private static final Set<String> LANGUAGES = Set.of("en", "es");
+
+	private final Participants participants;
+	private final PhoneNumbers phones;
+	private final ProfileChanges changes;
+	private final ApplicationEventPublisher events;
+	private final ParticipantSettings settings;
+	private final Clock clock;
+
+	Enrolments(Participants participants, PhoneNumbers phones, ProfileChanges changes, ApplicationEventPublisher events,
+			ParticipantSettings settings, Clock clock) {
+		this.participants = participants;
+		this.phones = phones;
+		this.changes = changes;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	ParticipantProfile enrol(EnrolParticipant request, String coach, Consumer<String> vet) {
+		Inputs.check(request);
+		List<FieldProblem> problems = new ArrayList<>();
+		String name = request.name() == null ? "" : request.name().trim();
+		if (name.isEmpty()) {
+			problems.add(new FieldProblem("name", "is required, 1 to 100 characters: send the name the participant likes to be called"));
+		}
+		String phone = null;
+		try {
+			phone = phones.toE164("phone", request.phone());
+		}
+		catch (InvalidInput ex) {
+			problems.addAll(ex.problems());
+		}
+		ZoneId zone = null;
+		try {
+			zone = ZoneId.of(request.timeZone() == null ? "" : request.timeZone());
+		}
+		catch (DateTimeException ex) {
+			problems.add(new FieldProblem("timeZone",
+					"'" + request.timeZone() + "' is not an IANA time zone: send one such as America/New_York or Europe/Madrid"));
+		}
+		LocalTime checkInTime = null;
+		try {
+			checkInTime = LocalTime.parse(request.checkInTime() == null ? "" : request.checkInTime());
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new FieldProblem("checkInTime",
+					"'" + request.checkInTime() + "' is not a time of day: send 24-hour HH:mm, e.g. 09:00 or 18:30"));
+		}
+		if (checkInTime != null) {
+			changes.checkInTimeProblem(checkInTime).ifPresent(problems::add);
+		}
+		String language = request.language() == null || request.language().isBlank() ? "en" : request.language();
+		if (!LANGUAGES.contains(language)) {
+			problems.add(new FieldProblem("language", "'" + language + "' is not offered: send en or es"));
+		}
+		ChannelKind channel = ProfileChanges.channel(request.channel(), problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Optional<Participant> taken = participants.findByPhone(phone);
+		if (taken.isPresent()) {
+			throw alreadyEnrolled(taken.get());
+		}
+		vet.accept(phone);
+		Participant participant;
+		try {
+			Participant enrolled = Participant.enrol(name, phone, zone, checkInTime, language, coach, clock.instant());
+			enrolled.reachBy(channel, request.smsFallback() == null || request.smsFallback());
+			participant = participants.save(enrolled);
+		}
+		catch (DuplicateKeyException ex) {
+			throw participants.findByPhone(phone).map(this::alreadyEnrolled)
+				.orElseGet(() -> new ParticipantAlreadyEnrolled(null, null));
+		}
+		ParticipantProfile profile = profile(participant);
+		log.info("Enrolled participant {} for coach {}", profile.id(), coach);
+		events.publishEvent(new ParticipantEnrolled(profile.id()));
+		return profile;
+	}
+
+	private ParticipantAlreadyEnrolled alreadyEnrolled(Participant existing) {
+		ParticipantProfile profile = profile(existing);
+		return new ParticipantAlreadyEnrolled(profile.id(), profile.coach());
+	}
+
+	private ParticipantProfile profile(Participant participant) {
+		return participant.profile(settings.responsiveness());
+	}
+}
