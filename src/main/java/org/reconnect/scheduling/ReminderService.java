@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.reconnect.system.InvalidInput.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -39,7 +39,6 @@ public class ReminderService {
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
 
-	private static final DateTimeFormatter WORDS = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy 'at' h:mm a", Locale.US);
 
 	/** Reminders one participant may have: a week of meetings and appointments, not a calendar. */
 	static final int MOST_PER_PARTICIPANT = 50;
@@ -57,8 +56,11 @@ public class ReminderService {
 	private final ReminderEngine engine;
 	private final ParticipantService participants;
 	private final Clock clock;
+	private final RuleWords words;
 
-	ReminderService(Reminders reminders, ReminderEngine engine, ParticipantService participants, Clock clock) {
+	ReminderService(Reminders reminders, ReminderEngine engine, ParticipantService participants, Clock clock,
+			RuleWords words) {
+		this.words = words;
 		this.reminders = reminders;
 		this.engine = engine;
 		this.participants = participants;
@@ -81,20 +83,20 @@ public class ReminderService {
 		Reminder saved = reminders.save(reminder);
 		engine.reconcile(null, saved.nextSendAt);
 		log.info("Reminder {} created for participant {}: {}; next send at {}", saved.id, participant,
-				RuleWords.describe(saved.rule, saved.startLocal()), saved.nextSendAt);
-		return ReminderView.of(saved);
+				words.describe(saved.rule, saved.startLocal(), saved.zoneId(), List.of(), Locale.ENGLISH), saved.nextSendAt);
+		return view(saved);
 	}
 
 	public List<ReminderView> list(ParticipantId participant) {
 		return reminders.findByParticipantId(participant.value())
 			.stream()
 			.sorted(Comparator.comparing((Reminder r) -> r.createdAt))
-			.map(ReminderView::of)
+			.map(this::view)
 			.toList();
 	}
 
 	public ReminderView get(ParticipantId participant, String id) {
-		return ReminderView.of(find(participant, id));
+		return view(find(participant, id));
 	}
 
 	/** Replaces the definition; sends already made stay made, the next one is planned afresh. */
@@ -158,7 +160,7 @@ public class ReminderService {
 		return ReminderPlan.occurrences(reminder, clock.instant(), Math.max(1, Math.min(count, 100)))
 			.stream()
 			.map(o -> new OccurrenceView(o.key(), o.start().toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString(),
-					reminder.zone, o.start().toInstant(), WORDS.format(o.start())))
+					reminder.zone, o.start().toInstant(), words.occurrence(o.start().toLocalDateTime(), LocaleContextHolder.getLocale())))
 			.toList();
 	}
 
@@ -176,9 +178,10 @@ public class ReminderService {
 		List<OccurrenceView> next = ReminderPlan.occurrences(draft, clock.instant(), Math.max(1, Math.min(count, 100)))
 			.stream()
 			.map(o -> new OccurrenceView(o.key(), o.start().toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString(),
-					draft.zone, o.start().toInstant(), WORDS.format(o.start())))
+					draft.zone, o.start().toInstant(), words.occurrence(o.start().toLocalDateTime(), LocaleContextHolder.getLocale())))
 			.toList();
-		return new ReminderPreview(RuleWords.describe(draft.rule, draft.startLocal()), draft.zone, next);
+		return new ReminderPreview(words.describe(draft.rule, draft.startLocal(), draft.zoneId(), draft.skipped,
+				LocaleContextHolder.getLocale()), draft.zone, next);
 	}
 
 	/** The participant's latest answers to their reminders, newest first. */
@@ -203,6 +206,15 @@ public class ReminderService {
 			.toList();
 	}
 
+	/**
+	 * The reminder as the coach sees it, its schedule in words in the language of the request being
+	 * answered (Accept-Language), else English.
+	 */
+	private ReminderView view(Reminder reminder) {
+		return ReminderView.of(reminder, words.describe(reminder.rule, reminder.startLocal(), reminder.zoneId(),
+				reminder.skipped, LocaleContextHolder.getLocale()));
+	}
+
 	private Reminder find(ParticipantId participant, String id) {
 		return reminders.findById(id)
 			.filter(r -> r.participantId.equals(participant.value()))
@@ -220,7 +232,7 @@ public class ReminderService {
 				Reminder saved = reminders.save(reminder);
 				engine.reconcile(before, saved.nextSendAt);
 				log.info("Reminder {} of participant {} changed; next send at {}", id, participant, saved.nextSendAt);
-				return ReminderView.of(saved);
+				return view(saved);
 			}
 			catch (OptimisticLockingFailureException ex) {
 				// A fire moved it on a moment ago: apply the change again to what it is now.

@@ -27,9 +27,9 @@ public record ReminderView(String id, String title, String place, String note, S
 			Instant receivedAt) {
 	}
 
-	static ReminderView of(Reminder r) {
+	static ReminderView of(Reminder r, String description) {
 		return new ReminderView(r.id, r.title, r.place, r.note, r.zone, r.start, r.rule, r.durationMinutes,
-				RuleWords.describe(r.rule, r.startLocal()), r.leadList(), List.copyOf(r.skipped),
+				description, r.leadList(), List.copyOf(r.skipped),
 				r.moved.stream().map(m -> new MoveView(m.from(), m.to())).toList(), r.nextSendAt, r.nextMeetingAt,
 				r.deliveries.stream()
 					.map(d -> new DeliveryView(d.occurrence(), d.meetingAt(), d.lead(), d.plannedAt(), d.decidedAt(),

@@ -145,6 +145,12 @@ class ReminderIntegrationTests {
 				"2030-03-12T19:00", "2030-03-14T19:00");
 		assertThat(preview.get(2).get("at").asText()).as("after the change to EDT").isEqualTo("2030-03-12T23:00:00Z");
 		assertThat(preview.get(0).get("words").asText()).isEqualTo("Tue, Mar 5, 2030 at 7:00 PM");
+		org.springframework.http.HttpHeaders spanish = new org.springframework.http.HttpHeaders();
+		spanish.set(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "es-MX,es;q=0.9");
+		JsonNode inSpanish = coach().exchange(reminders(id) + "/" + rid, HttpMethod.GET,
+				new org.springframework.http.HttpEntity<>(spanish), JsonNode.class).getBody();
+		assertThat(inSpanish.get("description").asText()).as("a coach whose browser asks for Spanish")
+			.isEqualTo("Cada martes y jueves a las 19:00");
 
 		coach().postForEntity(reminders(id) + "/" + rid + "/exceptions", Map.of("occurrence", "2030-03-07T19:00"),
 				JsonNode.class);
