@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import net.fortuna.ical4j.model.Recur;
 
@@ -66,6 +70,10 @@ final class ReminderPlan {
 			found.add(new Occurrence(move.from(), ZonedDateTime.of(LocalDateTime.parse(move.to()), zone)));
 		}
 		ZonedDateTime seed = ZonedDateTime.of(start, zone);
+		// The rule is expanded in local time (as if the zone had no offset changes), each local
+		// date-time then placed in the zone: a start in a spring-forward gap moves only itself, not
+		// every later occurrence (ical4j would carry the shifted time on from a zoned seed).
+		ZonedDateTime floatingSeed = start.atZone(ZoneOffset.UTC);
 		if (rule == null) {
 			String key = start.toString();
 			if (!skip.contains(key) && !moves.containsKey(key)) {
@@ -73,21 +81,21 @@ final class ReminderPlan {
 			}
 		}
 		else {
-			Recur<ZonedDateTime> recur = new Recur<>(rule);
-			ZonedDateTime from = after.atZone(zone).minusDays(1);
-			if (from.isBefore(seed)) {
-				from = seed.minusSeconds(1);
+			Recur<ZonedDateTime> recur = new Recur<>(floatingUntil(rule, zone));
+			ZonedDateTime from = floating(after.atZone(zone).minusDays(1));
+			if (from.isBefore(floatingSeed)) {
+				from = floatingSeed.minusSeconds(1);
 			}
 			int kept = 0;
 			Set<String> seen = new HashSet<>();
 			for (int window = 0; window < WINDOWS && kept < limit; window++) {
 				ZonedDateTime to = from.plusDays(WINDOW_DAYS);
-				if (before != null && from.toInstant().isAfter(before)) {
+				if (before != null && from.toLocalDateTime().atZone(zone).toInstant().isAfter(before)) {
 					break;
 				}
-				for (ZonedDateTime raw : recur.getDates(seed, from, to)) {
-					// ical4j keeps the seed's offset where a local time occurs twice, so a rule started
-					// in winter would pick the second 01:30; RFC 5545 (3.3.5) says the first.
+				for (ZonedDateTime raw : recur.getDates(floatingSeed, from, to)) {
+					// A local time that occurs twice happens at the first (RFC 5545 3.3.5); one that does
+					// not exist moves forward by the gap's length.
 					ZonedDateTime date = ZonedDateTime.ofLocal(raw.toLocalDateTime(), zone, null);
 					String key = date.toLocalDateTime().toString();
 					if (!date.toInstant().isAfter(after) || skip.contains(key) || moves.containsKey(key) || !seen.add(key)) {
@@ -105,6 +113,26 @@ final class ReminderPlan {
 			.sorted(Comparator.comparing((Occurrence o) -> o.start().toInstant()))
 			.limit(limit)
 			.toList();
+	}
+
+	/** A zoned time as the same wall-clock time in the offset-free frame the rule is expanded in. */
+	private static ZonedDateTime floating(ZonedDateTime zoned) {
+		return zoned.toLocalDateTime().atZone(ZoneOffset.UTC);
+	}
+
+	private static final Pattern UTC_UNTIL = Pattern.compile("UNTIL=(\\d{8}T\\d{6})Z", Pattern.CASE_INSENSITIVE);
+
+	private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+	/** A UTC UNTIL as the zone's wall-clock time, for the offset-free expansion. */
+	static String floatingUntil(String rule, ZoneId zone) {
+		Matcher until = UTC_UNTIL.matcher(rule);
+		if (!until.find()) {
+			return rule;
+		}
+		LocalDateTime utc = LocalDateTime.parse(until.group(1), BASIC);
+		String local = BASIC.format(utc.atZone(ZoneOffset.UTC).withZoneSameInstant(zone).toLocalDateTime());
+		return until.replaceFirst("UNTIL=" + local + "Z");
 	}
 
 	/**

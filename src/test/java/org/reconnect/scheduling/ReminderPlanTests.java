@@ -56,6 +56,32 @@ class ReminderPlanTests {
 	}
 
 	@Test
+	void aWeeklyReminderStartingInTheSpringForwardGapMovesOnlyThatFirstOccurrence() {
+		// 2027-03-14 02:30 does not exist in New York: that one is at 03:30; the next Sundays are at 02:30 again.
+		Reminder weekly = reminder("America/New_York", "2027-03-14T02:30", "FREQ=WEEKLY;BYDAY=SU");
+		assertThat(ReminderPlan.occurrences(weekly, Instant.parse("2027-03-10T00:00:00Z"), 3))
+			.extracting(o -> o.start().toLocalDateTime().toString())
+			.containsExactly("2027-03-14T03:30", "2027-03-21T02:30", "2027-03-28T02:30");
+		assertThat(ReminderPlan.between(weekly, Instant.parse("2027-03-20T00:00:00Z"), Instant.parse("2027-04-01T00:00:00Z"), 5))
+			.as("the calendar feed reads the same occurrences")
+			.extracting(o -> o.start().toInstant())
+			.containsExactly(Instant.parse("2027-03-21T06:30:00Z"), Instant.parse("2027-03-28T06:30:00Z"));
+	}
+
+	@Test
+	void anEndGivenInUtcEndsAtThatInstantInTheMeetingsZone() {
+		// UNTIL 2030-03-20T00:00Z is 20:00 on the 19th in New York: a meeting at 19:00 that day is in, one at 21:00 is not.
+		Reminder seven = reminder("America/New_York", "2030-03-05T19:00", "FREQ=WEEKLY;BYDAY=TU;UNTIL=20300320T000000Z");
+		assertThat(ReminderPlan.occurrences(seven, Instant.parse("2030-03-01T00:00:00Z"), 10))
+			.extracting(o -> o.start().toLocalDate().toString())
+			.containsExactly("2030-03-05", "2030-03-12", "2030-03-19");
+		Reminder nine = reminder("America/New_York", "2030-03-05T21:00", "FREQ=WEEKLY;BYDAY=TU;UNTIL=20300320T000000Z");
+		assertThat(ReminderPlan.occurrences(nine, Instant.parse("2030-03-01T00:00:00Z"), 10))
+			.extracting(o -> o.start().toLocalDate().toString())
+			.containsExactly("2030-03-05", "2030-03-12");
+	}
+
+	@Test
 	void newYorkFallBackFiresOnce() {
 		// 2027-11-07: 02:00 EDT becomes 01:00 EST, so 01:30 happens twice; the reminder once, at the first.
 		Reminder daily = reminder("America/New_York", "2027-11-05T01:30", "FREQ=DAILY");
