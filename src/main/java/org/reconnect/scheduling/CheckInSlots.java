@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.types.ObjectId;
 import org.quartz.TriggerKey;
@@ -31,9 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,8 +43,12 @@ public class CheckInSlots {
 
 	private static final Logger log = LoggerFactory.getLogger(CheckInSlots.class);
 
-	/** Set by a claim to its batch's token: afterwards, which schedules the batch won. */
-	private static final String CLAIM_TOKEN = "claimedBy";
+	/** Check-ins as {@link DueClaims} hands them off. */
+	private static final DueClaims.Kind<CheckInSchedule> KIND = new DueClaims.Kind<>("check-in", CheckInSchedule.class,
+			schedule -> schedule.participantId, schedule -> schedule.pending.token(),
+			(schedule, token, at) -> schedule.pending = new CheckInSchedule.Pending(schedule.pending.dueAt(),
+					schedule.pending.conversationId(), token, at),
+			"_id", "nextDueAt", "pending");
 
 	/**
 	 * Runs after each batch's claim, before its hand-over: a test throws from it to stop there, as
@@ -65,15 +63,15 @@ public class CheckInSlots {
 	private final ParticipantService participants;
 	private final ConversationRuntime conversations;
 	private final SchedulingSettings settings;
-	private final HandOffs handOffs;
+	private final DueClaims claims;
 	private final SchedulingMeters meters;
 	private final Clock clock;
 
 	CheckInSlots(CheckInSchedules schedules, MongoTemplate mongo, Triggers triggers, ParticipantService participants,
-			ConversationRuntime conversations, SchedulingSettings settings, HandOffs handOffs, SchedulingMeters meters,
+			ConversationRuntime conversations, SchedulingSettings settings, DueClaims claims, SchedulingMeters meters,
 			Clock clock) {
 		this.meters = meters;
-		this.handOffs = handOffs;
+		this.claims = claims;
 		this.schedules = schedules;
 		this.mongo = mongo;
 		this.triggers = triggers;
@@ -119,87 +117,38 @@ public class CheckInSlots {
 	}
 
 	/**
-	 * Fires a slot: claims its due schedules in batches, each moved to its next occurrence by one
-	 * bulk write whose every update is conditional on the schedule still being due as read (so each
-	 * check-in goes once across threads and nodes) and records the check-in as pending, starts the
-	 * check-ins still in time, and moves the slot's trigger on. Each outcome is recorded with the
-	 * pending mark cleared; a check-in whose start failed is put back, due, for the next fire. What
-	 * a node stopped half way leaves pending, {@link #recover()} finishes.
+	 * Fires a slot: claims its due schedules in batches (see {@link DueClaims}), each moved to its
+	 * next occurrence while it is still due as read (so each check-in goes once across threads and
+	 * nodes) with the check-in recorded as pending, starts the check-ins still in time, and moves
+	 * the slot's trigger on. Each outcome is recorded with the pending mark cleared; a check-in
+	 * whose start failed is put back, due, for the next fire. What a node stopped half way leaves
+	 * pending, {@link #recover()} finishes.
 	 *
 	 * @return how many check-ins were started
 	 */
 	public int fire(String slot) {
 		Instant now = clock.instant();
-		ZoneId zone = CheckInSchedule.zoneOf(slot);
-		LocalTime time = CheckInSchedule.timeOf(slot);
-		Instant next = CheckInOccurrences.next(zone, time, now);
-		int batchSize = Math.max(1, settings.handOffBatch());
-		Set<String> failed = ConcurrentHashMap.newKeySet();
-		int started = 0;
-		while (true) {
-			Query due = Query.query(Criteria.where("slot").is(slot).and("nextDueAt").lte(now).and("_id").nin(failed))
-				.limit(batchSize * Math.max(1, settings.handOffThreads()));
-			due.fields().include("_id").include("nextDueAt");
-			List<CheckInSchedule> found = new ArrayList<>(mongo.find(due, CheckInSchedule.class));
-			if (found.isEmpty()) {
-				break;
-			}
-			// Nodes firing together start at different places, so they seldom race for one schedule.
-			Collections.shuffle(found);
-			started += handOffs.each(batches(found), batch -> {
-				List<CheckInSchedule> claimed = claim(slot, batch, next, now);
-				afterClaim.run();
-				return handOver(claimed, now, next, failed);
-			});
-		}
+		Instant next = CheckInOccurrences.next(CheckInSchedule.zoneOf(slot), CheckInSchedule.timeOf(slot), now);
+		int started = claims.claimDue(KIND, Criteria.where("slot").is(slot).and("nextDueAt").lte(now), () -> true,
+				(batch, token, failed) -> batch.stream().map(schedule -> claim(schedule, slot, next, token, now)).toList(),
+				(claimed, failed) -> {
+					afterClaim.run();
+					return handOver(claimed, now, next, failed);
+				});
 		triggers.rescheduleSlot(slot, next);
 		return started;
 	}
 
-	private <T> List<List<T>> batches(List<T> found) {
-		int batchSize = Math.max(1, settings.handOffBatch());
-		List<List<T>> batches = new ArrayList<>();
-		for (int from = 0; from < found.size(); from += batchSize) {
-			batches.add(found.subList(from, Math.min(found.size(), from + batchSize)));
-		}
-		return batches;
-	}
-
 	/**
-	 * Moves the batch's schedules on to {@code next} in one bulk write, each only while it is still
-	 * due as read, marking each with this batch's token, which tells afterwards which were won, and
-	 * with the pending check-in (the id its conversation will get included).
-	 *
-	 * @return the schedules this batch won, with the due time they were claimed at and their pending mark
+	 * Moves the schedule on to {@code next} while it is still due as read, with its pending
+	 * check-in (the id its conversation will get included).
 	 */
-	private List<CheckInSchedule> claim(String slot, List<CheckInSchedule> batch, Instant next, Instant now) {
-		String token = UUID.randomUUID().toString();
-		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, CheckInSchedule.class);
-		for (CheckInSchedule schedule : batch) {
-			schedule.pending = new CheckInSchedule.Pending(schedule.nextDueAt, new ObjectId().toHexString(), token, now);
-			bulk.updateOne(
-					Query.query(Criteria.where("_id").is(schedule.participantId).and("slot").is(slot)
-						.and("nextDueAt").is(schedule.nextDueAt)),
-					new Update().set("nextDueAt", next).set(CLAIM_TOKEN, token).set("pending", schedule.pending));
-		}
-		try {
-			bulk.execute();
-		}
-		catch (BulkOperationException ex) {
-			// The updates that failed left their check-ins due; the others are claimed.
-			log.error("{} of {} check-in claims failed; those stay due", ex.getErrors().size(), batch.size(), ex);
-		}
-		return won(batch, CLAIM_TOKEN, token);
-	}
-
-	/** Which of the batch carry the token in {@code field} now: a bulk write says how many it changed, not which. */
-	private List<CheckInSchedule> won(List<CheckInSchedule> batch, String field, String token) {
-		Query won = Query.query(Criteria.where("_id").in(batch.stream().map(s -> s.participantId).toList())
-			.and(field).is(token));
-		won.fields().include("_id");
-		Set<String> mine = new HashSet<>();
-		mongo.find(won, CheckInSchedule.class).forEach(schedule -> mine.add(schedule.participantId));
-		return batch.stream().filter(schedule -> mine.contains(schedule.participantId)).toList();
+	private static DueClaims.Claim<CheckInSchedule> claim(CheckInSchedule schedule, String slot, Instant next,
+			String token, Instant now) {
+		schedule.pending = new CheckInSchedule.Pending(schedule.nextDueAt, new ObjectId().toHexString(), token, now);
+		return new DueClaims.Claim<>(schedule.participantId,
+				Criteria.where("slot").is(slot).and("nextDueAt").is(schedule.nextDueAt),
+				new Update().set("nextDueAt", next), schedule.pending, schedule);
 	}
 
 	/**
@@ -233,7 +182,9 @@ public class CheckInSlots {
 		for (CheckInSchedule schedule : inTime) {
 			Optional<String> conversation = started.get(new ParticipantId(schedule.participantId));
 			if (conversation == null) {
-				putBack(schedule, next);
+				// Due again, unless its schedule changed meanwhile.
+				claims.release(KIND, schedule, Criteria.where("nextDueAt").is(next),
+						new Update().set("nextDueAt", schedule.nextDueAt));
 				failed.add(schedule.participantId);
 			}
 			else {
@@ -258,88 +209,32 @@ public class CheckInSlots {
 	 * only while the mark is still this hand-off's (a recovery may have taken it over).
 	 */
 	private void record(List<CheckInSchedule> claimed, Map<String, CheckInSchedule.Outcome> outcomes) {
-		if (outcomes.isEmpty()) {
-			return;
-		}
-		BulkOperations records = mongo.bulkOps(BulkMode.UNORDERED, CheckInSchedule.class);
+		List<DueClaims.Settle<CheckInSchedule>> records = new ArrayList<>();
 		for (CheckInSchedule schedule : claimed) {
 			CheckInSchedule.Outcome outcome = outcomes.get(schedule.participantId);
 			if (outcome != null) {
-				records.updateOne(mine(schedule), new Update().set("lastDueAt", schedule.pending.dueAt())
-					.set("lastOutcome", outcome)
-					.unset("pending"));
+				records.add(new DueClaims.Settle<>(schedule,
+						new Update().set("lastDueAt", schedule.pending.dueAt()).set("lastOutcome", outcome)));
 			}
 		}
-		records.execute();
+		claims.settle(KIND, records);
 		outcomes.values().forEach(meters::checkInFired);
-	}
-
-	private static Query mine(CheckInSchedule schedule) {
-		return Query.query(Criteria.where("_id").is(schedule.participantId).and("pending.token").is(schedule.pending.token()));
-	}
-
-	/** A claimed check-in that could not be started is due again, unless its schedule changed meanwhile. */
-	private void putBack(CheckInSchedule schedule, Instant next) {
-		mongo.updateFirst(mine(schedule).addCriteria(Criteria.where("nextDueAt").is(next)),
-				new Update().set("nextDueAt", schedule.nextDueAt).unset("pending"), CheckInSchedule.class);
 	}
 
 	/**
 	 * Takes over the check-ins claimed longer than the lease ago and still pending (their node
-	 * stopped half way), each by a compare-and-set on the token it carries, so two nodes never
-	 * both take one, and finishes them by what was already written (see
-	 * {@link ConversationRuntime#finishCheckIns}): none goes twice. One past the late limit is
-	 * recorded as skipped, as a late fire would; one that cannot be finished is tried again after
-	 * another lease.
+	 * stopped half way; see {@link DueClaims#recover}) and finishes them by what was already
+	 * written (see {@link ConversationRuntime#finishCheckIns}): none goes twice. One past the late
+	 * limit is recorded as skipped, as a late fire would; one that cannot be finished is tried again
+	 * after another lease.
 	 *
 	 * @return how many were finished
 	 */
 	int recover() {
-		Instant now = clock.instant();
-		Instant stale = now.minus(settings.handOffLease());
-		Set<String> tried = ConcurrentHashMap.newKeySet();
-		int finished = 0;
-		while (true) {
-			Query left = Query.query(Criteria.where("pending.claimedAt").lt(stale).and("_id").nin(tried))
-				.limit(Math.max(1, settings.handOffBatch()) * Math.max(1, settings.handOffThreads()));
-			left.fields().include("_id").include("pending");
-			List<CheckInSchedule> found = mongo.find(left, CheckInSchedule.class);
-			if (found.isEmpty()) {
-				break;
-			}
-			found.forEach(schedule -> tried.add(schedule.participantId));
-			finished += handOffs.each(batches(found), batch -> finish(takeOver(batch, now), now));
-		}
-		if (finished > 0) {
-			log.info("Finished {} check-in hand-offs a stopped node left pending", finished);
-		}
-		return finished;
-	}
-
-	/** Moves the batch's pending marks to a new token, each only while it carries the token read. */
-	private List<CheckInSchedule> takeOver(List<CheckInSchedule> batch, Instant now) {
-		String token = UUID.randomUUID().toString();
-		BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, CheckInSchedule.class);
-		for (CheckInSchedule schedule : batch) {
-			bulk.updateOne(mine(schedule), new Update().set("pending.token", token).set("pending.claimedAt", now));
-		}
-		try {
-			bulk.execute();
-		}
-		catch (BulkOperationException ex) {
-			log.error("{} of {} take-overs of pending check-ins failed; tried again later", ex.getErrors().size(),
-					batch.size(), ex);
-		}
-		List<CheckInSchedule> taken = won(batch, "pending.token", token);
-		taken.forEach(schedule -> schedule.pending = new CheckInSchedule.Pending(schedule.pending.dueAt(),
-				schedule.pending.conversationId(), token, now));
-		return taken;
+		return claims.recover(KIND, () -> true, this::finish);
 	}
 
 	private int finish(List<CheckInSchedule> taken, Instant now) {
-		if (taken.isEmpty()) {
-			return 0;
-		}
 		Set<ParticipantId> late = new HashSet<>();
 		taken.stream()
 			.filter(schedule -> tooLate(schedule.pending.dueAt(), now))
@@ -370,7 +265,6 @@ public class CheckInSlots {
 			}
 		}
 		record(taken, outcomes);
-		meters.recovered("check-in", outcomes.size());
 		return outcomes.size();
 	}
 

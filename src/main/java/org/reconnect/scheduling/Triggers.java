@@ -12,6 +12,7 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -47,36 +48,7 @@ class Triggers {
 	void ensureSlot(String slot, Instant at) {
 		try {
 			ensureJobs();
-			for (int attempt = 1;; attempt++) {
-				TriggerKey key = TriggerKey.triggerKey(slot, SLOT_GROUP);
-				Trigger existing = scheduler.getTrigger(key);
-				if (existing != null && existing.getNextFireTime() != null
-						&& !existing.getNextFireTime().toInstant().isAfter(at)) {
-					return;
-				}
-				Trigger trigger = TriggerBuilder.newTrigger()
-					.withIdentity(key)
-					.forJob(SLOT_JOB)
-					.usingJobData(SLOT, slot)
-					.startAt(Date.from(at))
-					.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-					.build();
-				try {
-					if (existing == null) {
-						scheduler.scheduleJob(trigger);
-					}
-					else {
-						scheduler.rescheduleJob(key, trigger);
-					}
-					return;
-				}
-				catch (SchedulerException ex) {
-					// Another node created this slot's trigger a moment ago: look again at what it chose.
-					if (attempt == 2 || !madeByAnother(ex, scheduler.checkExists(key))) {
-						throw ex;
-					}
-				}
-			}
+			putSlot(slot, at, true);
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("could not schedule check-in slot " + slot, ex);
@@ -86,29 +58,61 @@ class Triggers {
 	/** Moves the slot's trigger to its next occurrence; called by the job that just fired it. */
 	void rescheduleSlot(String slot, Instant at) {
 		try {
-			TriggerKey key = TriggerKey.triggerKey(slot, SLOT_GROUP);
-			Trigger trigger = TriggerBuilder.newTrigger()
-				.withIdentity(key)
-				.forJob(SLOT_JOB)
-				.usingJobData(SLOT, slot)
-				.startAt(Date.from(at))
-				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-				.build();
-			if (scheduler.checkExists(key)) {
-				scheduler.rescheduleJob(key, trigger);
-			}
-			else {
-				scheduler.scheduleJob(trigger);
-			}
+			putSlot(slot, at, false);
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("could not reschedule check-in slot " + slot, ex);
 		}
 	}
 
+	/**
+	 * Puts the slot's one trigger, built in this one place, at {@code at}; with {@code keepEarlier},
+	 * not when it already fires earlier.
+	 */
+	private void putSlot(String slot, Instant at, boolean keepEarlier) throws SchedulerException {
+		TriggerKey key = slotKey(slot);
+		for (int attempt = 1;; attempt++) {
+			Trigger existing = scheduler.getTrigger(key);
+			if (keepEarlier && existing != null && existing.getNextFireTime() != null
+					&& !existing.getNextFireTime().toInstant().isAfter(at)) {
+				return;
+			}
+			Trigger trigger = oneShot(key, SLOT_JOB, at).usingJobData(SLOT, slot).build();
+			try {
+				if (existing == null) {
+					scheduler.scheduleJob(trigger);
+				}
+				else {
+					scheduler.rescheduleJob(key, trigger);
+				}
+				return;
+			}
+			catch (SchedulerException ex) {
+				// Another node put this slot's trigger a moment ago (both fired it, or both created
+				// it): look again at what it chose.
+				if (attempt == 2 || !madeByAnother(ex, scheduler.checkExists(key))) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private static TriggerKey slotKey(String slot) {
+		return TriggerKey.triggerKey(slot, SLOT_GROUP);
+	}
+
+	/** A trigger that fires {@code job} once at {@code at}; one that fell due while every node was down fires at once. */
+	private static TriggerBuilder<SimpleTrigger> oneShot(TriggerKey key, JobKey job, Instant at) {
+		return TriggerBuilder.newTrigger()
+			.withIdentity(key)
+			.forJob(job)
+			.startAt(Date.from(at))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow());
+	}
+
 	Optional<Instant> slotFireTime(String slot) {
 		try {
-			Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(slot, SLOT_GROUP));
+			Trigger trigger = scheduler.getTrigger(slotKey(slot));
 			return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
 		}
 		catch (SchedulerException ex) {
@@ -185,12 +189,7 @@ class Triggers {
 			if (scheduler.checkExists(key)) {
 				return false;
 			}
-			scheduler.scheduleJob(TriggerBuilder.newTrigger()
-				.withIdentity(key)
-				.forJob(REMINDER_JOB)
-				.startAt(Date.from(minute))
-				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-				.build());
+			scheduler.scheduleJob(oneShot(key, REMINDER_JOB, minute).build());
 			return true;
 		}
 		catch (SchedulerException ex) {

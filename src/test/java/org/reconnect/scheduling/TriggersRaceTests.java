@@ -18,7 +18,8 @@ import org.quartz.impl.StdSchedulerFactory;
  * Two nodes enrolling the first participants of a new check-in slot at the same moment both find
  * no trigger for it, and both create one; the second must not fail the enrolment (it answered 500
  * in the two-node proof), and the earlier of the two times must win. Two nodes starting at the
- * same moment both create the sweep's trigger; the second must start all the same.
+ * same moment both create the sweep's trigger; the second must start all the same. Two nodes
+ * firing one slot at once both move its trigger on; the second must not fail its fire.
  */
 class TriggersRaceTests {
 
@@ -51,6 +52,44 @@ class TriggersRaceTests {
 
 			assertThat(real.getTrigger(TriggerKey.triggerKey(slot, Triggers.SLOT_GROUP)).getNextFireTime())
 				.isEqualTo(Date.from(mine));
+		}
+		finally {
+			real.shutdown();
+		}
+	}
+
+	@Test
+	void aSlotFiredOnTwoNodesAtOnceIsMovedOnByBothWithoutAnError() throws Exception {
+		Properties properties = new Properties();
+		properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "triggers-race-reschedule-tests");
+		properties.setProperty("org.quartz.threadPool.threadCount", "1");
+		properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+		Scheduler real = new StdSchedulerFactory(properties).getScheduler();
+		try {
+			String slot = "Europe/Lisbon@07:20";
+			Instant next = Instant.parse("2031-01-03T07:20:00Z");
+			new Triggers(real).ensureSlot(slot, next); // the other node's fire moved it on a moment ago
+			AtomicBoolean staleRead = new AtomicBoolean(true);
+			Scheduler racing = (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(),
+					new Class<?>[] { Scheduler.class }, (proxy, method, args) -> {
+						if ((method.getName().equals("getTrigger") || method.getName().equals("checkExists"))
+								&& staleRead.getAndSet(false)) {
+							// looked while the other node had taken the fired trigger out to put the next
+							return method.getName().equals("checkExists") ? false : null;
+						}
+						try {
+							return method.invoke(real, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+
+			new Triggers(racing).rescheduleSlot(slot, next);
+
+			assertThat(staleRead).as("the race was staged").isFalse();
+			assertThat(real.getTrigger(TriggerKey.triggerKey(slot, Triggers.SLOT_GROUP)).getNextFireTime())
+				.isEqualTo(Date.from(next));
 		}
 		finally {
 			real.shutdown();
