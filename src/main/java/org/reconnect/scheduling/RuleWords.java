@@ -25,8 +25,8 @@ import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.WeekDay;
 
 /**
- * A reminder's schedule in plain words for the coach, in their language: "Every Tue and Thu at
- * 7:00 PM", "Último día laborable de cada mes a las 18:30". Every sentence and piece comes from the
+ * A reminder's schedule in plain words for the coach, in their language (Every Tue and Thu at
+ * 7:00 PM; Último día laborable de cada mes a las 18:30). Every sentence and piece comes from the
  * {@code messages/schedules} bundle; day and month names and date and time formats from the
  * language's locale data. Covers every rule {@link RecurrenceRules} accepts: the frequency and its
  * interval, BYDAY (with or without a number), BYSETPOS, BYMONTHDAY (from the end too), BYMONTH,
@@ -53,7 +53,7 @@ class RuleWords {
 		return Locale.forLanguageTag(texts.getMessage("schedule.language", null, wanted));
 	}
 
-	/** One occurrence's local date and time, as listed under a schedule ("Tue, Mar 5, 2030 at 7:00 PM"). */
+	/** One occurrence's local date and time, as listed under a schedule (Tue, Mar 5, 2030 at 7:00 PM). */
 	String occurrence(LocalDateTime at, Locale locale) {
 		Locale spoken = spoken(locale);
 		return DateTimeFormatter.ofPattern(texts.getMessage("schedule.occurrence", null, spoken), spoken).format(at);
@@ -177,7 +177,7 @@ class RuleWords {
 		return words.say("schedule.yearly.on", interval, words.and(dates));
 	}
 
-	/** BYSETPOS: the n-th of the set the other parts give each period ("last weekday"). */
+	/** BYSETPOS: the n-th of the set the other parts give each period (last weekday). */
 	private String chosen(List<WeekDay> days, List<Integer> setPos, Words words) {
 		return chosen(days, setPos, words, List.of());
 	}

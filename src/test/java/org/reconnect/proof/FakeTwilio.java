@@ -109,8 +109,17 @@ final class FakeTwilio implements AutoCloseable {
 		server.stop();
 	}
 
+	/** A transformer that applies only where a stub names it. */
+	private interface ByName extends ResponseDefinitionTransformerV2 {
+
+		@Override
+		default boolean applyGlobally() {
+			return false;
+		}
+	}
+
 	/** Accepts a message: it is in the account (and counted as this node's) once Twilio answers. */
-	private record Accepting(Account account, List<Sent> sent) implements ResponseDefinitionTransformerV2 {
+	private record Accepting(Account account, List<Sent> sent) implements ByName {
 
 		static final String NAME = "accepting";
 
@@ -137,15 +146,10 @@ final class FakeTwilio implements AutoCloseable {
 		public String getName() {
 			return NAME;
 		}
-
-		@Override
-		public boolean applyGlobally() {
-			return false;
-		}
 	}
 
 	/** Lists what the account accepted for the number asked about, newest first, as Twilio does. */
-	private record Listing(Account account) implements ResponseDefinitionTransformerV2 {
+	private record Listing(Account account) implements ByName {
 
 		static final String NAME = "listing";
 
@@ -175,11 +179,6 @@ final class FakeTwilio implements AutoCloseable {
 		@Override
 		public String getName() {
 			return NAME;
-		}
-
-		@Override
-		public boolean applyGlobally() {
-			return false;
 		}
 	}
 }

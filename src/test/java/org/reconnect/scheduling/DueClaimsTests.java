@@ -119,7 +119,7 @@ class DueClaimsTests {
 		List<Integer> counted = racing(() -> claimBatch(readByA, wonByA), () -> claimBatch(readByB, wonByB));
 
 		assertThat(counted.get(0) + counted.get(1)).isEqualTo(ids.size());
-		assertThat(wonByA).doesNotContainAnyElementsOf(wonByB);
+		assertThat(java.util.Collections.disjoint(wonByA, wonByB)).as("no item won by both").isTrue();
 		Set<String> all = new HashSet<>(wonByA);
 		all.addAll(wonByB);
 		assertThat(all).containsExactlyInAnyOrderElementsOf(ids);
@@ -155,7 +155,7 @@ class DueClaimsTests {
 				() -> claims.recover(CHORES, () -> true, (taken, now) -> finish(taken, now, finishedByB)));
 
 		assertThat(finished.get(0) + finished.get(1)).isEqualTo(ids.size());
-		assertThat(finishedByA).doesNotContainAnyElementsOf(finishedByB);
+		assertThat(java.util.Collections.disjoint(finishedByA, finishedByB)).as("no item finished by both (one sweep may take all)").isTrue();
 		for (Chore chore : mongo.findAll(Chore.class)) {
 			assertThat(chore.outcome).isEqualTo("finished");
 			assertThat(chore.pending).as("cleared").isNull();

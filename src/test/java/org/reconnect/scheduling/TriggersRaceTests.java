@@ -25,11 +25,7 @@ class TriggersRaceTests {
 
 	@Test
 	void aSlotTriggerCreatedByAnotherNodeAMomentAgoIsAdoptedNotAnError() throws Exception {
-		Properties properties = new Properties();
-		properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "triggers-race-tests");
-		properties.setProperty("org.quartz.threadPool.threadCount", "1");
-		properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-		Scheduler real = new StdSchedulerFactory(properties).getScheduler();
+		Scheduler real = inMemory("triggers-race-tests");
 		try {
 			String slot = "Europe/Lisbon@07:15";
 			Instant mine = Instant.parse("2031-01-02T07:15:00Z");
@@ -60,11 +56,7 @@ class TriggersRaceTests {
 
 	@Test
 	void aSlotFiredOnTwoNodesAtOnceIsMovedOnByBothWithoutAnError() throws Exception {
-		Properties properties = new Properties();
-		properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "triggers-race-reschedule-tests");
-		properties.setProperty("org.quartz.threadPool.threadCount", "1");
-		properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-		Scheduler real = new StdSchedulerFactory(properties).getScheduler();
+		Scheduler real = inMemory("triggers-race-reschedule-tests");
 		try {
 			String slot = "Europe/Lisbon@07:20";
 			Instant next = Instant.parse("2031-01-03T07:20:00Z");
@@ -98,11 +90,7 @@ class TriggersRaceTests {
 
 	@Test
 	void aSweepTriggerCreatedByANodeStartingAtTheSameMomentIsNoError() throws Exception {
-		Properties properties = new Properties();
-		properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "triggers-race-sweep-tests");
-		properties.setProperty("org.quartz.threadPool.threadCount", "1");
-		properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-		Scheduler real = new StdSchedulerFactory(properties).getScheduler();
+		Scheduler real = inMemory("triggers-race-sweep-tests");
 		try {
 			new Triggers(real).ensureSweep(java.time.Duration.ofMinutes(1)); // the other node
 			AtomicBoolean staleRead = new AtomicBoolean(true);
@@ -132,11 +120,7 @@ class TriggersRaceTests {
 
 	@Test
 	void onPostgreSqlTheSecondInsertFailsOnTheKeyAndThatIsStillNoErrorButAnyOtherStoreFailureIs() throws Exception {
-		Properties properties = new Properties();
-		properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "triggers-race-duplicate-key-tests");
-		properties.setProperty("org.quartz.threadPool.threadCount", "1");
-		properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-		Scheduler real = new StdSchedulerFactory(properties).getScheduler();
+		Scheduler real = inMemory("triggers-race-duplicate-key-tests");
 		try {
 			AtomicBoolean otherNodeStored = new AtomicBoolean(false);
 			// Both nodes found no trigger; the other's insert committed first, so the database refuses
@@ -171,5 +155,14 @@ class TriggersRaceTests {
 		finally {
 			real.shutdown();
 		}
+	}
+
+	/** A scheduler of its own in memory: "the other node" and the store both nodes share. */
+	private static Scheduler inMemory(String name) throws Exception {
+		Properties properties = new Properties();
+		properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, name);
+		properties.setProperty("org.quartz.threadPool.threadCount", "1");
+		properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+		return new StdSchedulerFactory(properties).getScheduler();
 	}
 }

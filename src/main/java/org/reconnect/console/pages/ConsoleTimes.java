@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Times as a coach reads them on the pages ({@code ${@consoleTimes.ago(at)}}): how long ago, and
+ * Times as a coach reads them on the pages (consoleTimes.ago(at) in a template): how long ago, and
  * instants in the participant's own zone. Reads the injected clock, so a jumped clock shows.
  */
 @Component("consoleTimes")
@@ -29,7 +29,7 @@ public class ConsoleTimes {
 		return clock.instant();
 	}
 
-	/** "never", "just now", "5 min ago", "3 h ago", "2 days ago". */
+	/** never, just now, 5 min ago, 3 h ago, 2 days ago. */
 	public String ago(Instant at) {
 		if (at == null) {
 			return "never";
@@ -47,7 +47,7 @@ public class ConsoleTimes {
 		return since.toDays() + " days ago";
 	}
 
-	/** The instant in the zone, e.g. "Sat 9 Mar, 09:00"; "none" when absent. */
+	/** The instant in the zone, e.g. Sat 9 Mar, 09:00; none when absent. */
 	public String local(Instant at, ZoneId zone) {
 		return at == null ? "none" : LOCAL.format(at.atZone(zone));
 	}
