@@ -67,10 +67,12 @@ public class ConsentService {
 	private final Clock clock;
 	private final ConversationRuntime conversations;
 	private final FlowCatalog flows;
+	private final AllyTexts texts;
 
 	ConsentService(Allies allies, ConsentLedger ledger, ParticipantService participants, PhoneNumbers phones,
 			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, ApplicationEventPublisher events,
-			Clock clock, ConversationRuntime conversations, FlowCatalog flows) {
+			Clock clock, ConversationRuntime conversations, FlowCatalog flows, AllyTexts texts) {
+		this.texts = texts;
 		this.conversations = conversations;
 		this.flows = flows;
 		this.allies = allies;
@@ -331,10 +333,9 @@ public class ConsentService {
 			if (participantName == null) {
 				continue;
 			}
-			var sent = messenger.send(new OutboundMessage(ally.phone, "Hi " + ally.firstName() + ", your agreement to hear "
-					+ "if " + participantName + " goes quiet ends on " + state.until().atZone(java.time.ZoneOffset.UTC).toLocalDate()
-					+ ". Reply YES to keep it for another year, or do nothing and it simply ends.", Purpose.CONSENT_REQUEST,
-					ally.id).about(ally.participantId));
+			var sent = messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.ask", ally.firstName(),
+					participantName, state.until().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()),
+					Purpose.CONSENT_REQUEST, ally.id).about(ally.participantId));
 			append(ally, "RENEWAL_REQUESTED", state.kinds(), "consent ends soon", "system", now, null, state.until(),
 					sent.messageId());
 			asked++;
@@ -381,11 +382,11 @@ public class ConsentService {
 		}
 		String participantName = participants.find(new ParticipantId(ally.participantId))
 			.map(ParticipantProfile::firstName)
-			.orElse("your friend");
+			.orElseGet(() -> texts.text(ally, "consent.your-friend"));
 		Instant until = state.until().plus(settings.validFor());
 		append(ally, "RENEWED", state.kinds(), "the ally renewed", "ally", now, state.from(), until, messageKey);
-		messenger.send(new OutboundMessage(ally.phone, "Thank you, " + ally.firstName() + ". You'll keep hearing if "
-				+ participantName + " goes quiet. Reply STOP ALERTS any time.", Purpose.REPLY, messageKey)
+		messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.thanks", ally.firstName(),
+				participantName), Purpose.REPLY, messageKey)
 			.about(ally.participantId));
 		return true;
 	}
@@ -399,8 +400,8 @@ public class ConsentService {
 	boolean withdraw(String phone, String messageKey) {
 		boolean any = withdrawAll(phone, "the ally asked to stop", messageKey);
 		if (any) {
-			messenger.send(new OutboundMessage(phone, "Done. You won't get any more alerts. Thank you for being there.",
-					Purpose.REPLY, messageKey));
+			messenger.send(new OutboundMessage(phone, texts.text(phone, "consent.withdrawn"), Purpose.REPLY,
+					messageKey));
 		}
 		return any;
 	}

@@ -82,12 +82,14 @@ class ReminderEngine {
 	private final SchedulingMeters meters;
 	private final SchedulingSettings settings;
 	private final Clock clock;
+	private final ReminderTexts texts;
 	private volatile boolean stopping;
 
 	ReminderEngine(MongoTemplate mongo, Triggers triggers, ParticipantService participants, Messenger messenger,
 			ConversationRuntime conversations, HandOffs handOffs, SchedulingMeters meters, SchedulingSettings settings,
-			Clock clock) {
+			Clock clock, ReminderTexts texts) {
 		this.settings = settings;
+		this.texts = texts;
 		this.meters = meters;
 		this.handOffs = handOffs;
 		this.mongo = mongo;
@@ -309,7 +311,7 @@ class ReminderEngine {
 			Reminder reminder = decision.reminder();
 			Send current = decision.current();
 			ParticipantProfile participant = decision.participant();
-			String text = ReminderTexts.reminder(participant.language(), participant.firstName(), reminder.title,
+			String text = texts.reminder(participant.language(), participant.firstName(), reminder.title,
 					reminder.place, reminder.note, current.occurrence().start(),
 					now.atZone(current.occurrence().start().getZone()).toLocalDate(), !replyFlow);
 			String reference = reference(reminder, current);
