@@ -82,10 +82,5 @@ final class PauseRequest {
 		return Optional.ofNullable(end).map(at -> night.nextAllowed(at, participant.zone()));
 	}
 
-	/** "Monday 11 March, 08:00" in the participant's zone and language. */
-	static String describe(Instant until, ParticipantProfile participant) {
-		Locale locale = Locale.forLanguageTag(participant.language());
-		return DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", locale).format(until.atZone(participant.zone()));
-	}
 
 }
