@@ -120,8 +120,9 @@ public class ConsentService {
 		}
 		ZoneId allyZone = zone(zone);
 		String allyLanguage = language == null || language.isBlank() ? null : language.trim();
-		if (allyLanguage != null && !LANGUAGES.contains(allyLanguage)) {
-			throw InvalidInput.of("language", "'" + language + "' is not offered: send en or es, or leave it out for the participant's");
+		if (allyLanguage != null && !participants.languages().contains(allyLanguage)) {
+			throw InvalidInput.of("language", "'" + language + "' is not offered: send one of "
+					+ String.join(", ", participants.languages()) + ", or leave it out for the participant's");
 		}
 		if (!flows.exists(settings.invitationFlow())) {
 			throw new IllegalStateException("flow " + settings.invitationFlow() + " is not loaded: no ally can be asked");
@@ -234,9 +235,6 @@ public class ConsentService {
 
 	/** Allies whose consent is asked for or holds, per participant: a handful of people, not a list. */
 	static final int MOST_ALLIES = 10;
-
-	/** The languages an ally can be written to in: those the flows are written in. */
-	static final Set<String> LANGUAGES = Set.of("en", "es");
 
 	/** Allies whose consent covers this kind of alert at this moment; asked again right before each alert goes. */
 	public List<AllyView> alliesWhoConsented(ParticipantId participant, AlertKind kind) {

@@ -34,6 +34,11 @@ public class ParticipantService {
 	private final ParticipantPauses pauses;
 	private final Erasures erasures;
 
+	/** The languages people can be written to in (reconnect.participants.languages), the default first. */
+	public java.util.List<String> languages() {
+		return settings.languages();
+	}
+
 	ParticipantService(Participants participants, ParticipantSettings settings, Enrolments enrolments,
 			ProfileChanges changes, ParticipantPauses pauses, Erasures erasures) {
 		this.participants = participants;
