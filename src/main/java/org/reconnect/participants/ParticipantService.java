@@ -85,6 +85,15 @@ public class ParticipantService {
 	}
 
 	/**
+	 * Changes the language everything is written to them in, from the next message on.
+	 *
+	 * @throws InvalidInput naming {@code language} when it is not offered; nothing changes then
+	 */
+	public ParticipantProfile changeLanguage(ParticipantId id, String language) {
+		return changes.changeLanguage(id, language);
+	}
+
+	/**
 	 * Moves the participant's daily check-in to another local time.
 	 *
 	 * @throws InvalidInput naming {@code checkInTime} when it falls in their quiet hours (it could
