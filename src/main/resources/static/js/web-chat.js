@@ -13,8 +13,8 @@
     item.scrollIntoView();
   }
   var events = new EventSource(base + '/events');
-  events.onopen = function () { status.textContent = 'Connected. Messages appear here.'; };
-  events.onerror = function () { status.textContent = 'Reconnecting…'; };
+  events.onopen = function () { status.textContent = status.dataset.connected; };
+  events.onerror = function () { status.textContent = status.dataset.reconnecting; };
   events.addEventListener('message', function (event) {
     var line = JSON.parse(event.data);
     add(line.body, 'them', line.id);
@@ -28,7 +28,7 @@
     input.value = '';
     fetch(base + '/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ body: text }) })
-      .then(function (response) { if (!response.ok) { status.textContent = 'Not sent. This link may have been turned off.'; } })
-      .catch(function () { status.textContent = 'Not sent. Check your connection and try again.'; });
+      .then(function (response) { if (!response.ok) { status.textContent = status.dataset.notSent; } })
+      .catch(function () { status.textContent = status.dataset.offline; });
   });
 })();

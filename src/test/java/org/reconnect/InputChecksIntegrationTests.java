@@ -189,6 +189,22 @@ class InputChecksIntegrationTests extends LoopTestSupport {
 		return reminder;
 	}
 
+	@Test
+	void theCoachChangesTheLanguageToAnOfferedOneAndIsToldWhichAreOffered() {
+		String id = enrol("Noe Arce", "+16465550431", "America/New_York", "10:21");
+		assertRefused(exchange(HttpMethod.PUT, "/api/participants/" + id + "/language", Map.of("language", "pt")),
+				"language", "'pt' is not offered: send one of en, es");
+		assertThat(coach().getForObject("/api/participants/" + id, JsonNode.class).path("profile").path("language").asText())
+			.isEqualTo("en");
+		ResponseEntity<JsonNode> changed = exchange(HttpMethod.PUT, "/api/participants/" + id + "/language",
+				Map.of("language", "es"));
+		assertThat(changed.getStatusCode()).as(String.valueOf(changed.getBody())).isEqualTo(HttpStatus.OK);
+		assertThat(coach().getForObject("/api/participants/" + id, JsonNode.class).path("profile").path("language").asText())
+			.isEqualTo("es");
+		sms("+16465550431", "HELP");
+		assertThat(lastSentTo("+16465550431")).startsWith("Reconnect: check-ins de tu equipo de apoyo");
+	}
+
 	private ResponseEntity<JsonNode> post(String path, Object body) {
 		return coach().postForEntity(path, body, JsonNode.class);
 	}

@@ -56,7 +56,10 @@ final class LogLeaks {
 			// Jackson 3 reports a file it cannot read with an unchecked exception
 			collectTexts(new YAMLMapper().readTree(file.toFile()), null, texts);
 		}
-		for (Path file : files(alerts, ".properties")) {
+		// The alert texts: messages/alerts.properties and its languages beside it.
+		for (Path file : files(alerts, ".properties").stream()
+			.filter(f -> f.getFileName().toString().startsWith("alerts"))
+			.toList()) {
 			Properties properties = new Properties();
 			try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 				properties.load(reader);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LogLeaksTests {
 
 	private final LogLeaks leaks = LogLeaks.of(Set.of("+15005550006"), Path.of("conversation-flows"),
-			Path.of("src/main/resources/alerts"), Path.of("src/test/java"));
+			Path.of("src/main/resources/messages"), Path.of("src/test/java"));
 
 	@Test
 	void findsPhoneNumbersInEveryFormTheyAreWrittenIn() {

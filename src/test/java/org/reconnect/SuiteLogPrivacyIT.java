@@ -32,7 +32,7 @@ class SuiteLogPrivacyIT {
 		String subset = System.getProperty("suite.subset", "");
 		assumeTrue(subset.isBlank() || subset.startsWith("${"),
 				"surefire ran only -Dtest=" + subset + ": there is no whole suite's output to read");
-		LogLeaks leaks = LogLeaks.of(SENDERS, Path.of("conversation-flows"), Path.of("src/main/resources/alerts"),
+		LogLeaks leaks = LogLeaks.of(SENDERS, Path.of("conversation-flows"), Path.of("src/main/resources/messages"),
 				Path.of("src/test/java"));
 		List<Path> outputs;
 		try (Stream<Path> files = Files.list(REPORTS)) {

@@ -2,9 +2,7 @@ package org.reconnect.consent;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 
 import org.reconnect.messaging.Inbound;
@@ -32,8 +30,10 @@ class ConsentInboundHandler implements InboundHandler {
 
 	private final ConsentService consent;
 	private final Messenger messenger;
+	private final AllyTexts texts;
 
-	ConsentInboundHandler(ConsentService consent, Messenger messenger) {
+	ConsentInboundHandler(ConsentService consent, Messenger messenger, AllyTexts texts) {
+		this.texts = texts;
 		this.consent = consent;
 		this.messenger = messenger;
 	}
@@ -67,24 +67,14 @@ class ConsentInboundHandler implements InboundHandler {
 		List<Ally> matching = consent.revocableByFirstName(participant.id(), firstName);
 		String reply;
 		if (matching.isEmpty()) {
-			reply = "I couldn't find an ally called " + firstName + " who still gets alerts. Nothing changed.";
+			reply = texts.text(participant, "consent.remove.not-found", firstName);
 		}
 		else {
 			matching.forEach(ally -> consent.revoke(participant.id(), ally.id, "participant", message.key()));
-			reply = "Done. " + matching.get(0).firstName() + " won't be told anything from now on.";
+			reply = texts.text(participant, "consent.remove.done", matching.get(0).firstName());
 		}
 		messenger.send(new OutboundMessage(participant.phone(), reply, Purpose.REPLY, message.key()));
 		return true;
-	}
-
-	/** A reply from {@code consent/replies*.properties} in the participant's language, English when there is none. */
-	private static String reply(ParticipantProfile participant, String key, Map<String, String> values) {
-		String text = ResourceBundle.getBundle("consent.replies", Locale.forLanguageTag(participant.language()),
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-		for (Map.Entry<String, String> value : values.entrySet()) {
-			text = text.replace("{" + value.getKey() + "}", value.getValue());
-		}
-		return text;
 	}
 
 	private boolean nameAlly(ParticipantProfile participant, String name, String phone, InboundMessage message) {
@@ -92,15 +82,15 @@ class ConsentInboundHandler implements InboundHandler {
 		try {
 			consent.invite(participant.id(), name, phone, null, null, null, "named by the participant by SMS",
 					"participant", message.key());
-			reply = "Thanks. We've asked " + name.trim() + " if they agree. Nothing is shared until they say yes.";
+			reply = texts.text(participant, "consent.ally.asked", name.trim());
 		}
 		catch (AllyAlreadyNamed ex) {
-			reply = reply(participant, "ally.already-named", Map.of("name", name.trim()));
+			reply = texts.text(participant, "consent.ally.already-named", name.trim());
 		}
 		catch (InvalidInput ex) {
 			reply = ex.problems().get(0).field().equals("allies")
-					? reply(participant, "ally.too-many", Map.of("count", String.valueOf(ConsentService.MOST_ALLIES)))
-					: "Sorry, that number didn't work. Send ALLY, their name and their number, e.g. ALLY Maria +1 202 555 0143";
+					? texts.text(participant, "consent.ally.too-many", String.valueOf(ConsentService.MOST_ALLIES))
+					: texts.text(participant, "consent.ally.bad-number");
 		}
 		messenger.send(new OutboundMessage(participant.phone(), reply, Purpose.REPLY, message.key()));
 		return true;

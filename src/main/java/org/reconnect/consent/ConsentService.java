@@ -67,10 +67,12 @@ public class ConsentService {
 	private final Clock clock;
 	private final ConversationRuntime conversations;
 	private final FlowCatalog flows;
+	private final AllyTexts texts;
 
 	ConsentService(Allies allies, ConsentLedger ledger, ParticipantService participants, PhoneNumbers phones,
 			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, ApplicationEventPublisher events,
-			Clock clock, ConversationRuntime conversations, FlowCatalog flows) {
+			Clock clock, ConversationRuntime conversations, FlowCatalog flows, AllyTexts texts) {
+		this.texts = texts;
 		this.conversations = conversations;
 		this.flows = flows;
 		this.allies = allies;
@@ -118,8 +120,9 @@ public class ConsentService {
 		}
 		ZoneId allyZone = zone(zone);
 		String allyLanguage = language == null || language.isBlank() ? null : language.trim();
-		if (allyLanguage != null && !LANGUAGES.contains(allyLanguage)) {
-			throw InvalidInput.of("language", "'" + language + "' is not offered: send en or es, or leave it out for the participant's");
+		if (allyLanguage != null && !participants.languages().contains(allyLanguage)) {
+			throw InvalidInput.of("language", "'" + language + "' is not offered: send one of "
+					+ String.join(", ", participants.languages()) + ", or leave it out for the participant's");
 		}
 		if (!flows.exists(settings.invitationFlow())) {
 			throw new IllegalStateException("flow " + settings.invitationFlow() + " is not loaded: no ally can be asked");
@@ -233,9 +236,6 @@ public class ConsentService {
 	/** Allies whose consent is asked for or holds, per participant: a handful of people, not a list. */
 	static final int MOST_ALLIES = 10;
 
-	/** The languages an ally can be written to in: those the flows are written in. */
-	static final Set<String> LANGUAGES = Set.of("en", "es");
-
 	/** Allies whose consent covers this kind of alert at this moment; asked again right before each alert goes. */
 	public List<AllyView> alliesWhoConsented(ParticipantId participant, AlertKind kind) {
 		Instant now = clock.instant();
@@ -331,10 +331,9 @@ public class ConsentService {
 			if (participantName == null) {
 				continue;
 			}
-			var sent = messenger.send(new OutboundMessage(ally.phone, "Hi " + ally.firstName() + ", your agreement to hear "
-					+ "if " + participantName + " goes quiet ends on " + state.until().atZone(java.time.ZoneOffset.UTC).toLocalDate()
-					+ ". Reply YES to keep it for another year, or do nothing and it simply ends.", Purpose.CONSENT_REQUEST,
-					ally.id).about(ally.participantId));
+			var sent = messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.ask", ally.firstName(),
+					participantName, state.until().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()),
+					Purpose.CONSENT_REQUEST, ally.id).about(ally.participantId));
 			append(ally, "RENEWAL_REQUESTED", state.kinds(), "consent ends soon", "system", now, null, state.until(),
 					sent.messageId());
 			asked++;
@@ -381,11 +380,11 @@ public class ConsentService {
 		}
 		String participantName = participants.find(new ParticipantId(ally.participantId))
 			.map(ParticipantProfile::firstName)
-			.orElse("your friend");
+			.orElseGet(() -> texts.text(ally, "consent.your-friend"));
 		Instant until = state.until().plus(settings.validFor());
 		append(ally, "RENEWED", state.kinds(), "the ally renewed", "ally", now, state.from(), until, messageKey);
-		messenger.send(new OutboundMessage(ally.phone, "Thank you, " + ally.firstName() + ". You'll keep hearing if "
-				+ participantName + " goes quiet. Reply STOP ALERTS any time.", Purpose.REPLY, messageKey)
+		messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.thanks", ally.firstName(),
+				participantName), Purpose.REPLY, messageKey)
 			.about(ally.participantId));
 		return true;
 	}
@@ -399,8 +398,8 @@ public class ConsentService {
 	boolean withdraw(String phone, String messageKey) {
 		boolean any = withdrawAll(phone, "the ally asked to stop", messageKey);
 		if (any) {
-			messenger.send(new OutboundMessage(phone, "Done. You won't get any more alerts. Thank you for being there.",
-					Purpose.REPLY, messageKey));
+			messenger.send(new OutboundMessage(phone, texts.text(phone, "consent.withdrawn"), Purpose.REPLY,
+					messageKey));
 		}
 		return any;
 	}

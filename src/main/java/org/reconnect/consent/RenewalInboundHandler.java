@@ -15,7 +15,6 @@ import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
-import org.reconnect.participants.ParticipantService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,15 +27,14 @@ class RenewalInboundHandler implements InboundHandler {
 
 	private final Allies allies;
 	private final ConsentService consent;
-	private final ParticipantService participants;
+	private final AllyTexts texts;
 	private final Messenger messenger;
 	private final Clock clock;
 
-	RenewalInboundHandler(Allies allies, ConsentService consent, ParticipantService participants, Messenger messenger,
-			Clock clock) {
+	RenewalInboundHandler(Allies allies, ConsentService consent, AllyTexts texts, Messenger messenger, Clock clock) {
 		this.allies = allies;
 		this.consent = consent;
-		this.participants = participants;
+		this.texts = texts;
 		this.messenger = messenger;
 		this.clock = clock;
 	}
@@ -67,23 +65,10 @@ class RenewalInboundHandler implements InboundHandler {
 			.max(Comparator.comparing((Ally ally) -> consent.state(ally).requestedAt()).thenComparing(ally -> ally.id));
 		if (expired.isPresent() && !(inbound.sender() instanceof ParticipantProfile)) {
 			// Too late: consent given after the time limit is not consent; say so kindly.
-			messenger.send(new OutboundMessage(message.from(), "es".equals(language(expired.get()))
-					? "Gracias por responder. Esa invitación ya caducó, así que no recibirás avisos. Si aún quieres "
-							+ "ser su aliado/a, pide a tu amigo/a que te nombre de nuevo."
-					: "Thank you for answering. That request has expired, so you won't get any alerts. If you'd still "
-							+ "like to be an ally, ask your friend to name you again.",
+			messenger.send(new OutboundMessage(message.from(), texts.text(expired.get(), "consent.answer-too-late"),
 					Purpose.REPLY, message.key()));
 			return true;
 		}
 		return false;
-	}
-
-	private String language(Ally ally) {
-		if (ally.language != null) {
-			return ally.language;
-		}
-		return participants.find(new org.reconnect.participants.ParticipantId(ally.participantId))
-			.map(ParticipantProfile::language)
-			.orElse("en");
 	}
 }

@@ -222,6 +222,16 @@ class ParticipantApi {
 	record ChannelRequest(@Size(max = 64) @CleanText String channel, Boolean smsFallback) {
 	}
 
+	/** The language everything is written to the participant in, from the next message on. */
+	@PutMapping("/participants/{id}/language")
+	ParticipantProfile language(@PathVariable String id, @Valid @RequestBody LanguageRequest request,
+			Authentication coach) {
+		return participants.changeLanguage(owned(id, coach).id(), request.language());
+	}
+
+	record LanguageRequest(@Size(max = 16) @CleanText String language) {
+	}
+
 	/** Pauses check-ins and escalation (a holiday, a hospital stay); the participant is told kindly. */
 	@PostMapping("/participants/{id}/pause")
 	ParticipantProfile pause(@PathVariable String id, @RequestBody PauseRequest request, Authentication coach) {

@@ -88,7 +88,7 @@ class Acknowledgements {
 				: newest.recipient().substring("coach:".length());
 		String language = participants.find(new ParticipantId(newest.participantId()))
 			.map(ParticipantProfile::language)
-			.orElse("en");
+			.orElse(null);
 		messenger.send(new OutboundMessage(from, texts.render("acknowledged.reply", language, Map.of("ally", name)),
 				Purpose.REPLY, messageKey));
 		return true;

@@ -111,7 +111,7 @@ class AlertDelivery {
 			}
 			default -> {
 				String coach = delivery.recipient.substring("coach:".length());
-				String text = texts.render(message + ".coach", "en",
+				String text = texts.render(message + ".coach", null,
 						Map.of(PARTICIPANT, participant.firstName(), "day",
 								episode.since.atZone(participant.zone()).getDayOfWeek().getDisplayName(TextStyle.FULL,
 										Locale.ENGLISH)));

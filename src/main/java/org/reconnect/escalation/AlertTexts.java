@@ -1,63 +1,57 @@
 package org.reconnect.escalation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeMap;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.EncodedResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.reconnect.participants.ParticipantProfile;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 
 /**
- * The texts of alerts, nudges and notices, one file per language in {@code alerts/}. A text can
- * only name people, a day, a date or a time: placeholders are filled from those alone, so nothing
- * a participant answered can ever reach an alert.
+ * The texts of alerts, nudges and notices, from {@code messages/alerts*.properties} in the reader's
+ * language. A text can only name people, a day, a date or a time: its placeholders are named
+ * ({participant}, {day}, ...) and filled from those alone, so nothing a participant answered can
+ * ever reach an alert.
  */
 @Component
 class AlertTexts {
 
-	static final Set<String> LANGUAGES = Set.of("en", "es");
+	private final MessageSource texts;
 
-	private final Map<String, Properties> byLanguage = new TreeMap<>();
-
-	AlertTexts() {
-		for (String language : LANGUAGES) {
-			byLanguage.put(language, load(language));
-		}
-	}
-
-	static Properties load(String language) {
-		try {
-			return PropertiesLoaderUtils.loadProperties(
-					new EncodedResource(new ClassPathResource("alerts/alerts_" + language + ".properties"),
-							StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	AlertTexts(MessageSource texts) {
+		this.texts = texts;
 	}
 
 	boolean has(String key) {
-		return byLanguage.get("en").containsKey(key);
+		return texts.getMessage(key, null, null, Locale.ROOT) != null;
 	}
 
 	/**
+	 * @param language the reader's language; null for the base texts (a coach's)
 	 * @param values placeholder values: first names, a day, a date, a time; never answers
 	 */
 	String render(String key, String language, Map<String, String> values) {
-		Properties texts = byLanguage.getOrDefault(language, byLanguage.get("en"));
-		String text = texts.getProperty(key, byLanguage.get("en").getProperty(key));
-		if (text == null) {
-			throw new IllegalStateException("no alert text '" + key + "' in alerts/alerts_en.properties");
+		String text;
+		try {
+			// No arguments: the text is read as written, its named placeholders filled below.
+			text = texts.getMessage(key, null, language == null ? Locale.ROOT : Locale.forLanguageTag(language));
+		}
+		catch (NoSuchMessageException ex) {
+			throw new IllegalStateException("no alert text '" + key + "' in messages/alerts.properties", ex);
 		}
 		for (Map.Entry<String, String> value : values.entrySet()) {
 			text = text.replace("{" + value.getKey() + "}", value.getValue());
 		}
 		return text;
+	}
+
+	/** When a pause ends, "Monday 11 March, 08:00", written as the participant's language writes it. */
+	String date(Instant at, ParticipantProfile participant) {
+		Locale locale = Locale.forLanguageTag(participant.language());
+		return DateTimeFormatter.ofPattern(texts.getMessage("pause.date-pattern", null, locale), locale)
+			.format(at.atZone(participant.zone()));
 	}
 }

@@ -12,7 +12,7 @@ import org.reconnect.system.CleanText;
  * @param name a label for the coach, e.g. "nudge", at most 40 characters
  * @param delay how long after the first missed check-in the step is due
  * @param audience who it reaches
- * @param message the alert text's key in {@code alerts/alerts_<lang>.properties}, without the
+ * @param message the alert text's key in {@code messages/alerts*.properties}, without the
  * audience suffix: {@code quiet} means {@code quiet.ally} for allies, {@code quiet.coach} for the coach
  * @param repeatEvery null: once per recipient per episode; else repeated this often until the
  * participant is back or someone acknowledges

@@ -28,9 +28,11 @@ class PauseInboundHandler implements InboundHandler {
 	private final EscalationSettings settings;
 	private final Messenger messenger;
 	private final Clock clock;
+	private final AlertTexts texts;
 
 	PauseInboundHandler(ParticipantService participants, EscalationService escalation, EscalationSettings settings,
-			Messenger messenger, Clock clock) {
+			Messenger messenger, Clock clock, AlertTexts texts) {
+		this.texts = texts;
 		this.participants = participants;
 		this.escalation = escalation;
 		this.settings = settings;
@@ -70,7 +72,7 @@ class PauseInboundHandler implements InboundHandler {
 		}
 		try {
 			ParticipantProfile paused = participants.pause(participant.id(), until.get(), "participant");
-			reply(paused, "pause.confirmed", Map.of("date", PauseRequest.describe(until.get(), participant)), message);
+			reply(paused, "pause.confirmed", Map.of("date", texts.date(until.get(), participant)), message);
 		}
 		catch (InvalidInput ex) {
 			reply(participant, "pause.not-understood", Map.of(), message);

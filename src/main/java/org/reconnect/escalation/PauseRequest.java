@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.reconnect.participants.ParticipantProfile;
 
 /**
- * Reads {@code PAUSE 3 days}, {@code PAUSE 2 weeks}, {@code PAUSE until Monday}, {@code PAUSE tomorrow}
- * (and the Spanish {@code PAUSA 3 dias}, {@code PAUSA hasta el lunes}). A pause that would end in the night ends when the
+ * Reads "PAUSE 3 days", "PAUSE 2 weeks", "PAUSE until Monday", "PAUSE tomorrow" (and the Spanish
+ * "PAUSA 3 dias", "PAUSA hasta el lunes"). A pause that would end in the night ends when the
  * night does, so its kind closing message never wakes anyone.
  */
 final class PauseRequest {
@@ -82,10 +82,5 @@ final class PauseRequest {
 		return Optional.ofNullable(end).map(at -> night.nextAllowed(at, participant.zone()));
 	}
 
-	/** {@code Monday 11 March, 08:00} in the participant's zone and language. */
-	static String describe(Instant until, ParticipantProfile participant) {
-		Locale locale = Locale.forLanguageTag(participant.language());
-		return DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", locale).format(until.atZone(participant.zone()));
-	}
 
 }

@@ -57,7 +57,7 @@ class Pauses {
 				Track.class);
 		if (paused.by().startsWith("coach:")) {
 			participants.find(paused.participant()).ifPresent(participant -> tell(participant, "pause.by-coach",
-					Map.of("date", PauseRequest.describe(paused.until(), participant)), Purpose.NOTICE));
+					Map.of("date", texts.date(paused.until(), participant)), Purpose.NOTICE));
 		}
 	}
 

@@ -68,7 +68,7 @@ class PersonalLadders {
 			else if (step.message() == null || !texts.has(step.message() + "." + suffix(step.audience()))) {
 				problems.add(new FieldProblem(at + ".message",
 						"'" + step.message() + "' has no text for " + step.audience()
-								+ " in alerts/alerts_en.properties: use e.g. nudge (participant), quiet or gentle"));
+								+ " in messages/alerts.properties: use e.g. nudge (participant), quiet or gentle"));
 			}
 			if (step.repeatEvery() != null && step.repeatEvery().compareTo(Duration.ofHours(1)) < 0) {
 				problems.add(new FieldProblem(at + ".repeatEvery", "must be at least PT1H, or left out for no repeat"));

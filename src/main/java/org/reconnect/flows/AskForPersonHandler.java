@@ -27,7 +27,11 @@ class AskForPersonHandler implements InboundHandler {
 	private final Messenger messenger;
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	AskForPersonHandler(Messenger messenger, org.springframework.context.ApplicationEventPublisher events) {
+	private final org.springframework.context.MessageSource texts;
+
+	AskForPersonHandler(Messenger messenger, org.springframework.context.ApplicationEventPublisher events,
+			org.springframework.context.MessageSource texts) {
+		this.texts = texts;
 		this.messenger = messenger;
 		this.events = events;
 	}
@@ -53,9 +57,8 @@ class AskForPersonHandler implements InboundHandler {
 			return false;
 		}
 		events.publishEvent(new HandoverRequested(participant.id(), null, "asked for a person"));
-		messenger.send(new OutboundMessage(participant.phone(), "es".equals(participant.language())
-				? "Claro. Le he pedido a tu coach que te contacte pronto. Si es urgente, llama o escribe al 988."
-				: "Of course. I've asked your coach to get in touch soon. If it's urgent, call or text 988.",
+		messenger.send(new OutboundMessage(participant.phone(),
+				texts.getMessage("conversation.person-asked", null, participant.locale().orElse(Locale.ROOT)),
 				Purpose.REPLY, message.key()));
 		return true;
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +13,7 @@ import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.messaging.MessagingSettings;
 import org.reconnect.participants.ParticipantProfile;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +29,11 @@ class ConversationTexts {
 	private final FlowSettings settings;
 	private final Clock clock;
 	private final String programName;
+	private final MessageSource texts;
 
 	ConversationTexts(ObjectProvider<PlaceholderSource> placeholders, Conversations conversations, FlowSettings settings,
-			Clock clock, MessagingSettings messaging) {
+			Clock clock, MessagingSettings messaging, MessageSource texts) {
+		this.texts = texts;
 		this.placeholders = placeholders;
 		this.conversations = conversations;
 		this.settings = settings;
@@ -59,25 +63,27 @@ class ConversationTexts {
 			.map(source -> source.value(participant))
 			.flatMap(Optional::stream)
 			.findFirst()
-			.orElse("es".equals(participant.language()) ? "nada planeado aún" : "nothing planned yet");
+			.orElseGet(() -> texts.getMessage("conversation.no-next-meeting", null, locale(participant)));
 	}
 
 	/** A sentence that recognises progress, whatever it is: a streak, this week's check-ins, or being here. */
 	private String progress(ParticipantProfile participant) {
-		boolean spanish = "es".equals(participant.language());
+		Locale locale = locale(participant);
 		List<Conversation> answered = answeredCheckIns(participant);
 		int streak = streak(participant, answered);
 		if (streak >= 2) {
-			return spanish ? "Llevas " + streak + " días seguidos respondiendo."
-					: "You've checked in " + streak + " days in a row.";
+			return texts.getMessage("conversation.progress.streak", new Object[] { streak }, locale);
 		}
 		Instant weekAgo = clock.instant().minus(java.time.Duration.ofDays(7));
 		long thisWeek = answered.stream().filter(c -> c.startedAt.isAfter(weekAgo)).count();
 		if (thisWeek > 0) {
-			return spanish ? "Esta semana respondiste " + thisWeek + (thisWeek == 1 ? " vez." : " veces.")
-					: "You checked in " + thisWeek + (thisWeek == 1 ? " time" : " times") + " this week.";
+			return texts.getMessage("conversation.progress.week", new Object[] { thisWeek }, locale);
 		}
-		return spanish ? "Cada check-in cuenta, y aquí estás." : "Every check-in counts, and you're here.";
+		return texts.getMessage("conversation.progress.here", null, locale);
+	}
+
+	private static Locale locale(ParticipantProfile participant) {
+		return participant.locale().orElse(Locale.ROOT);
 	}
 
 	/** The participant's check-ins that got a reply, newest first. */

@@ -1,5 +1,7 @@
 package org.reconnect.flows;
 
+import java.util.Locale;
+
 import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
@@ -8,6 +10,7 @@ import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** A participant's message goes to their open conversation; without one, a kind acknowledgement. */
@@ -17,7 +20,10 @@ class FlowInboundHandler implements InboundHandler {
 	private final ConversationRuntime runtime;
 	private final Messenger messenger;
 
-	FlowInboundHandler(ConversationRuntime runtime, Messenger messenger) {
+	private final MessageSource texts;
+
+	FlowInboundHandler(ConversationRuntime runtime, Messenger messenger, MessageSource texts) {
+		this.texts = texts;
 		this.runtime = runtime;
 		this.messenger = messenger;
 	}
@@ -34,11 +40,9 @@ class FlowInboundHandler implements InboundHandler {
 			return false;
 		}
 		if (!runtime.reply(participant, message)) {
-			String text = "es".equals(participant.language())
-					? "Gracias por escribir, " + participant.firstName() + ". Te escribo a las "
-							+ participant.checkInTime() + ". Escribe AYUDA para ver opciones."
-					: "Thanks for writing, " + participant.firstName() + ". I'll check in with you at "
-							+ participant.checkInTime() + ". Text HELP for options.";
+			String text = texts.getMessage("conversation.no-flow-open",
+					new Object[] { participant.firstName(), participant.checkInTime().toString() },
+					participant.locale().orElse(Locale.ROOT));
 			messenger.send(new OutboundMessage(participant.phone(), text, Purpose.REPLY, message.key()));
 		}
 		return true;

@@ -30,6 +30,9 @@ public final class InboundPipeline {
 
 		PAUSE("a participant's PAUSE or RESUME changes their schedule and is never taken as an answer (escalation)"),
 
+		LANGUAGE("a participant's LANGUAGE es or IDIOMA es changes the language everything after it comes in; never "
+				+ "an answer (participants)"),
+
 		ACKNOWLEDGEMENT("an OK from an ally or coach an alert reached stops the escalation ladder above them, "
 				+ "before a conversation could take it as an answer (escalation)"),
 

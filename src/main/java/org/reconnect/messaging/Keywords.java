@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,16 +45,20 @@ final class Keywords {
 	private final Set<String> yes;
 	private final Set<String> courtesy;
 	private final List<Phrases> phrases;
+	/** The languages whose file lists each keyword or yes word ("stop" may be in several). */
+	private final Map<String, Set<Locale>> languages;
 
 	/** One language's requests in words, with the negations that cancel them. */
-	private record Phrases(List<Pattern> patterns, List<String> negations) {
+	private record Phrases(Locale language, List<Pattern> patterns, List<String> negations) {
 	}
 
-	private Keywords(Map<String, Keyword> words, Set<String> yes, Set<String> courtesy, List<Phrases> phrases) {
+	private Keywords(Map<String, Keyword> words, Set<String> yes, Set<String> courtesy, List<Phrases> phrases,
+			Map<String, Set<Locale>> languages) {
 		this.words = words;
 		this.yes = yes;
 		this.courtesy = courtesy;
 		this.phrases = phrases;
+		this.languages = languages;
 	}
 
 	/** Reads every language's file on the classpath. */
@@ -67,18 +72,33 @@ final class Keywords {
 			Set<String> yes = new HashSet<>();
 			Set<String> courtesy = new HashSet<>();
 			List<Phrases> phrases = new ArrayList<>();
+			Map<String, Set<Locale>> languages = new HashMap<>();
 			for (Resource file : files) {
-				read(file, words, yes, courtesy, phrases);
+				Locale language = language(file);
+				Map<String, Keyword> own = new HashMap<>();
+				Set<String> ownYes = new HashSet<>();
+				read(file, own, ownYes, courtesy, phrases, language);
+				words.putAll(own);
+				yes.addAll(ownYes);
+				own.keySet().forEach(word -> languages.computeIfAbsent(word, w -> new HashSet<>()).add(language));
+				ownYes.forEach(word -> languages.computeIfAbsent(word, w -> new HashSet<>()).add(language));
 			}
-			return new Keywords(Map.copyOf(words), Set.copyOf(yes), Set.copyOf(courtesy), List.copyOf(phrases));
+			return new Keywords(Map.copyOf(words), Set.copyOf(yes), Set.copyOf(courtesy), List.copyOf(phrases),
+					Map.copyOf(languages));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
+	/** keywords_es.txt is Spanish: the language is the file's name, never a code in Java. */
+	private static Locale language(Resource file) {
+		String name = file.getFilename();
+		return Locale.forLanguageTag(name.substring(name.indexOf('_') + 1, name.lastIndexOf('.')));
+	}
+
 	private static void read(Resource file, Map<String, Keyword> words, Set<String> yes, Set<String> courtesy,
-			List<Phrases> all) throws IOException {
+			List<Phrases> all, Locale language) throws IOException {
 		List<Pattern> patterns = new ArrayList<>();
 		List<String> negations = new ArrayList<>();
 		int number = 0;
@@ -107,7 +127,7 @@ final class Keywords {
 						+ kind + "': use stop, start, yes, help, courtesy, negation or phrase");
 			}
 		}
-		all.add(new Phrases(List.copyOf(patterns), List.copyOf(negations)));
+		all.add(new Phrases(language, List.copyOf(patterns), List.copyOf(negations)));
 	}
 
 	private static List<String> words(String value) {
@@ -152,6 +172,44 @@ final class Keywords {
 			found = keyword;
 		}
 		return found;
+	}
+
+	/**
+	 * The language a keyword message is written in, when its words belong to one language's file
+	 * only ("PARAR" is Spanish, "OK" is nobody's): how an unknown number is answered.
+	 */
+	Optional<Locale> language(String body) {
+		List<String> tokens = tokens(body);
+		String joined = once(String.join("", tokens));
+		if (languages.containsKey(joined)) {
+			tokens = List.of(joined);
+		}
+		Set<Locale> found = null;
+		for (String token : tokens) {
+			Set<Locale> of = languages.get(token);
+			if (of != null) {
+				found = found == null ? new HashSet<>(of) : found;
+				found.retainAll(of);
+			}
+		}
+		if (found != null) {
+			return found.size() == 1 ? found.stream().findFirst() : Optional.empty();
+		}
+		return stopPhraseLanguage(body);
+	}
+
+	private Optional<Locale> stopPhraseLanguage(String body) {
+		for (String clause : CLAUSES.split(plain(body))) {
+			String text = TRIPLED.matcher(String.join(" ", rawTokens(clause))).replaceAll("$1");
+			for (Phrases language : phrases) {
+				for (Pattern pattern : language.patterns()) {
+					if (pattern.matcher(text).find()) {
+						return Optional.of(language.language());
+					}
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** A request in words to stop all messages, not cancelled by a negation in the same clause. */

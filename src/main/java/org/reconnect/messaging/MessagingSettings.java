@@ -14,8 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * How messages travel.
  *
  * @param programName named in the HELP text and the STOP confirmation
- * @param helpContact how to reach a person, named in the HELP text
- * @param frequency how often the program writes, named in the HELP text
+ * @param helpContact how to reach a person, named in the HELP text; blank: the words of
+ * messages/keywords*.properties, in the reader's language (a value here is used for every language)
+ * @param frequency how often the program writes, named in the HELP text; blank: the bundle's words
  * @param twilio the Twilio account; without an account SID and auth token the simulator is used
  * @param outbox retries, pacing and the dispatcher
  * @param compliance quiet hours and the daily cap
@@ -24,8 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("reconnect.messaging")
 public record MessagingSettings(@DefaultValue("Reconnect") String programName,
-		@DefaultValue("call or text your coach") String helpContact,
-		@DefaultValue("about one check-in a day, plus reminders you agreed to") String frequency,
+		@DefaultValue("") String helpContact, @DefaultValue("") String frequency,
 		@DefaultValue Twilio twilio, @DefaultValue Outbox outbox, @DefaultValue Compliance compliance,
 		@DefaultValue WhatsApp whatsapp) {
 

@@ -1,5 +1,8 @@
 package org.reconnect.messaging;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * Who wrote an inbound message, looked up once per message ({@link SenderLookup}) and handed to
  * every step of the {@link InboundPipeline}, so no step asks again. An enrolled participant is
@@ -10,6 +13,11 @@ public interface Sender {
 
 	/** The sender's number in E.164. */
 	String phone();
+
+	/** The language they read, when their record says (a participant's); empty for an unknown number. */
+	default Optional<Locale> locale() {
+		return Optional.empty();
+	}
 
 	/** A number no participant has. */
 	record Unknown(String phone) implements Sender {

@@ -1,11 +1,9 @@
 package org.reconnect.messaging;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +15,6 @@ import org.reconnect.system.InvalidInput;
 import org.reconnect.system.InvalidInput.FieldProblem;
 import org.reconnect.system.PhoneNumbers;
 import org.reconnect.system.PublicLinks;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The web chat: a coach makes a private link for a number (and can revoke it); whoever opens it
@@ -37,7 +36,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class WebChatController {
 
-	private static final String PAGE = read("web-chat/chat.html");
 	private static final String GONE = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Link not active"
 			+ "</title></head><body><main><h1>This chat link is not active</h1><p>Ask your coach for a new one.</p>"
 			+ "</main></body></html>";
@@ -47,9 +45,13 @@ class WebChatController {
 	private final Messenger messenger;
 	private final PhoneNumbers phones;
 	private final PublicLinks links;
+	private final ITemplateEngine pages;
+	private final Contacts contacts;
 
 	WebChatController(WebChats chats, InboundProcessor inbound, Messenger messenger, PhoneNumbers phones,
-			PublicLinks links) {
+			PublicLinks links, ITemplateEngine pages, Contacts contacts) {
+		this.pages = pages;
+		this.contacts = contacts;
 		this.links = links;
 		this.chats = chats;
 		this.inbound = inbound;
@@ -74,9 +76,14 @@ class WebChatController {
 
 	@GetMapping(path = "/chat/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> page(@PathVariable String token) {
-		return chats.active(token).isPresent()
-				? ResponseEntity.ok().header("Cache-Control", "no-store").body(PAGE)
-				: ResponseEntity.status(HttpStatus.NOT_FOUND).body(GONE);
+		WebChatLink link = chats.active(token).orElse(null);
+		if (link == null) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(GONE);
+		}
+		// In the participant's language: the words from messages/web-chat*.properties.
+		Locale locale = Locale.forLanguageTag(contacts.of(link.phone).language());
+		String page = pages.process("web-chat", new Context(locale, Map.of("lang", locale.toLanguageTag())));
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(page);
 	}
 
 	/** The page's stream: the latest messages first, then each new one as it is sent. */
@@ -116,14 +123,5 @@ class WebChatController {
 	}
 
 	record LinkCreated(String token, String url) {
-	}
-
-	private static String read(String path) {
-		try (InputStream in = new ClassPathResource(path).getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

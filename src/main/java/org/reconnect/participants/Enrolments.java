@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.reconnect.messaging.ChannelKind;
@@ -27,8 +26,6 @@ import org.springframework.stereotype.Component;
 class Enrolments {
 
 	private static final Logger log = LoggerFactory.getLogger(Enrolments.class);
-
-	private static final Set<String> LANGUAGES = Set.of("en", "es");
 
 	private final Participants participants;
 	private final PhoneNumbers phones;
@@ -80,9 +77,11 @@ class Enrolments {
 		if (checkInTime != null) {
 			changes.checkInTimeProblem(checkInTime).ifPresent(problems::add);
 		}
-		String language = request.language() == null || request.language().isBlank() ? "en" : request.language();
-		if (!LANGUAGES.contains(language)) {
-			problems.add(new FieldProblem("language", "'" + language + "' is not offered: send en or es"));
+		String language = request.language() == null || request.language().isBlank() ? settings.languages().get(0)
+				: request.language();
+		if (!settings.languages().contains(language)) {
+			problems.add(new FieldProblem("language",
+					"'" + language + "' is not offered: send one of " + String.join(", ", settings.languages())));
 		}
 		ChannelKind channel = ProfileChanges.channel(request.channel(), problems);
 		if (!problems.isEmpty()) {

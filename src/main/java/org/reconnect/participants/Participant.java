@@ -83,6 +83,11 @@ class Participant {
 		checkInTime = time.toString();
 	}
 
+	/** Everything written to them from now on comes in this language. */
+	void speak(String language) {
+		this.language = language;
+	}
+
 	/*
 	 * A pause and its end are single atomic updates of the stored participant, so that of requests
 	 * at the same moment exactly one changes the state (and is announced): the rules are here.

@@ -3,6 +3,8 @@ package org.reconnect.participants;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.reconnect.messaging.ChannelKind;
 import org.reconnect.messaging.Sender;
@@ -41,6 +43,12 @@ public record ParticipantProfile(ParticipantId id, String name, String phone, Zo
 	/** The name a kind message uses: the first word of the name. */
 	public String firstName() {
 		return org.reconnect.system.Names.first(name);
+	}
+
+	/** The language they read, for the texts of a {@code MessageSource}. */
+	@Override
+	public Optional<Locale> locale() {
+		return Optional.of(Locale.forLanguageTag(language));
 	}
 
 	public boolean paused() {

@@ -34,6 +34,11 @@ public class ParticipantService {
 	private final ParticipantPauses pauses;
 	private final Erasures erasures;
 
+	/** The languages people can be written to in (reconnect.participants.languages), the default first. */
+	public java.util.List<String> languages() {
+		return settings.languages();
+	}
+
 	ParticipantService(Participants participants, ParticipantSettings settings, Enrolments enrolments,
 			ProfileChanges changes, ParticipantPauses pauses, Erasures erasures) {
 		this.participants = participants;
@@ -77,6 +82,15 @@ public class ParticipantService {
 	 */
 	public ParticipantProfile reachBy(ParticipantId id, String channel, Boolean smsFallback) {
 		return changes.reachBy(id, channel, smsFallback);
+	}
+
+	/**
+	 * Changes the language everything is written to them in, from the next message on.
+	 *
+	 * @throws InvalidInput naming {@code language} when it is not offered; nothing changes then
+	 */
+	public ParticipantProfile changeLanguage(ParticipantId id, String language) {
+		return changes.changeLanguage(id, language);
 	}
 
 	/**

@@ -67,6 +67,20 @@ class ProfileChanges {
 		}
 	}
 
+	/** @throws InvalidInput naming {@code language} when it is not one of reconnect.participants.languages */
+	ParticipantProfile changeLanguage(ParticipantId id, String language) {
+		String wanted = language == null ? "" : language.trim();
+		if (!settings.languages().contains(wanted)) {
+			throw new InvalidInput(List.of(new FieldProblem("language",
+					"'" + wanted + "' is not offered: send one of " + String.join(", ", settings.languages()))));
+		}
+		Participant participant = participants.findById(id.value())
+			.orElseThrow(() -> new IllegalArgumentException("no participant " + id));
+		participant.speak(wanted);
+		log.info("Participant {} now reads {}", id, wanted);
+		return profile(participants.save(participant));
+	}
+
 	ParticipantProfile changeCheckInTime(ParticipantId id, LocalTime time) {
 		Participant participant = participants.findById(id.value()).orElseThrow();
 		checkInTimeProblem(time, quietHoursOf(profile(participant).quietHours())).ifPresent(problem -> {

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 class NextMeetingPlaceholder implements PlaceholderSource {
 
 	private final ReminderService reminders;
+	private final ReminderTexts texts;
 
-	NextMeetingPlaceholder(ReminderService reminders) {
+	NextMeetingPlaceholder(ReminderService reminders, ReminderTexts texts) {
+		this.texts = texts;
 		this.reminders = reminders;
 	}
 
@@ -26,6 +28,6 @@ class NextMeetingPlaceholder implements PlaceholderSource {
 		return reminders.upcoming(participant.id(), 1)
 			.stream()
 			.findFirst()
-			.map(next -> ReminderTexts.brief(participant.language(), next));
+			.map(next -> texts.brief(participant.language(), next));
 	}
 }

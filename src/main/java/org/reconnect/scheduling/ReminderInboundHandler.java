@@ -51,9 +51,11 @@ class ReminderInboundHandler implements InboundHandler {
 	private final ApplicationEventPublisher events;
 	private final ConversationRuntime conversations;
 	private final Clock clock;
+	private final ReminderTexts texts;
 
 	ReminderInboundHandler(ReminderService reminders, MongoTemplate mongo, Messenger messenger,
-			ApplicationEventPublisher events, ConversationRuntime conversations, Clock clock) {
+			ApplicationEventPublisher events, ConversationRuntime conversations, Clock clock, ReminderTexts texts) {
+		this.texts = texts;
 		this.reminders = reminders;
 		this.mongo = mongo;
 		this.messenger = messenger;
@@ -75,7 +77,7 @@ class ReminderInboundHandler implements InboundHandler {
 		}
 		String words = normalise(message.body());
 		if (words.equals("NEXT") || words.equals("PROXIMO") || words.equals("PROXIMAS")) {
-			reply(participant, ReminderTexts.next(participant.language(), reminders.upcoming(participant.id(), 3)), message);
+			reply(participant, texts.next(participant.language(), reminders.upcoming(participant.id(), 3)), message);
 			return true;
 		}
 		Reminder.Answer answer = ANSWERS.get(words);
@@ -100,7 +102,7 @@ class ReminderInboundHandler implements InboundHandler {
 		if (conversations.open(participant.id()).filter(c -> ReminderEngine.REPLY_FLOW.equals(c.flow())).isPresent()) {
 			return false; // recorded here; the reminder-reply flow answers (and hands over to the coach on SUPPORT)
 		}
-		reply(participant, ReminderTexts.thanks(participant.language(), answer), message);
+		reply(participant, texts.thanks(participant.language(), answer), message);
 		return true;
 	}
 

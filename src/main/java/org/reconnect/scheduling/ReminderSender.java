@@ -30,8 +30,11 @@ class ReminderSender {
 	private final Messenger messenger;
 	private final DueClaims claims;
 	private final SchedulingSettings settings;
+	private final ReminderTexts texts;
 
-	ReminderSender(ConversationRuntime conversations, Messenger messenger, DueClaims claims, SchedulingSettings settings) {
+	ReminderSender(ConversationRuntime conversations, Messenger messenger, DueClaims claims, SchedulingSettings settings,
+			ReminderTexts texts) {
+		this.texts = texts;
 		this.conversations = conversations;
 		this.messenger = messenger;
 		this.claims = claims;
@@ -55,7 +58,7 @@ class ReminderSender {
 			Reminder reminder = decision.reminder();
 			Send current = decision.current();
 			ParticipantProfile participant = decision.participant();
-			String text = ReminderTexts.reminder(participant.language(), participant.firstName(), reminder.title,
+			String text = texts.reminder(participant.language(), participant.firstName(), reminder.title,
 					reminder.place, reminder.note, current.occurrence().start(),
 					now.atZone(current.occurrence().start().getZone()).toLocalDate(), !replyFlow);
 			String reference = ReminderEngine.reference(reminder, current);

@@ -289,8 +289,9 @@ class RuleWords {
 
 		/** "first Mon", "last day", or with no word for that ordinal, "Mon no. 7". */
 		String nth(int n, String counted, String countedAlone) {
+			// Blank: the language has no word for it (and must not borrow the base file's).
 			String ordinal = texts.getMessage("ordinal." + n, null, null, locale);
-			if (ordinal != null) {
+			if (ordinal != null && !ordinal.isBlank()) {
 				return say("schedule.nth", ordinal, counted);
 			}
 			return say(n > 0 ? "schedule.nth.number" : "schedule.nth.number-from-end", Math.abs(n), countedAlone);

@@ -170,6 +170,40 @@ class ConsentLifecycleIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void anAllyWhoReadsSpanishIsAskedToRenewAndThankedInSpanish() {
+		String id = enrol("Teo Vidal", "+17205550134", "America/New_York", "19:46");
+		String ines = "+17205550135";
+		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + id + "/allies",
+				Map.of("name", "Inés Soto", "phone", ines, "language", "es"), JsonNode.class);
+		assertThat(invited.getStatusCode()).as(String.valueOf(invited.getBody())).isEqualTo(HttpStatus.CREATED);
+		sms(ines, "SÍ");
+		clock.set(START.plus(VALID_FOR).minus(Duration.ofDays(14)));
+		consent.promptRenewals();
+		assertThat(lastSentTo(ines)).isEqualTo("Hola Inés, tu acuerdo para saber si Teo deja de responder termina el "
+				+ "2031-03-08. Responde SÍ para mantenerlo otro año, o no hagas nada y simplemente termina.");
+		sms(ines, "Sí");
+		assertThat(lastSentTo(ines))
+			.isEqualTo("Gracias, Inés. Seguirás sabiendo si Teo deja de responder. Escribe PARAR AVISOS cuando quieras.");
+		sms(ines, "AYUDA");
+		assertThat(lastSentTo(ines)).startsWith("Reconnect: check-ins de tu equipo de apoyo");
+		sms(ines, "PARAR AVISOS");
+		assertThat(lastSentTo(ines)).isEqualTo("Listo. Ya no recibirás más avisos. Gracias por estar ahí.");
+	}
+
+	@Test
+	void aNumberNobodyKnowsIsAnsweredInTheLanguageOfItsKeyword() {
+		String stranger = "+17205550136";
+		sms(stranger, "AYUDA");
+		assertThat(lastSentTo(stranger)).startsWith("Reconnect: check-ins de tu equipo de apoyo");
+		sms(stranger, "PARAR");
+		assertThat(lastSentTo(stranger))
+			.isEqualTo("Ya no recibirás más mensajes de Reconnect. Escribe INICIAR cuando quieras volver.");
+		sms(stranger, "START");
+		assertThat(lastSentTo(stranger))
+			.isEqualTo("Welcome back. You'll get your check-ins again. Text STOP to stop, HELP for help.");
+	}
+
+	@Test
 	void anAllysStopWithdrawsEveryConsentOfTheirNumberAndAnOpenInvitation() {
 		String mo = "+17205550141";
 		String moId = invite(enrol("Ned Vale", "+17205550142", "America/New_York", "19:45"), "Mo Kerr", mo);

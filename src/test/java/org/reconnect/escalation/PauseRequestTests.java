@@ -65,10 +65,15 @@ class PauseRequestTests {
 
 	@Test
 	void describesTheEndInTheParticipantsLanguage() {
-		assertThat(PauseRequest.describe(Instant.parse("2030-03-11T12:00:00Z"), participant("en")))
+		var bundles = new org.springframework.context.support.ResourceBundleMessageSource();
+		bundles.setBasename("messages/alerts");
+		bundles.setDefaultEncoding("UTF-8");
+		bundles.setFallbackToSystemLocale(false);
+		AlertTexts texts = new AlertTexts(bundles);
+		assertThat(texts.date(Instant.parse("2030-03-11T12:00:00Z"), participant("en")))
 			.isEqualTo("Monday 11 March, 08:00");
-		assertThat(PauseRequest.describe(Instant.parse("2030-03-11T12:00:00Z"), participant("es")))
-			.isEqualTo("lunes 11 marzo, 08:00");
+		assertThat(texts.date(Instant.parse("2030-03-11T12:00:00Z"), participant("es")))
+			.isEqualTo("lunes 11 de marzo, 08:00");
 	}
 
 	@Test

@@ -17,7 +17,8 @@ class InboundPipelineIntegrationTests extends LoopTestSupport {
 	void eachStepIsFilledByItsModulesHandlerInTodaysOrder() {
 		assertThat(pipeline.steps()).extracting(handler -> ClassUtils.getUserClass(handler).getName())
 			.containsExactly("org.reconnect.escalation.CrisisHandler", "org.reconnect.messaging.KeywordHandler",
-					"org.reconnect.escalation.PauseInboundHandler", "org.reconnect.escalation.AcknowledgeInboundHandler",
+					"org.reconnect.escalation.PauseInboundHandler", "org.reconnect.participants.LanguageInboundHandler",
+					"org.reconnect.escalation.AcknowledgeInboundHandler",
 					"org.reconnect.flows.AskForPersonHandler", "org.reconnect.consent.ConsentInboundHandler",
 					"org.reconnect.flows.AllyConversationHandler", "org.reconnect.consent.RenewalInboundHandler",
 					"org.reconnect.scheduling.ReminderInboundHandler", "org.reconnect.flows.FlowInboundHandler");

@@ -41,8 +41,9 @@ class InboundPipelineTests {
 
 		new InboundPipeline(handlers, senders).pass(message("hello"));
 
-		// The order the @Order numbers gave before the pipeline (-100, 0, 40, 50, 50, 100, 120, 130, 150, 200).
-		assertThat(asked).containsExactly(Step.CRISIS, Step.KEYWORDS, Step.PAUSE, Step.ACKNOWLEDGEMENT,
+		// The order the @Order numbers gave before the pipeline (-100, 0, 40, 50, 50, 100, 120, 130, 150, 200),
+		// with a participant's LANGUAGE after PAUSE.
+		assertThat(asked).containsExactly(Step.CRISIS, Step.KEYWORDS, Step.PAUSE, Step.LANGUAGE, Step.ACKNOWLEDGEMENT,
 				Step.ASK_FOR_PERSON, Step.CONSENT, Step.ALLY_CONVERSATIONS, Step.CONSENT_RENEWAL, Step.REMINDER_REPLIES,
 				Step.FLOWS);
 	}

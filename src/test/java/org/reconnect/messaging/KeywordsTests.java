@@ -28,6 +28,20 @@ class KeywordsTests {
 		assertThat(KEYWORDS.of(body)).isEqualTo(Keywords.Keyword.STOP);
 	}
 
+	/** An unknown number is answered in the language of the words it used: its file under keywords/. */
+	@Test
+	void knowsTheLanguageOfAKeywordFromItsFile() {
+		java.util.Locale spanish = java.util.Locale.forLanguageTag("es");
+		java.util.Locale english = java.util.Locale.forLanguageTag("en");
+		assertThat(KEYWORDS.language("PARAR")).contains(spanish);
+		assertThat(KEYWORDS.language("¡Basta, por favor!")).contains(spanish);
+		assertThat(KEYWORDS.language("ayuda")).contains(spanish);
+		assertThat(KEYWORDS.language("dejen de escribirme")).contains(spanish);
+		assertThat(KEYWORDS.language("STOP")).contains(english);
+		assertThat(KEYWORDS.language("help please")).contains(english);
+		assertThat(KEYWORDS.language("ok")).as("a courtesy word is nobody's").isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "START", "start ", "Unstop", "un-stop", "Iniciar" })
 	void recognisesStart(String body) {

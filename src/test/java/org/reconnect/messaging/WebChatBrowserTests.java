@@ -44,6 +44,25 @@ class WebChatBrowserTests extends LoopTestSupport {
 	}
 
 	@Test
+	void thePageIsInTheParticipantsLanguage() {
+		String phone = "+12025550362";
+		String id = enrol("Ana Ríos", phone, "America/New_York", "11:51");
+		assertThat(coach().exchange("/api/participants/" + id + "/language", org.springframework.http.HttpMethod.PUT,
+				new org.springframework.http.HttpEntity<>(Map.of("language", "es")), JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		String token = coach().postForEntity("/api/web-chat/links", Map.of("phone", phone), JsonNode.class)
+			.getBody()
+			.get("token")
+			.asText();
+
+		browser.get(http.getRootUri() + "/chat/" + token);
+		assertThat(browser.getTitle()).isEqualTo("Tu chat de check-in");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+		assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText()).isEqualTo("Enviar");
+		waitFor(() -> browser.findElement(By.id("status")).getText().equals("Conectado. Los mensajes aparecen aquí."));
+	}
+
+	@Test
 	void aCheckInRunsInTheWebChatAndTheLinkCanBeRevoked() {
 		String phone = "+12025550361";
 		String id = enrol("Mo Tanaka", phone, "America/New_York", "11:50");

@@ -1,0 +1,115 @@
+package org.reconnect.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.EncodedResource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+
+/**
+ * Every bundle under messages/ says the same things in every language: each key of one language's
+ * file is in every other's (a missing one falls back to the base file, so a Spanish reader would get
+ * English), and a text carries the same values in every language ({0}, {1}, ... or {participant},
+ * ...). A choice selector ({1,choice,...}) is grammar, a plural or a gender, and is not counted.
+ */
+class MessageBundlesTests {
+
+	/** "alerts_es.properties": the purpose, then the language tag (es, pt_BR). */
+	private static final Pattern FILE = Pattern.compile("(.+?)(?:_([a-z]{2,3}(?:_[A-Z]{2})?))?\\.properties");
+
+	/** A value in a text: {0}, {1,number}, {participant}; not a choice selector. */
+	private static final Pattern VALUE = Pattern.compile("\\{\\s*(\\d+|[a-z_]+)\\s*(?:,\\s*(\\w+))?");
+
+	@Test
+	void everyLanguageOfEveryBundleHasEveryKeyWithTheSameValues() throws IOException {
+		Map<String, Map<String, Properties>> bundles = bundles();
+		assertThat(bundles).containsKeys("keywords", "consent", "alerts", "reminders", "crisis");
+		List<String> problems = new ArrayList<>();
+		bundles.forEach((bundle, languages) -> problems.addAll(differences(bundle, languages)));
+		assertThat(problems).as("keys or values that differ between languages").isEmpty();
+	}
+
+	@Test
+	void theCheckNamesAMissingKeyAndADroppedValue() {
+		Properties english = new Properties();
+		english.setProperty("keyword.stop", "You won''t get any more messages from {0}.");
+		english.setProperty("keyword.help", "Help.");
+		english.setProperty("schedule.at", " at {0}");
+		Properties spanish = new Properties();
+		spanish.setProperty("keyword.stop", "Ya no recibirás más mensajes.");
+		spanish.setProperty("schedule.at", "{1,choice,0#\\ a las {0}|1#\\ a la {0}|1<\\ a las {0}}");
+		assertThat(differences("keywords", Map.of("", english, "es", spanish))).containsExactlyInAnyOrder(
+				"keywords: keyword.help is in the base file and not in es",
+				"keywords: keyword.stop has values [0] in the base file and [] in es");
+	}
+
+	/** Each bundle's files by language ("" for the base file). */
+	static Map<String, Map<String, Properties>> bundles() throws IOException {
+		Map<String, Map<String, Properties>> bundles = new TreeMap<>();
+		for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties")) {
+			Matcher name = FILE.matcher(file.getFilename());
+			assertThat(name.matches()).as(file.getFilename()).isTrue();
+			bundles.computeIfAbsent(name.group(1), b -> new TreeMap<>())
+				.put(name.group(2) == null ? "" : name.group(2),
+						PropertiesLoaderUtils.loadProperties(new EncodedResource(file, StandardCharsets.UTF_8)));
+		}
+		return bundles;
+	}
+
+	static List<String> differences(String bundle, Map<String, Properties> languages) {
+		List<String> problems = new ArrayList<>();
+		Set<String> keys = new TreeSet<>();
+		languages.values().forEach(texts -> keys.addAll(texts.stringPropertyNames()));
+		for (String key : keys) {
+			Map<String, Set<String>> values = new TreeMap<>();
+			languages.forEach((language, texts) -> {
+				String text = texts.getProperty(key);
+				if (text == null) {
+					String holder = languages.entrySet().stream().filter(e -> e.getValue().containsKey(key))
+						.map(e -> e.getKey().isEmpty() ? "the base file" : e.getKey()).findFirst().orElseThrow();
+					problems.add(bundle + ": " + key + " is in " + holder + " and not in "
+							+ (language.isEmpty() ? "the base file" : language));
+				}
+				else {
+					values.put(language, values(text));
+				}
+			});
+			if (values.values().stream().distinct().count() > 1) {
+				var first = values.entrySet().iterator().next();
+				values.forEach((language, these) -> {
+					if (!these.equals(first.getValue())) {
+						problems.add(bundle + ": " + key + " has values " + first.getValue() + " in "
+								+ (first.getKey().isEmpty() ? "the base file" : first.getKey()) + " and " + these + " in "
+								+ language);
+					}
+				});
+			}
+		}
+		return problems;
+	}
+
+	private static Set<String> values(String text) {
+		Set<String> values = new TreeSet<>();
+		Matcher value = VALUE.matcher(text);
+		while (value.find()) {
+			if (!"choice".equals(value.group(2))) {
+				values.add(value.group(1));
+			}
+		}
+		return values;
+	}
+}
