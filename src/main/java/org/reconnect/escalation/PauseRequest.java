@@ -24,7 +24,8 @@ import org.reconnect.participants.ParticipantProfile;
 final class PauseRequest {
 
 	static final Pattern PAUSE = Pattern.compile("^\\s*(pause|pausa|pausar)\\b\\s*(.*)$");
-	static final Pattern RESUME = Pattern.compile("^\\s*(resume|reanudar|unpause)\\s*[.!]?\\s*$");
+	/** RESUME, and for someone paused, the START words too (KEYWORDS leaves those to this step then). */
+	static final Pattern RESUME = Pattern.compile("^\\s*(resume|reanudar|unpause|start|iniciar|comenzar)\\s*[.!]?\\s*$");
 	private static final Pattern AMOUNT = Pattern.compile(
 			"^(?:for\\s+|por\\s+)?(\\d{1,3})\\s*(h|hr|hrs|hour|hours|hora|horas|d|day|days|dia|dias|w|wk|week|weeks|semana|semanas)\\s*[.!]?$");
 	private static final Pattern UNTIL = Pattern.compile("^(?:until|till|til|hasta)\\s+(?:el\\s+)?(\\p{L}+)\\s*[.!]?$");

@@ -59,6 +59,11 @@ class KeywordHandler implements InboundHandler {
 				return true;
 			}
 			case START -> {
+				if (!optedOut && inbound.sender().paused()) {
+					// Not a return after STOP: a paused person coming back (REANUDAR is both), for the
+					// PAUSE step, which resumes their check-ins.
+					return false;
+				}
 				if (optedOut) {
 					optOuts.deleteById(message.from());
 					events.publishEvent(new OptOutChanged(message.from(), false));

@@ -19,6 +19,11 @@ public interface Sender {
 		return Optional.empty();
 	}
 
+	/** Whether they paused their own check-ins (a participant's); a paused person's START word resumes them. */
+	default boolean paused() {
+		return false;
+	}
+
 	/** A number no participant has. */
 	record Unknown(String phone) implements Sender {
 	}

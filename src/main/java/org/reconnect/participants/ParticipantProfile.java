@@ -51,6 +51,7 @@ public record ParticipantProfile(ParticipantId id, String name, String phone, Zo
 		return Optional.of(Locale.forLanguageTag(language));
 	}
 
+	@Override
 	public boolean paused() {
 		return status == ParticipantStatus.PAUSED;
 	}
