@@ -67,16 +67,11 @@ class RuleWords {
 	String describe(String rule, LocalDateTime start, ZoneId zone, List<String> skipped, Locale locale) {
 		Words words = new Words(spoken(locale));
 		StringBuilder text = new StringBuilder();
-		if (rule == null) {
-			text.append(words.say("schedule.once", words.date(start.toLocalDate())));
-		}
-		else {
-			Recur<Temporal> recur = new Recur<>(rule);
-			text.append(words.capitalised(sentence(recur, start, words)));
-		}
+		Recur<Temporal> recur = rule == null ? null : new Recur<>(rule);
+		text.append(recur == null ? words.say("schedule.once", words.date(start.toLocalDate()))
+				: words.capitalised(sentence(recur, start, words)));
 		text.append(words.say("schedule.at", words.time(start), start.getHour()));
-		if (rule != null) {
-			Recur<Temporal> recur = new Recur<>(rule);
+		if (recur != null) {
 			if (recur.getCount() > 0) {
 				text.append(words.say("schedule.count", recur.getCount()));
 			}
