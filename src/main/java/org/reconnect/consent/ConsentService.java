@@ -26,7 +26,6 @@ import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -63,15 +62,19 @@ public class ConsentService {
 	private final Messenger messenger;
 	private final ConsentSettings settings;
 	private final MongoTemplate mongo;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ConversationRuntime conversations;
 	private final FlowCatalog flows;
 	private final AllyTexts texts;
+	private final ConsentEntries entries;
+	private final ConsentRenewals renewals;
 
 	ConsentService(Allies allies, ConsentLedger ledger, ParticipantService participants, PhoneNumbers phones,
-			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, ApplicationEventPublisher events,
-			Clock clock, ConversationRuntime conversations, FlowCatalog flows, AllyTexts texts) {
+			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, Clock clock,
+			ConversationRuntime conversations, FlowCatalog flows, AllyTexts texts, ConsentEntries entries,
+			ConsentRenewals renewals) {
+		this.entries = entries;
+		this.renewals = renewals;
 		this.texts = texts;
 		this.conversations = conversations;
 		this.flows = flows;
@@ -82,7 +85,6 @@ public class ConsentService {
 		this.messenger = messenger;
 		this.settings = settings;
 		this.mongo = mongo;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -306,39 +308,22 @@ public class ConsentService {
 	}
 
 	/**
-	 * Asks each ally whose consent ends within the renewal window whether to renew; each consent
-	 * end is claimed by one atomic update, so it is asked once across nodes.
+	 * Asks each ally whose consent ends within the renewal window whether to renew (see
+	 * {@link ConsentRenewals}).
 	 *
 	 * @return how many were asked
 	 */
 	public int promptRenewals() {
-		Instant now = clock.instant();
-		int asked = 0;
-		for (Ally ally : allies.findAll()) {
-			ConsentState state = state(ally);
-			if (!state.granted(now) || state.until().isAfter(now.plus(settings.renewBefore()))
-					|| state.until().equals(ally.renewalPromptedFor)) {
-				continue;
-			}
-			Query unclaimed = Query.query(Criteria.where("_id").is(ally.id).and("renewalPromptedFor").ne(state.until()));
-			if (mongo.findAndModify(unclaimed, new Update().set("renewalPromptedFor", state.until()).inc("version", 1),
-					FindAndModifyOptions.options().returnNew(true), Ally.class) == null) {
-				continue;
-			}
-			String participantName = participants.find(new ParticipantId(ally.participantId))
-				.map(ParticipantProfile::firstName)
-				.orElse(null);
-			if (participantName == null) {
-				continue;
-			}
-			var sent = messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.ask", ally.firstName(),
-					participantName, state.until().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()),
-					Purpose.CONSENT_REQUEST, ally.id).about(ally.participantId));
-			append(ally, "RENEWAL_REQUESTED", state.kinds(), "consent ends soon", "system", now, null, state.until(),
-					sent.messageId());
-			asked++;
-		}
-		return asked;
+		return renewals.promptRenewals();
+	}
+
+	ConsentState state(Ally ally) {
+		return entries.state(ally);
+	}
+
+	private void append(Ally ally, String change, List<AlertKind> kinds, String why, String by, Instant at, Instant from,
+			Instant until, String messageKey) {
+		entries.append(ally, change, kinds, why, by, at, from, until, messageKey);
 	}
 
 	/**
@@ -365,33 +350,6 @@ public class ConsentService {
 		else {
 			append(ally, "DECLINED", state.kinds(), "the ally said no", "ally", now, null, null, answered.messageKey());
 		}
-	}
-
-	/**
-	 * A YES to a renewal prompt renews the consent for another term.
-	 *
-	 * @return false when the ally was not asked to renew
-	 */
-	boolean renew(Ally ally, String messageKey) {
-		Instant now = clock.instant();
-		ConsentState state = state(ally);
-		if (!awaitingRenewal(ally, now)) {
-			return false;
-		}
-		String participantName = participants.find(new ParticipantId(ally.participantId))
-			.map(ParticipantProfile::firstName)
-			.orElseGet(() -> texts.text(ally, "consent.your-friend"));
-		Instant until = state.until().plus(settings.validFor());
-		append(ally, "RENEWED", state.kinds(), "the ally renewed", "ally", now, state.from(), until, messageKey);
-		messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.thanks", ally.firstName(),
-				participantName), Purpose.REPLY, messageKey)
-			.about(ally.participantId));
-		return true;
-	}
-
-	boolean awaitingRenewal(Ally ally, Instant now) {
-		ConsentState state = state(ally);
-		return state.granted(now) && ally.renewalPromptedFor != null && ally.renewalPromptedFor.equals(state.until());
 	}
 
 	/** The ally asked for no more alerts (STOP ALERTS): every consent of that number ends now. */
@@ -430,10 +388,6 @@ public class ConsentService {
 		return any;
 	}
 
-	ConsentState state(Ally ally) {
-		return ConsentState.of(ledger.findByAllyIdOrderByAtAscIdAsc(ally.id));
-	}
-
 	/**
 	 * Names and numbers of the participant's allies go, and the words given for naming them; the
 	 * ledger (ids, changes, kinds, fixed reasons) stays. Safe to repeat.
@@ -452,13 +406,5 @@ public class ConsentService {
 		allies.deleteAll(theirs);
 		mongo.updateMulti(Query.query(Criteria.where("participantId").is(erased.participant().value()).and("change")
 			.is("REQUESTED")), new Update().set("why", NAMED_AS_ALLY), ConsentEntry.class);
-	}
-
-	private void append(Ally ally, String change, List<AlertKind> kinds, String why, String by, Instant at, Instant from,
-			Instant until, String messageKey) {
-		ConsentEntry entry = ledger.save(new ConsentEntry(null, ally.id, ally.participantId, change, kinds, why, by, at,
-				from, until, messageKey));
-		events.publishEvent(new ConsentChanged(entry.id(), ally.id, new ParticipantId(ally.participantId), change, kinds,
-				why, by, at, messageKey));
 	}
 }

@@ -27,11 +27,14 @@ class RenewalInboundHandler implements InboundHandler {
 
 	private final Allies allies;
 	private final ConsentService consent;
+	private final ConsentRenewals renewals;
 	private final AllyTexts texts;
 	private final Messenger messenger;
 	private final Clock clock;
 
-	RenewalInboundHandler(Allies allies, ConsentService consent, AllyTexts texts, Messenger messenger, Clock clock) {
+	RenewalInboundHandler(Allies allies, ConsentService consent, ConsentRenewals renewals, AllyTexts texts,
+			Messenger messenger, Clock clock) {
+		this.renewals = renewals;
 		this.allies = allies;
 		this.consent = consent;
 		this.texts = texts;
@@ -55,10 +58,10 @@ class RenewalInboundHandler implements InboundHandler {
 		Instant now = clock.instant();
 		List<Ally> theirs = allies.findByPhone(message.from());
 		Optional<Ally> renewing = theirs.stream()
-			.filter(ally -> consent.awaitingRenewal(ally, now))
+			.filter(ally -> renewals.awaitingRenewal(ally, now))
 			.max(Comparator.comparing((Ally ally) -> consent.state(ally).until()).thenComparing(ally -> ally.id));
 		if (yes && renewing.isPresent()) {
-			return consent.renew(renewing.get(), message.key());
+			return renewals.renew(renewing.get(), message.key());
 		}
 		Optional<Ally> expired = theirs.stream()
 			.filter(ally -> "EXPIRED".equals(consent.state(ally).status(now)))
