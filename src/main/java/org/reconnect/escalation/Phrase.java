@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * One line of a phrase file, compiled: the words in order, each maybe one of several, with how
- * many other words may stand between them. The syntax (see the README, "Crisis language"):
+ * many other words may stand between them. The syntax (see docs/crisis.md):
  * words in order with at most one other word between neighbours; {@code (a|b c|)} one of,
  * the empty choice meaning "or nothing"; {@code @name} any entry of a word list;
  * {@code ...} up to {@value #WIDE_GAP} other words; {@code +} no word between; {@code #} any

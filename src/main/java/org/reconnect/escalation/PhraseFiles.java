@@ -34,7 +34,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Reads the crisis phrase files of every language under {@code crisis/<language>/} on the
- * classpath (see the README, "Crisis language"): {@code language.properties} (the stemmer),
+ * classpath (see docs/crisis.md): {@code language.properties} (the stemmer),
  * {@code characters.txt} (Lucene's character mapping format), {@code spelling.txt} (txt-speak
  * and slang, Solr synonym format), {@code filler.txt} and {@code known-words.txt} (a word a
  * line), {@code words.txt} (named word lists), {@code families/*.txt} (the phrases, precise or

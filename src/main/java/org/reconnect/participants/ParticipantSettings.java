@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param anyMessageCounts any message from the participant counts as a sign of life
  * @param longestPause the longest pause a participant may ask for by SMS
  * @param languages the languages people can be written to in (language tags); the first is the
- * default at enrolment. Each needs its bundles under messages/ and its flow texts (README, Adding a language).
+ * default at enrolment. Each needs its bundles under messages/ and its flow texts (docs/languages.md).
  */
 @Validated
 @ConfigurationProperties("reconnect.participants")

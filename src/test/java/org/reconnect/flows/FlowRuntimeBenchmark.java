@@ -19,7 +19,7 @@ import org.reconnect.participants.ParticipantService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Benchmark, not a test: {@code mvn -Pbench verify} (see README). Runs conversations through the
+ * Benchmark, not a test: {@code mvn -Pbench verify} (see docs/testing.md). Runs conversations through the
  * inbound path (load the conversation from MongoDB, rebuild and restore the Statemachine, match,
  * act, persist) and, in the same run and on the same persistence, the same flow hand-written as
  * a plain switch. The two paths take turns, block by block ({@code -Dbench.block}, 250
