@@ -24,24 +24,35 @@ class ModularityTests {
 
 	/**
 	 * The module diagram (components.puml) and one per module, generated from the code into
-	 * docs/modules, which the README links: committed, so a change of shape shows in review. (The
-	 * module canvases are not written: Spring Modulith 2.0.3 reads the Javadoc it collected with
-	 * Spring Boot's BasicJsonParser, which fails on quotation marks inside a comment.)
+	 * docs/modules, with each module's canvas (AsciiDoc) and the module diagram drawn as SVG, which
+	 * the README shows: committed, so a change of shape shows in review.
 	 */
 	@Test
 	void writesTheModuleDiagramsIntoDocs() throws Exception {
 		Path out = Path.of("docs", "modules");
 		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString())).writeModulesAsPlantUml()
-			.writeIndividualModulesAsPlantUml();
+			.writeIndividualModulesAsPlantUml().writeModuleCanvases();
 		try (var files = Files.list(out)) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
 				sortRelations(file);
 			}
 		}
 		assertThat(out.resolve("components.puml")).exists();
+		Path svg = out.resolve("components.svg");
+		renderAsSvg(out.resolve("components.puml"), svg);
+		assertThat(Files.readString(svg)).as("the module diagram the README shows").contains("<svg", "Messaging");
 		for (ApplicationModule module : modules) {
 			assertThat(out.resolve("module-" + module.getIdentifier() + ".puml"))
 				.as("the diagram of " + module.getIdentifier()).exists();
+		}
+	}
+
+	/** PlantUML's own Java layout (smetana), so no Graphviz is needed to draw it. */
+	private static void renderAsSvg(Path puml, Path svg) throws java.io.IOException {
+		String source = Files.readString(puml).replaceFirst("@startuml", "@startuml\n!pragma layout smetana");
+		try (var outStream = Files.newOutputStream(svg)) {
+			new net.sourceforge.plantuml.SourceStringReader(source)
+				.outputImage(outStream, new net.sourceforge.plantuml.FileFormatOption(net.sourceforge.plantuml.FileFormat.SVG));
 		}
 	}
 
