@@ -1,13 +1,13 @@
 # Reconnect: build the jar with Maven, run it on a JRE as a non-root user.
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /build
 COPY pom.xml ./
 COPY src ./src
 RUN mvn -B -DskipTests package \
  && mv target/reconnect-*.jar /build/app.jar
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.13_11-jre
 # curl serves the compose healthcheck (GET /actuator/health/readiness); the image has none by default.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \

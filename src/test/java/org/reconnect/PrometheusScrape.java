@@ -18,6 +18,18 @@ public final class PrometheusScrape {
 	private final String text;
 	private final List<Sample> samples = new ArrayList<>();
 
+	/** Reads the metrics as someone allowed to (a supervisor) on the public port. */
+	public static PrometheusScrape read(org.springframework.boot.resttestclient.TestRestTemplate supervisor) {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.setAccept(List.of(org.springframework.http.MediaType.TEXT_PLAIN));
+		org.springframework.http.ResponseEntity<String> response = supervisor.exchange("/actuator/prometheus",
+				org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers), String.class);
+		if (!response.getStatusCode().is2xxSuccessful()) {
+			throw new AssertionError("/actuator/prometheus answered " + response.getStatusCode());
+		}
+		return new PrometheusScrape(response.getBody());
+	}
+
 	public PrometheusScrape(String text) {
 		this.text = text;
 		for (String line : text.split("\n")) {

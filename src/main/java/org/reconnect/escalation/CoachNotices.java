@@ -1,6 +1,7 @@
 package org.reconnect.escalation;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.repository.CrudRepository;
 
@@ -12,4 +13,8 @@ interface CoachNotices extends CrudRepository<CoachNotice, String> {
 
 	/** Open notices about someone who is not enrolled. */
 	List<CoachNotice> findByParticipantIdIsNullAndAcknowledgedAtIsNullOrderByAtDesc();
+
+	long countByKindAndAcknowledgedAtIsNull(String kind);
+
+	Optional<CoachNotice> findFirstByKindAndAcknowledgedAtIsNullOrderByAtAsc(String kind);
 }
