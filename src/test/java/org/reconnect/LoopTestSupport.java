@@ -92,10 +92,11 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 		"reconnect.messaging.whatsapp.templates.daily-checkin.en=" + LoopTestSupport.CHECK_IN_TEMPLATE,
 		"reconnect.messaging.whatsapp.template-variables.daily-checkin=first-name",
 		// The outbox's background dispatcher is off (tests drain it by hand, on the test clock), with
-		// no pacing; one Twilio request gives up after 1 s so the timeout test stays short.
+		// no pacing; one Twilio request gives up after 3 s (a loaded CI machine answers the first one
+		// slowly), still short of the timeout test's 8 s stub.
 		"reconnect.messaging.outbox.poll-interval=0",
 		"reconnect.messaging.outbox.messages-per-second=0",
-		"reconnect.messaging.outbox.request-timeout=1s",
+		"reconnect.messaging.outbox.request-timeout=3s",
 		"reconnect.console.initial-coach.password=test-pass-2030",
 		"reconnect.console.initial-coach.phone=+12025550199" })
 @Import(LoopTestSupport.TestClock.class)

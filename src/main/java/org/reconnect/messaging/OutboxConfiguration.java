@@ -31,12 +31,12 @@ class OutboxConfiguration {
 	Dispatcher dispatcher(Outbox outbox, Channel channel, WhatsAppCarrier whatsAppCarrier, WhatsAppWindow window,
 			Contacts contacts, SmsFallback fallback, WebChats webChats, OptOuts optOuts, FlaggedNumbers flagged,
 			RecipientRules recipients, MessagingSettings settings, ApplicationEventPublisher events, Clock clock,
-			MessagingMeters meters) {
+			MessagingMeters meters, MongoTemplate mongo) {
 		WhatsAppChannel whatsApp = new WhatsAppChannel(whatsAppCarrier, window,
 				new WhatsAppTemplates(settings.whatsapp()), contacts);
 		Channel routed = new MeteredChannel(new RoutingChannel(channel, whatsApp, webChats, contacts), meters);
 		return new Dispatcher(outbox, routed,
-				new Pacer(settings.outbox().messagesPerSecond()), optOuts, flagged, recipients, settings.outbox(), events,
+				new Pacer(settings.outbox().messagesPerSecond(), new SendSlots(mongo), clock), optOuts, flagged, recipients, settings.outbox(), events,
 				clock, fallback);
 	}
 

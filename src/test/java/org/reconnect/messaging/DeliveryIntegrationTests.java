@@ -127,8 +127,8 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 	@Test
 	void retriesATimeout() {
 		String to = "+12025550303";
-		// The client gives up after 1 s in these tests; Twilio answers after 3 s the first time.
-		stubInScenario(to, accepted("SMslow").withFixedDelay(3000), accepted("SMtimeout"));
+		// The client gives up after 3 s in these tests; Twilio answers after 8 s the first time.
+		stubInScenario(to, accepted("SMslow").withFixedDelay(8000), accepted("SMtimeout"));
 
 		SendResult result = messenger.send(new OutboundMessage(to, "Thanks.", Purpose.REPLY, "r-timeout"));
 		assertThat(result.outcome()).isEqualTo(SendResult.Outcome.QUEUED);
@@ -628,7 +628,7 @@ class DeliveryIntegrationTests extends LoopTestSupport {
 		MessagingSettings.Outbox lanes = new MessagingSettings.Outbox(o.messagesPerSecond(), o.pollInterval(),
 				o.maxAttempts(), o.firstBackoff(), o.backoffMultiplier(), o.jitter(), o.maxBackoff(), o.lease(),
 				o.requestTimeout(), o.batchSize(), senders);
-		return new Dispatcher(outbox, channel, new Pacer(0), optOuts, flagged, recipients, lanes, events, clock);
+		return new Dispatcher(outbox, channel, Pacer.off(), optOuts, flagged, recipients, lanes, events, clock);
 	}
 
 	private static MessageRecord record(String to, String body, Purpose purpose, Instant due) {
