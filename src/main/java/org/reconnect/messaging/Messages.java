@@ -13,4 +13,8 @@ interface Messages extends CrudRepository<MessageRecord, String>, PagingAndSorti
 	List<MessageRecord> findByToIn(java.util.Collection<String> to, Pageable page);
 
 	long deleteByTo(String to);
+
+	/** Web chat messages sent since {@code since} to any of these numbers (for pages open on another node). */
+	List<MessageRecord> findByToInAndChannelAndSentAtAfter(java.util.Collection<String> to, ChannelKind channel,
+			java.time.Instant since);
 }

@@ -21,13 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * @param outbox retries, pacing and the dispatcher
  * @param compliance quiet hours and the daily cap
  * @param whatsapp the session window and the approved templates used outside it
+ * @param webChat how pages open on one node hear of messages another node sent
  */
 @Validated
 @ConfigurationProperties("reconnect.messaging")
 public record MessagingSettings(@DefaultValue("Reconnect") String programName,
 		@DefaultValue("") String helpContact, @DefaultValue("") String frequency,
 		@DefaultValue Twilio twilio, @DefaultValue Outbox outbox, @DefaultValue Compliance compliance,
-		@DefaultValue WhatsApp whatsapp) {
+		@DefaultValue WhatsApp whatsapp, @DefaultValue WebChat webChat) {
 
 	/**
 	 * @param accountSid Twilio account SID (AC...)
@@ -49,7 +50,8 @@ public record MessagingSettings(@DefaultValue("Reconnect") String programName,
 	}
 
 	/**
-	 * @param messagesPerSecond pace per sender on this node (1 for a US long code); 0 turns pacing off
+	 * @param messagesPerSecond pace per sender across all nodes together (1 for a US long code); 0 turns
+	 * pacing off
 	 * @param pollInterval how often the dispatcher looks for due messages; 0 turns the background
 	 * dispatcher off (tests drain by hand)
 	 * @param maxAttempts attempts before a message that keeps meeting network errors, 429 or 5xx fails
@@ -97,5 +99,12 @@ public record MessagingSettings(@DefaultValue("Reconnect") String programName,
 			templates = templates == null ? Map.of() : templates;
 			templateVariables = templateVariables == null ? Map.of() : templateVariables;
 		}
+	}
+
+	/**
+	 * @param pollInterval how often each node looks in the store for web chat messages another node
+	 * sent to the pages open on it (a page on the sending node gets them at once)
+	 */
+	record WebChat(@DefaultValue("1s") Duration pollInterval) {
 	}
 }
