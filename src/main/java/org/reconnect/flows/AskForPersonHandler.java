@@ -59,7 +59,9 @@ class AskForPersonHandler implements InboundHandler {
 		if (!(inbound.sender() instanceof ParticipantProfile participant)) {
 			return false;
 		}
-		events.publishEvent(new HandoverRequested(participant.id(), null, "asked for a person"));
+		// why, in the staff's words (the base texts): their SMS says it
+		events.publishEvent(new HandoverRequested(participant.id(), null,
+				texts.getMessage("conversation.handover-reason", null, Locale.ROOT)));
 		Locale locale = participant.locale().orElse(Locale.ROOT);
 		messenger.send(new OutboundMessage(participant.phone(),
 				texts.getMessage("conversation.person-asked", new Object[] { urgentLine(participant, locale) }, locale),

@@ -116,8 +116,9 @@ final class FlowBinder extends FlowNodes {
 				default -> throw error(node, "unknown sent_as '" + value + "': use check_in or reminder");
 			};
 		}
+		// no text of its own: none here, and the reader gets conversation.not-understood in their language
 		Texts notUnderstood = fields.containsKey("not_understood") ? texts(fields.get("not_understood"))
-				: new Texts(Map.of(languages.get(0), "Sorry, I didn't catch that."));
+				: new Texts(Map.of());
 		MappingNode statesNode = mapping(required(top, fields, "states", "add states: a mapping of state names"),
 				"states", "list each state as name: {say: ..., on_reply: [...]}");
 		Map<String, StateDefinition> states = new LinkedHashMap<>();
