@@ -124,6 +124,31 @@ class EscalationIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void anAllyWithALanguageOfTheirOwnIsAlertedAndThankedInIt() {
+		String kai = "+16465550193";
+		String rosa = "+16465550194";
+		String id = enrol("Kai Moss", kai, "America/New_York", "10:10");
+		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + id + "/allies",
+				Map.of("name", "Rosa Vega", "phone", rosa, "language", "es"), JsonNode.class);
+		assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(invited.getBody().get("language").asText()).isEqualTo("es");
+		sms(rosa, "sí");
+
+		startCheckIn(id);
+		clock.advance(Duration.ofHours(6));
+		conversations.expireDue();
+		clock.advance(Duration.ofDays(2));
+		escalation.sweep();
+		assertThat(lastSentTo(rosa)).as("Kai writes in English; Rosa reads Spanish")
+			.startsWith("Hola Rosa, Kai no responde desde el viernes.");
+		assertThat(coachMessagesAbout("Kai")).containsExactly(
+				"Reconnect: Kai hasn't checked in since Friday. Reply OK when you've seen this.");
+
+		sms(rosa, "ok");
+		assertThat(lastSentTo(rosa)).isEqualTo("Gracias, Rosa. Anotado; no enviaremos más recordatorios sobre esto.");
+	}
+
+	@Test
 	void theCoachsAcknowledgementStopsTheLadderAboveTheCoach() {
 		String ivy = "+16465550111";
 		String theo = "+16465550112";
@@ -183,7 +208,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 
 	@Test
 	void noEscalationWhilePausedAndAKindWordWhenThePauseEnds() {
-		String kai = "+16465550121";
+		String kai = "+16465550193";
 		String lia = "+16465550122";
 		String id = enrol("Kai Young", kai, "America/New_York", "09:15");
 		invite(id, "Lia Ford", lia, null, null);

@@ -7,10 +7,13 @@ import java.util.List;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.QuietHours;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * An ally as a coach sees them, with their consent as the ledger says it is now.
  *
- * @param zone the ally's time zone for quiet hours; null means the participant's
+ * @param zone the ally's time zone for quiet hours, {@code timeZone} in the API; null means the participant's
  * @param language the language the ally is written to in; null means the participant's
  * @param consent REQUESTED, EXPIRED (no answer in time), GRANTED, LAPSED (past its end),
  * DECLINED, REVOKED (by the participant or coach) or WITHDRAWN (by the ally)
@@ -18,7 +21,8 @@ import org.reconnect.participants.QuietHours;
  * @param quietHours the ally's own quiet hours in their zone; null means the organisation's
  * ({@code reconnect.escalation.quiet-hours-*})
  */
-public record AllyView(String id, ParticipantId participant, String name, String phone, ZoneId zone, String language,
+public record AllyView(String id, ParticipantId participant, String name, String phone,
+		@JsonProperty("timeZone") @JsonAlias("zone") ZoneId zone, String language,
 		String consent,
 		List<AlertKind> kinds, Instant requestedAt, Instant consentFrom, Instant consentUntil, QuietHours quietHours) {
 }

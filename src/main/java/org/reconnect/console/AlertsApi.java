@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The alerts inbox as an API: alerts and crisis notices the coach may see, and acknowledging a
@@ -51,6 +52,8 @@ class AlertsApi {
 			description = "201 with the acknowledged notice; 404 when there is no such notice for this coach "
 					+ "(another coach's participant, or a number nobody has enrolled for a coach who is not a "
 					+ "supervisor); 409 when it was already acknowledged.")
+	@ApiResponse(responseCode = "201", description = "Acknowledged: the notice as it now stands")
+	@ApiResponse(responseCode = "409", description = "Already acknowledged")
 	@PostMapping("/notices/{id}/acknowledgements")
 	ResponseEntity<AttentionItem> acknowledge(@PathVariable String id, Authentication coach) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(inbox.acknowledge(id, coach));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.StreamSupport;
 
 import org.reconnect.participants.QuietHours;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -35,6 +36,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
 
 /**
  * A supervisor's work on coach accounts: create, list, disable, change the role or the password.
@@ -238,7 +241,7 @@ class CoachAccounts {
 	record NewCoach(@Size(max = 40) @CleanText String username,
 			@AtMostBytes(72) @JsonDeserialize(using = StringDeserializer.class) String password,
 			@Size(max = 64) @CleanText String phone, @Size(max = 64) @CleanText String role,
-			@Size(max = 254) @CleanText String email, @Size(max = 64) @CleanText String timeZone,
+			@Size(max = 254) @CleanText String email, @JsonAlias("zone") @Size(max = 64) @CleanText String timeZone,
 			@Valid LocalQuietHours quietHours) {
 
 		NewCoach(String username, String password, String phone, String role) {
@@ -255,7 +258,7 @@ class CoachAccounts {
 	 * @param quietHours 24-hour HH:mm start and end; absent: the organisation's
 	 */
 	record CoachContact(@Size(max = 64) @CleanText String phone, @Size(max = 254) @CleanText String email,
-			@Size(max = 64) @CleanText String timeZone, @Valid LocalQuietHours quietHours) {
+			@JsonAlias("zone") @Size(max = 64) @CleanText String timeZone, @Valid LocalQuietHours quietHours) {
 	}
 
 	/**

@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 /**
  * The supervisor's API (the filter chain admits only SUPERVISOR here): coach accounts, API tokens
  * and the sign-in audit.
@@ -41,12 +45,20 @@ class CoachApi {
 		this.signIns = signIns;
 	}
 
+	@Operation(summary = "Create a coach or supervisor account (supervisors only)",
+			description = "Username, password (checked against the password policy), role COACH or SUPERVISOR, and how "
+					+ "to reach them: phone, e-mail, time zone and quiet hours. The new account at its URL.")
+	@ApiResponse(responseCode = "201", description = "Created: the account, at /api/coaches/{username}")
+	@ApiResponse(responseCode = "409", description = "The username is taken")
 	@PostMapping("/coaches")
 	ResponseEntity<CoachAccounts.CoachView> create(@Valid @RequestBody CoachAccounts.NewCoach request) {
 		CoachAccounts.CoachView created = accounts.create(request);
 		return ResponseEntity.created(URI.create("/api/coaches/" + created.username())).body(created);
 	}
 
+	@Operation(summary = "List the staff accounts (supervisors only)",
+			description = "Every coach and supervisor with their role, contact details, time zone and quiet hours, and "
+					+ "whether the account is enabled; never a password.")
 	@GetMapping("/coaches")
 	List<CoachAccounts.CoachView> coaches() {
 		return accounts.all();
@@ -79,6 +91,7 @@ class CoachApi {
 	}
 
 	/** Issues a token; the secret is in this answer only. */
+	@ApiResponse(responseCode = "201", description = "Issued: the token's secret is shown this once")
 	@PostMapping("/tokens")
 	ResponseEntity<IssuedToken> issue(@Valid @RequestBody NewToken request, Authentication supervisor) {
 		ApiTokenService.Issued issued = tokens.issue(request.coach(), request.name(), request.expiresAt(),
@@ -86,11 +99,18 @@ class CoachApi {
 		return ResponseEntity.status(HttpStatus.CREATED).body(new IssuedToken(TokenView.of(issued.token()), issued.secret()));
 	}
 
+	@Operation(summary = "List API tokens (supervisors only)",
+			description = "Each token's id, name, coach, when and by whom it was issued, when it expires and whether "
+					+ "it was revoked; never the secret.")
 	@GetMapping("/tokens")
 	List<TokenView> tokens() {
 		return tokens.all().stream().map(TokenView::of).toList();
 	}
 
+	@Operation(summary = "Revoke an API token (supervisors only)",
+			description = "Takes effect at once: the next request with it is answered 401.")
+	@ApiResponse(responseCode = "204", description = "Revoked")
+	@ApiResponse(responseCode = "404", description = "No token with this id (answered without a body)", content = @Content)
 	@DeleteMapping("/tokens/{id}")
 	ResponseEntity<Void> revoke(@PathVariable String id) {
 		return tokens.revoke(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();

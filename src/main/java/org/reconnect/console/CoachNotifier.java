@@ -11,6 +11,7 @@ import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.StaffReach;
 import org.reconnect.flows.HandoverRequested;
 import org.reconnect.messaging.Messenger;
+import org.reconnect.messaging.MessagingSettings;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.messaging.SendResult;
@@ -41,9 +42,11 @@ class CoachNotifier {
 	private final StaffMail mail;
 	private final MessageSource texts;
 	private final EscalationService escalation;
+	private final String programName;
 
 	CoachNotifier(CoachDirectory coaches, ParticipantService participants, Messenger messenger, StaffMail mail,
-			MessageSource texts, EscalationService escalation) {
+			MessageSource texts, EscalationService escalation, MessagingSettings messaging) {
+		this.programName = messaging.programName();
 		this.coaches = coaches;
 		this.participants = participants;
 		this.messenger = messenger;
@@ -56,7 +59,7 @@ class CoachNotifier {
 	@EventListener
 	void on(HandoverRequested handover) {
 		participants.find(handover.participant()).ifPresent(participant -> {
-			String text = text("handover.sms", participant.name(), handover.reason());
+			String text = text("handover.sms", participant.name(), handover.reason(), programName);
 			for (Coach coach : StaffRecipients.forCoach(coaches.all(), participant.coach(), mail.available())) {
 				tell(coach, text, Purpose.ALERT, handover.conversation(), "handover", card(participant),
 						participant.id().value());
@@ -81,7 +84,7 @@ class CoachNotifier {
 					.orElseGet(() -> text("crisis.sms.unenrolled-unknown"));
 		String sms = text("crisis.sms", who,
 				text(crisis.resourcesDelivered() ? "crisis.sms.resources-sent" : "crisis.sms.resources-not-delivered"),
-				crisis.noticeId());
+				crisis.noticeId(), programName);
 		String path = participant != null ? card(participant) : "/alerts#notice-" + crisis.noticeId();
 		String about = participant == null ? null : participant.id().value();
 		StaffRecipients.Circles circles = StaffRecipients.forCrisis(coaches.all(),

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 /**
  * The phone simulator's clock in the API: read demo time, jump it ahead ("+2h"), reset it. With a
  * Twilio account configured there is no demo time: every call answers 404 saying why.
@@ -34,6 +36,9 @@ class DemoTimeApi {
 		this.demoTime = demoTime;
 	}
 
+	@Operation(summary = "The demo clock: now and how far it is moved",
+			description = "Only while demo time is on (the simulator, no Twilio account): the application's now and "
+					+ "its offset from the real clock.")
 	@GetMapping
 	ClockState clock() {
 		requireAvailable();
@@ -48,6 +53,8 @@ class DemoTimeApi {
 		return new JumpResult(jumped.from(), jumped.to(), jumped.done(), state());
 	}
 
+	@Operation(summary = "Put the demo clock back to real time",
+			description = "The offset goes to zero; nothing that already ran is undone.")
 	@PostMapping("/reset")
 	ClockState reset() {
 		demoTime.reset();

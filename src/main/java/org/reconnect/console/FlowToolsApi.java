@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 /**
  * The flows page's actions in the API: a flow's diagram (Mermaid, SVG, transitions in words) and
  * its transcript runs, which exist only with the phone simulator (404 saying why with Twilio).
@@ -30,6 +32,8 @@ class FlowToolsApi {
 		this.labs = labs;
 	}
 
+	@Operation(summary = "A flow as a diagram of its states",
+			description = "The states and transitions of a loaded flow, for drawing it in the console.")
 	@GetMapping("/diagram")
 	FlowDiagram diagram(@PathVariable String name) {
 		return catalog.diagram(name).orElseThrow(() -> new NoSuchThing("No loaded flow is called " + name
@@ -43,6 +47,9 @@ class FlowToolsApi {
 		return lab().run(name);
 	}
 
+	@Operation(summary = "The latest transcript run of a flow",
+			description = "Each transcript of the flow with whether it passed and, where it failed, the first "
+					+ "difference; 404 when none has run yet.")
 	@GetMapping("/transcript-runs/latest")
 	TranscriptLab.Run latest(@PathVariable String name) {
 		diagram(name);

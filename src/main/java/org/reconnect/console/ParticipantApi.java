@@ -43,6 +43,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 /**
  * The coach's REST API: enrol, look at a participant, start a check-in, name and revoke allies,
  * pause, responsiveness and the escalation ladder, acknowledgements, audit, export and erasure.
@@ -73,17 +78,30 @@ class ParticipantApi {
 		this.export = export;
 	}
 
+	@Operation(summary = "Enrol a participant",
+			description = "Name, phone (any common format, stored as E.164), IANA timeZone, daily checkInTime (HH:mm), "
+					+ "language and channel. Onboarding starts at once; the participant belongs to the coach who "
+					+ "enrols them.")
+	@ApiResponse(responseCode = "201", description = "Enrolled: the participant, at /api/participants/{id}")
+	@ApiResponse(responseCode = "409", description = "A participant with this phone number is already enrolled; the "
+			+ "problem names them when you may see them")
 	@PostMapping("/participants")
 	ResponseEntity<ParticipantProfile> enrol(@RequestBody EnrolParticipant request, Authentication coach) {
 		ParticipantProfile profile = caseload.enrol(request, coach);
 		return ResponseEntity.created(URI.create("/api/participants/" + profile.id())).body(profile);
 	}
 
+	@Operation(summary = "List the coach's participants",
+			description = "The caseload: the coach's own participants (every participant for a supervisor), with their "
+					+ "profile.")
 	@GetMapping("/participants")
 	List<ParticipantProfile> caseload(Authentication coach) {
 		return caseload.visibleTo(coach);
 	}
 
+	@Operation(summary = "A participant's profile, next check-in, conversations and allies",
+			description = "profile: name, phone, timeZone, check-in time, language, status, coach, channel, quiet "
+					+ "hours and responsiveness settings; nextCheckIn (or none); conversations; allies.")
 	@GetMapping("/participants/{id}")
 	Map<String, Object> participant(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
@@ -97,6 +115,9 @@ class ParticipantApi {
 	 * (or is held in the outbox until its deadline at the latest), or it is refused with 409 and
 	 * nothing is left queued.
 	 */
+	@ApiResponse(responseCode = "201", description = "Sent (or held until its deadline): the open conversation")
+	@ApiResponse(responseCode = "409", description = "Not delivered: not active, another conversation is open, or it "
+			+ "could not go; nothing is left queued")
 	@PostMapping("/participants/{id}/check-ins")
 	ResponseEntity<?> checkInNow(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
@@ -119,6 +140,7 @@ class ParticipantApi {
 	}
 
 	/** Starts any flow with the participant now, by the flow's busy policy (e.g. onboarding). */
+	@ApiResponse(responseCode = "202", description = "Accepted: whether it started now, and the open conversation")
 	@PostMapping("/participants/{id}/conversations")
 	ResponseEntity<?> startFlow(@PathVariable String id, @Valid @RequestBody StartFlow request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
@@ -139,11 +161,18 @@ class ParticipantApi {
 		return catalog.flows();
 	}
 
+	@Operation(summary = "A participant's conversations, newest first",
+			description = "Each flow conversation with its state, when it started and ended, and the answers given.")
 	@GetMapping("/participants/{id}/conversations")
 	List<ConversationView> conversations(@PathVariable String id, Authentication coach) {
 		return conversations.history(owned(id, coach).id());
 	}
 
+	@Operation(summary = "Invite an ally",
+			description = "Name, phone, and what they would be told (kinds); the ally is asked by text and counts only "
+					+ "once they reply YES. Their timeZone, quiet hours and language default to the participant's.")
+	@ApiResponse(responseCode = "201", description = "Invited: the ally, consent requested")
+	@ApiResponse(responseCode = "409", description = "This number is already one of the participant's allies")
 	@PostMapping("/participants/{id}/allies")
 	ResponseEntity<AllyView> inviteAlly(@PathVariable String id, @Valid @RequestBody AllyRequest request,
 			Authentication coach) {
@@ -154,6 +183,9 @@ class ParticipantApi {
 		return ResponseEntity.status(HttpStatus.CREATED).body(ally);
 	}
 
+	@Operation(summary = "A participant's allies",
+			description = "Each ally with their consent state, what it covers and until when, their zone, quiet hours "
+					+ "and language.")
 	@GetMapping("/participants/{id}/allies")
 	List<AllyView> allies(@PathVariable String id, Authentication coach) {
 		return consent.allies(owned(id, coach).id());
@@ -181,6 +213,7 @@ class ParticipantApi {
 	}
 
 	/** Revokes an ally's consent at the participant's request; it takes effect at once. */
+	@ApiResponse(responseCode = "204", description = "Revoked")
 	@DeleteMapping("/participants/{id}/allies/{allyId}")
 	ResponseEntity<Void> revokeAlly(@PathVariable String id, @PathVariable String allyId, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
@@ -196,11 +229,16 @@ class ParticipantApi {
 		return consent.ledger(owned(id, coach).id());
 	}
 
+	@Operation(summary = "How responsive the participant is",
+			description = "On time, late, quiet or paused, since when, the open escalation and who acknowledged it.")
 	@GetMapping("/participants/{id}/responsiveness")
 	ResponsivenessView responsiveness(@PathVariable String id, Authentication coach) {
 		return escalation.responsiveness(owned(id, coach).id());
 	}
 
+	@Operation(summary = "Change when a participant counts as late or quiet",
+			description = "The grace after a missed check-in, how many missed check-ins make them quiet, and whether "
+					+ "an answer to any message counts as a sign of life.")
 	@PutMapping("/participants/{id}/responsiveness")
 	ResponsivenessView setResponsiveness(@PathVariable String id, @RequestBody ResponsivenessSettings request,
 			Authentication coach) {
@@ -238,6 +276,8 @@ class ParticipantApi {
 		return participants.pause(owned(id, coach).id(), request.until(), "coach:" + coach.getName());
 	}
 
+	@Operation(summary = "Resume a paused participant",
+			description = "Check-ins and escalation start again; the participant is told when their next check-in is.")
 	@PostMapping("/participants/{id}/resume")
 	ParticipantProfile resume(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
@@ -245,6 +285,9 @@ class ParticipantApi {
 		return participants.find(profile.id()).orElseThrow();
 	}
 
+	@Operation(summary = "A participant's escalation ladder",
+			description = "The steps in order: after how long, to whom (participant, coach, allies) and with which "
+					+ "message; the organisation's ladder unless the participant has their own.")
 	@GetMapping("/participants/{id}/ladder")
 	List<LadderStep> ladder(@PathVariable String id, Authentication coach) {
 		return escalation.ladder(owned(id, coach).id());
@@ -257,6 +300,8 @@ class ParticipantApi {
 	}
 
 	/** The coach has it in hand: the ladder stops above the steps already taken. */
+	@ApiResponse(responseCode = "201", description = "Acknowledged: the responsiveness as it now stands")
+	@ApiResponse(responseCode = "409", description = "Nothing to acknowledge: no open escalation")
 	@PostMapping("/participants/{id}/acknowledgements")
 	ResponseEntity<ResponsivenessView> acknowledge(@PathVariable String id, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
@@ -279,6 +324,7 @@ class ParticipantApi {
 	}
 
 	/** Erases the participant's personal data; the audit log and consent ledger (ids only) stay. */
+	@ApiResponse(responseCode = "204", description = "Erased")
 	@DeleteMapping("/participants/{id}")
 	ResponseEntity<Void> erase(@PathVariable String id, Authentication coach) {
 		participants.erase(owned(id, coach).id());
@@ -295,7 +341,7 @@ class ParticipantApi {
 	 * @param quietHours the ally's own, in their zone; the organisation's when absent
 	 */
 	record AllyRequest(@Size(max = 100) @CleanText String name, @Size(max = 64) @CleanText String phone,
-			@Size(max = 64) @CleanText String timeZone, Set<AlertKind> kinds, @Size(max = 64) @CleanText String language,
+			@JsonAlias("zone") @Size(max = 64) @CleanText String timeZone, Set<AlertKind> kinds, @Size(max = 64) @CleanText String language,
 			@Size(max = 200) @CleanText String why, @Valid LocalQuietHours quietHours) {
 	}
 
@@ -303,7 +349,7 @@ class ParticipantApi {
 	 * @param timeZone the ally's IANA zone; the participant's when blank
 	 * @param start the ally's quiet hours, 24-hour HH:mm; start and end blank: the organisation's
 	 */
-	record AllyHours(@Size(max = 64) @CleanText String timeZone, @Size(max = 5) @CleanText String start,
+	record AllyHours(@JsonAlias("zone") @Size(max = 64) @CleanText String timeZone, @Size(max = 5) @CleanText String start,
 			@Size(max = 5) @CleanText String end) {
 	}
 

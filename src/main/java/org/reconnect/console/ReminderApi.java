@@ -32,6 +32,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 /**
  * The coach's REST API for a participant's meeting and appointment reminders, their quiet hours
  * and their private calendar feed.
@@ -55,6 +58,12 @@ class ReminderApi {
 		this.calendar = calendar;
 	}
 
+	@Operation(summary = "Create a reminder schedule",
+			description = "A meeting or appointment: title, place, note, timeZone, start (local date-time), an RFC "
+					+ "5545 rule (absent: once), duration and lead times. The reminders are sent before each "
+					+ "occurrence.")
+	@ApiResponse(responseCode = "201", description = "Created: the reminder, at "
+			+ "/api/participants/{id}/reminders/{reminder}")
 	@PostMapping("/reminders")
 	ResponseEntity<ReminderView> create(@PathVariable String id, @RequestBody ReminderRequest request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
@@ -62,22 +71,32 @@ class ReminderApi {
 		return ResponseEntity.created(URI.create("/api/participants/" + id + "/reminders/" + created.id())).body(created);
 	}
 
+	@Operation(summary = "A participant's reminder schedules",
+			description = "Each schedule with its rule in plain words and its next occurrences.")
 	@GetMapping("/reminders")
 	List<ReminderView> list(@PathVariable String id, Authentication coach) {
 		return reminders.list(owned(id, coach).id());
 	}
 
+	@Operation(summary = "One reminder schedule",
+			description = "The schedule with its rule in plain words and its next occurrences.")
 	@GetMapping("/reminders/{reminder}")
 	ReminderView get(@PathVariable String id, @PathVariable String reminder, Authentication coach) {
 		return reminders.get(owned(id, coach).id(), reminder);
 	}
 
+	@Operation(summary = "Replace a reminder schedule",
+			description = "The same fields as when creating it; reminders already sent stay sent, the next ones follow "
+					+ "the new schedule.")
 	@PutMapping("/reminders/{reminder}")
 	ReminderView change(@PathVariable String id, @PathVariable String reminder, @RequestBody ReminderRequest request,
 			Authentication coach) {
 		return reminders.change(owned(id, coach).id(), reminder, request);
 	}
 
+	@Operation(summary = "Delete a reminder schedule",
+			description = "No reminder of it is sent after this.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/reminders/{reminder}")
 	ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String reminder, Authentication coach) {
 		reminders.delete(owned(id, coach).id(), reminder);
@@ -111,6 +130,9 @@ class ReminderApi {
 		return reminders.replies(owned(id, coach).id());
 	}
 
+	@Operation(summary = "Set a participant's quiet hours",
+			description = "start and end in HH:mm, in the participant's zone; nothing but crisis resources is sent "
+					+ "between them. Both blank: the organisation's.")
 	@PutMapping("/quiet-hours")
 	ParticipantProfile quietHours(@PathVariable String id, @Valid @RequestBody QuietHoursRequest request,
 			Authentication coach) {
@@ -118,6 +140,7 @@ class ReminderApi {
 	}
 
 	/** A new private calendar URL for the participant; the previous one stops working. */
+	@ApiResponse(responseCode = "201", description = "Issued: the feed's private URL")
 	@PostMapping("/calendar-feed")
 	ResponseEntity<Map<String, String>> issueFeed(@PathVariable String id, Authentication coach) {
 		String token = calendar.issue(owned(id, coach).id());
@@ -125,6 +148,9 @@ class ReminderApi {
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("url", url));
 	}
 
+	@Operation(summary = "Revoke a participant's calendar feed",
+			description = "The feed's URL answers 404 from now on.")
+	@ApiResponse(responseCode = "204", description = "Revoked")
 	@DeleteMapping("/calendar-feed")
 	ResponseEntity<Void> revokeFeed(@PathVariable String id, Authentication coach) {
 		calendar.revoke(owned(id, coach).id());

@@ -2,6 +2,7 @@ package org.reconnect.console;
 
 import java.util.Locale;
 
+import org.reconnect.messaging.MessagingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,8 +28,11 @@ class StaffMail {
 	private final ObjectProvider<JavaMailSender> senders;
 	private final MessageSource texts;
 	private final ConsoleSettings settings;
+	private final String programName;
 
-	StaffMail(ObjectProvider<JavaMailSender> senders, MessageSource texts, ConsoleSettings settings) {
+	StaffMail(ObjectProvider<JavaMailSender> senders, MessageSource texts, ConsoleSettings settings,
+			MessagingSettings messaging) {
+		this.programName = messaging.programName();
 		this.senders = senders;
 		this.texts = texts;
 		this.settings = settings;
@@ -55,7 +59,7 @@ class StaffMail {
 		mail.setFrom(settings.mail().sender());
 		mail.setTo(to.email());
 		// the base bundle: staff have no language of their own yet
-		mail.setSubject(texts.getMessage(purpose + ".email.subject", null, Locale.ROOT));
+		mail.setSubject(texts.getMessage(purpose + ".email.subject", new Object[] { programName }, Locale.ROOT));
 		mail.setText(texts.getMessage(purpose + ".email.body", new Object[] { link }, Locale.ROOT));
 		try {
 			senders.getObject().send(mail);

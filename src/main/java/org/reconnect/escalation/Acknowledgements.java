@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentService;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
@@ -83,12 +85,16 @@ class Acknowledgements {
 		waiting.stream()
 			.filter(alert -> alert.episodeId().equals(newest.episodeId()))
 			.forEach(alert -> alerts.save(alert.acknowledged(now)));
-		String name = newest.recipient().startsWith("ally:")
-				? consent.ally(newest.recipient().substring(5)).map(ally -> firstName(ally.name())).orElse("")
+		Optional<AllyView> ally = newest.recipient().startsWith("ally:")
+				? consent.ally(newest.recipient().substring(5)) : Optional.empty();
+		String name = newest.recipient().startsWith("ally:") ? ally.map(a -> firstName(a.name())).orElse("")
 				: newest.recipient().substring("coach:".length());
-		String language = participants.find(new ParticipantId(newest.participantId()))
-			.map(ParticipantProfile::language)
-			.orElse(null);
+		// an ally in their own language (else the participant's); a coach in the staff's base texts
+		String language = newest.recipient().startsWith("ally:")
+				? participants.find(new ParticipantId(newest.participantId()))
+					.map(participant -> ally.map(a -> AlertTexts.language(a, participant)).orElse(participant.language()))
+					.orElse(null)
+				: null;
 		messenger.send(new OutboundMessage(from, texts.render("acknowledged.reply", language, Map.of("ally", name)),
 				Purpose.REPLY, messageKey));
 		return true;

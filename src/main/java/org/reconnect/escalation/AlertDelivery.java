@@ -8,8 +8,6 @@ import static org.reconnect.escalation.EscalationService.firstName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.TextStyle;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,15 +77,12 @@ class AlertDelivery {
 			return alerts.findById(delivery.key).map(AlertRecord::reached).orElse(false);
 		}
 		String message = BACK.equals(delivery.kind) ? "back" : episode.steps.get(delivery.step).message;
-		String day = episode.since.atZone(participant.zone())
-			.getDayOfWeek()
-			.getDisplayName(TextStyle.FULL, Locale.forLanguageTag(participant.language()));
 		String reason = (BACK.equals(delivery.kind) ? "back in touch" : "step " + delivery.step) + ": ";
 		SendResult sent;
 		switch (delivery.audience) {
 			case PARTICIPANT -> {
-				String text = texts.render(message + ".participant", participant.language(),
-						Map.of(PARTICIPANT, participant.firstName(), "day", day));
+				String text = texts.render(message + ".participant", participant.language(), Map.of(PARTICIPANT,
+						participant.firstName(), "day", texts.day(episode.since, participant, participant.language())));
 				sent = messenger.send(new OutboundMessage(participant.phone(), text, Purpose.NUDGE, delivery.key,
 						now.plus(NUDGE_FRESH_FOR)));
 				alerts.save(record.sent(participant.phone(), sent.outcome().name(), sent.messageId()));
@@ -103,8 +98,9 @@ class AlertDelivery {
 					log.info("Alert {} not sent: ally {} has no active consent for {}", delivery.key, allyId, covers);
 					return false;
 				}
-				String text = texts.render(message + ".ally", participant.language(),
-						Map.of("ally", firstName(ally.get().name()), PARTICIPANT, participant.firstName(), "day", day));
+				String language = AlertTexts.language(ally.get(), participant);
+				String text = texts.render(message + ".ally", language, Map.of("ally", firstName(ally.get().name()),
+						PARTICIPANT, participant.firstName(), "day", texts.day(episode.since, participant, language)));
 				sent = messenger.send(
 						new OutboundMessage(ally.get().phone(), text, Purpose.ALERT, delivery.key).about(episode.participantId));
 				alerts.save(record.sent(ally.get().phone(), sent.outcome().name(), sent.messageId()));
@@ -112,9 +108,7 @@ class AlertDelivery {
 			default -> {
 				String coach = delivery.recipient.substring("coach:".length());
 				String text = texts.render(message + ".coach", null,
-						Map.of(PARTICIPANT, participant.firstName(), "day",
-								episode.since.atZone(participant.zone()).getDayOfWeek().getDisplayName(TextStyle.FULL,
-										Locale.ENGLISH)));
+						Map.of(PARTICIPANT, participant.firstName(), "day", texts.day(episode.since, participant, null)));
 				alerts.save(record.sent(null, "RAISED", null));
 				audit.record(episode.participantId, "ALERT", delivery.recipient, reason + "raised to the coach",
 						delivery.key);

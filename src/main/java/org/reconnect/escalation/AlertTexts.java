@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
+import org.reconnect.consent.AllyView;
+import org.reconnect.messaging.MessagingSettings;
 import org.reconnect.participants.ParticipantProfile;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -14,15 +16,24 @@ import org.springframework.stereotype.Component;
  * The texts of alerts, nudges and notices, from {@code messages/alerts*.properties} in the reader's
  * language. A text can only name people, a day, a date or a time: its placeholders are named
  * ({participant}, {day}, ...) and filled from those alone, so nothing a participant answered can
- * ever reach an alert.
+ * ever reach an alert. Two more are filled here for every text: {service}, the programme's name
+ * (reconnect.messaging.program-name), and {emergency}, the region's emergency number in the
+ * reader's language.
  */
 @Component
 class AlertTexts {
 
-	private final MessageSource texts;
+	/** In each alerts bundle: the language it is written in, for the base texts' day names. */
+	static final String WRITTEN_IN = "alerts.language";
 
-	AlertTexts(MessageSource texts) {
+	private final MessageSource texts;
+	private final String programName;
+	private final CrisisResources crisis;
+
+	AlertTexts(MessageSource texts, MessagingSettings messaging, CrisisResources crisis) {
 		this.texts = texts;
+		this.programName = messaging.programName();
+		this.crisis = crisis;
 	}
 
 	boolean has(String key) {
@@ -45,7 +56,21 @@ class AlertTexts {
 		for (Map.Entry<String, String> value : values.entrySet()) {
 			text = text.replace("{" + value.getKey() + "}", value.getValue());
 		}
-		return text;
+		if (text.contains("{emergency}")) {
+			text = text.replace("{emergency}", crisis.line(CrisisResources.Line.EMERGENCY, language));
+		}
+		return text.replace("{service}", programName);
+	}
+
+	/** An ally reads in their own language when they have one (set at invitation), else the participant's. */
+	static String language(AllyView ally, ParticipantProfile participant) {
+		return ally.language() != null ? ally.language() : participant.language();
+	}
+
+	/** The day someone went quiet, "Friday" or "viernes", in the reader's language (null: the base texts'). */
+	String day(Instant since, ParticipantProfile participant, String language) {
+		Locale locale = Locale.forLanguageTag(language != null ? language : texts.getMessage(WRITTEN_IN, null, Locale.ROOT));
+		return since.atZone(participant.zone()).getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, locale);
 	}
 
 	/** When a pause ends, "Monday 11 March, 08:00", written as the participant's language writes it. */

@@ -50,6 +50,34 @@ class CrisisResources {
 				}
 			}
 		}
+		for (Line line : Line.values()) {
+			if (message(line.code(GENERIC), Locale.ROOT) == null) {
+				throw new IllegalStateException("No " + line.code(GENERIC) + " in messages/crisis.properties: every "
+						+ "region falls back on it, so it must be there");
+			}
+		}
+	}
+
+	/** Where to turn, as a phrase for another text: a crisis line, or the emergency number. */
+	enum Line {
+
+		URGENT, EMERGENCY;
+
+		String code(String region) {
+			return "crisis." + region + ".line." + name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	/**
+	 * "call or text 988", "llama al 112": the region's own, else the generic words, which name no
+	 * number, so one region's number never reaches another.
+	 *
+	 * @param language the reader's language; null for the base language
+	 */
+	String line(Line line, String language) {
+		Locale locale = language == null ? Locale.ROOT : Locale.forLanguageTag(language);
+		String text = message(line.code(region), locale);
+		return text != null ? text : message(line.code(GENERIC), locale);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +29,12 @@ class AskForPersonHandler implements InboundHandler {
 	private final org.springframework.context.ApplicationEventPublisher events;
 
 	private final org.springframework.context.MessageSource texts;
+	private final ObjectProvider<PlaceholderSource> placeholders;
 
 	AskForPersonHandler(Messenger messenger, org.springframework.context.ApplicationEventPublisher events,
-			org.springframework.context.MessageSource texts) {
+			org.springframework.context.MessageSource texts, ObjectProvider<PlaceholderSource> placeholders) {
 		this.texts = texts;
+		this.placeholders = placeholders;
 		this.messenger = messenger;
 		this.events = events;
 	}
@@ -56,10 +59,23 @@ class AskForPersonHandler implements InboundHandler {
 		if (!(inbound.sender() instanceof ParticipantProfile participant)) {
 			return false;
 		}
-		events.publishEvent(new HandoverRequested(participant.id(), null, "asked for a person"));
+		// why, in the staff's words (the base texts): their SMS says it
+		events.publishEvent(new HandoverRequested(participant.id(), null,
+				texts.getMessage("conversation.handover-reason", null, Locale.ROOT)));
+		Locale locale = participant.locale().orElse(Locale.ROOT);
 		messenger.send(new OutboundMessage(participant.phone(),
-				texts.getMessage("conversation.person-asked", null, participant.locale().orElse(Locale.ROOT)),
+				texts.getMessage("conversation.person-asked", new Object[] { urgentLine(participant, locale) }, locale),
 				Purpose.REPLY, message.key()));
 		return true;
+	}
+
+	/** The region's crisis line (escalation knows it), never a number of another country. */
+	private String urgentLine(ParticipantProfile participant, Locale locale) {
+		return placeholders.orderedStream()
+			.filter(source -> source.placeholder().equals("urgent_line"))
+			.map(source -> source.value(participant))
+			.flatMap(java.util.Optional::stream)
+			.findFirst()
+			.orElseGet(() -> texts.getMessage("conversation.urgent-line", null, locale));
 	}
 }

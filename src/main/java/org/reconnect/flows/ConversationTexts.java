@@ -42,7 +42,10 @@ class ConversationTexts {
 	}
 
 	String render(Texts text, Addressee addressee, FlowDefinition flow) {
-		String template = text.in(addressee.language(), flow.defaultLanguage());
+		String template = text.byLanguage().isEmpty()
+				? texts.getMessage("conversation.not-understood", null,
+						addressee.language() == null ? Locale.ROOT : Locale.forLanguageTag(addressee.language()))
+				: text.in(addressee.language(), flow.defaultLanguage());
 		ParticipantProfile participant = addressee.participant();
 		String named = template.replace("{first_name}", addressee.firstName())
 			.replace("{participant_name}", participant.firstName())

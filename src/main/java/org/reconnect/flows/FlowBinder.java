@@ -30,6 +30,7 @@ import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.flows.FlowDefinition.Timeout;
 import org.reconnect.flows.FlowDefinition.WhenBusy;
 import org.reconnect.messaging.Purpose;
+import org.reconnect.system.SmsLength;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -115,8 +116,9 @@ final class FlowBinder extends FlowNodes {
 				default -> throw error(node, "unknown sent_as '" + value + "': use check_in or reminder");
 			};
 		}
+		// no text of its own: none here, and the reader gets conversation.not-understood in their language
 		Texts notUnderstood = fields.containsKey("not_understood") ? texts(fields.get("not_understood"))
-				: new Texts(Map.of(languages.get(0), "Sorry, I didn't catch that."));
+				: new Texts(Map.of());
 		MappingNode statesNode = mapping(required(top, fields, "states", "add states: a mapping of state names"),
 				"states", "list each state as name: {say: ..., on_reply: [...]}");
 		Map<String, StateDefinition> states = new LinkedHashMap<>();
@@ -358,15 +360,12 @@ final class FlowBinder extends FlowNodes {
 		return text;
 	}
 
-	/** One SMS segment holds 160 GSM-7 characters, or 70 when any character needs UCS-2. */
+	/** A text longer than one SMS is split, and parts can arrive out of order: say how many. */
 	private void segments(Node node, String language, String text) {
-		String sample = PLACEHOLDER.matcher(text).replaceAll("Alexandra");
-		boolean gsm = Gsm7.fits(sample);
-		int length = gsm ? Gsm7.length(sample) : sample.length();
-		int limit = gsm ? 160 : 70;
-		if (length > limit) {
-			warn(node, "the '" + language + "' text is " + length + (gsm ? " GSM-7" : " UCS-2") + " characters, more than one SMS segment ("
-					+ limit + "): shorten it" + (gsm ? "" : " or avoid characters outside GSM-7 such as emoji"));
+		SmsLength length = SmsLength.of(PLACEHOLDER.matcher(text).replaceAll("Alexandra"));
+		if (length.segments() > 1) {
+			warn(node, "the '" + language + "' text is " + length.describe() + ": shorten it"
+					+ (length.gsm7() ? "" : " or avoid the characters GSM-7 lacks"));
 		}
 	}
 }

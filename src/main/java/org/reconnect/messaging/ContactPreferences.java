@@ -27,11 +27,12 @@ public interface ContactPreferences {
 	/**
 	 * @param channel the preferred channel
 	 * @param smsFallback whether a WhatsApp message that cannot go, or fails, is sent again by SMS
-	 * @param language en or es: picks the WhatsApp template
+	 * @param language their language tag, which picks the WhatsApp template; null for a number
+	 * nobody enrolled, whose language is not known
 	 * @param firstName what a template calls them
 	 */
 	record Contact(ChannelKind channel, boolean smsFallback, String language, String firstName) {
 
-		static final Contact UNKNOWN = new Contact(ChannelKind.SMS, true, "en", "");
+		static final Contact UNKNOWN = new Contact(ChannelKind.SMS, true, null, "");
 	}
 }

@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 /**
  * The phone simulator's API, present only while no Twilio account is configured: read what was
  * sent, write in as a phone would (by SMS, or on WhatsApp with {@code "from":"whatsapp:+..."},
@@ -55,6 +58,9 @@ class SimulatorController {
 		this.phones = phones;
 	}
 
+	@Operation(summary = "Messages the simulator has sent",
+			description = "Newest first, optionally to one number: what a phone would have received without a Twilio "
+					+ "account.")
 	@GetMapping("/messages")
 	List<SentMessage> messages(@RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "20") int limit, Authentication who) {
@@ -81,6 +87,7 @@ class SimulatorController {
 	 * A delivery status for a sent message, as Twilio's status callback would bring it, e.g.
 	 * {"messageId":"...","status":"undelivered","errorCode":"63016"}.
 	 */
+	@ApiResponse(responseCode = "200", description = "Applied: the message's status now")
 	@PostMapping("/status")
 	ResponseEntity<MessageView> status(@Valid @RequestBody SimulatedStatus report) {
 		MessageRecord record = outbox.find(report.messageId() == null ? "" : report.messageId())

@@ -27,6 +27,10 @@ import com.mongodb.MongoTimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 /**
  * Twilio's inbound SMS and WhatsApp webhook. The signature is checked first, as Twilio computes it
  * for a form or a JSON body, with or without a query string in the URL (403 when missing or
@@ -68,6 +72,9 @@ class TwilioWebhookController {
 	 * inbound webhook; applied once, whatever the order. Unknown messages are answered 200 too, so
 	 * Twilio does not retry what we cannot use.
 	 */
+	@ApiResponse(responseCode = "204", description = "Applied, or ignored for a message we do not know (Twilio does "
+			+ "not retry)")
+	@ApiResponse(responseCode = "403", description = "The X-Twilio-Signature does not match", content = @Content)
 	@PostMapping(path = TwilioChannel.STATUS_PATH)
 	ResponseEntity<Void> status(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
@@ -119,6 +126,11 @@ class TwilioWebhookController {
 			.body("The message store is unavailable; send this message again.");
 	}
 
+	@Operation(summary = "Twilio's inbound message webhook",
+			description = "A text or WhatsApp message from a phone, form-encoded as Twilio sends it and signed "
+					+ "(X-Twilio-Signature). Answered with empty TwiML: replies go through the outbox.")
+	@ApiResponse(responseCode = "403", description = "The X-Twilio-Signature does not match", content = @Content(mediaType = "text/plain"))
+	@ApiResponse(responseCode = "200", description = "Taken: empty TwiML (replies go through the outbox)")
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_XML_VALUE)
 	ResponseEntity<String> receive(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Size;
 
 import org.reconnect.system.CleanText;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 /**
  * What a coach sends to enrol someone; every field is checked by {@link ParticipantService#enrol}.
  *
@@ -17,7 +19,7 @@ import org.reconnect.system.CleanText;
  * when absent
  */
 public record EnrolParticipant(@Size(max = 100) @CleanText String name, @Size(max = 64) @CleanText String phone,
-		@Size(max = 64) @CleanText String timeZone, @Size(max = 64) @CleanText String checkInTime,
+		@JsonAlias("zone") @Size(max = 64) @CleanText String timeZone, @Size(max = 64) @CleanText String checkInTime,
 		@Size(max = 64) @CleanText String language, @Size(max = 64) @CleanText String channel, Boolean smsFallback) {
 
 	public EnrolParticipant(String name, String phone, String timeZone, String checkInTime, String language) {

@@ -9,16 +9,20 @@ import java.util.Optional;
 import org.reconnect.messaging.ChannelKind;
 import org.reconnect.messaging.Sender;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What other modules may read of a participant; as the {@link Sender} of an inbound message, what
  * each step of the inbound pipeline is handed.
  *
+ * @param zone their IANA time zone; {@code timeZone} in the API, as in requests
  * @param channel how messages reach them: SMS, WHATSAPP or WEB
  * @param smsFallback whether a WhatsApp message that cannot go, or fails, is sent again by SMS
  */
-public record ParticipantProfile(ParticipantId id, String name, String phone, ZoneId zone,
+public record ParticipantProfile(ParticipantId id, String name, String phone,
+		@JsonProperty("timeZone") @JsonAlias("zone") ZoneId zone,
 		@JsonFormat(pattern = "HH:mm") LocalTime checkInTime,
 		String language, ParticipantStatus status, String coach, Instant enrolledAt, Instant pausedUntil,
 		ResponsivenessSettings responsiveness, QuietHours quietHours, ChannelKind channel, boolean smsFallback)

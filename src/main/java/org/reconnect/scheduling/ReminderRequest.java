@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Size;
 
 import org.reconnect.system.CleanText;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 /**
  * What a coach sends to create or change a reminder; every field is checked and a bad one named.
  *
@@ -20,7 +22,7 @@ import org.reconnect.system.CleanText;
  * @param leads when to remind, at most 5; the day before at 18:00 and one hour before when absent
  */
 public record ReminderRequest(@Size(max = 80) @CleanText String title, @Size(max = 120) @CleanText String place,
-		@Size(max = 200) @CleanText String note, @Size(max = 64) @CleanText String timeZone,
+		@Size(max = 200) @CleanText String note, @JsonAlias("zone") @Size(max = 64) @CleanText String timeZone,
 		@Size(max = 64) @CleanText String start, @Size(max = 200) @CleanText String rule, Integer durationMinutes,
 		@Size(max = 5, message = "{reconnect.items.message}") List<@Valid LeadRequest> leads) {
 

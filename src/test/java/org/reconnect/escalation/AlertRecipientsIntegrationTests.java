@@ -83,6 +83,15 @@ class AlertRecipientsIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void enrolmentStillReadsTheOldNameZoneAndAnswersTimeZone() {
+		ResponseEntity<JsonNode> enrolled = coach().postForEntity("/api/participants", Map.of("name", "Uma Reyes", "phone",
+				"+16465550195", "zone", "America/Chicago", "checkInTime", "10:54"), JsonNode.class);
+		assertThat(enrolled.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(enrolled.getBody().path("timeZone").asText()).isEqualTo("America/Chicago");
+		assertThat(enrolled.getBody().has("zone")).isFalse();
+	}
+
+	@Test
 	void anAllyInAnotherZoneIsAlertedInTheirOwnWindowOnly() {
 		// Lia lives in New York; her three allies in Madrid: Ada's nights are 23:00-07:00, Bea's
 		// 20:00-07:00, Cai has none of his own (the organisation's 21:00-08:00).
@@ -125,14 +134,24 @@ class AlertRecipientsIntegrationTests extends LoopTestSupport {
 		assertThat(alerts(bea)).hasSize(1);
 
 		JsonNode allies = coach().getForObject("/api/participants/" + id + "/allies", JsonNode.class);
-		assertThat(allies.findValuesAsString("zone")).containsOnly("Europe/Madrid");
+		assertThat(allies.findValuesAsString("timeZone")).as("one name per field: timeZone both ways")
+			.containsOnly("Europe/Madrid");
+		assertThat(allies.findValues("zone")).isEmpty();
+		JsonNode participant = coach().getForObject("/api/participants/" + id, JsonNode.class).path("profile");
+		assertThat(participant.path("timeZone").asText()).isEqualTo("America/New_York");
+		assertThat(participant.has("zone")).isFalse();
 		assertThat(allies.findValues("quietHours").stream().map(hours -> hours.path("start").asText()))
 			.containsExactlyInAnyOrder("23:00", "20:00", "");
 
 		// Cai moves to Lisbon and keeps later nights; a bad time is refused, naming it.
 		JsonNode caiHours = put("/api/participants/" + id + "/allies/" + caiId + "/quiet-hours",
 				Map.of("timeZone", "Europe/Lisbon", "start", "22:30", "end", "06:30"));
-		assertThat(caiHours.get("zone").asText()).isEqualTo("Europe/Lisbon");
+		assertThat(caiHours.get("timeZone").asText()).isEqualTo("Europe/Lisbon");
+		assertThat(put("/api/participants/" + id + "/allies/" + caiId + "/quiet-hours",
+				Map.of("zone", "Europe/Paris", "start", "22:30", "end", "06:30")).get("timeZone").asText())
+			.as("the old name is still read").isEqualTo("Europe/Paris");
+		caiHours = put("/api/participants/" + id + "/allies/" + caiId + "/quiet-hours",
+				Map.of("timeZone", "Europe/Lisbon", "start", "22:30", "end", "06:30"));
 		assertThat(caiHours.at("/quietHours/end").asText()).isEqualTo("06:30");
 		ResponseEntity<JsonNode> bad = coach().exchange("/api/participants/" + id + "/allies/" + caiId + "/quiet-hours",
 				HttpMethod.PUT, new HttpEntity<>(Map.of("start", "late", "end", "06:30")), JsonNode.class);

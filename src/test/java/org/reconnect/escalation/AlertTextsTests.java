@@ -27,7 +27,8 @@ class AlertTextsTests {
 
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
 
-	static final List<String> ALLOWED_PLACEHOLDERS = List.of("participant", "ally", "coach", "day", "date", "time");
+	static final List<String> ALLOWED_PLACEHOLDERS = List.of("participant", "ally", "coach", "day", "date", "time", "service",
+			"emergency");
 
 	/** Every language's file, messages/alerts.properties and messages/alerts_<lang>.properties, by name. */
 	static Map<String, Properties> files() throws IOException {
@@ -58,6 +59,53 @@ class AlertTextsTests {
 				assertThat(ALLOWED_PLACEHOLDERS).as("%s %s", file, key).contains(placeholder.group(1));
 			}
 		}));
+	}
+
+	@Test
+	void staffTextsNameTheProgrammeFromItsSetting() {
+		AlertTexts texts = texts("Puentes", "US");
+		assertThat(texts.render("quiet.coach", null, Map.of("participant", "Nia", "day", "Friday")))
+			.isEqualTo("Puentes: Nia hasn't checked in since Friday. Reply OK when you've seen this.");
+		assertThat(texts.render("back.coach", "es", Map.of("participant", "Nia")))
+			.isEqualTo("Puentes: Nia ha vuelto a dar señales. Gracias.");
+	}
+
+	@Test
+	void anAllyInCrisisIsToldTheRegionsEmergencyNumberInTheirLanguage() {
+		Map<String, String> names = Map.of("ally", "Ana", "participant", "Nia");
+		assertThat(texts("Reconnect", "US").render("crisis.ally", "en", names))
+			.endsWith("If you think they are in danger, call 911.");
+		assertThat(texts("Reconnect", "ES").render("crisis.ally", "es", names))
+			.endsWith("Si crees que corre peligro, llama al 112.")
+			.doesNotContain("911");
+		assertThat(texts("Reconnect", "ES").render("crisis.ally", "en", names))
+			.endsWith("If you think they are in danger, call 112.");
+		assertThat(texts("Reconnect", "XX").render("crisis.ally", "es", names))
+			.endsWith("Si crees que corre peligro, llama al número de emergencias local.");
+	}
+
+	@Test
+	void theDayIsNamedInTheReadersLanguageAndInTheBaseTextsLanguageForStaff() {
+		AlertTexts texts = texts("Reconnect", "US");
+		var participant = PauseRequestTests.participant("en");
+		java.time.Instant friday = java.time.Instant.parse("2030-03-08T15:00:00Z");
+		assertThat(texts.day(friday, participant, "es")).isEqualTo("viernes");
+		assertThat(texts.day(friday, participant, null)).isEqualTo("Friday");
+	}
+
+	/** The texts as the application builds them, for a programme name and a crisis region. */
+	static AlertTexts texts(String programName, String region) {
+		var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasenames("messages/alerts", "messages/crisis");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		var messaging = new org.springframework.boot.context.properties.bind.Binder(
+				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+						Map.of("reconnect.messaging.program-name", programName)))
+			.bindOrCreate("reconnect.messaging", org.reconnect.messaging.MessagingSettings.class);
+		var crisis = new CrisisResources(messages, new EscalationSettings(region, java.time.LocalTime.of(21, 0),
+				java.time.LocalTime.of(8, 0), null, java.time.Duration.ofMinutes(5)), null, null);
+		return new AlertTexts(messages, messaging, crisis);
 	}
 
 	@Test

@@ -93,6 +93,23 @@ class CrisisResourcesTests {
 	}
 
 	@Test
+	void theUrgentLineAndTheEmergencyNumberAreTheRegionsInTheReadersLanguage() {
+		CrisisResources us = resources("messages/crisis", "US");
+		assertThat(us.line(CrisisResources.Line.URGENT, "en")).isEqualTo("call or text 988");
+		assertThat(us.line(CrisisResources.Line.URGENT, "es")).isEqualTo("llama o escribe al 988");
+		assertThat(us.line(CrisisResources.Line.EMERGENCY, null)).isEqualTo("call 911");
+		CrisisResources mexico = resources("messages/crisis", "MX");
+		assertThat(mexico.line(CrisisResources.Line.URGENT, "es")).isEqualTo("llama a la Línea de la Vida, 800 911 2000");
+		CrisisResources spain = resources("messages/crisis", "ES");
+		assertThat(spain.line(CrisisResources.Line.URGENT, "en")).isEqualTo("call 024");
+		assertThat(spain.line(CrisisResources.Line.EMERGENCY, "es")).isEqualTo("llama al 112");
+		CrisisResources elsewhere = resources("messages/crisis", "XX");
+		assertThat(elsewhere.line(CrisisResources.Line.URGENT, "en"))
+			.isEqualTo("call your local emergency number or a crisis line");
+		assertThat(elsewhere.line(CrisisResources.Line.EMERGENCY, "es")).isEqualTo("llama al número de emergencias local");
+	}
+
+	@Test
 	void withoutTheGenericTextsTheServiceDoesNotStart() {
 		assertThatThrownBy(() -> resources("crisis-resources/nothing", "US")).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("crisis.generic.crisis.participant");

@@ -65,11 +65,7 @@ class PauseRequestTests {
 
 	@Test
 	void describesTheEndInTheParticipantsLanguage() {
-		var bundles = new org.springframework.context.support.ResourceBundleMessageSource();
-		bundles.setBasename("messages/alerts");
-		bundles.setDefaultEncoding("UTF-8");
-		bundles.setFallbackToSystemLocale(false);
-		AlertTexts texts = new AlertTexts(bundles);
+		AlertTexts texts = AlertTextsTests.texts("Reconnect", "US");
 		assertThat(texts.date(Instant.parse("2030-03-11T12:00:00Z"), participant("en")))
 			.isEqualTo("Monday 11 March, 08:00");
 		assertThat(texts.date(Instant.parse("2030-03-11T12:00:00Z"), participant("es")))

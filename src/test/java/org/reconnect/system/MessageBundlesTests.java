@@ -57,6 +57,36 @@ class MessageBundlesTests {
 				"keywords: keyword.stop has values [0] in the base file and [] in es");
 	}
 
+	@Test
+	void theLengthCheckGivesTheSegmentsOfEachSmsTextPerLanguage() {
+		Properties english = new Properties();
+		english.setProperty("check-in.question", "How are you today, {0}? Reply 1-5. " + "x".repeat(122));
+		english.setProperty("check-in.email.body", "y".repeat(400));
+		Properties spanish = new Properties();
+		spanish.setProperty("check-in.question", "¿Cómo estás hoy, {0}? Responde 1-5.");
+		spanish.setProperty("check-in.email.body", "y".repeat(400));
+		Properties page = new Properties();
+		page.setProperty("chat.title", "z".repeat(400));
+		assertThat(BundleLengths.warnings(Map.of("check-ins", Map.of("", english, "es", spanish), "web-chat", Map.of("", page))))
+			.containsExactly("check-ins: check-in.question (base): 2 SMS segments (163 GSM-7 characters)");
+		spanish.setProperty("check-in.question", "¿Cómo estás hoy, {0}? Responde del 1 al 5: 1 es muy mal, 5 es muy bien.");
+		assertThat(BundleLengths.warnings(Map.of("check-ins", Map.of("es", spanish)))).containsExactly(
+				"check-ins: check-in.question (es): 2 SMS segments (77 UCS-2 characters, because of 'ó', 'á', which GSM-7 lacks)");
+	}
+
+	@Test
+	void aChoiceIsMeasuredWithItsPluralAndNamedValuesWithASampleName() {
+		assertThat(BundleLengths.sample("{0,choice,1#one time|1<{0} times} for {1}, {participant}", "es"))
+			.isEqualTo("2 times for Alexandra, Alexandra");
+	}
+
+	@Test
+	void noTextAPersonReceivesBySmsTakesMoreSegmentsThanCarriersReassemble() {
+		// many carriers reassemble at most 10 parts; the crisis texts in Spanish take 4
+		assertThat(BundleLengths.warnings(BundleLengths.bundles()))
+			.noneMatch(w -> w.matches(".*: ([1-9]\\d+) SMS segments .*"));
+	}
+
 	/** Each bundle's files by language ("" for the base file). */
 	static Map<String, Map<String, Properties>> bundles() throws IOException {
 		Map<String, Map<String, Properties>> bundles = new TreeMap<>();
