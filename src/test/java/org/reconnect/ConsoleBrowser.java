@@ -58,9 +58,15 @@ public final class ConsoleBrowser implements AutoCloseable {
 	}
 
 	public static ConsoleBrowser open(String baseUrl, int width, int height) {
+		return open(baseUrl, width, height, "en-US");
+	}
+
+	/** A window whose browser asks for pages in {@code language} first (its Accept-Language), e.g. "es". */
+	public static ConsoleBrowser open(String baseUrl, int width, int height, String language) {
 		ChromeOptions options = Chromium.options();
 		options.addArguments("--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-				"--window-size=" + width + "," + height);
+				"--window-size=" + width + "," + height, "--lang=" + language);
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
 		ConsoleBrowser browser = new ConsoleBrowser(Chromium.driver(options), baseUrl);
 		browser.resize(width, height);
 		return browser;

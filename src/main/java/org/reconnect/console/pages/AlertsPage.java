@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.reconnect.consent.AllyView;
@@ -16,6 +17,8 @@ import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.ResponsivenessView;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.system.InvalidInput;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,10 +47,12 @@ class AlertsPage {
 	private final CaseloadBoard board;
 	private final AlertsInbox inbox;
 	private final CrisisReach reach;
+	private final MessageSource texts;
 
 	AlertsPage(CoachScope scope, EscalationService escalation, ConsentService consent, CaseloadBoard board,
-			AlertsInbox inbox, CrisisReach reach) {
+			AlertsInbox inbox, CrisisReach reach, MessageSource texts) {
 		this.reach = reach;
+		this.texts = texts;
 		this.scope = scope;
 		this.escalation = escalation;
 		this.consent = consent;
@@ -84,11 +89,11 @@ class AlertsPage {
 		String done;
 		try {
 			item = inbox.acknowledge(notice, coach);
-			done = "The notice is acknowledged.";
+			done = say("alerts.done.notice");
 		}
 		catch (NoticeAlreadyAcknowledged already) {
 			item = escalation.notice(notice).orElseThrow();
-			done = "Someone already acknowledged this notice.";
+			done = say("alerts.done.already");
 		}
 		if (htmx.isHtmxRequest()) {
 			model.addAttribute("notice", unenrolled(item, done));
@@ -103,7 +108,7 @@ class AlertsPage {
 			HtmxRequest htmx, Model model) {
 		ParticipantProfile participant = scope.owned(id, coach);
 		escalation.acknowledge(participant.id(), coach.getName());
-		return answer(participant, back, htmx, model, "The escalation is acknowledged: the ladder stops here.");
+		return answer(participant, back, htmx, model, say("alerts.done.escalation"));
 	}
 
 	/** Acknowledges one crisis or handover notice. */
@@ -112,7 +117,7 @@ class AlertsPage {
 			@RequestParam(required = false) String back, Authentication coach, HtmxRequest htmx, Model model) {
 		ParticipantProfile participant = scope.owned(id, coach);
 		escalation.acknowledgeNotice(participant.id(), notice, coach.getName());
-		return answer(participant, back, htmx, model, "The notice is acknowledged.");
+		return answer(participant, back, htmx, model, say("alerts.done.notice"));
 	}
 
 	private String answer(ParticipantProfile participant, String back, HtmxRequest htmx, Model model, String done) {
@@ -135,8 +140,8 @@ class AlertsPage {
 		ResponsivenessView responsiveness = escalation.responsiveness(participant.id());
 		CaseloadRow row = board.row(participant);
 		List<Told> told = open.stream()
-			.map(item -> new Told(item.id(), item.kind(), who(item, participant), outcome(item.outcome()), item.at(),
-					isNotice(item)))
+			.map(item -> new Told(item.id(), words("words.kind.", item.kind()), who(item, participant),
+					outcome(item.outcome()), item.at(), isNotice(item)))
 			.toList();
 		Instant since = open.stream().map(AttentionItem::at).min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
 		boolean ladderOpen = responsiveness.openEpisode() != null && responsiveness.acknowledgedAt() == null
@@ -145,22 +150,19 @@ class AlertsPage {
 				done);
 	}
 
-	/** What became of an alert, in words. */
-	static String outcome(String outcome) {
-		return switch (outcome == null ? "" : outcome) {
-			case "SENT" -> "sent";
-			case "QUEUED", "SENDING" -> "on its way";
-			case "RAISED" -> "raised here";
-			case "NO_PHONE" -> "shown here (no phone on file)";
-			case "NO_CHANNEL" -> "shown here (no phone or e-mail on file)";
-			case "EMAILED" -> "sent by e-mail";
-			case "NO_CONSENT" -> "not sent: no consent at that moment";
-			case "SUPPRESSED" -> "held back (opted out or quiet hours)";
-			case "FAILED" -> "failed to send";
-			case "RESOURCES_SENT" -> "crisis resources sent to them";
-			case "RESOURCES_NOT_DELIVERED" -> "crisis resources could not reach them";
-			default -> outcome.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-		};
+	/** What became of an alert, in words (words.outcome. keys). */
+	String outcome(String outcome) {
+		return words("words.outcome.", outcome == null ? "" : outcome);
+	}
+
+	/** The words for a code (QUIET, NO_CONSENT, ...), or the code in lower case when the bundle has none. */
+	private String words(String prefix, String code) {
+		return texts.getMessage(prefix + code, null, code.toLowerCase(Locale.ROOT).replace('_', ' '),
+				LocaleContextHolder.getLocale());
+	}
+
+	private String say(String key, Object... values) {
+		return texts.getMessage(key, values, LocaleContextHolder.getLocale());
 	}
 
 	private static boolean isNotice(AttentionItem item) {
@@ -169,24 +171,24 @@ class AlertsPage {
 
 	private String who(AttentionItem item, ParticipantProfile participant) {
 		if (item.recipient() == null) {
-			return "You, the coach (" + item.kind().toLowerCase() + " notice)";
+			return say("alerts.who.you", words("words.kind.", item.kind()));
 		}
 		if (item.recipient().equals("participant")) {
-			return participant.firstName() + " (a nudge)";
+			return say("alerts.who.participant", participant.firstName());
 		}
 		if (item.recipient().startsWith("coach:")) {
-			return "Coach " + item.recipient().substring("coach:".length());
+			return say("alerts.who.coach", item.recipient().substring("coach:".length()));
 		}
 		if (item.recipient().startsWith("ally:")) {
 			return consent.ally(item.recipient().substring("ally:".length()))
 				.map(AllyView::name)
-				.map(name -> name + " (ally)")
-				.orElse("An ally");
+				.map(name -> say("alerts.who.ally", name))
+				.orElse(say("alerts.who.an-ally"));
 		}
 		return item.recipient();
 	}
 
-	private static UnenrolledNotice unenrolled(AttentionItem notice, String done) {
+	private UnenrolledNotice unenrolled(AttentionItem notice, String done) {
 		return new UnenrolledNotice(notice.id(), notice.maskedPhone(), notice.at(), outcome(notice.outcome()),
 				notice.acknowledgedAt() == null, done);
 	}

@@ -22,12 +22,19 @@ class CaseloadPage {
 
 	private final CaseloadBoard board;
 	private final Messenger messenger;
+	private final CoachScope scope;
+	private final ProgressCharts charts;
 
 	private static final int LONGEST_SEARCH = 100;
 
-	CaseloadPage(CaseloadBoard board, Messenger messenger) {
+	/** Weeks in the caseload's answer rate. */
+	private static final int WEEKS = 8;
+
+	CaseloadPage(CaseloadBoard board, Messenger messenger, CoachScope scope, ProgressCharts charts) {
 		this.board = board;
 		this.messenger = messenger;
+		this.scope = scope;
+		this.charts = charts;
 	}
 
 	@GetMapping("/")
@@ -35,6 +42,7 @@ class CaseloadPage {
 			Authentication coach, Model model) {
 		fill(state, q, coach, model);
 		model.addAttribute("states", Arrays.stream(Responsiveness.values()).map(StateOption::of).toList());
+		model.addAttribute("weeks", charts.weekly(scope.caseload(coach), WEEKS));
 		return "caseload";
 	}
 
@@ -68,11 +76,11 @@ class CaseloadPage {
 		}
 	}
 
-	/** A choice in the state filter. */
+	/** A choice in the state filter: its value and the message key of its words. */
 	public record StateOption(String value, String word) {
 
 		static StateOption of(Responsiveness state) {
-			return new StateOption(state.name(), CaseloadRow.word(state));
+			return new StateOption(state.name(), CaseloadRow.key(state));
 		}
 	}
 }

@@ -45,6 +45,15 @@ public record CaseloadRow(String id, String name, ZoneId zone, Responsiveness st
 		return word(state);
 	}
 
+	/** The message key of the state's words: "words.state.ON_TIME". */
+	public String stateKey() {
+		return key(state);
+	}
+
+	public static String key(Responsiveness state) {
+		return "words.state." + state.name();
+	}
+
 	/** The state's CSS class: "state-on-time". */
 	public String stateClass() {
 		return cssClass(state);

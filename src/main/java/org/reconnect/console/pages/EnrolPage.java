@@ -14,6 +14,8 @@ import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,8 +44,10 @@ class EnrolPage {
 	private final CoachScope scope;
 	private final ParticipantService participants;
 	private final PhoneNumbers phones;
+	private final MessageSource texts;
 
-	EnrolPage(CoachScope scope, ParticipantService participants, PhoneNumbers phones) {
+	EnrolPage(CoachScope scope, ParticipantService participants, PhoneNumbers phones, MessageSource texts) {
+		this.texts = texts;
 		this.scope = scope;
 		this.participants = participants;
 		this.phones = phones;
@@ -59,8 +63,8 @@ class EnrolPage {
 			HttpServletResponse response) {
 		try {
 			ParticipantProfile enrolled = scope.enrol(form, coach);
-			redirect.addFlashAttribute("done", enrolled.name() + " is enrolled. Their first check-in is at "
-					+ enrolled.checkInTime() + " their time.");
+			redirect.addFlashAttribute("done", texts.getMessage("enrol.done",
+					new Object[] { enrolled.name(), enrolled.checkInTime().toString() }, LocaleContextHolder.getLocale()));
 			return "redirect:/participants/" + enrolled.id().value();
 		}
 		catch (InvalidInput invalid) {
@@ -109,8 +113,9 @@ class EnrolPage {
 		}
 		return participants.checkInTimeProblem(time)
 			.map(problem -> new PhoneCheck(false, problem.message()))
-			.orElseGet(() -> new PhoneCheck(true,
-					time + " is fine: outside quiet hours " + participants.defaultQuietHours().describe() + "."));
+			.orElseGet(() -> new PhoneCheck(true, texts.getMessage("enrol.check-in.fine",
+					new Object[] { time.toString(), participants.defaultQuietHours().describe() },
+					LocaleContextHolder.getLocale())));
 	}
 
 	private PhoneCheck check(String raw) {

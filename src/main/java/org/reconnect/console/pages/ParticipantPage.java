@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentRecord;
 import org.reconnect.consent.ConsentService;
@@ -24,7 +22,6 @@ import org.reconnect.messaging.SentMessage;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.scheduling.CheckInSlots;
-import org.reconnect.scheduling.ReminderRequest;
 import org.reconnect.scheduling.ReminderService;
 import org.reconnect.scheduling.ReminderView;
 import org.reconnect.system.InvalidInput;
@@ -37,13 +34,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 /**
  * A participant's page: profile, check-in schedule, reminders (with a form that checks itself as
@@ -54,10 +48,6 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 class ParticipantPage {
 
 	private static final int TIMELINE = 30;
-
-	/** The reminder form's labels, to name a field in the live check's messages. */
-	private static final Map<String, String> LABELS = Map.of("title", "What", "start", "First time", "rule", "Rule",
-			"place", "Where", "note", "Note", "timeZone", "Time zone", "durationMinutes", "Duration");
 
 	private final CoachScope scope;
 	private final ParticipantService participants;
@@ -94,67 +84,6 @@ class ParticipantPage {
 		ReminderForm form = reminder == null ? ReminderForm.empty() : ReminderForm.of(reminders.get(profile.id(), reminder));
 		fill(profile, form, reminder, FieldErrors.none(), model);
 		return "participant";
-	}
-
-	@PostMapping("/participants/{id}/reminders")
-	String addReminder(@PathVariable String id, @ModelAttribute ReminderForm form, Authentication coach, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		ParticipantProfile profile = scope.owned(id, coach);
-		try {
-			ReminderView created = reminders.create(profile.id(), form.toRequest(profile.zone().getId(), null));
-			redirect.addFlashAttribute("done", "Reminder added: " + created.title() + ", " + created.description() + ".");
-			return "redirect:/participants/" + id + "#reminders";
-		}
-		catch (InvalidInput invalid) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST); // the form again, with what to change
-			fill(profile, form, null, FieldErrors.of(invalid), model);
-			return "participant";
-		}
-	}
-
-	@PostMapping("/participants/{id}/reminders/{reminder}")
-	String changeReminder(@PathVariable String id, @PathVariable String reminder, @ModelAttribute ReminderForm form,
-			Authentication coach, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		ParticipantProfile profile = scope.owned(id, coach);
-		ReminderView before = reminders.get(profile.id(), reminder);
-		try {
-			ReminderView changed = reminders.change(profile.id(), reminder,
-					form.toRequest(before.timeZone(), leads(before)));
-			redirect.addFlashAttribute("done", "Reminder changed: " + changed.title() + ", " + changed.description() + ".");
-			return "redirect:/participants/" + id + "#reminders";
-		}
-		catch (InvalidInput invalid) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			fill(profile, form, reminder, FieldErrors.of(invalid), model);
-			return "participant";
-		}
-	}
-
-	@PostMapping("/participants/{id}/reminders/{reminder}/delete")
-	String deleteReminder(@PathVariable String id, @PathVariable String reminder, Authentication coach,
-			RedirectAttributes redirect) {
-		ParticipantProfile profile = scope.owned(id, coach);
-		reminders.delete(profile.id(), reminder);
-		redirect.addFlashAttribute("done", "Reminder deleted.");
-		return "redirect:/participants/" + id + "#reminders";
-	}
-
-	/** Checks the reminder form as it is typed: the errors, or the schedule in words and the next dates. */
-	@HxRequest
-	@PostMapping("/participants/{id}/reminders/preview")
-	String previewReminder(@PathVariable String id, @ModelAttribute ReminderForm form, Authentication coach,
-			Model model) {
-		ParticipantProfile profile = scope.owned(id, coach);
-		try {
-			model.addAttribute("preview", reminders.preview(profile.id(), form.toRequest(profile.zone().getId(), null), 5));
-			model.addAttribute("previewErrors", FieldErrors.none());
-		}
-		catch (InvalidInput invalid) {
-			model.addAttribute("preview", null);
-			model.addAttribute("previewErrors", FieldErrors.of(invalid));
-		}
-		model.addAttribute("labels", LABELS);
-		return "participant :: reminder-preview";
 	}
 
 	@PostMapping("/participants/{id}/pause")
@@ -207,7 +136,8 @@ class ParticipantPage {
 		return "redirect:/";
 	}
 
-	private void fill(ParticipantProfile profile, ReminderForm form, String editing, FieldErrors errors, Model model) {
+	/** The page's model; the reminder form's handlers ({@link ReminderPage}) show the page with it too. */
+	void fill(ParticipantProfile profile, ReminderForm form, String editing, FieldErrors errors, Model model) {
 		model.addAttribute("participant", profile);
 		model.addAttribute("row", board.row(profile));
 		model.addAttribute("phone", phones.national("phone", profile.phone()));
@@ -221,8 +151,6 @@ class ParticipantPage {
 		model.addAttribute("form", form);
 		model.addAttribute("editing", editing);
 		model.addAttribute("errors", errors);
-		model.addAttribute("repeats", ReminderForm.REPEATS);
-		model.addAttribute("labels", LABELS);
 		model.addAttribute("responsiveness", escalation.responsiveness(profile.id()));
 		model.addAttribute("ladder", escalation.ladder(profile.id()).stream().map(LadderLine::of).toList());
 		List<AllyView> allies = consent.allies(profile.id());
@@ -256,14 +184,6 @@ class ParticipantPage {
 			return "not delivered";
 		}
 		return conversation.questionPending() ? "waiting to go out" : conversation.status();
-	}
-
-	private static List<ReminderRequest.LeadRequest> leads(ReminderView reminder) {
-		return reminder.leads()
-			.stream()
-			.map(lead -> new ReminderRequest.LeadRequest(lead.before() == null ? null : lead.before().toString(),
-					lead.daysBefore(), lead.at() == null ? null : lead.at().toString()))
-			.toList();
 	}
 
 	/**

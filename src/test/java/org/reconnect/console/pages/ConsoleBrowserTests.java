@@ -114,23 +114,31 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			assertThat(browser.text("[role=status]")).contains("Lena Park is enrolled");
 			assertThat(browser.text("#profile-heading + dl")).contains("(202) 555-0701", "America/New_York", "SMS");
 
-			// A weekly meeting: the form checks itself as it is typed.
+			// A weekly meeting on Tuesdays and Thursdays, ten times: built from choices, checked as it is typed.
 			browser.find("#title").sendKeys("Group meeting");
-			setValue(browser, "#start", "2030-03-12T19:00");
-			browser.waitFor(() -> browser.text("#reminder-preview").contains("Every Tue at 7:00 PM"));
+			setValue(browser, "#date", "2030-03-11");
+			setValue(browser, "#time", "19:00");
+			browser.find("#day-TU").click();
+			browser.find("#day-TH").click();
+			browser.find("#ends-after").click();
+			browser.find("#count").sendKeys("10");
+			browser.waitFor(() -> browser.text("#reminder-preview").contains("Every Tue and Thu at 7:00 PM, 10 times"));
 			assertThat(browser.findAll("#reminder-preview li").stream().map(WebElement::getText).toList())
-				.startsWith("Tue, Mar 12, 2030 at 7:00 PM", "Tue, Mar 19, 2030 at 7:00 PM");
-			browser.find("#rule").sendKeys("FREQ=SOMETIMES");
-			browser.waitFor(() -> browser.text("#reminder-preview").contains("Rule 'FREQ=SOMETIMES' is not an RFC 5545"));
-			browser.find("#rule").clear();
-			new Select(browser.find("#repeat")).selectByValue("FREQ=WEEKLY");
-			browser.waitFor(() -> browser.text("#reminder-preview").contains("Every Tue at 7:00 PM"));
+				.startsWith("Tue, Mar 12, 2030 at 7:00 PM", "Thu, Mar 14, 2030 at 7:00 PM", "Tue, Mar 19, 2030 at 7:00 PM");
+			assertThat(browser.findAll("#rule")).as("the raw rule is for the API only").isEmpty();
+			browser.find("#day-TU").click();
+			browser.find("#day-TH").click();
+			browser.waitFor(() -> browser.text("#reminder-preview").contains("Days: tick at least one day of the week"));
+			browser.find("#day-TU").click();
+			browser.find("#day-TH").click();
+			browser.waitFor(() -> browser.text("#reminder-preview").contains("Every Tue and Thu at 7:00 PM, 10 times"));
 			browser.find("#place").sendKeys("St Mark's hall");
 			browser.assertAccessible();
 			browser.find("#reminder-form button[type=submit]").click();
 
-			browser.waitFor(() -> browser.text("[role=status]").contains("Reminder added: Group meeting, Every Tue at 7:00 PM."));
-			assertThat(browser.text("#reminders .reminder")).contains("Group meeting", "Every Tue at 7:00 PM",
+			browser.waitFor(() -> browser.text("[role=status]")
+				.contains("Reminder added: Group meeting, Every Tue and Thu at 7:00 PM, 10 times."));
+			assertThat(browser.text("#reminders .reminder")).contains("Group meeting", "Every Tue and Thu at 7:00 PM, 10 times",
 					"St Mark's hall", "Tue, Mar 12, 2030 at 7:00 PM");
 			browser.assertAccessible();
 
@@ -189,10 +197,31 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.waitFor(() -> browser.findAll("#caseload-table tbody th").size() == 1);
 			assertThat(browser.text("#caseload-table tbody th")).isEqualTo("Dana Whitfield");
 
+			// A small trend per person, in words for screen readers, and the caseload's answer rate per week.
+			browser.go("/");
+			assertThat(browser.find("tr[data-participant='" + priya.id().value() + "'] svg.sparkline").getAttribute("aria-label"))
+				.isEqualTo("Last 14 days: 1 answered, 0 missed, 0 not delivered");
+			assertThat(browser.find("tr[data-participant='" + dana.id().value() + "'] svg.sparkline").getAttribute("aria-label"))
+				.isEqualTo("Last 14 days: 0 answered, 1 missed, 0 not delivered");
+			assertThat(browser.text("#weekly tbody tr:last-child")).contains("50% (1 of 2)");
+			assertThat(browser.findAll("nav .tools-menu")).as("no Twilio here: coaches see the tools").hasSize(1);
+
 			browser.go("/participants/" + priya.id().value());
 			assertThat(browser.text("ol.timeline")).contains("a call with my sister", "Thank you. Any cravings today?");
+			// The 30-day chart: a sentence for the picture, and the days as a table.
+			assertThat(browser.text("#chart-30 figcaption"))
+				.isEqualTo("The last 30 days: 1 answered, 0 missed, 0 not delivered. Mood on average 4.0 of 5.");
+			assertThat(browser.find("#chart-30 svg").getAttribute("aria-labelledby")).isEqualTo("chart-30-caption");
+			assertThat(browser.findAll("#chart-30 svg rect.answered")).hasSize(1);
+			assertThat(browser.findAll("#chart-30 svg circle.mood-dot")).hasSize(1);
+			browser.find("#chart-30 details summary").click();
+			assertThat(browser.findAll("#chart-30 tbody tr")).hasSize(30);
+			assertThat(browser.text("#chart-30 tbody tr:first-child")).isEqualTo("Fri 8 Mar Answered 4");
+			assertThat(browser.text("#chart-90 figcaption")).startsWith("The last 90 days: 1 answered");
 			browser.assertAccessible();
 			browser.screenshot(SCREENSHOTS.resolve("participant.png"));
+			browser.script("document.getElementById('progress').scrollIntoView();");
+			browser.screenshot(SCREENSHOTS.resolve("progress-chart.png"));
 
 			browser.go("/alerts");
 			assertThat(browser.findAll(".alert-card h2").stream().map(WebElement::getText).toList())
@@ -208,6 +237,100 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.find("#alert-" + marcus.id().value() + " form button").click();
 			browser.waitFor(() -> browser.text("#alert-" + marcus.id().value()).contains("The notice is acknowledged"));
 			assertThat(escalation.openAttention(marcus.id())).isEmpty();
+			browser.assertAccessible();
+		}
+	}
+
+	@Test
+	void aMonthlyAppointmentOnTheLastFridayInEnglishOnAPhoneAndInSpanish() {
+		TestCoaches.ensure(mongo, encoder, "noa", "noa-pass-1");
+		ParticipantProfile rosa = enrol("Rosa Medina", "+12025550741", "08:41", "noa");
+		String page = "/participants/" + rosa.id().value();
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 390, 844)) {
+			browser.signIn("noa", "noa-pass-1");
+			browser.go(page);
+			browser.find("#title").sendKeys("Counsellor");
+			setValue(browser, "#date", "2030-03-11");
+			setValue(browser, "#time", "10:00");
+			browser.find("#repeat-monthly").click();
+			browser.find("#monthly-weekday").click();
+			new Select(browser.find("#ordinal")).selectByValue("-1");
+			new Select(browser.find("#weekday")).selectByValue("FR");
+			browser.waitFor(() -> browser.text("#reminder-preview").contains("Last Fri of the month at 10:00 AM"));
+			assertThat(browser.findAll("#reminder-preview li").stream().map(WebElement::getText).toList()).startsWith(
+					"Fri, Mar 29, 2030 at 10:00 AM", "Fri, Apr 26, 2030 at 10:00 AM", "Fri, May 31, 2030 at 10:00 AM");
+			assertThat(browser.text("#reminder-preview")).contains("their time (America/New_York)");
+			assertThat(browser.scrollsSideways()).as("the participant page scrolls sideways at 390 px").isFalse();
+			browser.assertAccessible();
+			browser.screenshot(SCREENSHOTS.resolve("reminder-form-phone.png"));
+			browser.find("#reminder-form button[type=submit]").click();
+			browser.waitFor(() -> browser.text("[role=status]")
+				.contains("Reminder added: Counsellor, Last Fri of the month at 10:00 AM."));
+		}
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 1280, 900, "es")) {
+			browser.signIn("noa", "noa-pass-1");
+			// Accept-Language: es, and no setting of their own yet: the console speaks Spanish.
+			assertThat(browser.h1()).isEqualTo("Sus personas");
+			assertThat(browser.text("nav")).contains("Personas", "Avisos", "Inscribir", "Ajustes");
+			assertThat(browser.text("#caseload-table thead")).contains("Última señal", "Próximo contacto");
+			assertThat(browser.text("#caseload-table tbody")).contains("Rosa Medina", "Nuevo");
+			browser.assertAccessible();
+			browser.go("/alerts");
+			assertThat(browser.h1()).isEqualTo("Avisos");
+			browser.assertAccessible();
+			browser.go("/participants/new");
+			assertThat(browser.h1()).isEqualTo("Inscribir a una persona");
+			browser.assertAccessible();
+			browser.go(page);
+			assertThat(browser.text("#reminder-form-heading")).isEqualTo("Añadir un recordatorio");
+			assertThat(browser.text("#reminders .reminder")).contains("El último viernes de cada mes a las 10:00");
+			browser.find("#title").sendKeys("Grupo");
+			setValue(browser, "#date", "2030-03-11");
+			setValue(browser, "#time", "18:30");
+			browser.find("#day-TU").click();
+			browser.waitFor(() -> browser.text("#reminder-preview").contains("Cada martes a las 18:30"));
+			assertThat(browser.driver().findElement(org.openqa.selenium.By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+			assertThat(browser.text("#chart-30 figcaption")).startsWith("Los últimos 30 días: 0 respondidos");
+			browser.assertAccessible();
+
+			// Their own setting wins over the browser's; times in their zone, by the place's name.
+			browser.go("/settings");
+			assertThat(browser.h1()).isEqualTo("Sus ajustes");
+			browser.find("#zone").sendKeys("Mars/Olympus");
+			browser.find("main form button[type=submit]").click();
+			browser.waitFor(() -> !browser.findAll("#zone-error").isEmpty());
+			assertThat(browser.text("#zone-error")).startsWith("La zona horaria 'Mars/Olympus' no es un lugar");
+			browser.assertAccessible();
+			browser.find("#zone").clear();
+			browser.find("#zone").sendKeys("Europe/Madrid");
+			new Select(browser.find("#language")).selectByValue("en");
+			browser.find("main form button[type=submit]").click();
+			browser.waitFor(() -> browser.text("[role=status]").contains("Your settings are saved."));
+			assertThat(browser.h1()).isEqualTo("Your settings");
+			browser.assertAccessible();
+			browser.go("/");
+			assertThat(browser.h1()).isEqualTo("Your caseload");
+			assertThat(browser.text("#caseload-table caption")).contains("Fri 8 Mar, 17:00", "Central European");
+		}
+	}
+
+	/** Without JavaScript the Preview button shows the page again with the schedule in words and its dates. */
+	@Test
+	void thePreviewButtonWorksWithoutJavaScript() {
+		TestCoaches.ensure(mongo, encoder, "ode", "ode-pass-1");
+		ParticipantProfile sol = enrol("Sol Ortega", "+12025550742", "08:42", "ode");
+		String page = "/participants/" + sol.id().value();
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
+			browser.signIn("ode", "ode-pass-1");
+			browser.go(page);
+			browser.find("#title").sendKeys("Doctor");
+			setValue(browser, "#date", "2030-04-02");
+			setValue(browser, "#time", "09:15");
+			browser.find("#reminder-form input[name=repeat][value=once]").click();
+			browser.find("#reminder-form button[name=preview]").click();
+			browser.waitFor(() -> browser.driver().getCurrentUrl().endsWith("/reminders/preview"));
+			assertThat(browser.text("#reminder-preview")).contains("Once, on Tue, Apr 2, 2030 at 9:15 AM");
+			assertThat(browser.find("#title").getAttribute("value")).isEqualTo("Doctor");
 			browser.assertAccessible();
 		}
 	}

@@ -52,7 +52,9 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 					&& !browser.driver().getCurrentUrl().endsWith("/new"));
 			String id = browser.driver().getCurrentUrl().replaceAll(".*/participants/([^/?#]+).*", "$1");
 			browser.find("#title").sendKeys("Group meeting");
-			browser.script("arguments[0].value = '2030-03-12T19:00';", browser.find("#start"));
+			browser.script("arguments[0].value = '2030-03-12'; arguments[1].value = '19:00';", browser.find("#date"),
+					browser.find("#time"));
+			browser.find("#day-TU").click();
 			browser.find("#reminder-form button[type=submit]").click();
 			browser.waitFor(() -> browser.text("main").contains("Reminder added: Group meeting"));
 
@@ -100,7 +102,7 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 390, 844)) {
 			browser.signIn("coach", "sim-pass-2030");
 			browser.go("/simulator");
-			browser.find("details summary").click();
+			browser.find("main details summary").click();
 			browser.find("#new-name").clear();
 			browser.find("#new-name").sendKeys("Theo Park");
 			browser.find("#create-participant button[type=submit]").click();

@@ -1,0 +1,77 @@
+package org.reconnect.console.pages;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A coach's own settings ({@code /settings}): the zone they read times in (picked from a
+ * searchable list of places) and the console's language (the browser's, or one they choose).
+ */
+@Controller
+class SettingsPage {
+
+	private final ConsolePreferences preferences;
+	private final MessageSource texts;
+
+	SettingsPage(ConsolePreferences preferences, MessageSource texts) {
+		this.preferences = preferences;
+		this.texts = texts;
+	}
+
+	@GetMapping("/settings")
+	String show(Authentication coach, Model model) {
+		ConsolePreference mine = preferences.of(coach.getName());
+		fill(mine.zone() == null ? "" : mine.zone(), mine.language() == null ? "" : mine.language(), FieldErrors.none(),
+				model);
+		return "settings";
+	}
+
+	@PostMapping("/settings")
+	String save(@RequestParam(defaultValue = "") String zone, @RequestParam(defaultValue = "") String language,
+			Authentication coach, Locale locale, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		FieldErrors errors = FieldErrors.none();
+		String chosenZone = zone.trim();
+		if (!chosenZone.isEmpty()) {
+			try {
+				chosenZone = ZoneId.of(chosenZone).getId();
+			}
+			catch (DateTimeException ex) {
+				errors.add("zone", texts.getMessage("settings.error.zone", new Object[] { chosenZone }, locale));
+			}
+		}
+		if (!language.isEmpty() && !preferences.languages().contains(language)) {
+			errors.add("language", texts.getMessage("settings.error.language", new Object[] { language }, locale));
+		}
+		if (!errors.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			fill(zone, language, errors, model);
+			return "settings";
+		}
+		preferences.save(new ConsolePreference(coach.getName(), chosenZone.isEmpty() ? null : chosenZone,
+				language.isEmpty() ? null : language));
+		Locale now = language.isEmpty() ? locale : Locale.forLanguageTag(language);
+		redirect.addFlashAttribute("done", texts.getMessage("settings.saved", null, now));
+		return "redirect:/settings";
+	}
+
+	private void fill(String zone, String language, FieldErrors errors, Model model) {
+		model.addAttribute("zone", zone);
+		model.addAttribute("language", language);
+		model.addAttribute("languages", preferences.languages());
+		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().filter(id -> id.contains("/")).sorted().toList());
+		model.addAttribute("serverZone", ZoneId.systemDefault());
+		model.addAttribute("errors", errors);
+	}
+}
