@@ -68,10 +68,12 @@ class ParticipantApi {
 	private final ParticipantExport export;
 	private final Caseload caseload;
 	private final Reassignments reassignments;
+	private final CoachMessages coachMessages;
 
 	ParticipantApi(ParticipantService participants, ConversationRuntime conversations, CheckInSlots checkIns,
 			ConsentService consent, EscalationService escalation, FlowCatalog catalog, ParticipantExport export,
-			Caseload caseload, Reassignments reassignments) {
+			Caseload caseload, Reassignments reassignments, CoachMessages coachMessages) {
+		this.coachMessages = coachMessages;
 		this.caseload = caseload;
 		this.reassignments = reassignments;
 		this.participants = participants;
@@ -162,6 +164,38 @@ class ParticipantApi {
 			.stream()
 			.map(p -> p.id().value())
 			.toList());
+	}
+
+	@Operation(summary = "Write to a participant as their coach",
+			description = "The coach's words go through the outbox with every rule: nothing to someone who texted STOP "
+					+ "(409), held in their quiet hours unless urgent is true, by their channel (a WhatsApp message "
+					+ "outside the 24-hour window needs the coach or coach-urgent template, or goes by SMS when the "
+					+ "fallback is on). They read it introduced as their coach's, in their language. Their reply within "
+					+ "reconnect.console.coach-messages.reply-window, while no check-in is open, comes back into the "
+					+ "thread (GET .../messages) and is not taken as a check-in answer.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = "{\"text\":\"Thinking of you today. Call me if you want to talk.\",\"urgent\":false}"))),
+			responses = { @ApiResponse(responseCode = "201", description = "sent or queued; status says which"),
+					@ApiResponse(responseCode = "400", description = "text empty or too long",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "404", description = "no such participant in your caseload",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "409", description = "the participant texted STOP: nothing was sent",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))) })
+	@PostMapping("/participants/{id}/messages")
+	ResponseEntity<CoachMessages.ThreadMessage> write(@PathVariable String id, @Valid @RequestBody CoachMessageRequest request,
+			Authentication coach) {
+		ParticipantProfile profile = owned(id, coach);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(coachMessages.send(profile, request.text(), Boolean.TRUE.equals(request.urgent()), coach.getName()));
+	}
+
+	@Operation(summary = "The coach's thread with a participant",
+			description = "The coach's messages (with their outbox status and delivery status) and the participant's "
+					+ "replies, oldest first.")
+	@GetMapping("/participants/{id}/messages")
+	List<CoachMessages.ThreadMessage> thread(@PathVariable String id, Authentication coach) {
+		return coachMessages.thread(owned(id, coach));
 	}
 
 	/**
@@ -388,6 +422,13 @@ class ParticipantApi {
 			@Size(max = 64) @CleanText String timeZone, @Size(max = 64) @CleanText String checkInTime,
 			@Size(max = 16) @CleanText String language, @Size(max = 16) @CleanText String channel, Boolean smsFallback,
 			@Valid LocalQuietHours quietHours) {
+	}
+
+	/**
+	 * @param text the coach's own words, at most reconnect.console.coach-messages.max-length characters
+	 * @param urgent true: sent even in the participant's quiet hours
+	 */
+	record CoachMessageRequest(@Size(max = 4000) @CleanText String text, Boolean urgent) {
 	}
 
 	/** @param coach the username of an enabled coach account */

@@ -156,7 +156,8 @@ class ProfileEdits {
 			participant.reachBy(kind, fallback);
 			changed.add("channel");
 		}
-		if (quietHours != null && !quietHours.equals(before.quietHours())) {
+		// The form shows the hours that hold their messages: the same hours sent back are no change.
+		if (quietHours != null && !changes.quietHoursOf(quietHours).equals(changes.quietHoursOf(before.quietHours()))) {
 			participant.keepQuietHours(quietHours);
 			changed.add("quietHours");
 		}
