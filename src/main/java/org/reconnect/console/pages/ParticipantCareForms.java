@@ -185,7 +185,7 @@ class ParticipantCareForms {
 					delay == null ? Duration.ZERO : delay, audience, row.getMessage(), repeat));
 		}
 		if (!problems.isEmpty()) {
-			redirect.addFlashAttribute("ladderErrors", problems);
+			redirect.addFlashAttribute("ladderErrors", labelled(problems, locale));
 			return "redirect:/participants/" + id + "#ladder";
 		}
 		try {
@@ -193,7 +193,7 @@ class ParticipantCareForms {
 			redirect.addFlashAttribute("done", texts.getMessage("participant.ladder.saved", new Object[] { steps.size() }, locale));
 		}
 		catch (InvalidInput invalid) {
-			redirect.addFlashAttribute("ladderErrors", errors(invalid));
+			redirect.addFlashAttribute("ladderErrors", labelled(errors(invalid), locale));
 		}
 		return "redirect:/participants/" + id + "#ladder";
 	}
@@ -232,6 +232,25 @@ class ParticipantCareForms {
 		}
 		redirect.addFlashAttribute("responsivenessErrors", problems);
 		return "redirect:/participants/" + id + "#responsiveness";
+	}
+
+	private static final java.util.regex.Pattern STEP_FIELD = java.util.regex.Pattern.compile("steps\\[(\\d+)]\\.(\\w+)");
+
+	private static final Map<String, String> STEP_LABELS = Map.of("name", "participant.ladder.step-name", "delay",
+			"participant.ladder.step-after", "audience", "participant.ladder.step-who", "message",
+			"participant.ladder.step-message", "repeatEvery", "participant.ladder.step-repeat");
+
+	/** The API's field names (steps[2].repeatEvery) as the form's labels ("Step 3: repeat every (hours)"). */
+	private Map<String, String> labelled(Map<String, String> problems, Locale locale) {
+		Map<String, String> labelled = new LinkedHashMap<>();
+		problems.forEach((field, message) -> {
+			java.util.regex.Matcher step = STEP_FIELD.matcher(field);
+			String label = step.matches() && STEP_LABELS.containsKey(step.group(2))
+					? texts.getMessage(STEP_LABELS.get(step.group(2)), new Object[] { Integer.parseInt(step.group(1)) + 1 }, locale)
+					: field;
+			labelled.merge(label, message, (a, b) -> a + "; " + b);
+		});
+		return labelled;
 	}
 
 	/** Hours as typed (1, 1.5, 48); null when blank and {@code optional}. */
