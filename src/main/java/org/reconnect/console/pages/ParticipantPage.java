@@ -78,11 +78,14 @@ class ParticipantPage {
 	private final CoachMessages coachMessages;
 	private final Reassignments reassignments;
 	private final ZoneChoices zones;
+	private final org.springframework.context.MessageSource texts;
 
 	ParticipantPage(CoachScope scope, ParticipantService participants, ReminderService reminders, CheckInSlots checkIns,
 			EscalationService escalation, ConsentService consent, ConversationRuntime conversations,
 			Messenger messenger, PhoneNumbers phones, ParticipantExport export, CaseloadBoard board,
-			CoachMessages coachMessages, Reassignments reassignments, ZoneChoices zones) {
+			CoachMessages coachMessages, Reassignments reassignments, ZoneChoices zones,
+			org.springframework.context.MessageSource texts) {
+		this.texts = texts;
 		this.coachMessages = coachMessages;
 		this.reassignments = reassignments;
 		this.zones = zones;
@@ -177,15 +180,15 @@ class ParticipantPage {
 
 	@PostMapping("/participants/{id}/pause")
 	String pause(@PathVariable String id, @RequestParam(defaultValue = "") String until, Authentication coach,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, java.util.Locale locale) {
 		ParticipantProfile profile = scope.owned(id, coach);
 		try {
 			LocalDateTime local = LocalDateTime.parse(until);
 			participants.pause(profile.id(), local.atZone(profile.zone()).toInstant(), "coach:" + coach.getName());
-			redirect.addFlashAttribute("done", "Paused: no check-ins and no escalation until then.");
+			redirect.addFlashAttribute("done", texts.getMessage("participant.pause.done", null, locale));
 		}
 		catch (DateTimeParseException ex) {
-			redirect.addFlashAttribute("pauseError", "Pick the date and time check-ins should start again.");
+			redirect.addFlashAttribute("pauseError", texts.getMessage("participant.pause.pick", null, locale));
 		}
 		catch (InvalidInput invalid) {
 			redirect.addFlashAttribute("pauseError", invalid.problems().get(0).message());
@@ -194,10 +197,10 @@ class ParticipantPage {
 	}
 
 	@PostMapping("/participants/{id}/resume")
-	String resume(@PathVariable String id, Authentication coach, RedirectAttributes redirect) {
+	String resume(@PathVariable String id, Authentication coach, RedirectAttributes redirect, java.util.Locale locale) {
 		ParticipantProfile profile = scope.owned(id, coach);
 		participants.resume(profile.id(), "coach:" + coach.getName());
-		redirect.addFlashAttribute("done", "Resumed: check-ins start again.");
+		redirect.addFlashAttribute("done", texts.getMessage("participant.pause.resumed", null, locale));
 		return "redirect:/participants/" + id + "#pause";
 	}
 
@@ -218,10 +221,10 @@ class ParticipantPage {
 	}
 
 	@PostMapping("/participants/{id}/erase")
-	String erase(@PathVariable String id, Authentication coach, RedirectAttributes redirect) {
+	String erase(@PathVariable String id, Authentication coach, RedirectAttributes redirect, java.util.Locale locale) {
 		ParticipantProfile profile = scope.owned(id, coach);
 		participants.erase(profile.id());
-		redirect.addFlashAttribute("done", profile.name() + " was erased. The audit log and consent ledger keep ids only.");
+		redirect.addFlashAttribute("done", texts.getMessage("participant.erased", new Object[] { profile.name() }, locale));
 		return "redirect:/";
 	}
 
