@@ -63,6 +63,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(ParticipantOptedOut.class)
+	ProblemDetail optedOut(ParticipantOptedOut ex) {
+		return problem(HttpStatus.CONFLICT, "Participant opted out", ex);
+	}
+
 	@ExceptionHandler(ParticipantNotFound.class)
 	ProblemDetail notFound(ParticipantNotFound ex) {
 		return problem(HttpStatus.NOT_FOUND, "Participant not found", ex);

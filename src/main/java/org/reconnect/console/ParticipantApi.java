@@ -26,6 +26,7 @@ import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.QuietHours;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.participants.ProfileEdit;
 import org.reconnect.participants.ResponsivenessSettings;
 import org.reconnect.scheduling.CheckInSlots;
 import org.reconnect.system.CleanText;
@@ -35,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonAlias;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
@@ -64,11 +69,15 @@ class ParticipantApi {
 	private final FlowCatalog catalog;
 	private final ParticipantExport export;
 	private final Caseload caseload;
+	private final Reassignments reassignments;
+	private final CoachMessages coachMessages;
 
 	ParticipantApi(ParticipantService participants, ConversationRuntime conversations, CheckInSlots checkIns,
 			ConsentService consent, EscalationService escalation, FlowCatalog catalog, ParticipantExport export,
-			Caseload caseload) {
+			Caseload caseload, Reassignments reassignments, CoachMessages coachMessages) {
+		this.coachMessages = coachMessages;
 		this.caseload = caseload;
+		this.reassignments = reassignments;
 		this.participants = participants;
 		this.conversations = conversations;
 		this.checkIns = checkIns;
@@ -108,6 +117,100 @@ class ParticipantApi {
 		Instant next = checkIns.nextCheckIn(profile.id()).orElse(null);
 		return Map.of("profile", profile, "nextCheckIn", next == null ? "none" : next.toString(), "conversations",
 				conversations.history(profile.id()), "allies", consent.allies(profile.id()));
+	}
+
+	@Operation(summary = "Change a participant's profile",
+			description = "Changes only the fields sent: name, phone, timeZone (an IANA zone), checkInTime (HH:mm, "
+					+ "outside their quiet hours), language (one of the configured languages), channel and "
+					+ "smsFallback, quietHours. Every field is checked first and nothing changes unless all are "
+					+ "right (400 naming each field). A new time or zone moves the next check-in at once. The "
+					+ "audit records who changed which fields.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = "{\"timeZone\":\"Europe/Madrid\",\"checkInTime\":\"10:30\",\"quietHours\":{\"start\":\"22:00\",\"end\":\"08:00\"}}"))),
+			responses = { @ApiResponse(responseCode = "200", description = "the profile as it now is"),
+					@ApiResponse(responseCode = "400", description = "a field is wrong, e.g. a check-in time inside quiet hours",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+									examples = @ExampleObject(value = "{\"title\":\"Invalid input\",\"status\":400,\"errors\":[{\"field\":\"checkInTime\",\"message\":\"23:00 falls in quiet hours 21:00-08:00, when no check-in can be sent: choose a time from 08:00 until 21:00\"}]}"))),
+					@ApiResponse(responseCode = "404", description = "no such participant in your caseload",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))) })
+	@PatchMapping("/participants/{id}")
+	ParticipantProfile edit(@PathVariable String id, @Valid @RequestBody EditRequest request, Authentication coach) {
+		ParticipantProfile profile = owned(id, coach);
+		LocalQuietHours quiet = request.quietHours();
+		return participants.edit(profile.id(), new ProfileEdit(request.name(), request.phone(), request.timeZone(),
+				request.checkInTime(), request.language(), request.channel(), request.smsFallback(),
+				quiet == null ? null : blankAsNull(quiet.start()), quiet == null ? null : blankAsNull(quiet.end())),
+				"coach:" + coach.getName());
+	}
+
+	private static String blankAsNull(String value) {
+		return value == null ? "" : value;
+	}
+
+	@Operation(summary = "Move a participant to another coach (supervisors only)",
+			description = "The participant joins the named coach's caseload at once; the audit records who moved them. "
+					+ "403 for a coach who is not a supervisor; 400 naming coach when there is no such enabled account.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = "{\"coach\":\"maria\"}"))),
+			responses = { @ApiResponse(responseCode = "200", description = "the profile, with its new coach"),
+					@ApiResponse(responseCode = "400", description = "no such enabled coach",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "403", description = "not a supervisor",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))) })
+	@PutMapping("/participants/{id}/coach")
+	ParticipantProfile reassign(@PathVariable String id, @Valid @RequestBody CoachRequest request, Authentication coach) {
+		return reassignments.reassign(id, request.coach(), coach);
+	}
+
+	@Operation(summary = "Move a coach's whole caseload to another coach (supervisors only)",
+			description = "Cover for a coach who is away: every participant of from goes to to; send it the other way "
+					+ "round to move them back. 200 with the ids moved; the audit records each move and who made it.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = "{\"from\":\"sam\",\"to\":\"maria\"}"))),
+			responses = { @ApiResponse(responseCode = "200", description = "the participants moved",
+					content = @Content(examples = @ExampleObject(value = "{\"moved\":[\"65f0c0ffee\"]}"))),
+					@ApiResponse(responseCode = "400", description = "from or to is not a coach account, or they are the same",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "403", description = "not a supervisor",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))) })
+	@PostMapping("/caseload-moves")
+	Map<String, List<String>> moveCaseload(@Valid @RequestBody CaseloadMove request, Authentication coach) {
+		return Map.of("moved", reassignments.reassignCaseload(request.from(), request.to(), coach)
+			.stream()
+			.map(p -> p.id().value())
+			.toList());
+	}
+
+	@Operation(summary = "Write to a participant as their coach",
+			description = "The coach's words go through the outbox with every rule: nothing to someone who texted STOP "
+					+ "(409), held in their quiet hours unless urgent is true, by their channel (a WhatsApp message "
+					+ "outside the 24-hour window needs the coach or coach-urgent template, or goes by SMS when the "
+					+ "fallback is on). They read it introduced as their coach's, in their language. Their reply within "
+					+ "reconnect.console.coach-messages.reply-window, while no check-in is open, comes back into the "
+					+ "thread (GET .../messages) and is not taken as a check-in answer.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = "{\"text\":\"Thinking of you today. Call me if you want to talk.\",\"urgent\":false}"))),
+			responses = { @ApiResponse(responseCode = "201", description = "sent or queued; status says which"),
+					@ApiResponse(responseCode = "400", description = "text empty or too long",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "404", description = "no such participant in your caseload",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "409", description = "the participant texted STOP: nothing was sent",
+							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))) })
+	@PostMapping("/participants/{id}/messages")
+	ResponseEntity<CoachMessages.ThreadMessage> write(@PathVariable String id, @Valid @RequestBody CoachMessageRequest request,
+			Authentication coach) {
+		ParticipantProfile profile = owned(id, coach);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(coachMessages.send(profile, request.text(), Boolean.TRUE.equals(request.urgent()), coach.getName()));
+	}
+
+	@Operation(summary = "The coach's thread with a participant",
+			description = "The coach's messages (with their outbox status and delivery status) and the participant's "
+					+ "replies, oldest first.")
+	@GetMapping("/participants/{id}/messages")
+	List<CoachMessages.ThreadMessage> thread(@PathVariable String id, Authentication coach) {
+		return coachMessages.thread(owned(id, coach));
 	}
 
 	/**
@@ -351,6 +454,32 @@ class ParticipantApi {
 	 */
 	record AllyHours(@JsonAlias("zone") @Size(max = 64) @CleanText String timeZone, @Size(max = 5) @CleanText String start,
 			@Size(max = 5) @CleanText String end) {
+	}
+
+	/**
+	 * @param timeZone an IANA zone, e.g. America/New_York
+	 * @param checkInTime HH:mm, outside the participant's quiet hours
+	 * @param quietHours their own, local HH:mm; start and end both
+	 */
+	record EditRequest(@Size(max = 100) @CleanText String name, @Size(max = 64) @CleanText String phone,
+			@Size(max = 64) @CleanText String timeZone, @Size(max = 64) @CleanText String checkInTime,
+			@Size(max = 16) @CleanText String language, @Size(max = 16) @CleanText String channel, Boolean smsFallback,
+			@Valid LocalQuietHours quietHours) {
+	}
+
+	/**
+	 * @param text the coach's own words, at most reconnect.console.coach-messages.max-length characters
+	 * @param urgent true: sent even in the participant's quiet hours
+	 */
+	record CoachMessageRequest(@Size(max = 4000) @CleanText String text, Boolean urgent) {
+	}
+
+	/** @param coach the username of an enabled coach account */
+	record CoachRequest(@Size(max = 40) @CleanText String coach) {
+	}
+
+	/** @param from whose caseload moves; @param to the coach who takes it */
+	record CaseloadMove(@Size(max = 40) @CleanText String from, @Size(max = 40) @CleanText String to) {
 	}
 
 	/** @param until when check-ins start again, an ISO instant */

@@ -23,9 +23,11 @@ public class ParticipantExport {
 	private final EscalationService escalation;
 	private final Messenger messenger;
 	private final Clock clock;
+	private final CoachMessages coachMessages;
 
 	ParticipantExport(ConversationRuntime conversations, CheckInSlots checkIns, ConsentService consent,
-			EscalationService escalation, Messenger messenger, Clock clock) {
+			EscalationService escalation, Messenger messenger, Clock clock, CoachMessages coachMessages) {
+		this.coachMessages = coachMessages;
 		this.conversations = conversations;
 		this.checkIns = checkIns;
 		this.consent = consent;
@@ -44,6 +46,7 @@ public class ParticipantExport {
 		export.put("allies", consent.allies(profile.id()));
 		export.put("consentLedger", consent.ledger(profile.id()));
 		export.put("escalation", escalation.records(profile.id()));
+		export.put("coachThread", coachMessages.thread(profile));
 		return export;
 	}
 }

@@ -51,6 +51,9 @@ public final class InboundPipeline {
 		REMINDER_REPLIES("NEXT, and GOING, CANT or SUPPORT after a recent reminder: words no check-in answer uses; "
 				+ "recorded here, answered here unless the reminder-reply flow is open (scheduling)"),
 
+		COACH_THREAD("a participant's reply within a while of a message their coach wrote in the console, while no "
+				+ "conversation is open, goes to the coach's thread: it is not a check-in answer (console)"),
+
 		FLOWS("anything else from a participant goes to their open conversation, or gets a kind acknowledgement "
 				+ "(flows)");
 

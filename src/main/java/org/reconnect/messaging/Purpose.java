@@ -24,6 +24,13 @@ public enum Purpose {
 	NUDGE(false, true),
 	/** A short notice nobody asked for just now (a pause ended, someone is back): held in quiet hours. */
 	NOTICE(true, false),
+	/**
+	 * A coach's own words to a participant, written in the console: ahead of bulk, held in the
+	 * participant's quiet hours like any message that can wait.
+	 */
+	COACH(true, false),
+	/** A coach's message the coach marked urgent: it goes at once, even in quiet hours. */
+	COACH_URGENT(true, false),
 	/** The one confirmation after STOP; the only message that passes an opt-out. */
 	OPT_OUT_CONFIRMATION(true, false);
 
@@ -47,6 +54,6 @@ public enum Purpose {
 
 	/** Crisis responses and immediate replies are never held for quiet hours. */
 	boolean heldInQuietHours() {
-		return this != REPLY && this != CRISIS && this != OPT_OUT_CONFIRMATION;
+		return this != REPLY && this != CRISIS && this != OPT_OUT_CONFIRMATION && this != COACH_URGENT;
 	}
 }

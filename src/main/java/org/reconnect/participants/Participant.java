@@ -83,6 +83,29 @@ class Participant {
 		checkInTime = time.toString();
 	}
 
+	void rename(String name) {
+		this.name = name;
+	}
+
+	/** A new number: messages go to it from now on (the unique index refuses one already taken). */
+	void reachAt(String phone) {
+		this.phone = phone;
+	}
+
+	/** They live in another zone: check-ins and quiet hours are read in it. */
+	void moveTo(ZoneId zone) {
+		this.zone = zone.getId();
+	}
+
+	/** Another coach's caseload from now on. */
+	void assignTo(String coach) {
+		this.coach = coach;
+	}
+
+	String coach() {
+		return coach;
+	}
+
 	/** Everything written to them from now on comes in this language. */
 	void speak(String language) {
 		this.language = language;

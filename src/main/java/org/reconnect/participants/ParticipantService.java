@@ -33,6 +33,7 @@ public class ParticipantService {
 	private final ProfileChanges changes;
 	private final ParticipantPauses pauses;
 	private final Erasures erasures;
+	private final ProfileEdits edits;
 
 	/** The languages people can be written to in (reconnect.participants.languages), the default first. */
 	public java.util.List<String> languages() {
@@ -40,7 +41,8 @@ public class ParticipantService {
 	}
 
 	ParticipantService(Participants participants, ParticipantSettings settings, Enrolments enrolments,
-			ProfileChanges changes, ParticipantPauses pauses, Erasures erasures) {
+			ProfileChanges changes, ParticipantPauses pauses, Erasures erasures, ProfileEdits edits) {
+		this.edits = edits;
 		this.participants = participants;
 		this.settings = settings;
 		this.enrolments = enrolments;
@@ -73,6 +75,31 @@ public class ParticipantService {
 	}
 
 	// Profile changes
+
+	/**
+	 * Changes the fields given (null: unchanged) in one save, each checked, the check-in time
+	 * against the quiet hours as they will be; announces {@link ParticipantProfileChanged} so the
+	 * check-in schedule follows at once.
+	 *
+	 * @param by "coach:<name>", for the audit
+	 * @throws InvalidInput naming every field that was wrong; nothing changes then
+	 */
+	public ParticipantProfile edit(ParticipantId id, ProfileEdit edit, String by) {
+		return edits.edit(id, edit, by);
+	}
+
+	/**
+	 * Moves the participant to another coach's caseload and announces {@link ParticipantReassigned}.
+	 * Whether {@code to} is a coach, and whether {@code by} may do it, is the caller's to check.
+	 */
+	public ParticipantProfile reassign(ParticipantId id, String to, String by) {
+		return edits.reassign(id, to, by);
+	}
+
+	/** Moves every participant of coach {@code from} to coach {@code to} (cover while one is away, and back). */
+	public List<ParticipantProfile> reassignCaseload(String from, String to, String by) {
+		return edits.reassignCaseload(from, to, by);
+	}
 
 	/**
 	 * Sets how messages reach the participant, and whether a WhatsApp message that cannot go or

@@ -119,7 +119,7 @@ class ProfileChanges {
 		return checkInTimeProblem(checkInTime, defaultQuietHours());
 	}
 
-	private static Optional<FieldProblem> checkInTimeProblem(LocalTime checkInTime, QuietHours quiet) {
+	static Optional<FieldProblem> checkInTimeProblem(LocalTime checkInTime, QuietHours quiet) {
 		if (!quiet.contains(checkInTime)) {
 			return Optional.empty();
 		}
@@ -141,7 +141,7 @@ class ProfileChanges {
 	 * except that the standard 21:00-08:00 (what a profile shows when none were set) means the
 	 * configured default, as {@link ParticipantRecipients} tells messaging.
 	 */
-	private QuietHours quietHoursOf(QuietHours own) {
+	QuietHours quietHoursOf(QuietHours own) {
 		return own == null || own.equals(QuietHours.DEFAULT) ? defaultQuietHours() : own;
 	}
 

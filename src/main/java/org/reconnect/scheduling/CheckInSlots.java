@@ -23,6 +23,7 @@ import org.reconnect.participants.ParticipantEnrolled;
 import org.reconnect.participants.ParticipantErased;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.ParticipantProfileChanged;
 import org.reconnect.participants.ParticipantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,15 @@ public class CheckInSlots {
 	void on(ParticipantEnrolled enrolled) {
 		ParticipantProfile participant = participants.find(enrolled.participant()).orElseThrow();
 		schedule(participant.id(), participant.zone(), participant.checkInTime());
+	}
+
+	/** A coach moved the check-in (its time or the zone it is read in): the next one moves at once. */
+	@EventListener
+	void on(ParticipantProfileChanged changed) {
+		if (changed.checkInMoved()) {
+			participants.find(changed.participant())
+				.ifPresent(participant -> schedule(participant.id(), participant.zone(), participant.checkInTime()));
+		}
 	}
 
 	/** An erased participant has no schedule; the slot's trigger goes at the next reconciliation. */

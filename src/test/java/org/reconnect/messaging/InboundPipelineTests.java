@@ -45,7 +45,7 @@ class InboundPipelineTests {
 		// with a participant's LANGUAGE after PAUSE.
 		assertThat(asked).containsExactly(Step.CRISIS, Step.KEYWORDS, Step.PAUSE, Step.LANGUAGE, Step.ACKNOWLEDGEMENT,
 				Step.ASK_FOR_PERSON, Step.CONSENT, Step.ALLY_CONVERSATIONS, Step.CONSENT_RENEWAL, Step.REMINDER_REPLIES,
-				Step.FLOWS);
+				Step.COACH_THREAD, Step.FLOWS);
 	}
 
 	@Test

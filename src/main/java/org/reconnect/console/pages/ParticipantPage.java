@@ -12,12 +12,17 @@ import java.util.Map;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentRecord;
 import org.reconnect.consent.ConsentService;
+import org.reconnect.console.CoachMessages;
 import org.reconnect.console.ParticipantExport;
+import org.reconnect.console.Reassignments;
+import org.reconnect.consent.AlertKind;
+import org.reconnect.escalation.Audience;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.LadderStep;
 import org.reconnect.flows.ConversationView;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.messaging.Messenger;
+import org.reconnect.messaging.Purpose;
 import org.reconnect.messaging.SentMessage;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
@@ -60,10 +65,20 @@ class ParticipantPage {
 	private final PhoneNumbers phones;
 	private final ParticipantExport export;
 	private final CaseloadBoard board;
+	private final CoachMessages coachMessages;
+	private final Reassignments reassignments;
+	private final ZoneChoices zones;
+	private final org.springframework.context.MessageSource texts;
 
 	ParticipantPage(CoachScope scope, ParticipantService participants, ReminderService reminders, CheckInSlots checkIns,
 			EscalationService escalation, ConsentService consent, ConversationRuntime conversations,
-			Messenger messenger, PhoneNumbers phones, ParticipantExport export, CaseloadBoard board) {
+			Messenger messenger, PhoneNumbers phones, ParticipantExport export, CaseloadBoard board,
+			CoachMessages coachMessages, Reassignments reassignments, ZoneChoices zones,
+			org.springframework.context.MessageSource texts) {
+		this.texts = texts;
+		this.coachMessages = coachMessages;
+		this.reassignments = reassignments;
+		this.zones = zones;
 		this.scope = scope;
 		this.participants = participants;
 		this.reminders = reminders;
@@ -77,6 +92,12 @@ class ParticipantPage {
 		this.board = board;
 	}
 
+	/** Whether the signed-in coach may move participants between coaches (the form is shown only then). */
+	@ModelAttribute("supervisor")
+	boolean supervisor(Authentication coach) {
+		return scope.isSupervisor(coach);
+	}
+
 	@GetMapping("/participants/{id}")
 	String show(@PathVariable String id, @RequestParam(required = false) String reminder, Authentication coach,
 			Model model) {
@@ -88,15 +109,15 @@ class ParticipantPage {
 
 	@PostMapping("/participants/{id}/pause")
 	String pause(@PathVariable String id, @RequestParam(defaultValue = "") String until, Authentication coach,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, java.util.Locale locale) {
 		ParticipantProfile profile = scope.owned(id, coach);
 		try {
 			LocalDateTime local = LocalDateTime.parse(until);
 			participants.pause(profile.id(), local.atZone(profile.zone()).toInstant(), "coach:" + coach.getName());
-			redirect.addFlashAttribute("done", "Paused: no check-ins and no escalation until then.");
+			redirect.addFlashAttribute("done", texts.getMessage("participant.pause.done", null, locale));
 		}
 		catch (DateTimeParseException ex) {
-			redirect.addFlashAttribute("pauseError", "Pick the date and time check-ins should start again.");
+			redirect.addFlashAttribute("pauseError", texts.getMessage("participant.pause.pick", null, locale));
 		}
 		catch (InvalidInput invalid) {
 			redirect.addFlashAttribute("pauseError", invalid.problems().get(0).message());
@@ -105,10 +126,10 @@ class ParticipantPage {
 	}
 
 	@PostMapping("/participants/{id}/resume")
-	String resume(@PathVariable String id, Authentication coach, RedirectAttributes redirect) {
+	String resume(@PathVariable String id, Authentication coach, RedirectAttributes redirect, java.util.Locale locale) {
 		ParticipantProfile profile = scope.owned(id, coach);
 		participants.resume(profile.id(), "coach:" + coach.getName());
-		redirect.addFlashAttribute("done", "Resumed: check-ins start again.");
+		redirect.addFlashAttribute("done", texts.getMessage("participant.pause.resumed", null, locale));
 		return "redirect:/participants/" + id + "#pause";
 	}
 
@@ -129,10 +150,10 @@ class ParticipantPage {
 	}
 
 	@PostMapping("/participants/{id}/erase")
-	String erase(@PathVariable String id, Authentication coach, RedirectAttributes redirect) {
+	String erase(@PathVariable String id, Authentication coach, RedirectAttributes redirect, java.util.Locale locale) {
 		ParticipantProfile profile = scope.owned(id, coach);
 		participants.erase(profile.id());
-		redirect.addFlashAttribute("done", profile.name() + " was erased. The audit log and consent ledger keep ids only.");
+		redirect.addFlashAttribute("done", texts.getMessage("participant.erased", new Object[] { profile.name() }, locale));
 		return "redirect:/";
 	}
 
@@ -152,7 +173,6 @@ class ParticipantPage {
 		model.addAttribute("editing", editing);
 		model.addAttribute("errors", errors);
 		model.addAttribute("responsiveness", escalation.responsiveness(profile.id()));
-		model.addAttribute("ladder", escalation.ladder(profile.id()).stream().map(LadderLine::of).toList());
 		List<AllyView> allies = consent.allies(profile.id());
 		model.addAttribute("allies", allies);
 		model.addAttribute("organisationQuietHours", escalation.organisationQuietHours());
@@ -162,61 +182,86 @@ class ParticipantPage {
 		model.addAttribute("timeline", timeline(profile));
 		model.addAttribute("pauseDefault",
 				board.times().inputValue(board.times().now().plus(Duration.ofDays(3)), profile.zone()));
+		fillCare(profile, model);
+	}
+
+	/** The editing and writing parts: reassignment, allies' invite, the ladder's form, responsiveness, the thread. */
+	private void fillCare(ParticipantProfile profile, Model model) {
+		model.addAttribute("zoneLabel", zones.label(profile.zone()));
+		model.addAttribute("quietHours", participants.quietHoursOf(profile));
+		model.addAttribute("channelKind", profile.channel().name());
+		model.addAttribute("alertKinds", AlertKind.values());
+		model.addAttribute("languages", participants.languages());
+		List<ParticipantCareForms.LadderRow> rows = new ArrayList<>(
+				escalation.ladder(profile.id()).stream().map(ParticipantCareForms.LadderRow::of).toList());
+		rows.add(new ParticipantCareForms.LadderRow()); // a row for a new step
+		model.addAttribute("ladderRows", rows);
+		model.addAttribute("audiences", Audience.values());
+		model.addAttribute("ladderMessages", LADDER_MESSAGES);
+		model.addAttribute("graceHours", ParticipantCareForms.LadderRow.hoursOf(profile.responsiveness().gracePeriod()));
+		for (String form : List.of("allyErrors", "ladderErrors", "responsivenessErrors", "messageErrors")) {
+			model.addAttribute(form, errorsOf(model.getAttribute(form)));
+		}
+		if (model.getAttribute("allyValues") == null) {
+			model.addAttribute("allyValues", Map.of());
+		}
+		model.addAttribute("thread", coachMessages.thread(profile));
+		if (Boolean.TRUE.equals(model.getAttribute("supervisor"))) {
+			model.addAttribute("coaches", reassignments.enabledCoaches());
+		}
+	}
+
+	/** The alert texts a ladder step can use (keys in messages/alerts*.properties). */
+	private static final List<String> LADDER_MESSAGES = List.of("nudge", "quiet", "gentle");
+
+	@SuppressWarnings("unchecked")
+	private static FieldErrors errorsOf(Object flashed) {
+		FieldErrors errors = FieldErrors.none();
+		if (flashed instanceof Map<?, ?> map) {
+			((Map<String, String>) map).forEach(errors::add);
+		}
+		return errors;
 	}
 
 	private List<TimelineEntry> timeline(ParticipantProfile profile) {
 		List<TimelineEntry> entries = new ArrayList<>();
 		for (SentMessage sent : messenger.recent(profile.phone(), TIMELINE)) {
-			entries.add(new TimelineEntry(sent.createdAt(), "out", "Reconnect to " + profile.firstName(), sent.body(),
-					Map.of(), sent.status()));
+			boolean coach = sent.purpose() == Purpose.COACH || sent.purpose() == Purpose.COACH_URGENT;
+			entries.add(new TimelineEntry(sent.createdAt(), coach ? "coach" : "out", null, sent.body(), Map.of(),
+					"participant.status.message." + sent.status()));
 		}
 		for (ConversationView conversation : conversations.history(profile.id()).stream().limit(TIMELINE).toList()) {
 			entries.add(new TimelineEntry(conversation.startedAt(), "in", conversation.flow(), null,
 					conversation.answers(), conversationStatus(conversation)));
 		}
+		for (CoachMessages.ThreadMessage message : coachMessages.thread(profile)) {
+			if (!message.fromCoach()) {
+				entries.add(new TimelineEntry(message.at(), "reply", null, message.text(), Map.of(), null));
+			}
+		}
 		entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
 		return entries.stream().limit(TIMELINE).toList();
 	}
 
-	/** Its status in words; a question that never reached the participant is "not delivered", never missed. */
+	/**
+	 * The message key of its status in words; a question that never reached the participant is
+	 * "not delivered", never missed.
+	 */
 	static String conversationStatus(ConversationView conversation) {
 		if ("UNDELIVERED".equals(conversation.status())) {
-			return "not delivered";
+			return "participant.status.conversation.UNDELIVERED";
 		}
-		return conversation.questionPending() ? "waiting to go out" : conversation.status();
+		return "participant.status.conversation." + (conversation.questionPending() ? "WAITING" : conversation.status());
 	}
 
 	/**
-	 * One line of the timeline, newest first: a message Reconnect sent, or a conversation with the
-	 * participant's answers (coaches see answers; allies never do).
+	 * One line of the timeline, newest first: a message Reconnect sent (out), one the coach wrote
+	 * (coach), a conversation with the participant's answers (in; coaches see answers, allies never
+	 * do), or a reply to the coach (reply).
+	 *
+	 * @param status the message key of its status in words; null for a reply
 	 */
 	public record TimelineEntry(java.time.Instant at, String direction, String title, String text,
 			Map<String, String> answers, String status) {
-	}
-
-	/** A ladder step in words: "after 2 h", "to consented allies". */
-	public record LadderLine(String name, String after, String audience, String message, String repeat) {
-
-		static LadderLine of(LadderStep step) {
-			return new LadderLine(step.name(), duration(step.delay()), switch (step.audience()) {
-				case PARTICIPANT -> "the participant (a gentle nudge)";
-				case COACH -> "you, the coach";
-				case ALLIES -> "allies who consented";
-			}, step.message(), step.repeatEvery() == null ? "once" : "every " + duration(step.repeatEvery()));
-		}
-
-		static String duration(Duration duration) {
-			if (duration.isZero()) {
-				return "at once";
-			}
-			if (duration.toMinutes() % (24 * 60) == 0) {
-				long days = duration.toDays();
-				return days + (days == 1 ? " day" : " days");
-			}
-			if (duration.toMinutes() % 60 == 0) {
-				return duration.toHours() + " h";
-			}
-			return duration.toMinutes() + " min";
-		}
 	}
 }

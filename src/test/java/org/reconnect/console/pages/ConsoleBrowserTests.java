@@ -112,7 +112,7 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 
 			browser.waitFor(() -> browser.h1().startsWith("Lena Park"));
 			assertThat(browser.text("[role=status]")).contains("Lena Park is enrolled");
-			assertThat(browser.text("#profile-heading + dl")).contains("(202) 555-0701", "America/New_York", "SMS");
+			assertThat(browser.text("#profile-heading + dl")).contains("(202) 555-0701", "New York (America)", "SMS");
 
 			// A weekly meeting on Tuesdays and Thursdays, ten times: built from choices, checked as it is typed.
 			browser.find("#title").sendKeys("Group meeting");

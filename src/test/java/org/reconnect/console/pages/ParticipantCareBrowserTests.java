@@ -1,0 +1,249 @@
+package org.reconnect.console.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+import org.reconnect.ConsoleBrowser;
+import org.reconnect.MutableClock;
+import org.reconnect.SimulatorAppTestBase;
+import org.reconnect.TestCoaches;
+import org.reconnect.consent.AllyView;
+import org.reconnect.consent.ConsentService;
+import org.reconnect.escalation.Audience;
+import org.reconnect.escalation.EscalationService;
+import org.reconnect.escalation.LadderStep;
+import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.participants.EnrolParticipant;
+import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.ParticipantService;
+import org.reconnect.scheduling.CheckInSlots;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * A coach's work on one participant's page in a real headless Chromium: changing their zone and
+ * check-in time, naming and stopping an ally, changing the escalation ladder, writing to them and
+ * reading their answer; axe-core's check on every page and state, and the phone width (390 px).
+ * Each test has its own coach, so caseloads never mix.
+ */
+class ParticipantCareBrowserTests extends SimulatorAppTestBase {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	ParticipantService participants;
+
+	@Autowired
+	CheckInSlots checkIns;
+
+	@Autowired
+	ConsentService consent;
+
+	@Autowired
+	EscalationService escalation;
+
+	@Autowired
+	ConversationRuntime conversations;
+
+	@BeforeEach
+	void startOfTheDay() {
+		clock.set(START);
+	}
+
+	@AfterEach
+	void restoreClock() {
+		clock.set(START);
+	}
+
+	@Test
+	void aCoachMovesSomeoneToMadridAndTheirCheckInFollows() {
+		ParticipantProfile rosa = enrol("wren", "Rosa Diaz", "+12025551001");
+		try (ConsoleBrowser browser = signedIn("wren")) {
+			browser.go("/participants/" + rosa.id().value());
+			browser.find("#edit-profile").click();
+			assertThat(browser.h1()).isEqualTo("Change Rosa Diaz");
+			browser.assertAccessible();
+			// The zone is picked from the places offered, shown as a city with its offset.
+			assertThat(browser.findAll("#zones option[value='Europe/Madrid']")).hasSize(1);
+			assertThat(browser.find("#zones option[value='Europe/Madrid']").getAttribute("label"))
+				.isEqualTo("Madrid (Europe), UTC+01:00");
+			browser.find("#timeZone").clear();
+			browser.find("#timeZone").sendKeys("Europe/Madrid");
+			setValue(browser, "#checkInTime", "23:30");
+			browser.find("#edit-form button[type=submit]").click();
+
+			browser.waitFor(() -> !browser.findAll("#checkInTime-error").isEmpty());
+			assertThat(browser.text("#checkInTime-error")).startsWith(
+					"Daily check-in time (their time) 23:30 falls in quiet hours 21:00\u201308:00");
+			assertThat(browser.find("#timeZone").getAttribute("value")).isEqualTo("Europe/Madrid");
+			browser.assertAccessible();
+			assertThat(participants.find(rosa.id()).orElseThrow().zone().getId()).as("nothing changed yet")
+				.isEqualTo("America/New_York");
+
+			setValue(browser, "#checkInTime", "10:30");
+			browser.find("#edit-form button[type=submit]").click();
+			browser.waitFor(() -> browser.h1().startsWith("Rosa Diaz"));
+			assertThat(browser.text("[role=status]")).isEqualTo(
+					"Saved. Rosa Diaz's check-in is now every day at 10:30 their time (Madrid (Europe), UTC+01:00).");
+			assertThat(browser.text("#profile-heading + dl")).contains("Madrid (Europe), UTC+01:00");
+			// Saturday 10:30 in Madrid, at once.
+			assertThat(browser.text("#next-check-in")).isEqualTo("Sat 9 Mar, 10:30");
+			assertThat(checkIns.nextCheckIn(rosa.id())).contains(Instant.parse("2030-03-09T09:30:00Z"));
+			browser.assertAccessible();
+		}
+	}
+
+	@Test
+	void aCoachNamesAnAllyAndStopsTheirAlerts() {
+		ParticipantProfile omar = enrol("yara", "Omar Said", "+12025551002");
+		try (ConsoleBrowser browser = signedIn("yara")) {
+			browser.go("/participants/" + omar.id().value() + "#allies");
+			browser.find("#ally-name").sendKeys("Lina Said");
+			browser.find("#ally-phone").sendKeys("not a phone");
+			browser.find("#ally-form button[type=submit]").click();
+			browser.waitFor(() -> !browser.findAll("#ally-phone-error").isEmpty());
+			assertThat(browser.text("#ally-phone-error")).startsWith("Their mobile ");
+			assertThat(browser.find("#ally-name").getAttribute("value")).isEqualTo("Lina Said");
+			browser.assertAccessible();
+			assertThat(consent.allies(omar.id())).isEmpty();
+
+			browser.find("#ally-phone").clear();
+			browser.find("#ally-phone").sendKeys("202 555 1003");
+			browser.find("#ally-form button[type=submit]").click();
+			browser.waitFor(() -> browser.text("[role=status]").contains("Lina Said has been asked by text"));
+			assertThat(browser.text("#allies tbody tr")).contains("Lina Said", "(202) 555-1003", "Asked, no answer yet",
+					"when they go quiet; when they are back in touch");
+			browser.assertAccessible();
+
+			browser.find("#allies button.revoke").click();
+			browser.waitFor(() -> browser.text("[role=status]").contains("Lina Said will not be told anything any more."));
+			assertThat(browser.text("#allies tbody tr")).contains("Stopped by the participant or coach");
+			assertThat(consent.allies(omar.id())).extracting(AllyView::consent).containsExactly("REVOKED");
+			browser.assertAccessible();
+		}
+	}
+
+	@Test
+	void aCoachChangesTheLadderStepByStep() {
+		ParticipantProfile ana = enrol("zed", "Ana Lima", "+12025551004");
+		try (ConsoleBrowser browser = signedIn("zed")) {
+			browser.go("/participants/" + ana.id().value() + "#ladder");
+			// The organisation's three steps, then a row for a new one.
+			assertThat(browser.findAll("#ladder-form tbody tr")).hasSize(4);
+			browser.find("#step-0-after").clear();
+			browser.find("#step-0-after").sendKeys("3");
+			browser.find("#step-2-remove").click();
+			browser.find("#step-3-name").sendKeys("coach again");
+			browser.find("#step-3-after").sendKeys("72");
+			new Select(browser.find("#step-3-audience")).selectByValue("COACH");
+			new Select(browser.find("#step-3-message")).selectByValue("gentle");
+			browser.find("#step-3-repeat").sendKeys("24");
+			browser.assertAccessible();
+			browser.find("#ladder-form button[type=submit]").click();
+
+			browser.waitFor(() -> browser.text("[role=status]").contains("Ladder saved: 3 steps."));
+			assertThat(escalation.ladder(ana.id())).containsExactly(
+					new LadderStep("nudge", Duration.ofHours(3), Audience.PARTICIPANT, "nudge", null),
+					new LadderStep("coach", Duration.ofHours(24), Audience.COACH, "quiet", null),
+					new LadderStep("coach again", Duration.ofHours(72), Audience.COACH, "gentle", Duration.ofHours(24)));
+			assertThat(browser.find("#step-2-after").getAttribute("value")).isEqualTo("72");
+
+			// A repeat under an hour is refused in the API's words, and nothing changes.
+			browser.find("#step-2-repeat").clear();
+			browser.find("#step-2-repeat").sendKeys("0.5");
+			browser.find("#ladder-form button[type=submit]").click();
+			browser.waitFor(() -> browser.text("#ladder").contains("Step 3: repeat every (hours): must be at least PT1H"));
+			assertThat(escalation.ladder(ana.id())).hasSize(3).last().extracting(LadderStep::repeatEvery)
+				.isEqualTo(Duration.ofHours(24));
+			browser.assertAccessible();
+		}
+	}
+
+	@Test
+	void aCoachWritesAndReadsTheAnswerInTheSameThread() {
+		ParticipantProfile eva = enrol("quinn", "Eva Cruz", "+12025551005");
+		try (ConsoleBrowser browser = signedIn("quinn")) {
+			browser.go("/participants/" + eva.id().value() + "#write");
+			browser.find("#write-form button[type=submit]").click(); // empty: the browser refuses it
+			assertThat(browser.findAll("#thread li")).isEmpty();
+			browser.find("#text").sendKeys("Thinking of you today. How did the meeting go?");
+			browser.find("#write-form button[type=submit]").click();
+			browser.waitFor(() -> browser.text("[role=status]").contains("Sent to Eva."));
+			assertThat(browser.text("#thread li")).contains("quinn (coach)", "(delivered)",
+					"Thinking of you today. How did the meeting go?");
+			assertThat(browser.text("#timeline")).contains("You to Eva",
+					"quinn (your coach): Thinking of you today. How did the meeting go?");
+			browser.assertAccessible();
+
+			clock.set(START.plus(Duration.ofMinutes(20)));
+			text("quinn", eva, "It went well, thank you");
+			browser.go("/participants/" + eva.id().value()); // a new load: the same address with #write would only scroll
+			List<String> thread = browser.findAll("#thread li").stream().map(li -> li.getText()).toList();
+			assertThat(thread).hasSize(2);
+			assertThat(thread.get(1)).contains("Eva replied", "It went well, thank you");
+			assertThat(browser.text("#timeline")).contains("Eva replied to you");
+			assertThat(conversations.history(eva.id())).as("not taken as a check-in answer").isEmpty();
+			browser.assertAccessible();
+		}
+	}
+
+	@Test
+	void onAPhoneTheParticipantAndEditPagesFitTheScreen() {
+		ParticipantProfile ida = enrol("uma", "Ida Fernández-Castellanos", "+12025551006");
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 390, 844)) {
+			browser.signIn("uma", "uma-pass-1");
+			for (String path : List.of("/participants/" + ida.id().value(), "/participants/" + ida.id().value() + "/edit")) {
+				browser.go(path);
+				assertThat(browser.scrollsSideways()).as(() -> path + " scrolls sideways at 390 px: " + browser.script(
+						"return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');"))
+					.isFalse();
+				browser.assertAccessible();
+			}
+		}
+	}
+
+	private ParticipantProfile enrol(String coach, String name, String phone) {
+		TestCoaches.ensure(mongo, encoder, coach, coach + "-pass-1");
+		return participants.enrol(new EnrolParticipant(name, phone, "America/New_York", "09:00", "en"), coach);
+	}
+
+	private ConsoleBrowser signedIn(String coach) {
+		ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri());
+		browser.signIn(coach, coach + "-pass-1");
+		return browser;
+	}
+
+	private void text(String coach, ParticipantProfile from, String body) {
+		assertThat(http.withBasicAuth(coach, coach + "-pass-1")
+			.postForEntity("/api/simulator/inbound", Map.of("from", from.phone(), "body", body), String.class)
+			.getStatusCode()
+			.is2xxSuccessful()).isTrue();
+	}
+
+	/** Date and time inputs take typed keys by locale; set the value as a picker would. */
+	private static void setValue(ConsoleBrowser browser, String css, String value) {
+		browser.script("var e = arguments[0]; e.value = arguments[1];"
+				+ "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+				browser.find(css), value);
+	}
+}
