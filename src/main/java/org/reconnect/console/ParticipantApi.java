@@ -190,13 +190,13 @@ class ParticipantApi {
 					+ "thread (GET .../messages) and is not taken as a check-in answer.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"text\":\"Thinking of you today. Call me if you want to talk.\",\"urgent\":false}"))),
-			responses = { @ApiResponse(responseCode = "201", description = "sent or queued; status says which"),
-					@ApiResponse(responseCode = "400", description = "text empty or too long",
+			responses = { @ApiResponse(responseCode = "400", description = "text empty or too long",
 							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
 					@ApiResponse(responseCode = "404", description = "no such participant in your caseload",
 							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
 					@ApiResponse(responseCode = "409", description = "the participant texted STOP: nothing was sent",
 							content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))) })
+	@ApiResponse(responseCode = "201", description = "sent or queued; status says which")
 	@PostMapping("/participants/{id}/messages")
 	ResponseEntity<CoachMessages.ThreadMessage> write(@PathVariable String id, @Valid @RequestBody CoachMessageRequest request,
 			Authentication coach) {
