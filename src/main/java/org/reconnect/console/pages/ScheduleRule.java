@@ -35,6 +35,11 @@ public final class ScheduleRule {
 
 	private static final Set<String> ORDINALS = Set.of("1", "2", "3", "4", "-1");
 
+	/** Years a date may name at all; the service narrows them to 10 years from today. */
+	private static final int EARLIEST_YEAR = 1900;
+
+	private static final int LATEST_YEAR = 2999;
+
 	/** How many months ahead to look for a day a monthly rule allows (a 31st comes within 2). */
 	private static final int MONTHS_AHEAD = 24;
 
@@ -256,7 +261,13 @@ public final class ScheduleRule {
 
 	private static LocalDate date(String raw, String field, Problems problems) {
 		try {
-			return LocalDate.parse(raw == null ? "" : raw.trim());
+			LocalDate date = LocalDate.parse(raw == null ? "" : raw.trim());
+			// far outside any schedule (the service allows 10 years either way): named here, before date arithmetic overflows
+			if (date.getYear() < EARLIEST_YEAR || date.getYear() > LATEST_YEAR) {
+				problems.add(field, "repeat.error.date");
+				return null;
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(field, "repeat.error.date");

@@ -99,6 +99,14 @@ class ScheduleRuleTests {
 					new FieldProblem("days", "tick at least one day of the week"),
 					new FieldProblem("count", "give a number of times from 1 to 999"),
 					new FieldProblem("leads", "tick at least one time to remind them"));
+		ReminderForm far = new ReminderForm("Far", "+999999999-12-31", "19:00", "monthly", "1", List.of(), "weekday",
+				"1", "-1", "FR", "on", "+999999999-12-31", "", List.of("PT1H"), "", "", "");
+		assertThatThrownBy(() -> ScheduleRule.build(far, null, TEXTS, Locale.ENGLISH))
+			.extracting(ex -> ((InvalidInput) ex).problems())
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(FieldProblem.class))
+			.extracting(FieldProblem::field)
+			.as("named, never an overflow")
+			.containsExactly("date", "until");
 		ReminderForm early = form("weekly", "1", List.of("TU"), "day", "1", "1", "MO", "on", "2030-03-01", "");
 		assertThatThrownBy(() -> ScheduleRule.build(early, null, TEXTS, Locale.forLanguageTag("es")))
 			.extracting(ex -> ((InvalidInput) ex).problems().get(0))
