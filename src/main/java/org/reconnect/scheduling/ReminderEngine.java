@@ -14,6 +14,7 @@ import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.scheduling.ReminderPlan.Send;
+import org.reconnect.system.handoff.DueClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,11 +40,11 @@ class ReminderEngine {
 
 	/** Reminders as {@link DueClaims} hands them off. */
 	static final DueClaims.Kind<Reminder> KIND = new DueClaims.Kind<>("reminder", Reminder.class,
-			reminder -> reminder.id, reminder -> reminder.pending.token(), (reminder, token, at) -> {
+			reminder -> reminder.id, new DueClaims.Pending<>(reminder -> reminder.pending.token(), (reminder, token, at) -> {
 				Reminder.Pending was = reminder.pending;
 				reminder.pending = new Reminder.Pending(was.occurrence(), was.meetingAt(), was.lead(), was.plannedAt(),
 						was.outcome(), token, at);
-			});
+			}));
 
 	/**
 	 * Runs after each batch's claim, before its hand-over: a test throws from it to stop there, as

@@ -13,6 +13,7 @@ import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.scheduling.Reminder.Outcome;
 import org.reconnect.scheduling.ReminderPlan.Send;
 import org.reconnect.system.Masking;
+import org.reconnect.system.handoff.DueClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.reconnect.scheduling;
+package org.reconnect.system.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reconnect.MutableClock;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,8 +33,6 @@ import com.mongodb.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The one hand-off of due work, on its own with a plain MongoTemplate on the embedded wire server
@@ -68,7 +67,27 @@ class DueClaimsTests {
 	}
 
 	private static final DueClaims.Kind<Chore> CHORES = new DueClaims.Kind<>("chore", Chore.class, chore -> chore.id,
-			chore -> chore.pending.token(), (chore, token, at) -> chore.pending = new Chore.Pending(token, at));
+			new DueClaims.Pending<>(chore -> chore.pending.token(),
+					(chore, token, at) -> chore.pending = new Chore.Pending(token, at)));
+
+	/** A leased job, as the outbox leases its entries: held while open, free again once settled. */
+	@Document("jobs")
+	static class Job {
+
+		@Id
+		String id;
+
+		String owner;
+
+		Instant until = Instant.EPOCH;
+
+		String state = "open";
+
+		String outcome;
+	}
+
+	private static final DueClaims.Kind<Job> JOBS = new DueClaims.Kind<>("job", Job.class, job -> job.id,
+			new DueClaims.Lease<>("owner", "until", Instant.EPOCH, "state", "open", job -> job.owner));
 
 	/** Thrown after a batch's claim, before its hand-over: the claimer dies there. */
 	static final class Stopped extends Error {
@@ -86,8 +105,6 @@ class DueClaimsTests {
 
 	private MongoTemplate mongo;
 
-	private HandOffs handOffs;
-
 	private DueClaims claims;
 
 	@BeforeEach
@@ -95,15 +112,13 @@ class DueClaimsTests {
 		server = new MongoServer(new H2Backend(new MVStore.Builder().open()));
 		client = MongoClients.create(server.bindAndGetConnectionString());
 		mongo = new MongoTemplate(client, "due-claims");
-		SchedulingSettings settings = new SchedulingSettings(Duration.ofHours(2), Duration.ofMinutes(1),
-				Duration.ofMinutes(15), Duration.ofDays(30), 4, 10, Duration.ofMinutes(2));
-		handOffs = new HandOffs(settings);
-		claims = new DueClaims(mongo, handOffs, new SchedulingMeters(new SimpleMeterRegistry(), clock), settings, clock);
+		claims = new DueClaims(mongo, new HandOffSettings(4, 10, Duration.ofMinutes(2)), (kind, count) -> {
+		}, clock);
 	}
 
 	@AfterEach
 	void stop() {
-		handOffs.destroy();
+		claims.close();
 		client.close();
 		server.shutdownNow();
 	}
@@ -184,6 +199,42 @@ class DueClaimsTests {
 		assertThat(claimed.dueAt).isEqualTo(NEXT);
 		assertThat(claimed.pending.token()).isEqualTo(claimed.claimedBy);
 		assertThat(claimed.pending.claimedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void aLeaseThatRanOutIsTakenOnlyByAClaimNamingItsHolderAndTheOldHoldersOutcomeIsRefused() {
+		Job job = new Job();
+		job.id = "job-1";
+		mongo.insert(job);
+		Job asRead = mongo.findById(job.id, Job.class);
+
+		List<Job> first = claims.claim(JOBS, List.of(lease(asRead)), "first", Sort.unsorted());
+		assertThat(first).singleElement().satisfies(won -> assertThat(won.owner).isEqualTo("first"));
+		assertThat(claims.claim(JOBS, List.of(lease(asRead)), "second", Sort.unsorted()))
+			.as("read free, held now").isEmpty();
+
+		clock.set(NOW.plusSeconds(121));
+		Job heldAsRead = mongo.findById(job.id, Job.class);
+		assertThat(claims.claim(JOBS, List.of(lease(asRead)), "free-only", Sort.unsorted()))
+			.as("a claim of a free job does not take a held one, even when its lease ran out").isEmpty();
+		List<Job> taken = claims.claim(JOBS, List.of(lease(heldAsRead)), "third", Sort.unsorted());
+		assertThat(taken).singleElement().satisfies(won -> assertThat(won.owner).isEqualTo("third"));
+
+		assertThat(claims.settlePlain(JOBS, List.of(new DueClaims.Settle<>(first.get(0), new Update().set("outcome", "late")))))
+			.as("the first holder's lease passed on").isZero();
+		assertThat(claims.settlePlain(JOBS, List.of(new DueClaims.Settle<>(taken.get(0), new Update().set("outcome", "done")))))
+			.isEqualTo(1);
+		Job settled = mongo.findById(job.id, Job.class);
+		assertThat(settled.outcome).isEqualTo("done");
+		assertThat(settled.owner).as("free again").isNull();
+		assertThat(settled.until).isEqualTo(Instant.EPOCH);
+	}
+
+	/** Leases the job for two minutes while it is free by the clock and held by whom it was read with. */
+	private DueClaims.Claim<Job> lease(Job read) {
+		return new DueClaims.Claim<>(read.id,
+				Criteria.where("until").lte(clock.instant()).and("owner").is(read.owner),
+				new Update().set("until", clock.instant().plus(Duration.ofMinutes(2))), null, read);
 	}
 
 	private int claimBatch(List<Chore> batch, Set<String> won) {

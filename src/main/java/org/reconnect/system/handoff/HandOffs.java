@@ -1,4 +1,4 @@
-package org.reconnect.scheduling;
+package org.reconnect.system.handoff;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,38 +9,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
-
 /**
- * The threads that hand due check-ins and reminders over to conversations and the outbox. A burst
- * due in one minute is one Quartz fire; its hand-offs run side by side here, so the store's
+ * The threads of one {@link DueClaims} that hand due work over. A burst due in one minute is one
+ * Quartz fire; its hand-offs run side by side here, so the store's
  * commits are shared and the scheduler's single trigger lock never bounds them. Each hand-off is
  * claimed by its own atomic update, so several threads (and nodes) never hand one over twice.
  */
-@Component
-class HandOffs implements DisposableBean {
+final class HandOffs implements AutoCloseable {
 
 	private final int threads;
 	private final ExecutorService pool;
 
-	HandOffs(SchedulingSettings settings) {
-		this.threads = Math.max(1, settings.handOffThreads());
+	/** One thread runs in the caller's own: the pool starts a thread only when there are two. */
+	HandOffs(int threads) {
+		this.threads = Math.max(1, threads);
 		AtomicInteger count = new AtomicInteger();
-		this.pool = Executors.newFixedThreadPool(threads, runnable -> {
+		this.pool = Executors.newFixedThreadPool(this.threads, runnable -> {
 			Thread thread = new Thread(runnable, "hand-off-" + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
-	}
-
-	/** Runs {@code worker} on every hand-off thread at once and adds up what each returned. */
-	int onEveryThread(IntSupplier worker) {
-		List<IntSupplier> copies = new ArrayList<>();
-		for (int i = 0; i < threads; i++) {
-			copies.add(worker);
-		}
-		return all(copies);
 	}
 
 	/** Splits {@code items} over the hand-off threads and adds up what {@code each} returned. */
@@ -80,7 +68,7 @@ class HandOffs implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void close() {
 		pool.shutdown();
 	}
 }
