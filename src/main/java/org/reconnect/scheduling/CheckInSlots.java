@@ -67,11 +67,13 @@ public class CheckInSlots {
 	private final SchedulingSettings settings;
 	private final DueClaims claims;
 	private final SchedulingMeters meters;
+	private final FireLag lag;
 	private final Clock clock;
 
 	CheckInSlots(CheckInSchedules schedules, MongoTemplate mongo, Triggers triggers, ParticipantService participants,
 			ConversationRuntime conversations, SchedulingSettings settings, DueClaims claims, SchedulingMeters meters,
-			Clock clock) {
+			FireLag lag, Clock clock) {
+		this.lag = lag;
 		this.meters = meters;
 		this.claims = claims;
 		this.schedules = schedules;
@@ -173,7 +175,7 @@ public class CheckInSlots {
 		}
 		Map<ParticipantId, Optional<String>> started = Map.of();
 		if (!inTime.isEmpty()) {
-			inTime.forEach(schedule -> meters.handingOff("check-in", schedule.nextDueAt));
+			inTime.forEach(schedule -> lag.handingOff("check-in", schedule.nextDueAt));
 			try {
 				started = conversations.startCheckIns(inTime.stream().map(CheckInSlots::start).toList());
 			}

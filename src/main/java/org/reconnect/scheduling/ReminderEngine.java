@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 
-import org.quartz.TriggerKey;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  * {@link ReminderSender}, and finished after a node stopped by {@link ReminderRecovery}.
  */
 @Component
-class ReminderEngine {
+class ReminderEngine implements TimedWork {
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderEngine.class);
 
@@ -61,24 +60,24 @@ class ReminderEngine {
 	}
 
 	private final MongoTemplate mongo;
-	private final Triggers triggers;
+	private final MinuteTriggers minutes;
 	private final ParticipantService participants;
 	private final DueClaims claims;
 	private final ReminderSender sender;
 	private final ReminderRecovery recovery;
-	private final SchedulingMeters meters;
+	private final FireLag lag;
 	private final Clock clock;
 	private volatile boolean stopping;
 
-	ReminderEngine(MongoTemplate mongo, Triggers triggers, ParticipantService participants, DueClaims claims,
-			ReminderSender sender, ReminderRecovery recovery, SchedulingMeters meters, Clock clock) {
+	ReminderEngine(MongoTemplate mongo, MinuteTriggers minutes, ParticipantService participants, DueClaims claims,
+			ReminderSender sender, ReminderRecovery recovery, FireLag lag, Clock clock) {
 		this.mongo = mongo;
-		this.triggers = triggers;
+		this.minutes = minutes;
 		this.participants = participants;
 		this.claims = claims;
 		this.sender = sender;
 		this.recovery = recovery;
-		this.meters = meters;
+		this.lag = lag;
 		this.clock = clock;
 	}
 
@@ -87,7 +86,8 @@ class ReminderEngine {
 	 *
 	 * @return how many due sends this call decided (sent, deferred or skipped)
 	 */
-	int fireDue() {
+	@Override
+	public int fireDue() {
 		Instant now = clock.instant();
 		Set<Instant> ensured = ConcurrentHashMap.newKeySet();
 		// A reminder with a send still pending waits for it to be finished (see recover()).
@@ -149,11 +149,11 @@ class ReminderEngine {
 		afterClaim.run();
 		List<ReminderDecision> sending = new ArrayList<>();
 		for (ReminderDecision decision : claimed) {
-			if (decision.nextSendAt() != null && ensured.add(Triggers.reminderMinute(decision.nextSendAt()))) {
-				triggers.ensureReminderMinute(decision.nextSendAt());
+			if (decision.nextSendAt() != null && ensured.add(MinuteTriggers.minuteOf(decision.nextSendAt()))) {
+				minutes.ensure(decision.nextSendAt());
 			}
 			if (decision.sending()) {
-				meters.handingOff("reminder", decision.reminder().nextSendAt); // after quiet hours: their end
+				lag.handingOff("reminder", decision.reminder().nextSendAt); // after quiet hours: their end
 				sending.add(decision);
 			}
 			else {
@@ -178,7 +178,8 @@ class ReminderEngine {
 	 *
 	 * @return how many pending sends were finished
 	 */
-	int recover() {
+	@Override
+	public int recover() {
 		return claims.recover(KIND, () -> !stopping, recovery::finish);
 	}
 
@@ -194,20 +195,18 @@ class ReminderEngine {
 	Repairs reconcile() {
 		Query planned = Query.query(Criteria.where("nextSendAt").ne(null));
 		planned.fields().include("nextSendAt");
-		Set<String> needed = new TreeSet<>();
+		Set<Instant> needed = new TreeSet<>();
 		int reminders = 0;
 		int created = 0;
 		for (Reminder reminder : mongo.find(planned, Reminder.class)) {
 			reminders++;
-			if (needed.add(Triggers.reminderMinute(reminder.nextSendAt).toString())
-					&& triggers.ensureReminderMinute(reminder.nextSendAt)) {
+			if (needed.add(MinuteTriggers.minuteOf(reminder.nextSendAt)) && minutes.ensure(reminder.nextSendAt)) {
 				created++;
 			}
 		}
 		int removed = 0;
-		for (TriggerKey key : triggers.reminderTriggers()) {
-			if (!needed.contains(key.getName())) {
-				triggers.remove(key);
+		for (Instant minute : minutes.planned()) {
+			if (!needed.contains(minute) && minutes.remove(minute)) {
 				removed++;
 			}
 		}
@@ -222,18 +221,14 @@ class ReminderEngine {
 	 * trigger of its previous send goes when no other reminder needs it.
 	 */
 	Repairs reconcile(Instant before, Instant after) {
-		int created = after != null && triggers.ensureReminderMinute(after) ? 1 : 0;
+		int created = after != null && minutes.ensure(after) ? 1 : 0;
 		int removed = 0;
-		if (before != null && (after == null || !Triggers.reminderMinute(before).equals(Triggers.reminderMinute(after)))) {
-			Instant minute = Triggers.reminderMinute(before);
+		if (before != null && (after == null || !MinuteTriggers.minuteOf(before).equals(MinuteTriggers.minuteOf(after)))) {
+			Instant minute = MinuteTriggers.minuteOf(before);
 			boolean needed = mongo.exists(Query.query(Criteria.where("nextSendAt").gt(minute.minusSeconds(60)).lte(minute)),
 					Reminder.class);
-			if (!needed) {
-				TriggerKey key = TriggerKey.triggerKey(minute.toString(), Triggers.REMINDER_GROUP);
-				if (triggers.reminderTriggers().contains(key)) {
-					triggers.remove(key);
-					removed = 1;
-				}
+			if (!needed && minutes.remove(minute)) {
+				removed = 1;
 			}
 		}
 		if (created + removed > 0) {

@@ -30,16 +30,14 @@ class ReminderSender {
 	private final ConversationRuntime conversations;
 	private final Messenger messenger;
 	private final DueClaims claims;
-	private final SchedulingSettings settings;
 	private final ReminderTexts texts;
 
-	ReminderSender(ConversationRuntime conversations, Messenger messenger, DueClaims claims, SchedulingSettings settings,
+	ReminderSender(ConversationRuntime conversations, Messenger messenger, DueClaims claims,
 			ReminderTexts texts) {
 		this.texts = texts;
 		this.conversations = conversations;
 		this.messenger = messenger;
 		this.claims = claims;
-		this.settings = settings;
 	}
 
 	/**
@@ -78,7 +76,7 @@ class ReminderSender {
 		}
 		catch (RuntimeException ex) {
 			log.error("{} claimed reminders could not be handed to the outbox; they are sent once the lease of {} is over",
-					sending.size(), settings.handOffLease(), ex);
+					sending.size(), claims.lease(), ex);
 			return 0;
 		}
 		List<DueClaims.Settle<Reminder>> records = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.reconnect.system.handoff;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -351,6 +352,11 @@ public class DueClaims implements AutoCloseable {
 	public <T> void release(Kind<T> kind, T item, Criteria unchanged, Update restore) {
 		mongo.updateFirst(held(kind, item).addCriteria(unchanged), kind.mark().cleared(restore), kind.type(),
 				collection(kind));
+	}
+
+	/** How long claimed work may stay pending before a sweep takes it over. */
+	public Duration lease() {
+		return settings.lease();
 	}
 
 	/** Stops the hand-off threads. */
