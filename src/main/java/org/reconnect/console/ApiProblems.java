@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.reconnect.consent.AllyAlreadyNamed;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
-import org.reconnect.scheduling.ReminderNotFound;
+import org.reconnect.reminders.ReminderNotFound;
 import org.reconnect.system.InvalidInput;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -49,7 +49,7 @@ public final class InboundPipeline {
 				+ "(consent)"),
 
 		REMINDER_REPLIES("NEXT, and GOING, CANT or SUPPORT after a recent reminder: words no check-in answer uses; "
-				+ "recorded here, answered here unless the reminder-reply flow is open (scheduling)"),
+				+ "recorded here, answered here unless the reminder-reply flow is open (reminders)"),
 
 		FLOWS("anything else from a participant goes to their open conversation, or gets a kind acknowledgement "
 				+ "(flows)");

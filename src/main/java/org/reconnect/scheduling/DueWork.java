@@ -46,7 +46,7 @@ public class DueWork {
 	 * expiries, pauses and escalation steps, timed work (reminders) still due (after the pending
 	 * ones, whose next sends wait for them), erasures a stopped node left half done.
 	 */
-	Done sweep() {
+	public Done sweep() {
 		int recovered = slots.recover();
 		int reminderRecovered = timed.stream().mapToInt(TimedWork::recover).sum();
 		int timeouts = conversations.timeoutsDue();

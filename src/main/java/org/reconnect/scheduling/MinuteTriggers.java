@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.quartz.JobKey;
 import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MinuteTriggers {
+
+	/** The Quartz group of the minute triggers, each named by its minute (ISO-8601); kept in the store. */
+	public static final String GROUP = "reminder-minutes";
+
+	/** The Quartz job the minute triggers fire; kept in the store. */
+	public static final JobKey JOB = JobKey.jobKey("reminders", "reconnect");
 
 	private final Triggers triggers;
 
@@ -45,7 +52,7 @@ public class MinuteTriggers {
 	 * @return whether it had one
 	 */
 	public boolean remove(Instant minute) {
-		TriggerKey key = TriggerKey.triggerKey(minute.toString(), Triggers.REMINDER_GROUP);
+		TriggerKey key = TriggerKey.triggerKey(minute.toString(), GROUP);
 		if (!triggers.reminderTriggers().contains(key)) {
 			return false;
 		}

@@ -21,6 +21,6 @@ class InboundPipelineIntegrationTests extends LoopTestSupport {
 					"org.reconnect.escalation.AcknowledgeInboundHandler",
 					"org.reconnect.flows.AskForPersonHandler", "org.reconnect.consent.ConsentInboundHandler",
 					"org.reconnect.flows.AllyConversationHandler", "org.reconnect.consent.RenewalInboundHandler",
-					"org.reconnect.scheduling.ReminderInboundHandler", "org.reconnect.flows.FlowInboundHandler");
+					"org.reconnect.reminders.ReminderInboundHandler", "org.reconnect.flows.FlowInboundHandler");
 	}
 }

@@ -2,8 +2,8 @@ package org.reconnect.console.pages;
 
 import java.util.List;
 
-import org.reconnect.scheduling.ReminderRequest;
-import org.reconnect.scheduling.ReminderView;
+import org.reconnect.reminders.ReminderRequest;
+import org.reconnect.reminders.ReminderView;
 
 /**
  * The reminder form as typed. A coach picks a common repeat from a list or writes an RFC 5545
