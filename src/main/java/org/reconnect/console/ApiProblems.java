@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.reconnect.coaches.CoachAlreadyExists;
+import org.reconnect.coaches.CoachNotFound;
 import org.reconnect.consent.AllyAlreadyNamed;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.reminders.ReminderNotFound;

@@ -6,10 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.reconnect.coaches.CrisisReach;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentService;
 import org.reconnect.console.AlertsInbox;
-import org.reconnect.console.CrisisReach;
+import org.reconnect.coaches.CrisisReach;
 import org.reconnect.console.NoticeAlreadyAcknowledged;
 import org.reconnect.escalation.AttentionItem;
 import org.reconnect.escalation.EscalationService;

@@ -1,4 +1,4 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -24,12 +24,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@link CoachSessions})
  */
 @Document("coaches")
-record Coach(@Id String username, String passwordHash, String phone, String role, Instant createdAt,
+public record Coach(@Id String username, String passwordHash, String phone, String role, Instant createdAt,
 		Instant disabledAt, String email, String zone, String quietStart, String quietEnd, Integer credentialsVersion) {
 
 	/** An account stored before credentials had versions is at version 0. */
 	@PersistenceCreator
-	Coach {
+	public Coach {
 		credentialsVersion = credentialsVersion == null ? 0 : credentialsVersion;
 	}
 
@@ -38,11 +38,11 @@ record Coach(@Id String username, String passwordHash, String phone, String role
 		this(username, passwordHash, phone, role, createdAt, disabledAt, null, null, null, null, 0);
 	}
 
-	boolean enabled() {
+	public boolean enabled() {
 		return disabledAt == null;
 	}
 
-	boolean supervisor() {
+	public boolean supervisor() {
 		return Role.SUPERVISOR.name().equals(role);
 	}
 

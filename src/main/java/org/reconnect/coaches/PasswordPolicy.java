@@ -1,4 +1,4 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,7 @@ class PasswordPolicy {
 	private final Zxcvbn strength = new Zxcvbn();
 	private final int minLength;
 
-	PasswordPolicy(ConsoleSettings settings) {
+	PasswordPolicy(CoachesSettings settings) {
 		this.minLength = settings.passwordMinLength();
 	}
 

@@ -1,4 +1,4 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 /** What a coach account may see: its own caseload, or every caseload and the coach accounts. */
 public enum Role {

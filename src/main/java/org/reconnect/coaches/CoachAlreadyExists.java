@@ -1,7 +1,7 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 /** A coach account with this username exists (another request may have made it a moment ago). */
-class CoachAlreadyExists extends RuntimeException {
+public class CoachAlreadyExists extends RuntimeException {
 
 	CoachAlreadyExists() {
 		super("is taken: choose another username");

@@ -1,4 +1,4 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 import java.util.Locale;
 
@@ -26,9 +26,9 @@ class StaffMail {
 
 	private final ObjectProvider<JavaMailSender> senders;
 	private final MessageSource texts;
-	private final ConsoleSettings settings;
+	private final CoachesSettings settings;
 
-	StaffMail(ObjectProvider<JavaMailSender> senders, MessageSource texts, ConsoleSettings settings) {
+	StaffMail(ObjectProvider<JavaMailSender> senders, MessageSource texts, CoachesSettings settings) {
 		this.senders = senders;
 		this.texts = texts;
 		this.settings = settings;

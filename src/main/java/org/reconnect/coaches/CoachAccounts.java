@@ -1,13 +1,15 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.StreamSupport;
 
+import org.reconnect.participants.LocalQuietHours;
 import org.reconnect.participants.QuietHours;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -22,6 +24,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +36,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -40,11 +44,12 @@ import org.springframework.stereotype.Service;
  * A supervisor's work on coach accounts: create, list, disable, change the role or the password.
  * Disabling and changing the role or the password are credential changes: each is one atomic
  * update that also raises the account's credentials version, which ends its console sessions on
- * their next request ({@link CoachSessions}), and revokes its API tokens (issued under the old
- * credentials; a token of a coach made supervisor would otherwise gain the new powers unasked).
+ * their next request (the console's sessions), and announces {@link CoachCredentialsChanged}, on
+ * which the console revokes its API tokens (issued under the old credentials; a token of a coach
+ * made supervisor would otherwise gain the new powers unasked).
  */
 @Service
-class CoachAccounts {
+public class CoachAccounts {
 
 	private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,39}";
 
@@ -53,23 +58,23 @@ class CoachAccounts {
 	private final Coaches coaches;
 	private final PasswordEncoder encoder;
 	private final PhoneNumbers phones;
-	private final ApiTokenService tokens;
+	private final ApplicationEventPublisher events;
 	private final PasswordPolicy passwords;
 	private final MongoTemplate mongo;
 	private final Clock clock;
 
-	CoachAccounts(Coaches coaches, PasswordEncoder encoder, PhoneNumbers phones, ApiTokenService tokens,
+	CoachAccounts(Coaches coaches, PasswordEncoder encoder, PhoneNumbers phones, ApplicationEventPublisher events,
 			PasswordPolicy passwords, MongoTemplate mongo, Clock clock) {
 		this.coaches = coaches;
 		this.encoder = encoder;
 		this.phones = phones;
-		this.tokens = tokens;
+		this.events = events;
 		this.passwords = passwords;
 		this.mongo = mongo;
 		this.clock = clock;
 	}
 
-	CoachView create(NewCoach request) {
+	public CoachView create(NewCoach request) {
 		List<InvalidInput.FieldProblem> problems = new ArrayList<>();
 		String username = request.username() == null ? "" : request.username().trim().toLowerCase(Locale.ROOT);
 		if (!username.matches(USERNAME)) {
@@ -109,7 +114,7 @@ class CoachAccounts {
 	 *
 	 * @throws InvalidInput naming each field that cannot be used; nothing is changed then
 	 */
-	CoachView changeContact(String username, CoachContact request) {
+	public CoachView changeContact(String username, CoachContact request) {
 		coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
 		List<InvalidInput.FieldProblem> problems = new ArrayList<>();
 		Contact contact = contact(request, problems);
@@ -163,7 +168,17 @@ class CoachAccounts {
 	private record Contact(String phone, String email, ZoneId zone, QuietHours quietHours) {
 	}
 
-	List<CoachView> all() {
+	/** The account, as kept: for signing in and for the console's checks of who is who. */
+	public Optional<Coach> find(String username) {
+		return coaches.findById(username);
+	}
+
+	/** The accounts with this mobile. */
+	public List<Coach> findByPhone(String phone) {
+		return coaches.findByPhone(phone);
+	}
+
+	public List<CoachView> all() {
 		return StreamSupport.stream(coaches.findAll().spliterator(), false)
 			.map(CoachView::of)
 			.sorted(java.util.Comparator.comparing(CoachView::username))
@@ -171,19 +186,19 @@ class CoachAccounts {
 	}
 
 	/** Disables the account and revokes its API tokens; a supervisor cannot lock themselves out. */
-	CoachView disable(String username, String by) {
+	public CoachView disable(String username, String by) {
 		Coach coach = coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
 		if (coach.username().equals(by)) {
 			throw InvalidInput.of("username", "is your own account: ask another supervisor to disable it");
 		}
 		Coach disabled = coach.enabled() ? changeCredentials(username, new Update().set("disabledAt", clock.instant()))
 				: coach;
-		tokens.revokeAllOf(username);
+		events.publishEvent(new CoachCredentialsChanged(username));
 		return CoachView.of(disabled);
 	}
 
 	/** Gives the account another role; a supervisor cannot change their own (nor leave none behind). */
-	CoachView changeRole(String username, String newRole, String by) {
+	public CoachView changeRole(String username, String newRole, String by) {
 		Coach coach = coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
 		if (coach.username().equals(by)) {
 			throw InvalidInput.of("role", "is your own account's: ask another supervisor to change it");
@@ -192,17 +207,17 @@ class CoachAccounts {
 		Coach changed = coach.role().equals(role.name()) ? coach
 				: changeCredentials(username, new Update().set("role", role.name()));
 		if (changed != coach) {
-			tokens.revokeAllOf(username);
+			events.publishEvent(new CoachCredentialsChanged(username));
 		}
 		return CoachView.of(changed);
 	}
 
 	/** Sets a new password, by the same policy as a new account's. */
-	CoachView changePassword(String username, String password) {
+	public CoachView changePassword(String username, String password) {
 		coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
 		passwords.require("password", password, username);
 		Coach changed = changeCredentials(username, new Update().set("passwordHash", encoder.encode(password)));
-		tokens.revokeAllOf(username);
+		events.publishEvent(new CoachCredentialsChanged(username));
 		return CoachView.of(changed);
 	}
 
@@ -235,13 +250,13 @@ class CoachAccounts {
 	 * @param timeZone the coach's IANA zone for quiet hours; the participant's zone when absent
 	 * @param quietHours the coach's own; the organisation's when absent
 	 */
-	record NewCoach(@Size(max = 40) @CleanText String username,
+	public record NewCoach(@Size(max = 40) @CleanText String username,
 			@AtMostBytes(72) @JsonDeserialize(using = StringDeserializer.class) String password,
 			@Size(max = 64) @CleanText String phone, @Size(max = 64) @CleanText String role,
 			@Size(max = 254) @CleanText String email, @Size(max = 64) @CleanText String timeZone,
 			@Valid LocalQuietHours quietHours) {
 
-		NewCoach(String username, String password, String phone, String role) {
+		public NewCoach(String username, String password, String phone, String role) {
 			this(username, password, phone, role, null, null, null);
 		}
 	}
@@ -254,7 +269,7 @@ class CoachAccounts {
 	 * @param timeZone an IANA zone; absent: the zone of the participant an alert is about
 	 * @param quietHours 24-hour HH:mm start and end; absent: the organisation's
 	 */
-	record CoachContact(@Size(max = 64) @CleanText String phone, @Size(max = 254) @CleanText String email,
+	public record CoachContact(@Size(max = 64) @CleanText String phone, @Size(max = 254) @CleanText String email,
 			@Size(max = 64) @CleanText String timeZone, @Valid LocalQuietHours quietHours) {
 	}
 
@@ -263,7 +278,7 @@ class CoachAccounts {
 	 *
 	 * @param quietHours the coach's own, null for the organisation's
 	 */
-	record CoachView(String username, String role, String phone, java.time.Instant createdAt, boolean enabled,
+	public record CoachView(String username, String role, String phone, java.time.Instant createdAt, boolean enabled,
 			java.time.Instant disabledAt, String email, String timeZone, QuietHours quietHours) {
 
 		static CoachView of(Coach coach) {

@@ -1,4 +1,4 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,9 +11,9 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.reconnect.coaches.PasswordPolicy;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -49,7 +49,7 @@ class PasswordPolicyTests {
 	void aWeakConfiguredFirstCoachPasswordStopsTheStartAndCreatesNoAccount() {
 		Coaches coaches = mock(Coaches.class);
 		when(coaches.count()).thenReturn(0L);
-		ConsoleSettings weak = settings("password1234");
+		CoachesSettings weak = settings("password1234");
 		FirstCoach first = new FirstCoach(coaches, PasswordEncoderFactories.createDelegatingPasswordEncoder(), weak,
 				mock(PhoneNumbers.class), new PasswordPolicy(weak), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
@@ -63,7 +63,7 @@ class PasswordPolicyTests {
 	void aStrongConfiguredFirstCoachPasswordCreatesTheAccount() {
 		Coaches coaches = mock(Coaches.class);
 		when(coaches.count()).thenReturn(0L);
-		ConsoleSettings strong = settings("correct horse battery");
+		CoachesSettings strong = settings("correct horse battery");
 		new FirstCoach(coaches, PasswordEncoderFactories.createDelegatingPasswordEncoder(), strong,
 				mock(PhoneNumbers.class), new PasswordPolicy(strong), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
 			.run(null);
@@ -79,10 +79,8 @@ class PasswordPolicyTests {
 		assertThatThrownBy(() -> policy.require("password", password, username)).isInstanceOf(InvalidInput.class);
 	}
 
-	private static ConsoleSettings settings(String initialPassword) {
-		return new ConsoleSettings(new ConsoleSettings.InitialCoach("coach", initialPassword, null, null), 12,
-				new ConsoleSettings.Lockout(5, java.time.Duration.ofMinutes(15), java.time.Duration.ofMinutes(15)),
-				new ConsoleSettings.Passkeys("localhost", "Reconnect", Set.of()),
-				new ConsoleSettings.Mail("reconnect@localhost", "http://localhost:8080"));
+	private static CoachesSettings settings(String initialPassword) {
+		return new CoachesSettings(new CoachesSettings.InitialCoach("coach", initialPassword, null, null), 12,
+				new CoachesSettings.Mail("reconnect@localhost", "http://localhost:8080"));
 	}
 }

@@ -1,10 +1,12 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 
+import org.reconnect.coaches.Coach;
+import org.reconnect.coaches.Role;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,7 +1,7 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 /** No coach account by that username. */
-class CoachNotFound extends RuntimeException {
+public class CoachNotFound extends RuntimeException {
 
 	CoachNotFound(String username) {
 		super("No coach account '" + username + "': see GET /api/coaches");

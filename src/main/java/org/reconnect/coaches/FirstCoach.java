@@ -1,4 +1,4 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,12 +24,12 @@ class FirstCoach implements ApplicationRunner {
 
 	private final Coaches coaches;
 	private final PasswordEncoder encoder;
-	private final ConsoleSettings settings;
+	private final CoachesSettings settings;
 	private final PhoneNumbers phones;
 	private final PasswordPolicy passwords;
 	private final Clock clock;
 
-	FirstCoach(Coaches coaches, PasswordEncoder encoder, ConsoleSettings settings, PhoneNumbers phones,
+	FirstCoach(Coaches coaches, PasswordEncoder encoder, CoachesSettings settings, PhoneNumbers phones,
 			PasswordPolicy passwords, Clock clock) {
 		this.coaches = coaches;
 		this.encoder = encoder;
@@ -44,7 +44,7 @@ class FirstCoach implements ApplicationRunner {
 		if (coaches.count() > 0) {
 			return;
 		}
-		ConsoleSettings.InitialCoach first = settings.initialCoach();
+		CoachesSettings.InitialCoach first = settings.initialCoach();
 		String password = first.password();
 		boolean generated = password == null || password.isBlank();
 		if (generated) {

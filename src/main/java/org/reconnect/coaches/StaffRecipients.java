@@ -1,4 +1,4 @@
-package org.reconnect.console;
+package org.reconnect.coaches;
 
 import java.util.List;
 
