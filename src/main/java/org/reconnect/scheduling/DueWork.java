@@ -64,12 +64,13 @@ public class DueWork {
 			return new Done(count, timeouts, expired, escalations, reminders);
 		}
 
-		Done plus(Done other) {
+		/** This run and {@code other} together. */
+		public Done plus(Done other) {
 			return new Done(checkIns + other.checkIns, timeouts + other.timeouts, expired + other.expired,
 					escalations + other.escalations, reminders + other.reminders);
 		}
 
-		static Done nothing() {
+		public static Done nothing() {
 			return new Done(0, 0, 0, 0, 0);
 		}
 	}

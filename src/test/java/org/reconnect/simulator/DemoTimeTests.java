@@ -1,4 +1,4 @@
-package org.reconnect.scheduling;
+package org.reconnect.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.reconnect.scheduling;
+package org.reconnect.simulator;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.reconnect.scheduling.DueWork;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.ShiftableClock;
 import org.reconnect.system.SimulatorMode;
@@ -32,9 +33,9 @@ public class DemoTime {
 	private final Clock clock;
 	private final boolean simulator;
 	private final DueWork due;
-	private final SchedulingSettings settings;
+	private final SimulatorSettings settings;
 
-	DemoTime(Clock clock, Environment env, DueWork due, SchedulingSettings settings) {
+	DemoTime(Clock clock, Environment env, DueWork due, SimulatorSettings settings) {
 		this.clock = clock;
 		this.simulator = SimulatorMode.active(env);
 		this.due = due;

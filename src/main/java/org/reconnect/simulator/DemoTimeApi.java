@@ -1,4 +1,4 @@
-package org.reconnect.console;
+package org.reconnect.simulator;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -7,8 +7,6 @@ import org.reconnect.system.CleanText;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.reconnect.scheduling.DemoTime;
-import org.reconnect.scheduling.DemoTimeUnavailable;
 import org.reconnect.scheduling.DueWork;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package org.reconnect.scheduling;
+package org.reconnect.simulator;
 
 /** Someone asked to jump the clock where time must stay real (a Twilio account is configured). */
 public class DemoTimeUnavailable extends RuntimeException {
