@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.bson.types.ObjectId;
 import org.reconnect.system.handoff.DueClaims;
+import org.reconnect.system.handoff.Mark;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,7 +40,7 @@ class Outbox {
 		this.collection = collection;
 		this.claims = new DueClaims(mongo);
 		this.kind = new DueClaims.Kind<>("message", MessageRecord.class, collection, record -> record.id,
-				new DueClaims.Lease<>("leaseOwner", "leaseUntil", MessageRecord.NEVER, "status",
+				new Mark.Lease<>("leaseOwner", "leaseUntil", MessageRecord.NEVER, "status",
 						MessageRecord.Status.QUEUED, record -> record.leaseOwner));
 	}
 

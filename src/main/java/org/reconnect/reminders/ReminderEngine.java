@@ -17,6 +17,7 @@ import org.reconnect.scheduling.FireLag;
 import org.reconnect.scheduling.MinuteTriggers;
 import org.reconnect.scheduling.TimedWork;
 import org.reconnect.system.handoff.DueClaims;
+import org.reconnect.system.handoff.Mark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -42,7 +43,7 @@ class ReminderEngine implements TimedWork {
 
 	/** Reminders as {@link DueClaims} hands them off. */
 	static final DueClaims.Kind<Reminder> KIND = new DueClaims.Kind<>("reminder", Reminder.class,
-			reminder -> reminder.id, new DueClaims.Pending<>(reminder -> reminder.pending.token(), (reminder, token, at) -> {
+			reminder -> reminder.id, new Mark.Pending<>(reminder -> reminder.pending.token(), (reminder, token, at) -> {
 				Reminder.Pending was = reminder.pending;
 				reminder.pending = new Reminder.Pending(was.occurrence(), was.meetingAt(), was.lead(), was.plannedAt(),
 						was.outcome(), token, at);

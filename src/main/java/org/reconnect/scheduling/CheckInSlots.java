@@ -25,6 +25,7 @@ import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.system.handoff.DueClaims;
+import org.reconnect.system.handoff.Mark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -47,7 +48,7 @@ public class CheckInSlots {
 	/** Check-ins as {@link DueClaims} hands them off. */
 	private static final DueClaims.Kind<CheckInSchedule> KIND = new DueClaims.Kind<>("check-in", CheckInSchedule.class,
 			schedule -> schedule.participantId,
-			new DueClaims.Pending<>(schedule -> schedule.pending.token(),
+			new Mark.Pending<>(schedule -> schedule.pending.token(),
 					(schedule, token, at) -> schedule.pending = new CheckInSchedule.Pending(schedule.pending.dueAt(),
 							schedule.pending.conversationId(), token, at)),
 			"_id", "nextDueAt", "pending");

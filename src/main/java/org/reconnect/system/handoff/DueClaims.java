@@ -63,108 +63,10 @@ public class DueClaims implements AutoCloseable {
 		}
 	}
 
-	/** How a claim marks its documents as taken, and how an outcome clears the mark. */
-	public sealed interface Mark<T> {
-
-		/** The field a claim writes its batch's token to, read back to learn which it won. */
-		String claimField();
-
-		/** The document while its mark is still the one {@code item} was read or claimed with. */
-		Criteria held(T item);
-
-		/** Adds to a claim's update what marks the document as this token's. */
-		Update claiming(Update update, Claim<?> claim, String token);
-
-		/** Adds to an outcome's update what clears the mark. */
-		Update cleared(Update outcome);
-	}
-
-	/**
-	 * The work recorded pending beside the document's own state (check-ins, reminders): the claim
-	 * writes its token to {@code claimedBy} and the kind's pending record (with {@code token} and
-	 * {@code claimedAt}) to {@code pending}; the sweep takes over what is pending longer than the
-	 * lease ({@link DueClaims#recover}).
-	 *
-	 * @param token the token of a document's pending mark, as read
-	 * @param takenOver moves a document's pending mark, in memory, to the token that took it over
-	 */
-	public record Pending<T>(Function<T, String> token, TakenOver<T> takenOver) implements Mark<T> {
-
-		/** Set by a claim to its batch's token: afterwards, which documents the batch won. */
-		static final String CLAIM_TOKEN = "claimedBy";
-
-		/** The work claimed and not yet handed over: a kind's own record with {@code token} and {@code claimedAt}. */
-		static final String PENDING = "pending";
-
-		static final String PENDING_TOKEN = PENDING + ".token";
-
-		static final String PENDING_SINCE = PENDING + ".claimedAt";
-
-		@Override
-		public String claimField() {
-			return CLAIM_TOKEN;
-		}
-
-		@Override
-		public Criteria held(T item) {
-			return Criteria.where(PENDING_TOKEN).is(token.apply(item));
-		}
-
-		@Override
-		public Update claiming(Update update, Claim<?> claim, String batchToken) {
-			update.set(CLAIM_TOKEN, batchToken);
-			return claim.pending() == null ? update : update.set(PENDING, claim.pending());
-		}
-
-		@Override
-		public Update cleared(Update outcome) {
-			return outcome.unset(PENDING);
-		}
-	}
-
-	/**
-	 * A lease (the outbox): the claim's token in {@code owner} and when the lease ends in
-	 * {@code until} (set by the claim's own update); an outcome frees both. The mark holds only
-	 * while {@code state} is still {@code open}: work that ended otherwise (an erased participant's
-	 * message dropped) is not written over. A lease that ran out is taken over by the next claim
-	 * of the due work, whose condition names the owner it read.
-	 *
-	 * @param holder the owner of an item's lease, as read or claimed
-	 * @param free what {@code until} holds while nobody holds the lease
-	 */
-	public record Lease<T>(String owner, String until, Object free, String state, Object open,
-			Function<T, String> holder) implements Mark<T> {
-
-		@Override
-		public String claimField() {
-			return owner;
-		}
-
-		@Override
-		public Criteria held(T item) {
-			return Criteria.where(owner).is(holder.apply(item)).and(state).is(open);
-		}
-
-		@Override
-		public Update claiming(Update update, Claim<?> claim, String token) {
-			return update.set(owner, token);
-		}
-
-		@Override
-		public Update cleared(Update outcome) {
-			return outcome.set(owner, null).set(until, free);
-		}
-	}
-
-	public interface TakenOver<T> {
-
-		void moved(T item, String token, Instant at);
-	}
-
 	/**
 	 * One item's claim: {@code update} applies while the document with {@code id} still matches
 	 * {@code condition}; {@code pending}, when not null, is recorded by the same update (a
-	 * {@link Pending} mark's record).
+	 * {@link Mark.Pending} mark's record).
 	 */
 	public record Claim<C>(String id, Criteria condition, Update update, Object pending, C item) {
 	}
@@ -274,16 +176,16 @@ public class DueClaims implements AutoCloseable {
 	 * Takes over the work pending longer than the lease (its node stopped half way), each by a
 	 * compare-and-set on the token it carries, so two nodes never both take one, and finishes it.
 	 * What cannot be finished stays pending and is tried again after another lease. For kinds with
-	 * a {@link Pending} mark.
+	 * a {@link Mark.Pending} mark.
 	 *
 	 * @return how many were finished
 	 */
 	public <T> int recover(Kind<T> kind, BooleanSupplier goOn, Finish<T> finish) {
-		if (!(kind.mark() instanceof Pending<T> pending)) {
+		if (!(kind.mark() instanceof Mark.Pending<T> pending)) {
 			throw new IllegalArgumentException(kind.name() + " records no pending work to take over");
 		}
 		Instant now = clock.instant();
-		Criteria stale = Criteria.where(Pending.PENDING_SINCE).lt(now.minus(settings.lease()));
+		Criteria stale = Criteria.where(Mark.Pending.PENDING_SINCE).lt(now.minus(settings.lease()));
 		Set<String> tried = ConcurrentHashMap.newKeySet();
 		int finished = 0;
 		while (goOn.getAsBoolean()) {
@@ -376,14 +278,14 @@ public class DueClaims implements AutoCloseable {
 	}
 
 	/** Moves the batch's pending marks to a new token, each only while it carries the token read. */
-	private <T> List<T> takeOver(Kind<T> kind, Pending<T> pending, List<T> batch, Instant now) {
+	private <T> List<T> takeOver(Kind<T> kind, Mark.Pending<T> pending, List<T> batch, Instant now) {
 		String token = UUID.randomUUID().toString();
 		BulkOperations bulk = bulk(kind);
 		batch.forEach(item -> bulk.updateOne(held(kind, item),
-				new Update().set(Pending.PENDING_TOKEN, token).set(Pending.PENDING_SINCE, now)));
+				new Update().set(Mark.Pending.PENDING_TOKEN, token).set(Mark.Pending.PENDING_SINCE, now)));
 		execute(bulk, batch.size(), "take-overs of pending " + kind.name() + " hand-offs failed; tried again later");
 		Set<String> mine = new HashSet<>();
-		carrying(kind, batch.stream().map(kind.id()).toList(), Pending.PENDING_TOKEN, token, Sort.unsorted(), "_id")
+		carrying(kind, batch.stream().map(kind.id()).toList(), Mark.Pending.PENDING_TOKEN, token, Sort.unsorted(), "_id")
 			.forEach(item -> mine.add(kind.id().apply(item)));
 		List<T> taken = batch.stream().filter(item -> mine.contains(kind.id().apply(item))).toList();
 		taken.forEach(item -> pending.takenOver().moved(item, token, now));

@@ -67,7 +67,7 @@ class DueClaimsTests {
 	}
 
 	private static final DueClaims.Kind<Chore> CHORES = new DueClaims.Kind<>("chore", Chore.class, chore -> chore.id,
-			new DueClaims.Pending<>(chore -> chore.pending.token(),
+			new Mark.Pending<>(chore -> chore.pending.token(),
 					(chore, token, at) -> chore.pending = new Chore.Pending(token, at)));
 
 	/** A leased job, as the outbox leases its entries: held while open, free again once settled. */
@@ -87,7 +87,7 @@ class DueClaimsTests {
 	}
 
 	private static final DueClaims.Kind<Job> JOBS = new DueClaims.Kind<>("job", Job.class, job -> job.id,
-			new DueClaims.Lease<>("owner", "until", Instant.EPOCH, "state", "open", job -> job.owner));
+			new Mark.Lease<>("owner", "until", Instant.EPOCH, "state", "open", job -> job.owner));
 
 	/** Thrown after a batch's claim, before its hand-over: the claimer dies there. */
 	static final class Stopped extends Error {
