@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.reconnect.scheduling.DemoTime;
-import org.reconnect.scheduling.DemoTimeUnavailable;
+import org.reconnect.simulator.DemoTime;
+import org.reconnect.simulator.DemoTimeUnavailable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.reconnect.coaches.CoachAlreadyExists;
+import org.reconnect.coaches.CoachNotFound;
 import org.reconnect.consent.AllyAlreadyNamed;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
-import org.reconnect.scheduling.ReminderNotFound;
+import org.reconnect.reminders.ReminderNotFound;
 import org.reconnect.system.InvalidInput;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.reconnect.coaches.Coach;
+import org.reconnect.coaches.CoachAccounts;
+import org.reconnect.coaches.CoachCredentialsChanged;
 import org.reconnect.system.InvalidInput;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /** Issues, lists, revokes and checks API tokens; a token acts as the coach account it was issued for. */
@@ -24,11 +28,11 @@ class ApiTokenService {
 	private static final Duration LONGEST = Duration.ofDays(366);
 
 	private final ApiTokens tokens;
-	private final Coaches coaches;
+	private final CoachAccounts coaches;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokenService(ApiTokens tokens, Coaches coaches, Clock clock) {
+	ApiTokenService(ApiTokens tokens, CoachAccounts coaches, Clock clock) {
 		this.tokens = tokens;
 		this.coaches = coaches;
 		this.clock = clock;
@@ -37,7 +41,7 @@ class ApiTokenService {
 	/** @return the token's record and its secret, which is not kept and cannot be shown again */
 	Issued issue(String coach, String name, Instant expiresAt, String issuedBy) {
 		Instant now = clock.instant();
-		if (coach == null || coaches.findById(coach).filter(Coach::enabled).isEmpty()) {
+		if (coach == null || coaches.find(coach).filter(Coach::enabled).isEmpty()) {
 			throw InvalidInput.of("coach", "must be the username of an enabled coach account, see GET /api/coaches");
 		}
 		if (name == null || name.isBlank() || name.length() > 80) {
@@ -68,6 +72,12 @@ class ApiTokenService {
 		}).orElse(false);
 	}
 
+	/** Tokens issued under a coach's old credentials no longer hold. */
+	@EventListener
+	void on(CoachCredentialsChanged changed) {
+		revokeAllOf(changed.username());
+	}
+
 	void revokeAllOf(String coach) {
 		tokens.findByCoach(coach).stream().filter(t -> t.revokedAt() == null).forEach(t -> tokens.save(t.revoke(clock.instant())));
 	}
@@ -79,7 +89,7 @@ class ApiTokenService {
 		}
 		return tokens.findByHash(hash(secret))
 			.filter(token -> token.usableAt(clock.instant()))
-			.flatMap(token -> coaches.findById(token.coach()))
+			.flatMap(token -> coaches.find(token.coach()))
 			.filter(Coach::enabled);
 	}
 

@@ -2,6 +2,8 @@ package org.reconnect.console;
 
 import java.util.List;
 
+import org.reconnect.coaches.Coach;
+import org.reconnect.coaches.Role;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;

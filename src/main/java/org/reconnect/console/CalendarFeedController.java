@@ -1,6 +1,6 @@
 package org.reconnect.console;
 
-import org.reconnect.scheduling.ReminderCalendar;
+import org.reconnect.reminders.ReminderCalendar;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

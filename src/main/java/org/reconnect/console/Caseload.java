@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.reconnect.coaches.Role;
 import org.reconnect.escalation.AttentionItem;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.participants.EnrolParticipant;

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.reconnect.coaches.Coach;
+import org.reconnect.coaches.CoachAccounts;
 import org.reconnect.consent.ConsentService;
 import org.reconnect.messaging.SimulatorAccess;
 import org.reconnect.participants.ParticipantId;
@@ -25,9 +27,9 @@ class CaseloadNumbers implements SimulatorAccess {
 	private final Caseload caseload;
 	private final ParticipantService participants;
 	private final ConsentService consent;
-	private final Coaches coaches;
+	private final CoachAccounts coaches;
 
-	CaseloadNumbers(Caseload caseload, ParticipantService participants, ConsentService consent, Coaches coaches) {
+	CaseloadNumbers(Caseload caseload, ParticipantService participants, ConsentService consent, CoachAccounts coaches) {
 		this.caseload = caseload;
 		this.participants = participants;
 		this.consent = consent;
@@ -53,7 +55,7 @@ class CaseloadNumbers implements SimulatorAccess {
 			numbers.add(participant.phone());
 			consent.allies(participant.id()).forEach(ally -> numbers.add(ally.phone()));
 		}
-		coaches.findById(who.getName()).map(Coach::phone).ifPresent(numbers::add);
+		coaches.find(who.getName()).map(Coach::phone).ifPresent(numbers::add);
 		numbers.removeIf(number -> number == null || !mayUse(number, who));
 		return Optional.of(numbers);
 	}

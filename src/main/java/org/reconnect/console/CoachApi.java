@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.reconnect.coaches.CoachAccounts;
 import org.reconnect.system.CleanText;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;

@@ -2,6 +2,8 @@ package org.reconnect.console;
 
 import java.io.IOException;
 
+import org.reconnect.coaches.Coach;
+import org.reconnect.coaches.CoachAccounts;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,16 +29,16 @@ class CoachSessions {
 
 	static final String VERSION = CoachSessions.class.getName() + ".credentialsVersion";
 
-	private final Coaches coaches;
+	private final CoachAccounts coaches;
 
-	CoachSessions(Coaches coaches) {
+	CoachSessions(CoachAccounts coaches) {
 		this.coaches = coaches;
 	}
 
 	/** At sign-in (added to the sign-in's session strategy): remember the version signed in under. */
 	SessionAuthenticationStrategy atSignIn() {
 		return (authentication, request, response) -> request.getSession()
-			.setAttribute(VERSION, coaches.findById(authentication.getName()).map(Coach::credentialsVersion).orElse(-1));
+			.setAttribute(VERSION, coaches.find(authentication.getName()).map(Coach::credentialsVersion).orElse(-1));
 	}
 
 	/** On each page request, before anonymous access is decided: a stale session is signed out. */
@@ -66,7 +68,7 @@ class CoachSessions {
 		catch (IllegalStateException invalidated) {
 			return false;
 		}
-		return coaches.findById(username)
+		return coaches.find(username)
 			.filter(Coach::enabled)
 			.filter(coach -> coach.credentialsVersion().equals(signedInUnder))
 			.isPresent();

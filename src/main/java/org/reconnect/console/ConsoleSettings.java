@@ -11,46 +11,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 /**
- * The coaches' accounts and sign-in.
+ * Sign-in to the console (the accounts themselves: {@code CoachesSettings}, under the same prefix).
  *
- * @param initialCoach username, password (generated and printed once when empty) and an optional
- * mobile number for crisis notices; created on first start when there is no account
- * @param passwordMinLength the shortest password anywhere (accounts, changes, the first coach); 12 at least
  * @param lockout how many failed sign-ins within which window lock a username, and for how long
  * @param passkeys the WebAuthn relying party: the site's domain and the origins the browser may
  * report (scheme, host and port exactly as the coach's browser shows them); no origins means this
  * server's own address on that domain, e.g. http://localhost:8080 (see {@link PasskeyRelyingParty})
- * @param mail e-mail to staff (sent only when an SMTP server is set up, {@code spring.mail.host})
  */
 @Validated
 @ConfigurationProperties("reconnect.console")
-record ConsoleSettings(@DefaultValue InitialCoach initialCoach, @DefaultValue("12") @Min(12) int passwordMinLength,
-		@DefaultValue Lockout lockout, @DefaultValue Passkeys passkeys, @DefaultValue Mail mail) {
-
-	record InitialCoach(@DefaultValue("coach") String username, String password, String phone, String email) {
-	}
-
-	/**
-	 * @param from the sender of e-mails to staff; blank (an empty variable) means reconnect@localhost
-	 * @param consoleUrl where staff open the console: e-mails hold only a link to it, no details;
-	 * blank means http://localhost:8080
-	 */
-	record Mail(@DefaultValue(LOCAL_SENDER) String from, @DefaultValue(LOCAL_CONSOLE) String consoleUrl) {
-
-		private static final String LOCAL_SENDER = "reconnect@localhost";
-
-		private static final String LOCAL_CONSOLE = "http://localhost:8080";
-
-		String sender() {
-			return from == null || from.isBlank() ? LOCAL_SENDER : from.trim();
-		}
-
-		/** A link to a place in the console, e.g. /alerts#notice-... */
-		String link(String path) {
-			String base = consoleUrl == null || consoleUrl.isBlank() ? LOCAL_CONSOLE : consoleUrl.trim();
-			return base.replaceAll("/+$", "") + path;
-		}
-	}
+record ConsoleSettings(@DefaultValue Lockout lockout, @DefaultValue Passkeys passkeys) {
 
 	record Lockout(@DefaultValue("5") @Min(1) int maxFailures, @DefaultValue("15m") Duration within,
 			@DefaultValue("15m") Duration lockFor) {

@@ -22,6 +22,7 @@ import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.flows.FlowCatalog;
 import org.reconnect.flows.ConversationView;
 import org.reconnect.participants.EnrolParticipant;
+import org.reconnect.participants.LocalQuietHours;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.QuietHours;

@@ -2,6 +2,8 @@ package org.reconnect.console;
 
 import java.util.List;
 
+import org.reconnect.coaches.Coach;
+import org.reconnect.coaches.CoachAccounts;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.system.InvalidInput;
@@ -19,9 +21,9 @@ public class Reassignments {
 
 	private final Caseload caseload;
 	private final ParticipantService participants;
-	private final CoachDirectory coaches;
+	private final CoachAccounts coaches;
 
-	Reassignments(Caseload caseload, ParticipantService participants, CoachDirectory coaches) {
+	Reassignments(Caseload caseload, ParticipantService participants, CoachAccounts coaches) {
 		this.caseload = caseload;
 		this.participants = participants;
 		this.coaches = coaches;
@@ -57,7 +59,7 @@ public class Reassignments {
 
 	/** The coach accounts a participant can be moved to, by username. */
 	public List<String> enabledCoaches() {
-		return coaches.all().stream().filter(Coach::enabled).map(Coach::username).sorted().toList();
+		return coaches.all().stream().filter(CoachAccounts.CoachView::enabled).map(CoachAccounts.CoachView::username).sorted().toList();
 	}
 
 	private String enabledCoach(String field, String username) {

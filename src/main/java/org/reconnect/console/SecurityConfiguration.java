@@ -3,6 +3,9 @@ package org.reconnect.console;
 import java.util.List;
 import java.util.Map;
 
+import org.reconnect.coaches.Coach;
+import org.reconnect.coaches.CoachAccounts;
+import org.reconnect.coaches.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -271,8 +274,8 @@ class SecurityConfiguration {
 
 	/** Enabled accounts only: a disabled one looks like a wrong password (and has no passkey sign-in). */
 	@Bean
-	UserDetailsService coachSignIns(Coaches coaches) {
-		return username -> coaches.findById(username)
+	UserDetailsService coachSignIns(CoachAccounts coaches) {
+		return username -> coaches.find(username)
 			.filter(Coach::enabled)
 			.map(coach -> User.withUsername(coach.username())
 				.password(coach.passwordHash())

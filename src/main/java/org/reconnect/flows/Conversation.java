@@ -127,7 +127,7 @@ class Conversation {
 		conversation.ally = ally;
 		conversation.flow = flow.name();
 		conversation.revision = flow.revision();
-		conversation.onExpiry = flow.onExpiry();
+		conversation.onExpiry = flow.onExpiry() == null ? null : flow.onExpiry().named();
 		conversation.startedAt = now;
 		conversation.expiresAt = now.plus(window(flow));
 		conversation.enter(flow, step, now);

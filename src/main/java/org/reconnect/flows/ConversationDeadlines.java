@@ -109,7 +109,7 @@ class ConversationDeadlines {
 				new Update().set("status", Conversation.Status.EXPIRED).set("openFor", Conversation.closedKey()),
 				FindAndModifyOptions.options().returnNew(true), Conversation.class)) != null) {
 			expired++;
-			if (claimed.replies == 0 && "CheckInMissed".equals(claimed.onExpiry)) {
+			if (claimed.replies == 0 && FlowEvent.CHECK_IN_MISSED.named().equals(claimed.onExpiry)) {
 				log.info("Check-in {} of participant {} expired unanswered", claimed.id, claimed.participantId);
 				events.publishEvent(new CheckInMissed(new ParticipantId(claimed.participantId), claimed.id,
 						claimed.askedAt != null ? claimed.askedAt : claimed.startedAt));

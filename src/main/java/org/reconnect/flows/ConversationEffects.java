@@ -51,10 +51,10 @@ class ConversationEffects {
 				events.publishEvent(new AllyAnswered(addressee.ally().allyId(), participant.id(), consent.granted(),
 						conversation.id, cause));
 			}
-			else if (effect instanceof Effect.Emit emit && "CheckInAnswered".equals(emit.event())) {
+			else if (effect instanceof Effect.Emit emit && emit.event() == FlowEvent.CHECK_IN_ANSWERED) {
 				events.publishEvent(new CheckInAnswered(participant.id(), conversation.id));
 			}
-			else if (effect instanceof Effect.Emit emit && "CheckInTimeChosen".equals(emit.event())) {
+			else if (effect instanceof Effect.Emit emit && emit.event() == FlowEvent.CHECK_IN_TIME_CHOSEN) {
 				TimesOfDay.parse(conversation.answers.get("check_in_time"))
 					.ifPresent(time -> events.publishEvent(new CheckInTimeChosen(participant.id(), time)));
 			}

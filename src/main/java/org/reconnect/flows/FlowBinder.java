@@ -2,7 +2,6 @@ package org.reconnect.flows;
 
 import static org.reconnect.flows.FlowReader.ACTIONS;
 import static org.reconnect.flows.FlowReader.ALLY_PLACEHOLDERS;
-import static org.reconnect.flows.FlowReader.EVENTS;
 import static org.reconnect.flows.FlowReader.MATCHERS;
 import static org.reconnect.flows.FlowReader.PARTICIPANT_ACTIONS;
 import static org.reconnect.flows.FlowReader.PLACEHOLDER;
@@ -78,19 +77,21 @@ final class FlowBinder extends FlowNodes {
 			}
 		}
 		Duration expiresAfter = Duration.ofDays(1);
-		String onExpiry = null;
+		FlowEvent onExpiry = null;
 		if (fields.containsKey("expires")) {
 			MappingNode expires = mapping(fields.get("expires"), "expires", "write expires: {after: 6h, emit: CheckInMissed}");
 			Map<String, Node> expiry = fields(expires, Set.of("after", "emit"), "expires");
 			expiresAfter = duration(required(expires, expiry, "after", "add after: e.g. 6h"));
 			if (expiry.containsKey("emit")) {
-				onExpiry = scalar(expiry.get("emit"));
+				String named = scalar(expiry.get("emit"));
 				if (party == FlowDefinition.Party.ALLY) {
 					throw error(expiry.get("emit"), "a flow with an ally raises no check-in events: remove emit");
 				}
-				if (!onExpiry.equals("CheckInMissed")) {
-					throw error(expiry.get("emit"), "unknown expiry event '" + onExpiry + "': expires may emit CheckInMissed");
+				if (!FlowEvent.CHECK_IN_MISSED.named().equals(named)) {
+					throw error(expiry.get("emit"), "unknown expiry event '" + named + "': expires may emit "
+							+ FlowEvent.CHECK_IN_MISSED.named());
 				}
+				onExpiry = FlowEvent.CHECK_IN_MISSED;
 			}
 		}
 		WhenBusy whenBusy = WhenBusy.WAIT;
@@ -234,10 +235,8 @@ final class FlowBinder extends FlowNodes {
 
 	Action emit(Node node) {
 		String event = scalar(node);
-		if (!EVENTS.contains(event)) {
-			throw error(node, "unknown event '" + event + "': emit one of " + new java.util.TreeSet<>(EVENTS));
-		}
-		return new Action.Emit(event);
+		return new Action.Emit(FlowEvent.emitted(event).orElseThrow(
+				() -> error(node, "unknown event '" + event + "': emit one of " + FlowEvent.emittable())));
 	}
 
 	Action recordConsent(Node node) {

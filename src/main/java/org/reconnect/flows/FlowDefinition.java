@@ -23,7 +23,7 @@ import org.reconnect.messaging.Purpose;
  * @param warnings what the soft inspection found; a flow with warnings still runs
  */
 record FlowDefinition(String name, String revision, String file, List<String> languages, String start,
-		Duration expiresAfter, String onExpiry, WhenBusy whenBusy, Purpose sentAs, Party party, Map<String, String> entries,
+		Duration expiresAfter, FlowEvent onExpiry, WhenBusy whenBusy, Purpose sentAs, Party party, Map<String, String> entries,
 		Texts notUnderstood, Map<String, StateDefinition> states, List<String> warnings) {
 
 	/** The state a rule or timeout with {@code end: true} goes to; it says nothing. */
@@ -101,7 +101,7 @@ record FlowDefinition(String name, String revision, String file, List<String> la
 		}
 
 		/** type {@code emit}: raise a domain event, e.g. CheckInAnswered. */
-		record Emit(String event) implements Action {
+		record Emit(FlowEvent event) implements Action {
 		}
 
 		/** type {@code handover}: tell the coach a person is needed, with a short reason (no message text). */

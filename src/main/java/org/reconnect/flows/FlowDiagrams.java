@@ -30,7 +30,7 @@ final class FlowDiagrams {
 		List<String> notes = new ArrayList<>();
 		if (flow.expiresAfter() != null) {
 			notes.add("In any state: a conversation still open " + duration(flow.expiresAfter()) + " after it started expires"
-					+ (flow.onExpiry() == null ? "" : " and, with no reply at all, emits " + flow.onExpiry()) + ".");
+					+ (flow.onExpiry() == null ? "" : " and, with no reply at all, emits " + flow.onExpiry().named()) + ".");
 		}
 		if (flow.notUnderstood() != null) {
 			notes.add("In any state: a reply no rule takes gets the not-understood text and the state stays.");
@@ -112,7 +112,7 @@ final class FlowDiagrams {
 				parts.add("saves " + save.field());
 			}
 			else if (action instanceof Action.Emit emit) {
-				parts.add("emits " + emit.event());
+				parts.add("emits " + emit.event().named());
 			}
 			else if (action instanceof Action.Handover handover) {
 				parts.add("tells the coach: " + handover.reason());

@@ -47,7 +47,7 @@ final class FlowMachines {
 		record Save(String field, String value) implements Effect {
 		}
 
-		record Emit(String event) implements Effect {
+		record Emit(FlowEvent event) implements Effect {
 		}
 
 		record Handover(String reason) implements Effect {

@@ -27,7 +27,6 @@ class FlowReader {
 
 	static final int MAX_BYTES = 64 * 1024;
 	static final int SPEC_VERSION = FlowMigrations.CURRENT;
-	static final Set<String> EVENTS = Set.of("CheckInAnswered", "CheckInTimeChosen");
 	static final Set<String> PLACEHOLDERS = Set.of("first_name", "participant_name", "coach_name", "program_name",
 			"streak", "progress", "next_meeting");
 	/** What a text to an ally may hold: names, never anything a participant answered or did. */

@@ -49,7 +49,7 @@ public final class InboundPipeline {
 				+ "(consent)"),
 
 		REMINDER_REPLIES("NEXT, and GOING, CANT or SUPPORT after a recent reminder: words no check-in answer uses; "
-				+ "recorded here, answered here unless the reminder-reply flow is open (scheduling)"),
+				+ "recorded here, answered here unless the reminder-reply flow is open (reminders)"),
 
 		COACH_THREAD("a participant's reply within a while of a message their coach wrote in the console, while no "
 				+ "conversation is open, goes to the coach's thread: it is not a check-in answer (console)"),

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.reconnect.system.handoff.DueClaims;
+import org.reconnect.system.handoff.Mark;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,23 +18,30 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
-
 /**
- * The outbox: message records in MongoDB, claimed one at a time by an atomic findAndModify that
- * sets a lease, so dispatchers on several nodes never send the same entry at once and a node that
- * dies mid-way leaves its entries to the others when the lease runs out. Single-document updates
- * only: the embedded server has no transactions.
+ * The outbox: message records in MongoDB, claimed in batches (one entry: a batch of one) through
+ * the one hand-off ({@link DueClaims}) with a lease, so dispatchers on several nodes never send the
+ * same entry at once and a node that dies mid-way leaves its entries to the others when the lease
+ * runs out. Single-document updates only: the embedded server has no transactions.
  */
 class Outbox {
 
+	/** The dispatcher's claim order: replies and alerts first, then bulk in due-time order. */
+	private static final Sort URGENT_FIRST = Sort.by("priority", "nextAttemptAt", "_id");
+
 	private final MongoTemplate mongo;
 	private final String collection;
+	private final DueClaims claims;
+	/** Entries as the hand-off claims them: leased, while still queued. */
+	private final DueClaims.Kind<MessageRecord> kind;
 
 	Outbox(MongoTemplate mongo, String collection) {
 		this.mongo = mongo;
 		this.collection = collection;
+		this.claims = new DueClaims(mongo);
+		this.kind = new DueClaims.Kind<>("message", MessageRecord.class, collection, record -> record.id,
+				new Mark.Lease<>("leaseOwner", "leaseUntil", MessageRecord.NEVER, "status",
+						MessageRecord.Status.QUEUED, record -> record.leaseOwner));
 	}
 
 	MessageRecord insert(MessageRecord record) {
@@ -68,40 +76,26 @@ class Outbox {
 	}
 
 	private List<MessageRecord> dueRecords(Instant now, int limit) {
-		Query query = claimable(now).with(Sort.by("priority", "nextAttemptAt", "_id")).limit(limit);
+		Query query = Query.query(claimable(now)).with(URGENT_FIRST).limit(limit);
 		query.fields().include("_id").include("leaseOwner").include("leaseUntil");
 		return mongo.find(query, MessageRecord.class, collection);
 	}
 
 	/**
-	 * Marks entries whose lease ran out while still held (their dispatcher stopped or stalled): it
-	 * may have handed one to the channel without living to note so, so whoever takes it over asks the
-	 * channel first ({@link MessageRecord#inDoubtSince}). Each mark holds only while the old claim
-	 * does, so it never touches an entry another dispatcher took meanwhile.
-	 */
-	private void markInDoubt(List<MessageRecord> orphans, Duration lease) {
-		for (MessageRecord orphan : orphans) {
-			Query stillTheirs = Query.query(Criteria.where("_id").is(orphan.id).and("leaseOwner").is(orphan.leaseOwner)
-				.and("status").is(MessageRecord.Status.QUEUED));
-			mongo.updateFirst(stillTheirs, new Update().set("inDoubtSince", orphan.leaseUntil.minus(lease)),
-					MessageRecord.class, collection);
-		}
-	}
-
-	/**
-	 * Takes one entry for {@code lease}, if it is still queued, due and free. An entry whose earlier
-	 * claim ran out is left to {@link #claimDue}, which marks it in doubt first.
+	 * Takes one entry for {@code lease}, if it is still queued, due and free: a batch of one. An
+	 * entry whose earlier claim ran out is left to {@link #claimDue}, which marks it in doubt.
 	 */
 	Optional<MessageRecord> claim(String id, String owner, Instant now, Duration lease) {
-		Query query = claimable(now).addCriteria(Criteria.where("_id").is(id).and("leaseOwner").is(null));
-		Update update = new Update().set("leaseOwner", owner + ":" + UUID.randomUUID()).set("leaseUntil", now.plus(lease));
-		return Optional.ofNullable(mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
-				MessageRecord.class, collection));
+		MessageRecord free = new MessageRecord();
+		free.id = id;
+		return claims.claim(kind, List.of(lease(free, now, lease)), owner + ":" + UUID.randomUUID(), URGENT_FIRST)
+			.stream()
+			.findFirst();
 	}
 
 	/**
-	 * Takes up to {@code limit} due entries for {@code lease} in one update: each entry's claim is
-	 * atomic on its own (the filter is checked per document), so two dispatchers never both win
+	 * Takes up to {@code limit} due entries for {@code lease} in one write: each entry's claim is
+	 * atomic on its own (a compare-and-set on the holder read), so two dispatchers never both win
 	 * one. One write per batch instead of one per message.
 	 *
 	 * @return null when nothing is due; else what this call won, most urgent first (possibly none,
@@ -112,14 +106,22 @@ class Outbox {
 		if (due.isEmpty()) {
 			return null;
 		}
-		markInDoubt(due.stream().filter(record -> record.leaseOwner != null).toList(), lease);
-		List<String> ids = due.stream().map(record -> record.id).toList();
-		String token = owner + ":" + UUID.randomUUID();
-		Query query = claimable(now).addCriteria(Criteria.where("_id").in(ids));
-		mongo.updateMulti(query, new Update().set("leaseOwner", token).set("leaseUntil", now.plus(lease)),
-				MessageRecord.class, collection);
-		return mongo.find(Query.query(Criteria.where("leaseOwner").is(token))
-			.with(Sort.by("priority", "nextAttemptAt", "_id")), MessageRecord.class, collection);
+		List<DueClaims.Claim<MessageRecord>> made = due.stream().map(record -> lease(record, now, lease)).toList();
+		return claims.claim(kind, made, owner + ":" + UUID.randomUUID(), URGENT_FIRST);
+	}
+
+	/**
+	 * Leases an entry while it is still claimable and held by whom it was read with. One whose
+	 * lease ran out while still held (its dispatcher stopped or stalled) may have been handed to the
+	 * channel by it without living to note so: the same write marks it in doubt, so whoever takes
+	 * it asks the channel first ({@link MessageRecord#inDoubtSince}).
+	 */
+	private static DueClaims.Claim<MessageRecord> lease(MessageRecord read, Instant now, Duration lease) {
+		Update update = new Update().set("leaseUntil", now.plus(lease));
+		if (read.leaseOwner != null) {
+			update.set("inDoubtSince", read.leaseUntil.minus(lease));
+		}
+		return new DueClaims.Claim<>(read.id, claimable(now).and("leaseOwner").is(read.leaseOwner), update, null, read);
 	}
 
 	/**
@@ -128,37 +130,16 @@ class Outbox {
 	 * @return how many claims still held
 	 */
 	int finishAll(List<MessageRecord> records, List<Update> updates) {
-		if (records.isEmpty()) {
-			return 0;
-		}
-		// Written with the driver's own bulk write: Spring's update mapping resolved every field of
-		// every one of these updates against the entity again, a quarter of a hand-off thread's time.
-		List<UpdateOneModel<Document>> models = new ArrayList<>(records.size());
+		List<DueClaims.Settle<MessageRecord>> outcomes = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
-			MessageRecord record = records.get(i);
-			Document mine = new Document("_id", storedId(record.id)).append("leaseOwner", record.leaseOwner)
-				.append("status", MessageRecord.Status.QUEUED.name());
-			Update update = updates.get(i).set("leaseOwner", null).set("leaseUntil", MessageRecord.NEVER);
-			models.add(new UpdateOneModel<>(mine, stored(update.getUpdateObject())));
+			outcomes.add(new DueClaims.Settle<>(records.get(i), updates.get(i)));
 		}
-		return mongo.getCollection(collection).bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount();
+		return claims.settlePlain(kind, outcomes);
 	}
 
 	/** An id as Spring stores a String id: an ObjectId when it is one in hex. */
 	private static Object storedId(String id) {
 		return ObjectId.isValid(id) ? new ObjectId(id) : id;
-	}
-
-	/** An update's values as the store keeps them (enums as names, instants as dates), fields named as in the entity. */
-	private Document stored(Document update) {
-		Document stored = new Document();
-		update.forEach((operator, fields) -> {
-			Document values = new Document();
-			((Document) fields).forEach((field, value) -> values.put(field,
-					value == null ? null : mongo.getConverter().convertToMongoType(value)));
-			stored.put(operator, values);
-		});
-		return stored;
 	}
 
 	/** Gives a claimed entry back untouched, for the next round. */
@@ -171,10 +152,7 @@ class Outbox {
 	 * (another dispatcher took the entry over).
 	 */
 	boolean finish(MessageRecord record, Update update) {
-		Query mine = Query.query(Criteria.where("_id").is(record.id).and("leaseOwner").is(record.leaseOwner)
-			.and("status").is(MessageRecord.Status.QUEUED));
-		update.set("leaseOwner", null).set("leaseUntil", MessageRecord.NEVER);
-		return mongo.updateFirst(mine, update, MessageRecord.class, collection).getMatchedCount() == 1;
+		return claims.settle(kind, List.of(new DueClaims.Settle<>(record, update))) == 1;
 	}
 
 	/** Notes something about an entry outside any claim, e.g. the SMS fallback that replaced it. */
@@ -257,8 +235,8 @@ class Outbox {
 		return new Backlog(due, retrying, age);
 	}
 
-	private static Query claimable(Instant now) {
-		return Query.query(Criteria.where("status").is(MessageRecord.Status.QUEUED).and("nextAttemptAt").lte(now)
-			.and("leaseUntil").lte(now));
+	private static Criteria claimable(Instant now) {
+		return Criteria.where("status").is(MessageRecord.Status.QUEUED).and("nextAttemptAt").lte(now)
+			.and("leaseUntil").lte(now);
 	}
 }

@@ -40,7 +40,10 @@ class CheckInSchedule {
 
 	Outcome lastOutcome;
 
-	/** The token of the hand-off batch that last claimed a check-in (see {@link Reminder#claimedBy}). */
+	/**
+	 * The token of the hand-off batch that last claimed a check-in (see
+	 * {@link org.reconnect.system.handoff.Mark.Pending}).
+	 */
 	String claimedBy;
 
 	/** The check-in claimed and not yet handed over; cleared with its recorded outcome. */

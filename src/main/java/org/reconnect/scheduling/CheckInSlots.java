@@ -25,6 +25,8 @@ import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantProfileChanged;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.system.handoff.DueClaims;
+import org.reconnect.system.handoff.Mark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,9 +48,10 @@ public class CheckInSlots {
 
 	/** Check-ins as {@link DueClaims} hands them off. */
 	private static final DueClaims.Kind<CheckInSchedule> KIND = new DueClaims.Kind<>("check-in", CheckInSchedule.class,
-			schedule -> schedule.participantId, schedule -> schedule.pending.token(),
-			(schedule, token, at) -> schedule.pending = new CheckInSchedule.Pending(schedule.pending.dueAt(),
-					schedule.pending.conversationId(), token, at),
+			schedule -> schedule.participantId,
+			new Mark.Pending<>(schedule -> schedule.pending.token(),
+					(schedule, token, at) -> schedule.pending = new CheckInSchedule.Pending(schedule.pending.dueAt(),
+							schedule.pending.conversationId(), token, at)),
 			"_id", "nextDueAt", "pending");
 
 	/**
@@ -66,11 +69,13 @@ public class CheckInSlots {
 	private final SchedulingSettings settings;
 	private final DueClaims claims;
 	private final SchedulingMeters meters;
+	private final FireLag lag;
 	private final Clock clock;
 
 	CheckInSlots(CheckInSchedules schedules, MongoTemplate mongo, Triggers triggers, ParticipantService participants,
 			ConversationRuntime conversations, SchedulingSettings settings, DueClaims claims, SchedulingMeters meters,
-			Clock clock) {
+			FireLag lag, Clock clock) {
+		this.lag = lag;
 		this.meters = meters;
 		this.claims = claims;
 		this.schedules = schedules;
@@ -181,7 +186,7 @@ public class CheckInSlots {
 		}
 		Map<ParticipantId, Optional<String>> started = Map.of();
 		if (!inTime.isEmpty()) {
-			inTime.forEach(schedule -> meters.handingOff("check-in", schedule.nextDueAt));
+			inTime.forEach(schedule -> lag.handingOff("check-in", schedule.nextDueAt));
 			try {
 				started = conversations.startCheckIns(inTime.stream().map(CheckInSlots::start).toList());
 			}

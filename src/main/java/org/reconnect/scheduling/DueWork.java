@@ -1,5 +1,7 @@
 package org.reconnect.scheduling;
 
+import java.util.List;
+
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.participants.ParticipantService;
@@ -17,16 +19,16 @@ public class DueWork {
 	private final CheckInSlots slots;
 	private final ConversationRuntime conversations;
 	private final EscalationService escalation;
-	private final ReminderEngine reminders;
+	private final List<TimedWork> timed;
 	private final ParticipantService participants;
 
 	DueWork(CheckInSlots slots, ConversationRuntime conversations, EscalationService escalation,
-			ReminderEngine reminders, ParticipantService participants) {
+			List<TimedWork> timed, ParticipantService participants) {
 		this.participants = participants;
 		this.slots = slots;
 		this.conversations = conversations;
 		this.escalation = escalation;
-		this.reminders = reminders;
+		this.timed = timed;
 	}
 
 	/**
@@ -41,16 +43,16 @@ public class DueWork {
 
 	/**
 	 * The sweep: check-ins and reminders a stopped node left claimed but not handed over, timeouts,
-	 * expiries, pauses and escalation steps, reminders still due (after the pending ones, whose
-	 * reminders' next sends wait for them), erasures a stopped node left half done.
+	 * expiries, pauses and escalation steps, timed work (reminders) still due (after the pending
+	 * ones, whose next sends wait for them), erasures a stopped node left half done.
 	 */
-	Done sweep() {
+	public Done sweep() {
 		int recovered = slots.recover();
-		int reminderRecovered = reminders.recover();
+		int reminderRecovered = timed.stream().mapToInt(TimedWork::recover).sum();
 		int timeouts = conversations.timeoutsDue();
 		int expired = conversations.expireDue();
 		int escalations = escalation.sweep();
-		int reminderSends = reminders.fireDue();
+		int reminderSends = timed.stream().mapToInt(TimedWork::fireDue).sum();
 		participants.finishErasures();
 		return new Done(recovered, timeouts, expired, escalations, reminderSends + reminderRecovered);
 	}
@@ -62,12 +64,13 @@ public class DueWork {
 			return new Done(count, timeouts, expired, escalations, reminders);
 		}
 
-		Done plus(Done other) {
+		/** This run and {@code other} together. */
+		public Done plus(Done other) {
 			return new Done(checkIns + other.checkIns, timeouts + other.timeouts, expired + other.expired,
 					escalations + other.escalations, reminders + other.reminders);
 		}
 
-		static Done nothing() {
+		public static Done nothing() {
 			return new Done(0, 0, 0, 0, 0);
 		}
 	}

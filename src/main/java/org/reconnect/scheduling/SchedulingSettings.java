@@ -9,14 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Scheduling rules.
+ * Scheduling rules (the demo clock's steps, under the same prefix: {@code SimulatorSettings}).
  *
  * @param checkInLateLimit a check-in that could not go at its time (the service was down) is sent
  * late up to this long after it fell due, and skipped after that
  * @param sweepInterval how often deadlines (expired check-ins) are looked for
- * @param demoStep a jump of the simulator's demo clock moves in steps of at most this, running the
- * due work after each, so what falls due inside a jump happens in order
- * @param longestDemoJump the longest one jump may be
  * @param handOffThreads threads that hand due check-ins and reminders over at once, on each node
  * @param handOffBatch check-ins or reminders one thread claims and hands over together: one write
  * each for the batch's claims, messages and records, instead of several per hand-off
@@ -27,7 +24,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("reconnect.scheduling")
 record SchedulingSettings(@DefaultValue("2h") Duration checkInLateLimit, @DefaultValue("1m") Duration sweepInterval,
-		@DefaultValue("15m") Duration demoStep, @DefaultValue("30d") Duration longestDemoJump,
 		@DefaultValue("4") int handOffThreads, @DefaultValue("100") @Min(1) int handOffBatch,
 		@DefaultValue("2m") Duration handOffLease) {
 }

@@ -35,8 +35,8 @@ class Triggers {
 	static final JobKey SWEEP_JOB = JobKey.jobKey("sweep", "reconnect");
 	static final TriggerKey SWEEP_TRIGGER = TriggerKey.triggerKey("sweep", "reconnect");
 	static final String SLOT = "slot";
-	static final String REMINDER_GROUP = "reminder-minutes";
-	static final JobKey REMINDER_JOB = JobKey.jobKey("reminders", "reconnect");
+	static final String REMINDER_GROUP = MinuteTriggers.GROUP;
+	static final JobKey REMINDER_JOB = MinuteTriggers.JOB;
 
 	private final Scheduler scheduler;
 

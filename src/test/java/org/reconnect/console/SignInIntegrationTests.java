@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
+import org.reconnect.coaches.CoachAccounts;
+import org.reconnect.coaches.Role;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;

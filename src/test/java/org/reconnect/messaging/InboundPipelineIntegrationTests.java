@@ -21,7 +21,7 @@ class InboundPipelineIntegrationTests extends LoopTestSupport {
 					"org.reconnect.escalation.AcknowledgeInboundHandler",
 					"org.reconnect.flows.AskForPersonHandler", "org.reconnect.consent.ConsentInboundHandler",
 					"org.reconnect.flows.AllyConversationHandler", "org.reconnect.consent.RenewalInboundHandler",
-					"org.reconnect.scheduling.ReminderInboundHandler", "org.reconnect.console.CoachThreadInbound",
+					"org.reconnect.reminders.ReminderInboundHandler", "org.reconnect.console.CoachThreadInbound",
 					"org.reconnect.flows.FlowInboundHandler");
 	}
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.reconnect.coaches.CrisisReach;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentService;
 import org.reconnect.console.AlertsInbox;
-import org.reconnect.console.CrisisReach;
+import org.reconnect.coaches.CrisisReach;
 import org.reconnect.console.NoticeAlreadyAcknowledged;
 import org.reconnect.escalation.AttentionItem;
 import org.reconnect.escalation.EscalationService;

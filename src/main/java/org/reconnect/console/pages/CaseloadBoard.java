@@ -15,8 +15,8 @@ import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.flows.FlowSettings;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.scheduling.CheckInSlots;
-import org.reconnect.scheduling.ReminderService;
-import org.reconnect.scheduling.ReminderView;
+import org.reconnect.reminders.ReminderService;
+import org.reconnect.reminders.ReminderView;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package org.reconnect.console.pages;
 
 import org.reconnect.console.NoticeNotFound;
 import org.reconnect.console.ParticipantNotFound;
-import org.reconnect.scheduling.ReminderNotFound;
+import org.reconnect.reminders.ReminderNotFound;
 import org.reconnect.system.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;

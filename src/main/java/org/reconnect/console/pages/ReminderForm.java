@@ -9,9 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.reconnect.scheduling.Lead;
-import org.reconnect.scheduling.ReminderRequest;
-import org.reconnect.scheduling.ReminderView;
+import org.reconnect.reminders.Lead;
+import org.reconnect.reminders.ReminderRequest;
+import org.reconnect.reminders.ReminderView;
 
 /**
  * The reminder form as typed: what, when (a date and a time), how it repeats in the words coaches

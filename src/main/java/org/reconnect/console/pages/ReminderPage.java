@@ -5,8 +5,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.reconnect.participants.ParticipantProfile;
-import org.reconnect.scheduling.ReminderService;
-import org.reconnect.scheduling.ReminderView;
+import org.reconnect.reminders.ReminderService;
+import org.reconnect.reminders.ReminderView;
 import org.reconnect.system.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;

@@ -11,7 +11,7 @@ import org.reconnect.messaging.PhoneSimulator;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
-import org.reconnect.scheduling.DemoTime;
+import org.reconnect.simulator.DemoTime;
 import org.reconnect.system.InvalidInput;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;

@@ -1,0 +1,46 @@
+package org.reconnect.reminders;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A reminder as the coach sees it.
+ *
+ * @param description the schedule in plain words, e.g. "Every Tue and Thu at 7:00 PM"
+ * @param nextReminderAt when the next text goes (null when nothing is left to send)
+ * @param deliveries the latest decisions about sends: sent, deferred, skipped and why
+ * @param replies the participant's latest answers to this reminder
+ */
+public record ReminderView(String id, String title, String place, String note, String timeZone, String start,
+		String rule, int durationMinutes, String description, List<Lead> leads, List<String> skipped,
+		List<MoveView> moved, Instant nextReminderAt, Instant nextMeetingAt, List<DeliveryView> deliveries,
+		List<ReplyView> replies) {
+
+	public record MoveView(String from, String to) {
+	}
+
+	public record DeliveryView(String occurrence, Instant meetingAt, String lead, Instant plannedAt, Instant decidedAt,
+			String outcome) {
+	}
+
+	public record ReplyView(String reminderId, String title, String occurrence, Instant meetingAt, String answer,
+			Instant receivedAt) {
+	}
+
+	static ReminderView of(Reminder r, String description) {
+		return new ReminderView(r.id, r.title, r.place, r.note, r.zone, r.start, r.rule, r.durationMinutes,
+				description, r.leadList(), List.copyOf(r.skipped),
+				r.moved.stream().map(m -> new MoveView(m.from(), m.to())).toList(), r.nextSendAt, r.nextMeetingAt,
+				r.deliveries.stream()
+					.map(d -> new DeliveryView(d.occurrence(), d.meetingAt(), d.lead(), d.plannedAt(), d.decidedAt(),
+							d.outcome().name()))
+					.toList(),
+				replies(r));
+	}
+
+	static List<ReplyView> replies(Reminder r) {
+		return r.replies.stream()
+			.map(p -> new ReplyView(r.id, r.title, p.occurrence(), p.meetingAt(), p.answer().name(), p.receivedAt()))
+			.toList();
+	}
+}
