@@ -140,11 +140,12 @@ class ParticipantApi {
 		LocalQuietHours quiet = request.quietHours();
 		return participants.edit(profile.id(), new ProfileEdit(request.name(), request.phone(), request.timeZone(),
 				request.checkInTime(), request.language(), request.channel(), request.smsFallback(),
-				quiet == null ? null : blankAsNull(quiet.start()), quiet == null ? null : blankAsNull(quiet.end())),
+				quiet == null ? null : orEmpty(quiet.start()), quiet == null ? null : orEmpty(quiet.end())),
 				"coach:" + coach.getName());
 	}
 
-	private static String blankAsNull(String value) {
+	/** A quietHours object with a part left out: QuietHours.parse names the missing part. */
+	private static String orEmpty(String value) {
 		return value == null ? "" : value;
 	}
 

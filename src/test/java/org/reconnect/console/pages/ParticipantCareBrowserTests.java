@@ -208,6 +208,39 @@ class ParticipantCareBrowserTests extends SimulatorAppTestBase {
 	}
 
 	@Test
+	void aSupervisorMovesAParticipantAndCoversACaseloadAndACoachCannot() {
+		ParticipantProfile noa = enrol("vic", "Noa Levi", "+12025551007");
+		TestCoaches.ensure(mongo, encoder, "wes", "wes-pass-1");
+		try (ConsoleBrowser browser = signedIn("vic")) {
+			browser.go("/participants/" + noa.id().value());
+			assertThat(browser.findAll("#reassign-form")).as("only supervisors move participants").isEmpty();
+			assertThat(browser.script("return fetch('/caseload/cover').then(r => r.status);")).isEqualTo(403L);
+		}
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri())) {
+			browser.signIn("coach", "sim-pass-2030");
+			browser.go("/participants/" + noa.id().value());
+			new Select(browser.find("#reassign-coach")).selectByValue("wes");
+			browser.find("#reassign-form button[type=submit]").click();
+			browser.waitFor(() -> browser.text("[role=status]").contains("Noa Levi is now in wes's caseload."));
+			assertThat(participants.find(noa.id()).orElseThrow().coach()).isEqualTo("wes");
+			browser.assertAccessible();
+
+			// Wes is away: Vic covers, then it goes back.
+			browser.find("#reassign-form a[href='/caseload/cover']").click();
+			assertThat(browser.h1()).isEqualTo("Cover a caseload");
+			browser.assertAccessible();
+			new Select(browser.find("#from")).selectByValue("wes");
+			new Select(browser.find("#to")).selectByValue("vic");
+			browser.find("#cover-form button[type=submit]").click();
+			browser.waitFor(() -> browser.text("[role=status]").contains("1 participant moved from wes to vic."));
+			assertThat(participants.find(noa.id()).orElseThrow().coach()).isEqualTo("vic");
+			assertThat(escalation.audit(noa.id())).filteredOn(entry -> entry.kind().equals("REASSIGNED"))
+				.extracting(entry -> entry.subject() + ": " + entry.reason())
+				.containsExactly("coach:coach: from coach vic to coach wes", "coach:coach: from coach wes to coach vic");
+		}
+	}
+
+	@Test
 	void onAPhoneTheParticipantAndEditPagesFitTheScreen() {
 		ParticipantProfile ida = enrol("uma", "Ida Fernández-Castellanos", "+12025551006");
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 390, 844)) {
