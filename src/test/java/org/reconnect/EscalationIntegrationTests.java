@@ -208,7 +208,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 
 	@Test
 	void noEscalationWhilePausedAndAKindWordWhenThePauseEnds() {
-		String kai = "+16465550193";
+		String kai = "+16465550121";
 		String lia = "+16465550122";
 		String id = enrol("Kai Young", kai, "America/New_York", "09:15");
 		invite(id, "Lia Ford", lia, null, null);
