@@ -10,6 +10,8 @@ import org.reconnect.flows.FlowDiagram;
 import org.reconnect.transcripts.Transcript;
 import org.reconnect.transcripts.TranscriptLab;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -29,15 +31,13 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class FlowsPage {
 
-	static final String NO_RUNS = "Transcripts are not run from the console here: a Twilio account is configured, so "
-			+ "messages reach real people, and a run moves the clock and enrols test participants. They run in "
-			+ "mvn verify, and on this page when the app runs without Twilio (the phone simulator).";
-
 	private final FlowCatalog catalog;
 	private final ObjectProvider<TranscriptLab> labs;
 	private final CoachScope scope;
+	private final MessageSource texts;
 
-	FlowsPage(FlowCatalog catalog, ObjectProvider<TranscriptLab> labs, CoachScope scope) {
+	FlowsPage(FlowCatalog catalog, ObjectProvider<TranscriptLab> labs, CoachScope scope, MessageSource texts) {
+		this.texts = texts;
 		this.catalog = catalog;
 		this.labs = labs;
 		this.scope = scope;
@@ -65,7 +65,7 @@ class FlowsPage {
 		model.addAttribute("runsOffered", lab != null);
 		// a run moves the demo clock everyone shares: only a supervisor starts one
 		model.addAttribute("mayRun", scope.isSupervisor(coach));
-		model.addAttribute("noRuns", NO_RUNS);
+		model.addAttribute("noRuns", texts.getMessage("flows.no-runs", null, LocaleContextHolder.getLocale()));
 		model.addAttribute("transcripts", lab == null ? List.<Transcript>of() : lab.transcriptsOf(name));
 		model.addAttribute("run", lab == null ? null : lab.lastRun(name).orElse(null));
 		return "flow";
@@ -76,8 +76,10 @@ class FlowsPage {
 		status(name);
 		TranscriptLab lab = Optional.ofNullable(labs.getIfAvailable()).orElseThrow(NoSuchPage::new);
 		TranscriptLab.Run run = lab.run(name);
-		redirect.addFlashAttribute("notice", run.results().isEmpty() ? "This flow has no transcripts to run."
-				: run.passed() + " of " + run.results().size() + " transcripts passed.");
+		redirect.addFlashAttribute("notice", run.results().isEmpty()
+				? texts.getMessage("flows.notice.no-transcripts", null, LocaleContextHolder.getLocale())
+				: texts.getMessage("flows.notice.passed", new Object[] { run.passed(), run.results().size() },
+						LocaleContextHolder.getLocale()));
 		return "redirect:/flows/" + UriUtils.encodePath(name, StandardCharsets.UTF_8) + "#transcripts";
 	}
 

@@ -14,6 +14,8 @@ import org.reconnect.participants.ParticipantService;
 import org.reconnect.simulator.DemoTime;
 import org.reconnect.system.InvalidInput;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -42,9 +44,11 @@ class SimulatorPage {
 	private final ParticipantService participants;
 	private final ConversationRuntime conversations;
 	private final FlowCatalog catalog;
+	private final MessageSource texts;
 
 	SimulatorPage(ObjectProvider<PhoneSimulator> phones, DemoTime demoTime, CoachScope scope,
-			ParticipantService participants, ConversationRuntime conversations, FlowCatalog catalog) {
+			ParticipantService participants, ConversationRuntime conversations, FlowCatalog catalog, MessageSource texts) {
+		this.texts = texts;
 		this.phones = phones;
 		this.demoTime = demoTime;
 		this.scope = scope;
@@ -133,7 +137,7 @@ class SimulatorPage {
 	String reset(@RequestParam(defaultValue = "") String participant, RedirectAttributes redirect) {
 		requirePhone();
 		demoTime.reset();
-		redirect.addFlashAttribute("notice", "Demo time is back to real time.");
+		redirect.addFlashAttribute("notice", text("simulator.notice.real-time"));
 		return back(participant);
 	}
 
@@ -146,10 +150,9 @@ class SimulatorPage {
 		PhoneSimulator simulator = requirePhone();
 		try {
 			String number = phone.isBlank() ? freeNumber(simulator) : phone;
-			ParticipantProfile created = scope.enrol(new EnrolParticipant(name.isBlank() ? "Test Participant" : name,
-					number, timeZone, checkInTime, "en"), coach);
-			redirect.addFlashAttribute("notice", created.name() + " is enrolled on " + created.phone()
-					+ ". Start a flow or fire today's check-in.");
+			ParticipantProfile created = scope.enrol(new EnrolParticipant(name.isBlank() ? text("simulator.test-participant") : name,
+					number, timeZone, checkInTime, null), coach);
+			redirect.addFlashAttribute("notice", text("simulator.notice.enrolled", created.name(), created.phone()));
 			return back(created.id().value());
 		}
 		catch (InvalidInput ex) {
@@ -169,12 +172,11 @@ class SimulatorPage {
 		requirePhone();
 		ParticipantProfile chosen = scope.owned(participant, coach);
 		if (!catalog.exists(flow)) {
-			redirect.addFlashAttribute("notice", "There is no flow called " + flow + ".");
+			redirect.addFlashAttribute("notice", text("simulator.notice.no-flow", flow));
 			return back(participant);
 		}
 		boolean now = conversations.start(chosen.id(), flow).isPresent();
-		redirect.addFlashAttribute("notice", now ? "Flow " + flow + " started." : "Flow " + flow
-				+ " did not start now: another conversation is open (it may wait its turn) or the participant is paused or opted out.");
+		redirect.addFlashAttribute("notice", text(now ? "simulator.notice.flow-started" : "simulator.notice.flow-waits", flow));
 		return back(participant);
 	}
 
@@ -183,34 +185,35 @@ class SimulatorPage {
 		requirePhone();
 		ParticipantProfile chosen = scope.owned(participant, coach);
 		boolean now = conversations.checkInByHand(chosen.id()).went();
-		redirect.addFlashAttribute("notice", now ? "Today's check-in went out." : "The check-in did not go out, and "
-				+ "nothing waits to go later: another conversation is open, the participant is paused or opted out, or "
-				+ "the question could not be sent.");
+		redirect.addFlashAttribute("notice", text(now ? "simulator.notice.check-in-sent" : "simulator.notice.check-in-not-sent"));
 		return back(participant);
 	}
 
-	/** "Real time." or "1 d 2 h 15 min ahead of real time." */
-	static String ahead(Duration offset) {
+	/** "Real time." or "1 d 2 h 15 min ahead of real time.", in the coach's language. */
+	String ahead(Duration offset) {
 		if (offset.isZero()) {
-			return "Real time.";
+			return text("simulator.offset.real-time");
 		}
-		StringBuilder words = new StringBuilder();
+		StringBuilder parts = new StringBuilder();
 		if (offset.toDays() > 0) {
-			words.append(offset.toDays()).append(" d ");
+			parts.append(text("simulator.offset.days", offset.toDays())).append(' ');
 		}
 		if (offset.toHoursPart() > 0) {
-			words.append(offset.toHoursPart()).append(" h ");
+			parts.append(text("simulator.offset.hours", offset.toHoursPart())).append(' ');
 		}
 		if (offset.toMinutesPart() > 0) {
-			words.append(offset.toMinutesPart()).append(" min ");
+			parts.append(text("simulator.offset.minutes", offset.toMinutesPart())).append(' ');
 		}
-		return words.append("ahead of real time.").toString();
+		return text("simulator.offset.ahead", parts.toString().strip());
+	}
+
+	private String text(String key, Object... args) {
+		return texts.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 	private Optional<String> unavailable() {
 		if (phones.getIfAvailable() == null) {
-			return Optional.of("A Twilio account is configured, so messages reach real people. The phone simulator and "
-					+ "its demo clock exist only when the app runs without Twilio credentials.");
+			return Optional.of(text("simulator.unavailable"));
 		}
 		return demoTime.unavailable();
 	}
