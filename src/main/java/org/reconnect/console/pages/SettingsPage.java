@@ -52,7 +52,7 @@ class SettingsPage {
 			}
 		}
 		if (!language.isEmpty() && !preferences.languages().contains(language)) {
-			errors.add("language", texts.getMessage("settings.error.language", new Object[] { language }, locale));
+			errors.add("language", texts.getMessage("settings.error.unknown-language", new Object[] { language }, locale));
 		}
 		if (!errors.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
