@@ -127,7 +127,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 	void anAllyWithALanguageOfTheirOwnIsAlertedAndThankedInIt() {
 		String kai = "+16465550193";
 		String rosa = "+16465550194";
-		String id = enrol("Kai Moss", kai, "America/New_York", "10:10");
+		String id = enrol("Ezra Moss", kai, "America/New_York", "10:10");
 		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + id + "/allies",
 				Map.of("name", "Rosa Vega", "phone", rosa, "language", "es"), JsonNode.class);
 		assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -139,10 +139,10 @@ class EscalationIntegrationTests extends LoopTestSupport {
 		conversations.expireDue();
 		clock.advance(Duration.ofDays(2));
 		escalation.sweep();
-		assertThat(lastSentTo(rosa)).as("Kai writes in English; Rosa reads Spanish")
-			.startsWith("Hola Rosa, Kai no responde desde el viernes.");
-		assertThat(coachMessagesAbout("Kai")).containsExactly(
-				"Reconnect: Kai hasn't checked in since Friday. Reply OK when you've seen this.");
+		assertThat(lastSentTo(rosa)).as("Ezra writes in English; Rosa reads Spanish")
+			.startsWith("Hola Rosa, Ezra no responde desde el viernes.");
+		assertThat(coachMessagesAbout("Ezra")).containsExactly(
+				"Reconnect: Ezra hasn't checked in since Friday. Reply OK when you've seen this.");
 
 		sms(rosa, "ok");
 		assertThat(lastSentTo(rosa)).isEqualTo("Gracias, Rosa. Anotado; no enviaremos más recordatorios sobre esto.");
