@@ -94,11 +94,14 @@ public class CoachMessages {
 				status.map(s -> s.nextAttemptAt()).orElse(null));
 	}
 
-	/** Whether the participant's text now would be a reply to their coach (see {@link CoachThreadInbound}). */
-	boolean awaitingReply(String participantId, Instant now) {
+	/**
+	 * When the coach last wrote to the participant, if that is within the reply window now: a text
+	 * from them may be a reply to it (see {@link CoachThreadInbound}).
+	 */
+	java.util.Optional<Instant> lastWrittenWithinWindow(String participantId, Instant now) {
 		return thread.findFirstByParticipantIdAndDirectionOrderByAtDesc(participantId, CoachThreadEntry.OUT)
 			.filter(last -> !last.at().plus(settings.replyWindow()).isBefore(now))
-			.isPresent();
+			.map(CoachThreadEntry::at);
 	}
 
 	void keepReply(String participantId, String key, String text, Instant at) {

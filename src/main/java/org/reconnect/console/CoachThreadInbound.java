@@ -1,6 +1,7 @@
 package org.reconnect.console;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.messaging.Inbound;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A participant's text within {@code reconnect.console.coach-messages.reply-window} of their
- * coach's last message, while no conversation (a check-in) is open with them, is a reply to the
- * coach: kept in the coach's thread and not passed to the flows, so it is never taken as a
- * check-in answer. A text while a check-in is open goes to the check-in, as it always did.
+ * coach's last message is a reply to the coach when the coach's message is the last thing asked of
+ * them: no conversation (a check-in) is open, or its question has not reached them yet (held for
+ * their quiet hours), or it was asked before the coach wrote. Such a text is kept in the coach's
+ * thread and not passed to the flows, so it is never taken as a check-in answer. A text after a
+ * check-in question that came after the coach's message answers the check-in.
  */
 @Component
 class CoachThreadInbound implements InboundHandler {
@@ -39,7 +42,14 @@ class CoachThreadInbound implements InboundHandler {
 			return false;
 		}
 		String id = participant.id().value();
-		if (!messages.awaitingReply(id, clock.instant()) || conversations.open(participant.id()).isPresent()) {
+		Instant coachWrote = messages.lastWrittenWithinWindow(id, clock.instant()).orElse(null);
+		if (coachWrote == null) {
+			return false;
+		}
+		boolean askedSince = conversations.open(participant.id())
+			.map(open -> open.askedAt() != null && !open.askedAt().isBefore(coachWrote))
+			.orElse(false);
+		if (askedSince) {
 			return false;
 		}
 		messages.keepReply(id, inbound.message().key(), inbound.message().body(), inbound.message().receivedAt());

@@ -106,6 +106,30 @@ class CoachMessagesIntegrationTests extends SimulatorAppTestBase {
 		participants.erase(lee.id());
 	}
 
+	/**
+	 * Found by hand: a check-in fired at 06:00 waits for the end of quiet hours; the coach writes
+	 * "urgent" meanwhile, and the answer ("thanks, yes, at 5") was taken as the mood of a check-in
+	 * the participant had not seen. The coach's message is the last thing asked of them: the answer
+	 * is the coach's.
+	 */
+	@Test
+	void aReplyWhileTheCheckInQuestionStillWaitsForTheMorningIsTheCoachs() {
+		ParticipantProfile ana = enrol("Ana Gil", "+12025550914", "es");
+		// 06:00 in New York: the check-in's question waits for 08:00.
+		clock.set(START.plus(Duration.ofHours(19)));
+		assertThat(coach().postForEntity("/api/participants/" + ana.id().value() + "/check-ins", null, String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(conversations.open(ana.id()).orElseThrow().questionPending()).isTrue();
+		write(ana, "Estoy aquí contigo. ¿Hablamos hoy?", true);
+
+		text(ana, "gracias, sí, a las 5");
+
+		assertThat(thread(ana)).hasSize(2);
+		assertThat(conversations.open(ana.id()).orElseThrow().answers()).as("no answer to a question not yet asked")
+			.isEmpty();
+		participants.erase(ana.id());
+	}
+
 	@Test
 	void quietHoursHoldTheMessageUnlessItIsUrgentAndNothingGoesToSomeoneWhoTextedStop() {
 		ParticipantProfile max = enrol("Max Ruiz", "+12025550913", "en");
