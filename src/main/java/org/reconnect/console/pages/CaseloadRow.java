@@ -40,11 +40,6 @@ public record CaseloadRow(String id, String name, ZoneId zone, Responsiveness st
 		return attentionRank() <= 3;
 	}
 
-	/** The state as a word: "On time". */
-	public String stateWord() {
-		return word(state);
-	}
-
 	/** The message key of the state's words: "words.state.ON_TIME". */
 	public String stateKey() {
 		return key(state);
@@ -57,17 +52,6 @@ public record CaseloadRow(String id, String name, ZoneId zone, Responsiveness st
 	/** The state's CSS class: "state-on-time". */
 	public String stateClass() {
 		return cssClass(state);
-	}
-
-	public static String word(Responsiveness state) {
-		return switch (state) {
-			case NEW -> "New";
-			case ON_TIME -> "On time";
-			case LATE -> "Late";
-			case QUIET -> "Quiet";
-			case PAUSED -> "Paused";
-			case OPTED_OUT -> "Opted out";
-		};
 	}
 
 	public static String cssClass(Responsiveness state) {

@@ -32,9 +32,9 @@ class CaseloadOrderTests {
 
 	@Test
 	void aStateIsAWordAsWellAsAColour() {
-		assertThat(row("x", Responsiveness.OPTED_OUT, 0, false).stateWord()).isEqualTo("Opted out");
+		assertThat(row("x", Responsiveness.OPTED_OUT, 0, false).stateKey()).isEqualTo("words.state.OPTED_OUT");
 		assertThat(row("x", Responsiveness.OPTED_OUT, 0, false).stateClass()).isEqualTo("state-opted-out");
-		assertThat(row("x", Responsiveness.ON_TIME, 0, false).stateWord()).isEqualTo("On time");
+		assertThat(row("x", Responsiveness.ON_TIME, 0, false).stateKey()).isEqualTo("words.state.ON_TIME");
 	}
 
 	@Test
