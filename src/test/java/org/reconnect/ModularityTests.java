@@ -33,8 +33,13 @@ class ModularityTests {
 		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString())).writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml().writeModuleCanvases();
 		try (var files = Files.list(out)) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-				sortRelations(file);
+			for (Path file : files.toList()) {
+				if (file.toString().endsWith(".puml")) {
+					sortRelations(file);
+				}
+				else if (file.toString().endsWith(".adoc")) {
+					sortCanvasLists(file);
+				}
 			}
 		}
 		assertThat(out.resolve("components.puml")).exists();
@@ -67,6 +72,30 @@ class ModularityTests {
 			}
 			java.util.Collections.sort(lines.subList(start, end));
 			start = end + 1;
+		}
+		Files.write(file, lines);
+	}
+
+	/** A canvas's lists ("|* a", "* b", ...) come in no fixed order either; sorted like the relations. */
+	private static void sortCanvasLists(Path file) throws java.io.IOException {
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+		for (int start = 0; start < lines.size(); start++) {
+			if (!lines.get(start).startsWith("|* ")) {
+				continue;
+			}
+			int end = start + 1;
+			while (end < lines.size() && lines.get(end).startsWith("* ")) {
+				end++;
+			}
+			List<String> items = new java.util.ArrayList<>(lines.subList(start, end).stream()
+				.map(line -> line.substring(line.indexOf('*')))
+				.sorted()
+				.toList());
+			items.set(0, "|" + items.get(0));
+			for (int i = start; i < end; i++) {
+				lines.set(i, items.get(i - start));
+			}
+			start = end - 1;
 		}
 		Files.write(file, lines);
 	}
