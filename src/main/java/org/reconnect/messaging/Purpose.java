@@ -14,6 +14,11 @@ public enum Purpose {
 	 * held in quiet hours like any scheduled message (scheduling already sends it outside them).
 	 */
 	REMINDER(true, false),
+	/**
+	 * A reminder whose coach chose to send it anyway in quiet hours (the participant asked: an early
+	 * shift, a 7:00 appointment): like {@link #REMINDER}, but never held for quiet hours.
+	 */
+	REMINDER_AT_ANY_HOUR(true, false),
 	/** Crisis resources: sent at once, whatever the hour. */
 	CRISIS(true, false),
 	/** A request to an ally to agree to alerts: held in quiet hours. */
@@ -54,6 +59,7 @@ public enum Purpose {
 
 	/** Crisis responses and immediate replies are never held for quiet hours. */
 	boolean heldInQuietHours() {
-		return this != REPLY && this != CRISIS && this != OPT_OUT_CONFIRMATION && this != COACH_URGENT;
+		return this != REPLY && this != CRISIS && this != OPT_OUT_CONFIRMATION && this != COACH_URGENT
+				&& this != REMINDER_AT_ANY_HOUR;
 	}
 }

@@ -25,7 +25,9 @@ class Reminder {
 	/** What became of one planned send: recorded for every decision. */
 	enum Outcome {
 		SENT, SENT_LATE, SENT_AFTER_QUIET_HOURS, DEFERRED_QUIET_HOURS, SKIPPED_QUIET_HOURS, SKIPPED_TOO_LATE,
-		SKIPPED_SUPERSEDED, NOT_SENT_INACTIVE, NOT_SENT_REFUSED
+		SKIPPED_SUPERSEDED, NOT_SENT_INACTIVE, NOT_SENT_REFUSED,
+		/** Sent inside quiet hours because the reminder says {@link InQuietHours#SEND_ANYWAY}. */
+		SENT_IN_QUIET_HOURS
 	}
 
 	/** What a participant answered to a reminder. */
@@ -66,6 +68,9 @@ class Reminder {
 	String rule;
 
 	int durationMinutes;
+
+	/** What a text due in quiet hours does; absent in reminders stored before the choice: {@link InQuietHours#WAIT}. */
+	InQuietHours inQuietHours;
 
 	/** Lead codes, see {@link Lead#code()}. */
 	List<String> leads = new ArrayList<>();
@@ -145,6 +150,10 @@ class Reminder {
 
 	List<Lead> leadList() {
 		return leads.stream().map(Lead::parse).toList();
+	}
+
+	InQuietHours quietHoursChoice() {
+		return inQuietHours == null ? InQuietHours.WAIT : inQuietHours;
 	}
 
 	boolean recurring() {

@@ -12,8 +12,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * What becomes of one due send of a reminder, and the claim that records it, planned by the rule
  * for late and quiet sends (decided at the moment of sending and recorded either way): a send
  * whose meeting has started is skipped; of several sends of one reminder that are all due (after
- * downtime) only the last is sent; a send due inside the participant's quiet hours goes when they
- * end if that is still before the meeting, else it is skipped.
+ * downtime) only the last is sent; a send due inside the participant's quiet hours does what the
+ * reminder says ({@link InQuietHours}): by default it goes when they end if that is still before
+ * the meeting, else it is skipped.
  *
  * @param claim the update that moves the reminder on to {@code nextSendAt}, its next send
  */
@@ -24,7 +25,26 @@ record ReminderDecision(Reminder reminder, Send current, ParticipantProfile part
 	private static final int KEPT_RECORDS = 20;
 
 	boolean sending() {
-		return outcome == Outcome.SENT || outcome == Outcome.SENT_LATE || outcome == Outcome.SENT_AFTER_QUIET_HOURS;
+		return outcome == Outcome.SENT || outcome == Outcome.SENT_LATE || outcome == Outcome.SENT_AFTER_QUIET_HOURS
+				|| outcome == Outcome.SENT_IN_QUIET_HOURS;
+	}
+
+	/**
+	 * What becomes of a send due inside quiet hours, by the reminder's choice: sent anyway, skipped,
+	 * or (waiting) deferred to their end when that is before the meeting and before the reminder's
+	 * next send, and not deferred once already; else skipped. The preview of next dates says the same.
+	 *
+	 * @param end when the quiet hours end
+	 * @param nextPlannedAt the reminder's following send, or null when there is none
+	 */
+	static Outcome inQuietHours(InQuietHours choice, Instant end, Instant meetingAt, Instant nextPlannedAt,
+			boolean deferred) {
+		return switch (choice) {
+			case SEND_ANYWAY -> Outcome.SENT_IN_QUIET_HOURS;
+			case SKIP -> Outcome.SKIPPED_QUIET_HOURS;
+			case WAIT -> !deferred && end.isBefore(meetingAt) && (nextPlannedAt == null || end.isBefore(nextPlannedAt))
+					? Outcome.DEFERRED_QUIET_HOURS : Outcome.SKIPPED_QUIET_HOURS;
+		};
 	}
 
 	/** A send that is to go now, with no claim of its own (a pending one, taken over). */
@@ -55,14 +75,9 @@ record ReminderDecision(Reminder reminder, Send current, ParticipantProfile part
 		}
 		else if (participant.quietHours().contains(now, participant.zone())) {
 			Instant end = participant.quietHours().endAfter(now, participant.zone());
-			if (!reminder.nextDeferred && end.isBefore(current.occurrence().start().toInstant())
-					&& (next == null || end.isBefore(next.plannedAt()))) {
-				outcome = Outcome.DEFERRED_QUIET_HOURS;
-				deferTo = end;
-			}
-			else {
-				outcome = Outcome.SKIPPED_QUIET_HOURS;
-			}
+			outcome = inQuietHours(reminder.quietHoursChoice(), end, current.occurrence().start().toInstant(),
+					next == null ? null : next.plannedAt(), reminder.nextDeferred);
+			deferTo = outcome == Outcome.DEFERRED_QUIET_HOURS ? end : null;
 		}
 		else {
 			outcome = reminder.nextDeferred ? Outcome.SENT_AFTER_QUIET_HOURS

@@ -9,6 +9,8 @@ import org.reconnect.system.CleanText;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What a coach sends to create or change a reminder; every field is checked and a bad one named.
  *
@@ -20,11 +22,22 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * @param rule an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU,TH; absent for a one-off appointment
  * @param durationMinutes how long the meeting lasts, for the calendar; 60 when absent
  * @param leads when to remind, at most 5; the day before at 18:00 and one hour before when absent
+ * @param inQuietHours what a text that falls due in the participant's quiet hours does: WAIT until they
+ * end (left out if the meeting has begun by then; the default), SKIP it, or SEND_ANYWAY (the
+ * participant asked for it: an early shift, a 7:00 appointment)
  */
 public record ReminderRequest(@Size(max = 80) @CleanText String title, @Size(max = 120) @CleanText String place,
 		@Size(max = 200) @CleanText String note, @JsonAlias("zone") @Size(max = 64) @CleanText String timeZone,
 		@Size(max = 64) @CleanText String start, @Size(max = 200) @CleanText String rule, Integer durationMinutes,
-		@Size(max = 5, message = "{reconnect.items.message}") List<@Valid LeadRequest> leads) {
+		@Size(max = 5, message = "{reconnect.items.message}") List<@Valid LeadRequest> leads,
+		@Schema(allowableValues = { "WAIT", "SKIP", "SEND_ANYWAY" }, defaultValue = "WAIT",
+				example = "SEND_ANYWAY") @Size(max = 32) @CleanText String inQuietHours) {
+
+	/** A request that keeps the default quiet-hours choice (WAIT). */
+	public ReminderRequest(String title, String place, String note, String timeZone, String start, String rule,
+			Integer durationMinutes, List<LeadRequest> leads) {
+		this(title, place, note, timeZone, start, rule, durationMinutes, leads, null);
+	}
 
 	/**
 	 * One lead time: {@code before} (ISO-8601 duration such as PT1H), or {@code daysBefore} with

@@ -53,26 +53,40 @@ class ReminderSender {
 		}
 		boolean replyFlow = conversations.flowNames().contains(ReminderEngine.REPLY_FLOW);
 		List<OutboundMessage> messages = new ArrayList<>();
-		for (ReminderDecision decision : sending) {
+		List<Integer> asking = new ArrayList<>();
+		List<Integer> alone = new ArrayList<>();
+		for (int i = 0; i < sending.size(); i++) {
+			ReminderDecision decision = sending.get(i);
 			Reminder reminder = decision.reminder();
 			Send current = decision.current();
 			ParticipantProfile participant = decision.participant();
+			boolean anyHour = reminder.quietHoursChoice() == InQuietHours.SEND_ANYWAY;
+			// Sent anyway in quiet hours, it goes alone with its keywords: the reply flow's question
+			// would be held until morning.
+			boolean ask = replyFlow && !(anyHour && participant.quietHours().contains(now, participant.zone()));
+			(ask ? asking : alone).add(i);
 			String text = texts.reminder(participant.language(), participant.firstName(), reminder.title,
 					reminder.place, reminder.note, current.occurrence().start(),
-					now.atZone(current.occurrence().start().getZone()).toLocalDate(), !replyFlow);
+					now.atZone(current.occurrence().start().getZone()).toLocalDate(), !ask);
 			String reference = ReminderEngine.reference(reminder, current);
 			// Useless once the meeting has started: the outbox drops it then if it is still waiting.
-			messages.add(new OutboundMessage(participant.phone(), text, Purpose.REMINDER, reference,
+			messages.add(new OutboundMessage(participant.phone(), text,
+					anyHour ? Purpose.REMINDER_AT_ANY_HOUR : Purpose.REMINDER, reference,
 					current.occurrence().start().toInstant()));
 		}
-		List<SendResult> results;
+		SendResult[] results = new SendResult[sending.size()];
 		try {
 			// The reply flow's "will you make it?" goes in the same batch; it waits its turn where
-			// another conversation is open.
-			results = replyFlow
-					? conversations.sendThenStart(messages,
-							sending.stream().map(ReminderDecision::participant).toList(), ReminderEngine.REPLY_FLOW)
-					: messenger.sendAll(messages);
+			// another conversation is open. A failure after the first write leaves the rest pending:
+			// recovery finds what is in the outbox by its reference and only records it.
+			if (!asking.isEmpty()) {
+				fill(results, asking, conversations.sendThenStart(pick(messages, asking),
+						pick(sending, asking).stream().map(ReminderDecision::participant).toList(),
+						ReminderEngine.REPLY_FLOW));
+			}
+			if (!alone.isEmpty()) {
+				fill(results, alone, messenger.sendAll(pick(messages, alone)));
+			}
 		}
 		catch (RuntimeException ex) {
 			log.error("{} claimed reminders could not be handed to the outbox; they are sent once the lease of {} is over",
@@ -85,9 +99,9 @@ class ReminderSender {
 			Reminder reminder = decision.reminder();
 			Send current = decision.current();
 			Outcome outcome = decision.outcome();
-			if (!results.get(i).sent()) {
+			if (!results[i].sent()) {
 				log.info("Reminder {} to {} was not delivered: {}", reminder.id,
-						Masking.phone(decision.participant().phone()), results.get(i).outcome());
+						Masking.phone(decision.participant().phone()), results[i].outcome());
 				outcome = Outcome.NOT_SENT_REFUSED;
 			}
 			records.add(new DueClaims.Settle<>(reminder, ReminderDecision.recording(reminder, current, now, outcome)
@@ -97,5 +111,15 @@ class ReminderSender {
 		}
 		claims.settle(ReminderEngine.KIND, records);
 		return sending.size();
+	}
+
+	private static <T> List<T> pick(List<T> all, List<Integer> indexes) {
+		return indexes.stream().map(all::get).toList();
+	}
+
+	private static void fill(SendResult[] results, List<Integer> indexes, List<SendResult> sent) {
+		for (int i = 0; i < indexes.size(); i++) {
+			results[indexes.get(i)] = sent.get(i);
+		}
 	}
 }

@@ -57,10 +57,12 @@ public class ReminderService {
 	private final ParticipantService participants;
 	private final Clock clock;
 	private final RuleWords words;
+	private final OccurrenceViews occurrences;
 
 	ReminderService(Reminders reminders, ReminderEngine engine, ParticipantService participants, Clock clock,
-			RuleWords words) {
+			RuleWords words, OccurrenceViews occurrences) {
 		this.words = words;
+		this.occurrences = occurrences;
 		this.reminders = reminders;
 		this.engine = engine;
 		this.participants = participants;
@@ -154,14 +156,14 @@ public class ReminderService {
 		});
 	}
 
-	/** The next {@code count} occurrences from now, in the meeting's local time. */
+	/**
+	 * The next {@code count} occurrences from now, in the meeting's local time, each with its texts
+	 * that fall in the participant's quiet hours and what becomes of them.
+	 */
 	public List<OccurrenceView> preview(ParticipantId participant, String id, int count) {
 		Reminder reminder = find(participant, id);
-		return ReminderPlan.occurrences(reminder, clock.instant(), Math.max(1, Math.min(count, 100)))
-			.stream()
-			.map(o -> new OccurrenceView(o.key(), o.start().toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString(),
-					reminder.zone, o.start().toInstant(), words.occurrence(o.start().toLocalDateTime(), LocaleContextHolder.getLocale())))
-			.toList();
+		return occurrences.next(reminder, participants.find(participant).orElse(null), Math.max(1, Math.min(count, 100)),
+				LocaleContextHolder.getLocale());
 	}
 
 	/**
@@ -175,11 +177,8 @@ public class ReminderService {
 		Reminder draft = new Reminder();
 		draft.participantId = participant.value();
 		define(draft, request, profile);
-		List<OccurrenceView> next = ReminderPlan.occurrences(draft, clock.instant(), Math.max(1, Math.min(count, 100)))
-			.stream()
-			.map(o -> new OccurrenceView(o.key(), o.start().toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString(),
-					draft.zone, o.start().toInstant(), words.occurrence(o.start().toLocalDateTime(), LocaleContextHolder.getLocale())))
-			.toList();
+		List<OccurrenceView> next = occurrences.next(draft, profile, Math.max(1, Math.min(count, 100)),
+				LocaleContextHolder.getLocale());
 		return new ReminderPreview(words.describe(draft.rule, draft.startLocal(), draft.zoneId(), draft.skipped,
 				LocaleContextHolder.getLocale()), draft.zone, next);
 	}
@@ -281,9 +280,11 @@ public class ReminderService {
 				}
 			}
 		}
+		InQuietHours inQuietHours = InQuietHours.parse(request.inQuietHours(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
+		reminder.inQuietHours = inQuietHours;
 		reminder.title = title;
 		reminder.place = blankToNull(request.place());
 		reminder.note = blankToNull(request.note());

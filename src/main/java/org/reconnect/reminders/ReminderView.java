@@ -10,11 +10,12 @@ import java.util.List;
  * @param nextReminderAt when the next text goes (null when nothing is left to send)
  * @param deliveries the latest decisions about sends: sent, deferred, skipped and why
  * @param replies the participant's latest answers to this reminder
+ * @param inQuietHours what a text that falls due in the participant's quiet hours does
  */
 public record ReminderView(String id, String title, String place, String note, String timeZone, String start,
 		String rule, int durationMinutes, String description, List<Lead> leads, List<String> skipped,
 		List<MoveView> moved, Instant nextReminderAt, Instant nextMeetingAt, List<DeliveryView> deliveries,
-		List<ReplyView> replies) {
+		List<ReplyView> replies, InQuietHours inQuietHours) {
 
 	public record MoveView(String from, String to) {
 	}
@@ -35,7 +36,7 @@ public record ReminderView(String id, String title, String place, String note, S
 					.map(d -> new DeliveryView(d.occurrence(), d.meetingAt(), d.lead(), d.plannedAt(), d.decidedAt(),
 							d.outcome().name()))
 					.toList(),
-				replies(r));
+				replies(r), r.quietHoursChoice());
 	}
 
 	static List<ReplyView> replies(Reminder r) {

@@ -60,6 +60,22 @@ class RuleWords {
 	}
 
 	/**
+	 * What becomes of a text due in quiet hours, for the preview of next dates: {@code why} is
+	 * anyway, waits, skipped, superseded or too-late (schedule.quiet.* in the bundle).
+	 *
+	 * @param at when the text falls due
+	 * @param end when those quiet hours end
+	 * @param zone the participant's zone, in which quiet hours are kept
+	 */
+	String quietSend(String why, Instant at, Instant end, ZoneId zone, Locale locale) {
+		Locale spoken = spoken(locale);
+		String when = DateTimeFormatter.ofPattern(texts.getMessage("schedule.quiet.when", null, spoken), spoken)
+			.format(at.atZone(zone));
+		String until = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(spoken).format(end.atZone(zone));
+		return texts.getMessage("schedule.quiet." + why, new Object[] { when, until }, spoken);
+	}
+
+	/**
 	 * @param rule the RFC 5545 rule, or null for a one-off
 	 * @param start the first occurrence, local to {@code zone}
 	 * @param skipped the local date-times of occurrences left out (ISO, e.g. 2030-03-12T19:00)

@@ -252,6 +252,79 @@ class ReminderIntegrationTests extends DueWorkTestBase {
 	}
 
 	@Test
+	void eachReminderSaysWhatItDoesInQuietHoursAndTheEngineDoesIt() throws Exception {
+		String phone = "+12025550318";
+		String id = enrol("Dee Moss", phone, "America/New_York", "en");
+		// An early shift at 07:00: the text an hour before falls in quiet hours (21:00-08:00).
+		ResponseEntity<JsonNode> created = coach().postForEntity(reminders(id), Map.of("title", "Early shift",
+				"start", "2030-03-06T07:00", "leads", List.of(Map.of("before", "PT1H")), "inQuietHours", "send_anyway"),
+				JsonNode.class);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String anyway = created.getBody().get("id").asText();
+		assertThat(created.getBody().get("inQuietHours").asText()).isEqualTo("SEND_ANYWAY");
+		JsonNode next = coach().getForObject(reminders(id) + "/" + anyway + "/occurrences?count=1", JsonNode.class);
+		assertThat(next.at("/0/quietHours/0/outcome").asText()).isEqualTo("SENT_IN_QUIET_HOURS");
+		assertThat(next.at("/0/quietHours/0/goesAt").asText()).isEqualTo("2030-03-06T11:00:00Z");
+		assertThat(next.at("/0/quietHours/0/words").asText())
+			.isEqualTo("The text at Wed 6:00 AM falls in their quiet hours: it goes anyway, as set.");
+
+		// The same appointment left to wait, and one to skip: the preview says what becomes of each.
+		String waiting = create(id, Map.of("title", "Blood test", "start", "2030-03-06T07:00", "leads",
+				List.of(Map.of("before", "PT1H"))));
+		assertThat(coach().getForObject(reminders(id) + "/" + waiting, JsonNode.class).get("inQuietHours").asText())
+			.as("the default").isEqualTo("WAIT");
+		assertThat(coach().getForObject(reminders(id) + "/" + waiting + "/occurrences?count=1", JsonNode.class)
+			.at("/0/quietHours/0/words").asText()).isEqualTo("The text at Wed 6:00 AM falls in their quiet hours: it is "
+					+ "left out, as the meeting will have begun by 8:00 AM, when they end.");
+		String skipped = create(id, Map.of("title", "Group meeting", "start", "2030-03-06T19:00", "leads",
+				List.of(Map.of("daysBefore", 1, "at", "22:00"))));
+		ResponseEntity<JsonNode> changed = coach().exchange(reminders(id) + "/" + skipped, HttpMethod.PUT,
+				new HttpEntity<>(Map.of("title", "Group meeting", "start", "2030-03-06T19:00", "leads",
+						List.of(Map.of("daysBefore", 1, "at", "22:00")), "inQuietHours", "SKIP")),
+				JsonNode.class);
+		assertThat(changed.getBody().get("inQuietHours").asText()).isEqualTo("SKIP");
+
+		// A choice that is not one: a problem naming the field and the choices; nothing stored.
+		ResponseEntity<JsonNode> bad = coach().postForEntity(reminders(id), Map.of("title", "Therapy", "start",
+				"2030-03-06T10:00", "inQuietHours", "LATER"), JsonNode.class);
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getBody().get("errors").findValuesAsString("field")).containsExactly("inQuietHours");
+		assertThat(bad.getBody().at("/errors/0/message").asText()).startsWith("'LATER' is not a choice: send WAIT")
+			.contains("SKIP", "SEND_ANYWAY");
+		assertThat(coach().getForObject(reminders(id), JsonNode.class)).hasSize(3);
+
+		clock.set(Instant.parse("2030-03-06T03:00:00Z")); // Tuesday 22:00 EST: the group meeting's text
+		engine.fireDue();
+		assertThat(outcomes(skipped)).containsExactly(Reminder.Outcome.SKIPPED_QUIET_HOURS);
+		clock.set(Instant.parse("2030-03-06T11:00:00Z")); // Wednesday 06:00 EST
+		engine.fireDue();
+		assertThat(outcomes(anyway)).containsExactly(Reminder.Outcome.SENT_IN_QUIET_HOURS);
+		assertThat(outcomes(waiting)).containsExactly(Reminder.Outcome.SKIPPED_QUIET_HOURS);
+		// It goes now, not held by the outbox until 08:00; alone, with its keywords, as the reply
+		// flow's question would wait for the morning.
+		List<Document> written = mongo.find(Query.query(Criteria.where("to").is(phone)), Document.class, "messages");
+		assertThat(written).extracting(m -> m.getString("body"), m -> m.getString("status"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(
+					"Hi Dee, a reminder: Early shift today at 7:00 AM. Reply GOING, CANT or SUPPORT.", "SENT"));
+		assertThat(text(phone, "GOING")).as("the answer is still the reminder's").isEqualTo(
+				"Great, thanks for letting us know.");
+		assertThat(mongo.findById(anyway, Reminder.class).replies).extracting(Reminder.Reply::answer)
+			.containsExactly(Reminder.Answer.GOING);
+
+		// A reminder stored before the choice existed waits, as every reminder did.
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(waiting)), new Update().unset("inQuietHours"),
+				Reminder.class);
+		assertThat(coach().getForObject(reminders(id) + "/" + waiting, JsonNode.class).get("inQuietHours").asText())
+			.isEqualTo("WAIT");
+		JsonNode docs = http.getForObject("/v3/api-docs", JsonNode.class);
+		JsonNode field = docs.at("/components/schemas/ReminderRequest/properties/inQuietHours");
+		assertThat(field.get("enum").valueStream().map(JsonNode::asText).toList()).containsExactly("WAIT", "SKIP",
+				"SEND_ANYWAY");
+		assertThat(field.get("example").asText()).isEqualTo("SEND_ANYWAY");
+		assertThat(field.get("description").asText()).contains("SEND_ANYWAY");
+	}
+
+	@Test
 	void nextListsTheNextThreeMeetingsAndAnswersAreRecordedForTheCoach() throws Exception {
 		String phone = "+12025550306";
 		String id = enrol("Rae Cole", phone, "America/New_York", "en");

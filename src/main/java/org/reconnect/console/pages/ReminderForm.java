@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.reconnect.reminders.InQuietHours;
 import org.reconnect.reminders.Lead;
 import org.reconnect.reminders.ReminderRequest;
 import org.reconnect.reminders.ReminderView;
@@ -34,10 +35,11 @@ import org.reconnect.reminders.ReminderView;
  * @param count how many times
  * @param leads the lead codes ticked ({@link #LEADS}): PT1H, P1D@18:00, ...
  * @param editing the id of the reminder being changed, empty when adding one
+ * @param inQuietHours what a text due in their quiet hours does: WAIT, SKIP or SEND_ANYWAY
  */
 public record ReminderForm(String title, String date, String time, String repeat, String everyWeeks, List<String> days,
 		String monthly, String monthDay, String ordinal, String weekday, String ends, String until, String count,
-		List<String> leads, String place, String note, String editing) {
+		List<String> leads, String place, String note, String editing, String inQuietHours) {
 
 	/** The lead times a coach can tick; the first two are the service's defaults. */
 	public static final List<String> LEADS = List.of("P1D@18:00", "PT1H", "PT30M", "PT2H", "P0D@08:00", "P2D@18:00");
@@ -52,7 +54,7 @@ public record ReminderForm(String title, String date, String time, String repeat
 
 	static ReminderForm empty() {
 		return new ReminderForm("", "", "19:00", "weekly", "1", List.of(), "day", "1", "1", "MO", "never", "", "",
-				DEFAULT_LEADS, "", "", "");
+				DEFAULT_LEADS, "", "", "", InQuietHours.WAIT.name());
 	}
 
 	/** The form for changing a stored reminder: its rule read back into the form's choices. */
@@ -61,20 +63,31 @@ public record ReminderForm(String title, String date, String time, String repeat
 		List<String> leads = reminder.leads().stream().map(ReminderForm::code).toList();
 		ReminderForm form = new ReminderForm(reminder.title(), start.toLocalDate().toString(),
 				start.toLocalTime().toString(), "once", "1", List.of(), "day", "1", "1", "MO", "never", "", "", leads,
-				nullToEmpty(reminder.place()), nullToEmpty(reminder.note()), reminder.id());
+				nullToEmpty(reminder.place()), nullToEmpty(reminder.note()), reminder.id(), reminder.inQuietHours().name());
 		return ScheduleRule.read(reminder.rule(), start, java.time.ZoneId.of(reminder.timeZone()), form);
 	}
 
 	/** The request for the service, from the built start and rule. */
 	ReminderRequest toRequest(String timeZone, ScheduleRule.Built built) {
 		return new ReminderRequest(title, blankToNull(place), blankToNull(note), timeZone, built.start().toString(),
-				built.rule(), null, leadRequests());
+				built.rule(), null, leadRequests(), inQuietHours);
 	}
 
 	ReminderForm withSchedule(String repeat, String everyWeeks, List<String> days, String monthly, String monthDay,
 			String ordinal, String weekday, String ends, String until, String count) {
 		return new ReminderForm(title, date, time, repeat, everyWeeks, days, monthly, monthDay, ordinal, weekday, ends,
-				until, count, leads, place, note, editing);
+				until, count, leads, place, note, editing, inQuietHours);
+	}
+
+	/** The quiet-hours choices a coach picks from, in the order shown. */
+	public List<InQuietHours> quietChoices() {
+		return List.of(InQuietHours.values());
+	}
+
+	/** Whether this choice is the one picked; WAIT when none is. */
+	public boolean quietChoice(InQuietHours choice) {
+		return inQuietHours == null || inQuietHours.isBlank() ? choice == InQuietHours.WAIT
+				: choice.name().equals(inQuietHours);
 	}
 
 	public boolean ticked(String lead) {

@@ -25,6 +25,9 @@ import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.participants.ResponsivenessSettings;
+import org.reconnect.reminders.InQuietHours;
+import org.reconnect.reminders.ReminderService;
+import org.reconnect.reminders.ReminderView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -61,6 +64,9 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 
 	@Autowired
 	EscalationService escalation;
+
+	@Autowired
+	ReminderService reminders;
 
 	@BeforeEach
 	void startOfTheDay() {
@@ -312,6 +318,52 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.go("/");
 			assertThat(browser.h1()).isEqualTo("Your caseload");
 			assertThat(browser.text("#caseload-table caption")).contains("Fri 8 Mar, 17:00", "Central European");
+		}
+	}
+
+	/**
+	 * A 07:00 shift reminded an hour before: the preview says the text falls in quiet hours and
+	 * would be left out; the coach picks "send it anyway", as the participant asked, and the
+	 * reminder's summary says so. On a phone, so the form with its notes is checked at 390 px.
+	 */
+	@Test
+	void anEarlyShiftTheyAskedToBeRemindedOfGoesEvenInQuietHours() {
+		TestCoaches.ensure(mongo, encoder, "lou", "lou-pass-1");
+		ParticipantProfile ines = enrol("Ines Vega", "+12025550751", "08:51", "lou");
+		String page = "/participants/" + ines.id().value();
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 390, 844)) {
+			browser.signIn("lou", "lou-pass-1");
+			browser.go(page);
+			browser.find("#title").sendKeys("Early shift");
+			setValue(browser, "#date", "2030-03-13");
+			setValue(browser, "#time", "07:00");
+			browser.find("#reminder-form input[name=repeat][value=once]").click();
+			browser.find("#lead-0").click(); // not the day before: only an hour before, at 06:00
+			browser.waitFor(() -> browser.text("#reminder-preview").contains("Once, on Wed, Mar 13, 2030 at 7:00 AM"));
+			assertThat(browser.text("#quiet legend")).isEqualTo("If a text falls in their quiet hours (21:00 to 08:00)");
+			assertThat(browser.find("#quiet-WAIT").isSelected()).as("waiting is the default").isTrue();
+			browser.waitFor(() -> browser.text("#reminder-preview .quiet-note").equals("The text at Wed 6:00 AM falls in "
+					+ "their quiet hours: it is left out, as the meeting will have begun by 8:00 AM, when they end."));
+
+			browser.find("#quiet-SEND_ANYWAY").click();
+			browser.waitFor(() -> browser.text("#reminder-preview .quiet-note")
+				.equals("The text at Wed 6:00 AM falls in their quiet hours: it goes anyway, as set."));
+			assertThat(browser.scrollsSideways()).as("the reminder form scrolls sideways at 390 px").isFalse();
+			browser.assertAccessible();
+			browser.find("#reminder-form button[type=submit]").click();
+
+			browser.waitFor(() -> browser.text("[role=status]")
+				.contains("Reminder added: Early shift, Once, on Wed, Mar 13, 2030 at 7:00 AM."));
+			assertThat(browser.text("#reminders .reminder")).contains("In their quiet hours: sent anyway, as they asked.",
+					"The text at Wed 6:00 AM falls in their quiet hours: it goes anyway, as set.");
+			assertThat(reminders.list(ines.id())).extracting(ReminderView::inQuietHours)
+				.containsExactly(InQuietHours.SEND_ANYWAY);
+			browser.assertAccessible();
+
+			// Changing it later starts from the choice made.
+			browser.find("#reminders .reminder a.button").click();
+			browser.waitFor(() -> browser.text("#reminder-form-heading").equals("Change the reminder"));
+			assertThat(browser.find("#quiet-SEND_ANYWAY").isSelected()).isTrue();
 		}
 	}
 

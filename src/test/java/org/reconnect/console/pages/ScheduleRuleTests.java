@@ -35,7 +35,7 @@ class ScheduleRuleTests {
 	static ReminderForm form(String repeat, String everyWeeks, List<String> days, String monthly, String monthDay,
 			String ordinal, String weekday, String ends, String until, String count) {
 		return new ReminderForm("Group meeting", "2030-03-11", "19:00", repeat, everyWeeks, days, monthly, monthDay,
-				ordinal, weekday, ends, until, count, List.of("PT1H"), "", "", "");
+				ordinal, weekday, ends, until, count, List.of("PT1H"), "", "", "", "WAIT");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -88,7 +88,7 @@ class ScheduleRuleTests {
 	@Test
 	void eachWrongChoiceIsNamedByItsFieldInTheCoachsLanguage() {
 		ReminderForm typed = new ReminderForm("Group meeting", "", "7pm", "weekly", "0", List.of(), "day", "1", "1",
-				"MO", "after", "", "many", List.of(), "", "", "");
+				"MO", "after", "", "many", List.of(), "", "", "", "WAIT");
 
 		assertThatThrownBy(() -> ScheduleRule.build(typed, null, TEXTS, Locale.ENGLISH)).isInstanceOf(InvalidInput.class)
 			.extracting(ex -> ((InvalidInput) ex).problems())
@@ -100,7 +100,7 @@ class ScheduleRuleTests {
 					new FieldProblem("count", "give a number of times from 1 to 999"),
 					new FieldProblem("leads", "tick at least one time to remind them"));
 		ReminderForm far = new ReminderForm("Far", "+999999999-12-31", "19:00", "monthly", "1", List.of(), "weekday",
-				"1", "-1", "FR", "on", "+999999999-12-31", "", List.of("PT1H"), "", "", "");
+				"1", "-1", "FR", "on", "+999999999-12-31", "", List.of("PT1H"), "", "", "", "WAIT");
 		assertThatThrownBy(() -> ScheduleRule.build(far, null, TEXTS, Locale.ENGLISH))
 			.extracting(ex -> ((InvalidInput) ex).problems())
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(FieldProblem.class))
