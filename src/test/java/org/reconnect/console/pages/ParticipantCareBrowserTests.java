@@ -28,6 +28,7 @@ import org.reconnect.scheduling.CheckInSlots;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -240,19 +241,60 @@ class ParticipantCareBrowserTests extends SimulatorAppTestBase {
 		}
 	}
 
+	/**
+	 * Every page of a coach's day at 390 px, the participant's page with something in each part
+	 * (an answered check-in on the chart, an ally, a reminder with a quiet-hours note, a message
+	 * and its answer), the edit, alerts and settings pages, and a supervisor's cover page.
+	 */
 	@Test
-	void onAPhoneTheParticipantAndEditPagesFitTheScreen() {
+	void onAPhoneEveryPageOfTheDayFitsTheScreen() {
 		ParticipantProfile ida = enrol("uma", "Ida Fernández-Castellanos", "+12025551006");
+		String id = ida.id().value();
+		conversations.startCheckIn(ida.id());
+		text("uma", ida, "4");
+		text("uma", ida, "no");
+		text("uma", ida, "a long walk with my neighbour and her dog");
+		assertThat(api("uma").postForEntity("/api/participants/" + id + "/allies", Map.of("name",
+				"Teodora Fernández-Castellanos", "phone", "+12025551008", "why", "my sister"), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		assertThat(api("uma").postForEntity("/api/participants/" + id + "/reminders", Map.of("title",
+				"Appointment with the housing caseworker", "place", "Community centre, second floor, room 12", "start",
+				"2030-03-13T07:00", "leads", List.of(Map.of("before", "PT1H")), "inQuietHours", "SEND_ANYWAY"),
+				String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(api("uma").postForEntity("/api/participants/" + id + "/messages", Map.of("text",
+				"Thinking of you today. How did the appointment with the caseworker go? Call me any time."),
+				String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		clock.set(START.plus(Duration.ofMinutes(20)));
+		text("uma", ida, "It went well, thank you. They found a room for me from next month");
 		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 390, 844)) {
 			browser.signIn("uma", "uma-pass-1");
-			for (String path : List.of("/participants/" + ida.id().value(), "/participants/" + ida.id().value() + "/edit")) {
+			browser.go("/participants/" + id);
+			assertThat(browser.text("#allies tbody")).contains("Teodora");
+			assertThat(browser.text("#reminders")).contains("In their quiet hours: sent anyway, as they asked.");
+			assertThat(browser.findAll("#thread li")).hasSize(2);
+			assertThat(browser.findAll("#chart-30 svg rect.answered")).hasSize(1);
+			for (String path : List.of("/participants/" + id, "/participants/" + id + "/edit", "/alerts", "/settings")) {
 				browser.go(path);
-				assertThat(browser.scrollsSideways()).as(() -> path + " scrolls sideways at 390 px: " + browser.script(
-						"return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');"))
-					.isFalse();
-				browser.assertAccessible();
+				fitsAPhone(browser, path);
 			}
 		}
+		try (ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri(), 390, 844)) {
+			browser.signIn("coach", "sim-pass-2030");
+			browser.go("/caseload/cover");
+			assertThat(browser.h1()).isEqualTo("Cover a caseload");
+			fitsAPhone(browser, "/caseload/cover");
+		}
+	}
+
+	private static void fitsAPhone(ConsoleBrowser browser, String path) {
+		assertThat(browser.scrollsSideways()).as(() -> path + " scrolls sideways at 390 px: " + browser.script(
+				"return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');"))
+			.isFalse();
+		browser.assertAccessible();
+	}
+
+	private TestRestTemplate api(String coach) {
+		return http.withBasicAuth(coach, coach + "-pass-1");
 	}
 
 	private ParticipantProfile enrol(String coach, String name, String phone) {
