@@ -26,7 +26,7 @@ class ConsentEntries {
 		return ConsentState.of(ledger.findByAllyIdOrderByAtAscIdAsc(ally.id));
 	}
 
-	void append(Ally ally, String change, List<AlertKind> kinds, String why, String by, Instant at, Instant from,
+	void append(Ally ally, ConsentChange change, List<AlertKind> kinds, String why, String by, Instant at, Instant from,
 			Instant until, String messageKey) {
 		ConsentEntry entry = ledger.save(new ConsentEntry(null, ally.id, ally.participantId, change, kinds, why, by, at,
 				from, until, messageKey));

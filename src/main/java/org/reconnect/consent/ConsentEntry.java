@@ -14,10 +14,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * updated, and it outlives an erased participant, but for the one free text it holds, the words
  * given for naming the ally ({@code why} of REQUESTED), replaced by a fixed reason at erasure.
  *
- * @param change REQUESTED, GRANTED, DECLINED, RENEWAL_REQUESTED, RENEWED, REVOKED, WITHDRAWN
+ * @param change what the line records, stored by name
  * @param until for REQUESTED the answer deadline; for GRANTED and RENEWED the consent's end
  */
 @Document("consent_ledger")
-record ConsentEntry(@Id String id, @Indexed String allyId, @Indexed String participantId, String change, List<AlertKind> kinds,
-		String why, String by, Instant at, Instant from, Instant until, String messageKey) {
+record ConsentEntry(@Id String id, @Indexed String allyId, @Indexed String participantId, ConsentChange change,
+		List<AlertKind> kinds, String why, String by, Instant at, Instant from, Instant until, String messageKey) {
 }

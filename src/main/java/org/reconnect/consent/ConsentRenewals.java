@@ -70,8 +70,8 @@ class ConsentRenewals {
 			var sent = messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.ask", ally.firstName(),
 					participantName, state.until().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()),
 					Purpose.CONSENT_REQUEST, ally.id).about(ally.participantId));
-			entries.append(ally, "RENEWAL_REQUESTED", state.kinds(), "consent ends soon", "system", now, null, state.until(),
-					sent.messageId());
+			entries.append(ally, ConsentChange.RENEWAL_REQUESTED, state.kinds(), "consent ends soon", "system", now, null,
+					state.until(), sent.messageId());
 			asked++;
 		}
 		return asked;
@@ -92,7 +92,8 @@ class ConsentRenewals {
 			.map(ParticipantProfile::firstName)
 			.orElseGet(() -> texts.text(ally, "consent.your-friend"));
 		Instant until = state.until().plus(settings.validFor());
-		entries.append(ally, "RENEWED", state.kinds(), "the ally renewed", "ally", now, state.from(), until, messageKey);
+		entries.append(ally, ConsentChange.RENEWED, state.kinds(), "the ally renewed", "ally", now, state.from(), until,
+				messageKey);
 		messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.thanks", ally.firstName(),
 				participantName), Purpose.REPLY, messageKey)
 			.about(ally.participantId));

@@ -133,7 +133,7 @@ public class ConsentService {
 		Instant now = clock.instant();
 		Ally ally = named(participantId, allyName, phone, allyZone, quietHours, allyLanguage, now);
 		Instant answerBy = now.plus(settings.answerWithin());
-		append(ally, "REQUESTED", asked, why == null ? NAMED_AS_ALLY : why, by, now, now, answerBy, cause);
+		append(ally, ConsentChange.REQUESTED, asked, why == null ? NAMED_AS_ALLY : why, by, now, now, answerBy, cause);
 		conversations.startWithAlly(new InvitedAlly(ally.id, participantId, phone, ally.firstName(), allyLanguage),
 				settings.invitationFlow(), asked.contains(AlertKind.CRISIS) ? "crisis" : null, answerBy);
 		log.info("Ally {} invited for participant {} ({})", ally.id, participantId, asked);
@@ -292,7 +292,7 @@ public class ConsentService {
 		if (!state.granted(now) && !state.awaitingAnswer(now)) {
 			return false;
 		}
-		append(ally, "REVOKED", state.kinds(), "the participant asked", by, now, null, now, cause);
+		append(ally, ConsentChange.REVOKED, state.kinds(), "the participant asked", by, now, null, now, cause);
 		conversations.endWithAlly(ally.id);
 		log.info("Consent of ally {} for participant {} revoked", ally.id, participant);
 		return true;
@@ -321,7 +321,7 @@ public class ConsentService {
 		return entries.state(ally);
 	}
 
-	private void append(Ally ally, String change, List<AlertKind> kinds, String why, String by, Instant at, Instant from,
+	private void append(Ally ally, ConsentChange change, List<AlertKind> kinds, String why, String by, Instant at, Instant from,
 			Instant until, String messageKey) {
 		entries.append(ally, change, kinds, why, by, at, from, until, messageKey);
 	}
@@ -344,11 +344,11 @@ public class ConsentService {
 			return;
 		}
 		if (answered.granted()) {
-			append(ally, "GRANTED", state.kinds(), "the ally said yes", "ally", now, now, now.plus(settings.validFor()),
+			append(ally, ConsentChange.GRANTED, state.kinds(), "the ally said yes", "ally", now, now, now.plus(settings.validFor()),
 					answered.messageKey());
 		}
 		else {
-			append(ally, "DECLINED", state.kinds(), "the ally said no", "ally", now, null, null, answered.messageKey());
+			append(ally, ConsentChange.DECLINED, state.kinds(), "the ally said no", "ally", now, null, null, answered.messageKey());
 		}
 	}
 
@@ -380,7 +380,7 @@ public class ConsentService {
 		for (Ally ally : allies.findByPhone(phone)) {
 			ConsentState state = state(ally);
 			if (state.granted(now) || state.awaitingAnswer(now)) {
-				append(ally, "WITHDRAWN", state.kinds(), why, "ally", now, null, now, messageKey);
+				append(ally, ConsentChange.WITHDRAWN, state.kinds(), why, "ally", now, null, now, messageKey);
 				any = true;
 			}
 			conversations.endWithAlly(ally.id);
@@ -399,12 +399,12 @@ public class ConsentService {
 		for (Ally ally : theirs) {
 			ConsentState state = state(ally);
 			if (state.granted(now) || state.awaitingAnswer(now)) {
-				append(ally, "REVOKED", state.kinds(), "the participant was erased", "system", now, null, now, null);
+				append(ally, ConsentChange.REVOKED, state.kinds(), "the participant was erased", "system", now, null, now, null);
 			}
 			conversations.endWithAlly(ally.id);
 		}
 		allies.deleteAll(theirs);
 		mongo.updateMulti(Query.query(Criteria.where("participantId").is(erased.participant().value()).and("change")
-			.is("REQUESTED")), new Update().set("why", NAMED_AS_ALLY), ConsentEntry.class);
+			.is(ConsentChange.REQUESTED.name())), new Update().set("why", NAMED_AS_ALLY), ConsentEntry.class);
 	}
 }

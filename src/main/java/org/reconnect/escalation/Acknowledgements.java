@@ -136,7 +136,7 @@ class Acknowledgements {
 			episode.acknowledgedAt = clock.instant();
 			try {
 				episodes.save(episode);
-				audit.record(episode.participantId, "ACKNOWLEDGED", by, "the ladder stops above step " + step,
+				audit.record(episode.participantId, AuditKind.ACKNOWLEDGED, by, "the ladder stops above step " + step,
 						episode.id, ref);
 				return;
 			}
@@ -172,7 +172,7 @@ class Acknowledgements {
 		if (mongo.findAndModify(open, new Update().set("acknowledgedAt", clock.instant()), CoachNotice.class) == null) {
 			return false;
 		}
-		audit.record(notice.participantId(), "ACKNOWLEDGED", "coach:" + coach,
+		audit.record(notice.participantId(), AuditKind.ACKNOWLEDGED, "coach:" + coach,
 				notice.kind().toLowerCase(Locale.ROOT) + " notice in hand", notice.id());
 		return true;
 	}

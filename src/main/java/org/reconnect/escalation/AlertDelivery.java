@@ -93,7 +93,7 @@ class AlertDelivery {
 				Optional<AllyView> ally = consent.consentHolds(allyId, covers) ? consent.ally(allyId) : Optional.empty();
 				if (ally.isEmpty()) {
 					alerts.save(record.sent(null, "NO_CONSENT", null));
-					audit.record(episode.participantId, "ALERT", delivery.recipient,
+					audit.record(episode.participantId, AuditKind.ALERT, delivery.recipient,
 							reason + "not sent: no active consent for " + covers + " at send time", delivery.key);
 					log.info("Alert {} not sent: ally {} has no active consent for {}", delivery.key, allyId, covers);
 					return false;
@@ -110,13 +110,13 @@ class AlertDelivery {
 				String text = texts.render(message + ".coach", null,
 						Map.of(PARTICIPANT, participant.firstName(), "day", texts.day(episode.since, participant, null)));
 				alerts.save(record.sent(null, "RAISED", null));
-				audit.record(episode.participantId, "ALERT", delivery.recipient, reason + "raised to the coach",
+				audit.record(episode.participantId, AuditKind.ALERT, delivery.recipient, reason + "raised to the coach",
 						delivery.key);
 				events.publishEvent(new CoachAlertRaised(delivery.key, participant.id(), coach, text, kind));
 				return true;
 			}
 		}
-		audit.record(episode.participantId, "ALERT", delivery.recipient, reason + sent.outcome(), delivery.key,
+		audit.record(episode.participantId, AuditKind.ALERT, delivery.recipient, reason + sent.outcome(), delivery.key,
 				sent.messageId());
 		log.info("Alert {} to {}: {}", delivery.key, delivery.recipient.startsWith("ally:") ? "an ally" : "the participant",
 				sent.outcome());
@@ -132,7 +132,7 @@ class AlertDelivery {
 		String messageId = reached.sms() == null ? null : reached.sms().messageId();
 		alerts.findById(alertId).ifPresent(record -> {
 			alerts.save(record.sent(phone, reached.outcome(), messageId));
-			audit.record(record.participantId(), "COACH_NOTIFIED", record.recipient(), reached.describe("alert"),
+			audit.record(record.participantId(), AuditKind.COACH_NOTIFIED, record.recipient(), reached.describe("alert"),
 					alertId, messageId);
 		});
 	}

@@ -21,13 +21,13 @@ class Audit {
 		this.clock = clock;
 	}
 
-	void record(String participantId, String kind, String subject, String reason, String... refs) {
+	void record(String participantId, AuditKind kind, String subject, String reason, String... refs) {
 		List<String> ids = Arrays.stream(refs).filter(Objects::nonNull).toList();
 		log.save(new AuditEntry(null, clock.instant(), participantId, kind, subject, reason, ids));
 		meters.audited(kind, subject);
 	}
 
-	boolean has(String participantId, String kind) {
+	boolean has(String participantId, AuditKind kind) {
 		return log.existsByParticipantIdAndKind(participantId, kind);
 	}
 
@@ -38,7 +38,7 @@ class Audit {
 	 */
 	void eraseWhyAllyNamed(String participantId, String fixedWhy) {
 		for (AuditEntry entry : log.findByParticipantIdOrderByAtAscIdAsc(participantId)) {
-			if ("CONSENT_REQUESTED".equals(entry.kind()) && entry.reason() != null) {
+			if (entry.kind() == AuditKind.CONSENT_REQUESTED && entry.reason() != null) {
 				int by = entry.reason().lastIndexOf(" (by ");
 				String reason = fixedWhy + (by < 0 ? "" : entry.reason().substring(by));
 				if (!reason.equals(entry.reason())) {

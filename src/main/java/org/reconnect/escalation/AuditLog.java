@@ -12,5 +12,5 @@ interface AuditLog extends CrudRepository<AuditEntry, String> {
 
 	List<AuditEntry> findByParticipantIdOrderByAtAscIdAsc(String participantId);
 
-	boolean existsByParticipantIdAndKind(String participantId, String kind);
+	boolean existsByParticipantIdAndKind(String participantId, AuditKind kind);
 }

@@ -18,7 +18,7 @@ class ConsentAudit {
 
 	@EventListener
 	void on(ConsentChanged change) {
-		audit.record(change.participant().value(), "CONSENT_" + change.change(),
+		audit.record(change.participant().value(), AuditKind.of(change.change()),
 				change.allyId() == null ? null : "ally:" + change.allyId(),
 				change.why() + " (by " + change.by() + "; kinds " + change.kinds() + ")", change.entryId(),
 				change.messageKey());

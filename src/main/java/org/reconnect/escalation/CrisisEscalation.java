@@ -57,7 +57,7 @@ class CrisisEscalation {
 	@EventListener
 	void on(CrisisSignalled crisis) {
 		String id = crisis.participant() == null ? null : crisis.participant().value();
-		audit.record(id, "CRISIS", "coach",
+		audit.record(id, AuditKind.CRISIS, "coach",
 				crisis.resourcesDelivered() ? "crisis language; resources sent; coach told at once"
 						: "crisis language; resources not deliverable (opted out or refused); coach told at once",
 				crisis.noticeId());
@@ -82,7 +82,7 @@ class CrisisEscalation {
 					Map.of("ally", firstName(ally.name()), PARTICIPANT, participant.firstName()));
 			SendResult sent = messenger.send(new OutboundMessage(ally.phone(), text, Purpose.CRISIS, key).about(id));
 			alerts.save(record.sent(ally.phone(), sent.outcome().name(), sent.messageId()));
-			audit.record(id, "ALERT", "ally:" + ally.id(), "crisis, covered by a crisis consent: " + sent.outcome(),
+			audit.record(id, AuditKind.ALERT, "ally:" + ally.id(), "crisis, covered by a crisis consent: " + sent.outcome(),
 					key, sent.messageId());
 		}
 	}
@@ -94,11 +94,11 @@ class CrisisEscalation {
 	void coachNoticeDelivered(String noticeId, ParticipantId participant, List<StaffReach> told) {
 		String id = participant == null ? null : participant.value();
 		if (told.stream().noneMatch(StaffReach::reached)) {
-			audit.record(id, "COACH_NOTIFIED", "coach",
+			audit.record(id, AuditKind.COACH_NOTIFIED, "coach",
 					"nobody could be reached by SMS or email: the notice waits in the attention list", noticeId);
 		}
 		for (StaffReach reached : told) {
-			audit.record(id, "COACH_NOTIFIED", "coach:" + reached.username(), reached.describe("crisis notice"),
+			audit.record(id, AuditKind.COACH_NOTIFIED, "coach:" + reached.username(), reached.describe("crisis notice"),
 					noticeId, reached.sms() == null ? null : reached.sms().messageId());
 		}
 	}

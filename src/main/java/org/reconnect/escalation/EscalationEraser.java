@@ -42,8 +42,8 @@ class EscalationEraser {
 		episodes.findByParticipantIdOrderByOpenedAtDesc(id).forEach(episode -> ladder.close(episode.id, "ERASED", false));
 		alerts.findByParticipantIdOrderByAtDesc(id).forEach(alert -> alerts.save(alert.withoutPhone()));
 		audit.eraseWhyAllyNamed(id, ConsentService.NAMED_AS_ALLY);
-		if (!audit.has(id, "ERASED")) {
-			audit.record(id, "ERASED", PARTICIPANT, "the participant's personal data was erased");
+		if (!audit.has(id, AuditKind.ERASED)) {
+			audit.record(id, AuditKind.ERASED, PARTICIPANT, "the participant's personal data was erased");
 		}
 	}
 }

@@ -134,7 +134,7 @@ class EscalationLadder {
 				}
 				if (episode.stoppedByAcknowledgement(i, 0)) {
 					step.cancelled = true;
-					audit.record(episode.participantId, "STEP_STOPPED", episode.acknowledgedBy,
+					audit.record(episode.participantId, AuditKind.STEP_STOPPED, episode.acknowledgedBy,
 							"step " + i + " (" + step.name + ") stopped by an acknowledgement", episode.id);
 					continue;
 				}
@@ -151,11 +151,11 @@ class EscalationLadder {
 				}
 				step.expanded = true;
 				List<String> recipients = recipients(step.audience, participant);
-				audit.record(episode.participantId, "STEP_DUE", step.audience.name().toLowerCase(Locale.ROOT),
+				audit.record(episode.participantId, AuditKind.STEP_DUE, step.audience.name().toLowerCase(Locale.ROOT),
 						"step " + i + " (" + step.name + "): " + recipients.size() + " recipient(s)", episode.id);
 				for (String recipient : recipients) {
 					if (step.repeatMinutes == null && alreadyReached(episode, recipient)) {
-						audit.record(episode.participantId, "ALERT_SKIPPED", recipient,
+						audit.record(episode.participantId, AuditKind.ALERT_SKIPPED, recipient,
 								"step " + i + ": already alerted in this episode", episode.id);
 						continue;
 					}
@@ -221,7 +221,7 @@ class EscalationLadder {
 		if (closed == null) {
 			return;
 		}
-		audit.record(closed.participantId, "EPISODE_CLOSED", PARTICIPANT, reason, closed.id);
+		audit.record(closed.participantId, AuditKind.EPISODE_CLOSED, PARTICIPANT, reason, closed.id);
 		log.info("Escalation episode {} closed: {}", closed.id, reason);
 		if (!backInTouchNotes) {
 			return;
@@ -258,7 +258,7 @@ class EscalationLadder {
 			episode.status = Episode.Status.CLOSED;
 			episode.closedAt = now;
 			episode.closeReason = reason;
-			audit.record(episode.participantId, "EPISODE_CLOSED", PARTICIPANT, reason, episode.id);
+			audit.record(episode.participantId, AuditKind.EPISODE_CLOSED, PARTICIPANT, reason, episode.id);
 			mongo.updateFirst(Query.query(Criteria.where("_id").is(episode.participantId).and("openEpisode").is(episode.id)),
 					new Update().unset("openEpisode"), Track.class);
 		}

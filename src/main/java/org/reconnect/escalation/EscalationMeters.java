@@ -24,13 +24,13 @@ class EscalationMeters {
 		this.registry = registry;
 	}
 
-	void audited(String kind, String subject) {
+	void audited(AuditKind kind, String subject) {
 		String event = switch (kind) {
-			case "EPISODE_OPENED" -> "opened";
-			case "STEP_DUE" -> "step-due";
-			case "ACKNOWLEDGED" -> "acknowledged";
-			case "EPISODE_CLOSED" -> "closed";
-			case "CRISIS" -> "crisis";
+			case EPISODE_OPENED -> "opened";
+			case STEP_DUE -> "step-due";
+			case ACKNOWLEDGED -> "acknowledged";
+			case EPISODE_CLOSED -> "closed";
+			case CRISIS -> "crisis";
 			default -> null;
 		};
 		if (event != null) {
@@ -40,7 +40,7 @@ class EscalationMeters {
 				.register(registry)
 				.increment();
 		}
-		if ("ALERT".equals(kind)) {
+		if (kind == AuditKind.ALERT) {
 			Counter.builder("reconnect.alerts")
 				.description("Alerts decided, by who was to be told")
 				.tag("recipient", recipient(subject))

@@ -48,7 +48,7 @@ class Pauses {
 	@EventListener
 	void on(ParticipantPaused paused) {
 		String id = paused.participant().value();
-		audit.record(id, "PAUSED", paused.by().startsWith("coach:") ? paused.by() : PARTICIPANT,
+		audit.record(id, AuditKind.PAUSED, paused.by().startsWith("coach:") ? paused.by() : PARTICIPANT,
 				"paused until " + paused.until());
 		// A participant who texts PAUSE is in touch: those alerted hear so, as their consent allows.
 		boolean theyWrote = !paused.by().startsWith("coach:");
@@ -64,7 +64,7 @@ class Pauses {
 	/** A pause ended, asked for or on time: a kind word, and check-ins start again. */
 	@EventListener
 	void on(ParticipantResumed resumed) {
-		audit.record(resumed.participant().value(), "RESUMED", resumed.by(), "the pause ended");
+		audit.record(resumed.participant().value(), AuditKind.RESUMED, resumed.by(), "the pause ended");
 		participants.find(resumed.participant())
 			.ifPresent(participant -> tell(participant, "pause.ended",
 					Map.of("time", participant.checkInTime().toString()), Purpose.NOTICE));
@@ -74,7 +74,7 @@ class Pauses {
 	void on(OptOutChanged change) {
 		participants.findByPhone(change.phone()).ifPresent(participant -> {
 			String id = participant.id().value();
-			audit.record(id, change.optedOut() ? "OPTED_OUT" : "OPTED_IN", PARTICIPANT,
+			audit.record(id, change.optedOut() ? AuditKind.OPTED_OUT : AuditKind.OPTED_IN, PARTICIPANT,
 					change.optedOut() ? "texted STOP" : "texted START");
 			if (change.optedOut()) {
 				tracks.findById(id).map(track -> track.openEpisode).ifPresent(open -> ladder.close(open, "OPTED_OUT", false));

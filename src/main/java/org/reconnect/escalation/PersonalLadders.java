@@ -80,7 +80,7 @@ class PersonalLadders {
 		ladders.save(new Ladders.Ladder(participant.value(),
 				steps.stream().map(step -> Episode.Step.of(new LadderStep(step.name() == null ? "step" : step.name(),
 						step.delay(), step.audience(), step.message(), step.repeatEvery()))).toList()));
-		audit.record(participant.value(), "LADDER_SET", "coach", steps.size() + " step(s)");
+		audit.record(participant.value(), AuditKind.LADDER_SET, "coach", steps.size() + " step(s)");
 		return ladder(participant);
 	}
 

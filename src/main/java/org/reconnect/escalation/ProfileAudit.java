@@ -20,13 +20,13 @@ class ProfileAudit {
 
 	@EventListener
 	void on(ParticipantProfileChanged changed) {
-		audit.record(changed.participant().value(), "PROFILE_CHANGED", changed.by(),
+		audit.record(changed.participant().value(), AuditKind.PROFILE_CHANGED, changed.by(),
 				"changed " + String.join(", ", new java.util.TreeSet<>(changed.fields())));
 	}
 
 	@EventListener
 	void on(ParticipantReassigned reassigned) {
-		audit.record(reassigned.participant().value(), "REASSIGNED", reassigned.by(),
+		audit.record(reassigned.participant().value(), AuditKind.REASSIGNED, reassigned.by(),
 				"from coach " + reassigned.from() + " to coach " + reassigned.to());
 	}
 }

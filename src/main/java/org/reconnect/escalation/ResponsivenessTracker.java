@@ -66,7 +66,7 @@ class ResponsivenessTracker {
 			mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("lateSince").is(null)),
 					new Update().set("lateSince", now), Track.class);
 		}
-		audit.record(id, "CHECK_IN_MISSED", PARTICIPANT, "a delivered check-in went unanswered past its deadline",
+		audit.record(id, AuditKind.CHECK_IN_MISSED, PARTICIPANT, "a delivered check-in went unanswered past its deadline",
 				missed.conversation());
 		if (!participant.active() || track.openEpisode != null) {
 			return; // paused or opted out: nothing escalates; or the ladder is already climbing
@@ -79,7 +79,7 @@ class ResponsivenessTracker {
 		}
 		Instant since = track.lastSignOfLife != null ? track.lastSignOfLife : missed.sentAt();
 		Episode episode = episodes.save(Episode.open(episodeId, id, now, since, personalLadders.ladder(participant.id())));
-		audit.record(id, "EPISODE_OPENED", PARTICIPANT, "the first missed check-in since the last sign of life",
+		audit.record(id, AuditKind.EPISODE_OPENED, PARTICIPANT, "the first missed check-in since the last sign of life",
 				episode.id, missed.conversation());
 		log.info("Escalation episode {} opened for participant {}", episode.id, id);
 		ladder.runDue(episode.id);
@@ -111,7 +111,7 @@ class ResponsivenessTracker {
 				new Update().set("lastSignOfLife", now).set("missedInARow", 0).unset("lateSince").unset("openEpisode"),
 				FindAndModifyOptions.options().upsert(true).returnNew(false), Track.class);
 		if (before != null && before.openEpisode != null) {
-			audit.record(id, "SIGN_OF_LIFE", PARTICIPANT, reason, ref);
+			audit.record(id, AuditKind.SIGN_OF_LIFE, PARTICIPANT, reason, ref);
 			ladder.close(before.openEpisode, "BACK_IN_TOUCH", true);
 		}
 	}

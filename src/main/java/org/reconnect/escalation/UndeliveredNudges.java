@@ -35,7 +35,7 @@ class UndeliveredNudges {
 			.filter(record -> !UNDELIVERED.equals(record.outcome()))
 			.ifPresent(record -> {
 				alerts.save(record.sent(record.phone(), UNDELIVERED, undelivered.messageId()));
-				audit.record(record.participantId(), "ALERT_UNDELIVERED", record.recipient(),
+				audit.record(record.participantId(), AuditKind.ALERT_UNDELIVERED, record.recipient(),
 						"the nudge never reached the participant (held past its time, or refused)", record.id(),
 						undelivered.messageId());
 				log.info("Nudge {} was not delivered", record.id());

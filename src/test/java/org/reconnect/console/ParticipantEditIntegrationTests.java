@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.TestCoaches;
+import org.reconnect.escalation.AuditKind;
 import org.reconnect.escalation.AuditView;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.participants.EnrolParticipant;
@@ -77,7 +78,7 @@ class ParticipantEditIntegrationTests extends SimulatorAppTestBase {
 		assertThat(now.zone().getId()).isEqualTo("Europe/Madrid");
 		assertThat(now.quietHours().start().toString()).isEqualTo("22:00");
 		assertThat(escalation.audit(dana.id())).anySatisfy(entry -> {
-			assertThat(entry.kind()).isEqualTo("PROFILE_CHANGED");
+			assertThat(entry.kind()).isEqualTo(AuditKind.PROFILE_CHANGED);
 			assertThat(entry.subject()).isEqualTo("coach:edie");
 			assertThat(entry.reason()).isEqualTo("changed checkInTime, name, quietHours, timeZone");
 		});
@@ -135,7 +136,7 @@ class ParticipantEditIntegrationTests extends SimulatorAppTestBase {
 		assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(participants.caseload("hana")).extracting(ParticipantProfile::id).containsExactly(ivy.id());
 		assertThat(escalation.audit(ivy.id())).extracting(AuditView::kind, AuditView::subject, AuditView::reason)
-			.contains(org.assertj.core.groups.Tuple.tuple("REASSIGNED", "coach:coach", "from coach gus to coach hana"));
+			.contains(org.assertj.core.groups.Tuple.tuple(AuditKind.REASSIGNED, "coach:coach", "from coach gus to coach hana"));
 
 		// Gus is away: Hana covers his whole caseload, then it goes back.
 		ResponseEntity<String> cover = supervisor.postForEntity("/api/caseload-moves", Map.of("from", "gus", "to", "hana"),

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.reconnect.LoopTestSupport;
 import org.reconnect.consent.ConsentRecord;
 import org.reconnect.consent.ConsentService;
+import org.reconnect.escalation.AuditKind;
 import org.reconnect.escalation.AuditView;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.messaging.Messenger;
@@ -110,19 +111,19 @@ class ErasureIntegrationTests extends LoopTestSupport {
 		assertThat(sentTo(waiting)).as("no attempt after the erasure").hasSize(attempts);
 
 		List<ConsentRecord> ledger = consent.ledger(new ParticipantId(id));
-		assertThat(ledger).extracting(ConsentRecord::change).contains("REQUESTED", "GRANTED", "REVOKED");
+		assertThat(ledger).extracting(entry -> entry.change().name()).contains("REQUESTED", "GRANTED", "REVOKED");
 		assertThat(ledger).extracting(ConsentRecord::why).doesNotContain(WHY).contains(ConsentService.NAMED_AS_ALLY);
 		List<AuditView> audit = escalation.audit(new ParticipantId(id));
-		assertThat(audit).extracting(AuditView::kind).contains("CONSENT_REQUESTED", "CRISIS", "ERASED");
+		assertThat(audit).extracting(AuditView::kind).contains(AuditKind.CONSENT_REQUESTED, AuditKind.CRISIS, AuditKind.ERASED);
 		assertThat(audit).allSatisfy(entry -> assertThat(entry.toString()).doesNotContain("sister", "Marisol", phone));
-		assertThat(audit).filteredOn(entry -> entry.kind().equals("CONSENT_REQUESTED"))
+		assertThat(audit).filteredOn(entry -> entry.kind() == AuditKind.CONSENT_REQUESTED)
 			.extracting(AuditView::reason)
 			.allMatch(reason -> reason.startsWith(ConsentService.NAMED_AS_ALLY + " (by coach:coach; kinds"));
 
 		assertThat(storeFilesHolding(name, phone, WHY)).as("the store's files once erasure returned").isEmpty();
 
 		participants.erase(new ParticipantId(id)); // a repeat changes nothing
-		assertThat(escalation.audit(new ParticipantId(id))).filteredOn(entry -> entry.kind().equals("ERASED")).hasSize(1);
+		assertThat(escalation.audit(new ParticipantId(id))).filteredOn(entry -> entry.kind() == AuditKind.ERASED).hasSize(1);
 	}
 
 	@Test
@@ -146,7 +147,7 @@ class ErasureIntegrationTests extends LoopTestSupport {
 		assertThat(http.getForEntity("/chat/" + chat, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(consent.allies(new ParticipantId(id))).isEmpty();
 		assertThat(consent.ledger(new ParticipantId(id))).extracting(ConsentRecord::why).doesNotContain(WHY);
-		assertThat(escalation.audit(new ParticipantId(id))).extracting(AuditView::kind).containsOnlyOnce("ERASED");
+		assertThat(escalation.audit(new ParticipantId(id))).extracting(AuditView::kind).containsOnlyOnce(AuditKind.ERASED);
 		assertThat(pendingErasures.findById(id)).isEmpty();
 		assertThat(storeFilesHolding(name, phone, WHY)).isEmpty();
 		assertThat(participants.finishErasures()).isZero();

@@ -1,4 +1,4 @@
-package org.reconnect;
+package org.reconnect.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reconnect.MutableClock;
+import org.reconnect.ReconnectApplication;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantService;
 import org.springframework.boot.builder.SpringApplicationBuilder;

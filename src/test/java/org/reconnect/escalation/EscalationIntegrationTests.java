@@ -1,4 +1,4 @@
-package org.reconnect;
+package org.reconnect.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.reconnect.escalation.EscalationService;
+import org.reconnect.LoopTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;

@@ -1,4 +1,4 @@
-package org.reconnect;
+package org.reconnect.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.reconnect.MutableClock;
+import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.transcripts.Transcript;
 import org.reconnect.transcripts.TranscriptPlayer;
 import org.reconnect.transcripts.TranscriptResult;

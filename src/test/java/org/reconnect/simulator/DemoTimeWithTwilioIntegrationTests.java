@@ -1,4 +1,4 @@
-package org.reconnect;
+package org.reconnect.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.reconnect.simulator.DemoTime;
-import org.reconnect.simulator.DemoTimeUnavailable;
+import org.reconnect.ConsoleBrowser;
+import org.reconnect.LoopTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,10 +1,12 @@
-package org.reconnect;
+package org.reconnect.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.reconnect.MutableClock;
+import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.participants.EnrolParticipant;

@@ -1,4 +1,4 @@
-package org.reconnect;
+package org.reconnect.escalation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.reconnect.escalation.EscalationService;
+import org.reconnect.LoopTestSupport;
 import org.reconnect.flows.ConversationView;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.Purpose;

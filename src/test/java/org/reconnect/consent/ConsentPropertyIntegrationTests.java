@@ -1,4 +1,4 @@
-package org.reconnect;
+package org.reconnect.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.reconnect.LoopTestSupport;
 import org.reconnect.escalation.EscalationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
