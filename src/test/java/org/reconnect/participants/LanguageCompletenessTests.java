@@ -47,6 +47,9 @@ class LanguageCompletenessTests {
 		assertThat(missing).contains(
 				"pt: add src/main/resources/messages/keywords_pt.properties (every key of keywords.properties)",
 				"pt: add src/main/resources/messages/crisis_pt.properties (every key of crisis.properties)",
+				"pt: add src/main/resources/messages/problems_pt.properties (every key of problems.properties)",
+				"pt: add src/main/resources/ValidationMessages_pt.properties (every key of ValidationMessages.properties: "
+						+ "what the API and the console say of a refused field)",
 				"pt: add src/main/resources/keywords/keywords_pt.txt (the STOP, START and HELP words)",
 				"pt: add the folder src/main/resources/crisis/pt/ like crisis/es/ (crisis phrases; clinical content: have it reviewed)",
 				"pt: add pt to languages: in conversation-flows/daily-checkin.yaml, and a pt: text beside each en: one");
@@ -93,6 +96,11 @@ class LanguageCompletenessTests {
 							+ "=" + language);
 				}
 			}
+		}
+		if (!language.equals(firstOffered()) && Files.exists(resources.resolve("ValidationMessages.properties"))
+				&& !Files.exists(resources.resolve("ValidationMessages_" + language + ".properties"))) {
+			missing.add(language + ": add " + resources.resolve("ValidationMessages_" + language + ".properties")
+					+ " (every key of ValidationMessages.properties: what the API and the console say of a refused field)");
 		}
 		if (!Files.exists(resources.resolve("keywords/keywords_" + language + ".txt"))) {
 			missing.add(language + ": add " + resources.resolve("keywords/keywords_" + language + ".txt")
