@@ -1,7 +1,10 @@
 package org.reconnect.console;
 
 import java.io.IOException;
+import java.util.Locale;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,6 +16,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,41 +33,44 @@ import jakarta.servlet.http.HttpServletResponse;
 class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	private final JsonMapper json;
+	private final MessageSource texts;
+	/** Lazily: the console's resolver (the coach's choice, else Accept-Language) is a web bean. */
+	private final ObjectProvider<LocaleResolver> locales;
 
-	ApiProblemResponses(JsonMapper json) {
+	ApiProblemResponses(JsonMapper json, MessageSource texts, ObjectProvider<LocaleResolver> locales) {
 		this.json = json;
+		this.texts = texts;
+		this.locales = locales;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer, Basic realm=\"Reconnect API\"");
-		write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
-				"Send an API token as 'Authorization: Bearer <token>' (a supervisor issues them at POST /api/tokens), "
-						+ "or a coach's username and password by HTTP Basic. A token that is unknown, revoked or expired, "
-						+ "or a username and password that are not accepted, get this answer too.");
+		write(request, response, HttpStatus.UNAUTHORIZED, "sign-in-required");
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		write(response, HttpStatus.FORBIDDEN, "Not allowed", "Only a supervisor may do this.");
+		write(request, response, HttpStatus.FORBIDDEN, "not-allowed");
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
 			throws IOException {
 		SecurityConfiguration.protect(request, response);
-		write(response, HttpStatus.BAD_REQUEST, "Address not accepted",
-				"The request's path holds characters that are not allowed in it (an encoded slash, backslash, "
-						+ "percent sign, semicolon, line break or NUL, or '..'): send identifiers exactly as the API "
-						+ "returned them.");
+		write(request, response, HttpStatus.BAD_REQUEST, "address-not-accepted");
 	}
 
-	private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+	/** Title and detail from messages/problems*.properties, in the reader's language. */
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String name)
 			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
+		LocaleResolver resolver = locales.getIfAvailable();
+		Locale locale = resolver == null ? Locale.ROOT : resolver.resolveLocale(request);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				texts.getMessage("problem.detail." + name, null, locale));
+		problem.setTitle(texts.getMessage("problem.title." + name, null, locale));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);

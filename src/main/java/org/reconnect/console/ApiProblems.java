@@ -2,7 +2,9 @@ package org.reconnect.console;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.reconnect.coaches.CoachAlreadyExists;
 import org.reconnect.coaches.CoachNotFound;
@@ -10,6 +12,8 @@ import org.reconnect.consent.AllyAlreadyNamed;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.reminders.ReminderNotFound;
 import org.reconnect.system.InvalidInput;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,33 +35,36 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInput.class)
-	ProblemDetail invalid(InvalidInput ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid input");
-		problem.setType(URI.create("https://reconnect.example.org/problems/invalid-input"));
+	ProblemDetail invalid(InvalidInput ex, Locale locale) {
 		List<Map<String, String>> errors = ex.problems()
 			.stream()
-			.map(p -> Map.of("field", p.field(), "message", p.message()))
+			.map(p -> Map.of("field", p.field(), "message", p.messageIn(texts(), locale)))
 			.toList();
+		String detail = errors.stream()
+			.map(error -> error.get("field") + ": " + error.get("message"))
+			.collect(Collectors.joining("; "));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle(title("invalid-input", locale));
+		problem.setType(URI.create("https://reconnect.example.org/problems/invalid-input"));
 		problem.setProperty("errors", errors);
 		return problem;
 	}
 
 	/** Two requests wanted the one thing only one of them can have: the store's unique key decided. */
 	@ExceptionHandler(CoachAlreadyExists.class)
-	ProblemDetail coachExists(CoachAlreadyExists ex) {
-		return conflict("Username taken", "username", ex);
+	ProblemDetail coachExists(CoachAlreadyExists ex, Locale locale) {
+		return conflict(title("username-taken", locale), "username", ex);
 	}
 
 	@ExceptionHandler(AllyAlreadyNamed.class)
-	ProblemDetail allyNamed(AllyAlreadyNamed ex) {
-		return conflict("Already an ally", "phone", ex);
+	ProblemDetail allyNamed(AllyAlreadyNamed ex, Locale locale) {
+		return conflict(title("already-ally", locale), "phone", ex);
 	}
 
 	/** Reaches a supervisor or the participant's own coach only ({@link Caseload#enrol}): it names whom. */
 	@ExceptionHandler(ParticipantAlreadyEnrolled.class)
-	ProblemDetail duplicate(ParticipantAlreadyEnrolled ex) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already enrolled", ex);
+	ProblemDetail duplicate(ParticipantAlreadyEnrolled ex, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, title("already-enrolled", locale), ex);
 		if (ex.existing() != null) {
 			problem.setProperty("participantId", ex.existing().value());
 			problem.setProperty("coach", ex.coach());
@@ -66,46 +73,49 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(ParticipantOptedOut.class)
-	ProblemDetail optedOut(ParticipantOptedOut ex) {
-		return problem(HttpStatus.CONFLICT, "Participant opted out", ex);
+	ProblemDetail optedOut(ParticipantOptedOut ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, title("opted-out", locale), ex);
 	}
 
 	@ExceptionHandler(ParticipantNotFound.class)
-	ProblemDetail notFound(ParticipantNotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, "Participant not found", ex);
+	ProblemDetail notFound(ParticipantNotFound ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, title("participant-not-found", locale), ex);
 	}
 
 	@ExceptionHandler(NothingToAcknowledge.class)
-	ProblemDetail nothingToAcknowledge(NothingToAcknowledge ex) {
-		return problem(HttpStatus.CONFLICT, "Nothing to acknowledge", ex);
+	ProblemDetail nothingToAcknowledge(NothingToAcknowledge ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, title("nothing-to-acknowledge", locale), ex);
 	}
 
 	@ExceptionHandler(NoticeNotFound.class)
-	ProblemDetail noticeNotFound(NoticeNotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, "Notice not found", ex);
+	ProblemDetail noticeNotFound(NoticeNotFound ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, title("notice-not-found", locale), ex);
 	}
 
 	@ExceptionHandler(NoticeAlreadyAcknowledged.class)
-	ProblemDetail noticeAlreadyAcknowledged(NoticeAlreadyAcknowledged ex) {
-		return problem(HttpStatus.CONFLICT, "Already acknowledged", ex);
+	ProblemDetail noticeAlreadyAcknowledged(NoticeAlreadyAcknowledged ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, title("already-acknowledged", locale), ex);
 	}
 
 	@ExceptionHandler(AllyNotFound.class)
-	ProblemDetail allyNotFound(AllyNotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, "Ally not found", ex);
+	ProblemDetail allyNotFound(AllyNotFound ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, title("ally-not-found", locale), ex);
 	}
 
 	@ExceptionHandler(CoachNotFound.class)
-	ProblemDetail coachNotFound(CoachNotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, "Coach not found", ex);
+	ProblemDetail coachNotFound(CoachNotFound ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, title("coach-not-found", locale), ex);
 	}
 
 	@ExceptionHandler(ReminderNotFound.class)
-	ProblemDetail reminderNotFound(ReminderNotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, "Reminder not found", ex);
+	ProblemDetail reminderNotFound(ReminderNotFound ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, title("reminder-not-found", locale), ex);
 	}
 
-	/** A record checked with {@code @Valid}: the same answer as {@link InvalidInput}, field by field. */
+	/**
+	 * A record checked with {@code @Valid}: the same answer as {@link InvalidInput}, field by field;
+	 * Spring's validator wrote each message in the request's language (ValidationMessages*.properties).
+	 */
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
@@ -115,17 +125,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.map(error -> new InvalidInput.FieldProblem(error.getField(), error.getDefaultMessage()))
 			.sorted(java.util.Comparator.comparing(InvalidInput.FieldProblem::field))
 			.toList();
-		return ResponseEntity.badRequest().body(invalid(new InvalidInput(problems)));
+		return ResponseEntity.badRequest().body(invalid(new InvalidInput(problems), LocaleContextHolder.getLocale()));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is missing or is not valid JSON: send a JSON object with the fields this "
-						+ "endpoint takes, e.g. {\"name\":\"Sam\",\"phone\":\"+1 202 555 0143\",\"timeZone\":\"America/New_York\",\"checkInTime\":\"09:00\"} to enrol");
-		problem.setTitle("Unreadable request body");
+				texts().getMessage("problem.detail.unreadable-body", null, locale));
+		problem.setTitle(title("unreadable-body", locale));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** A title from messages/problems*.properties in the reader's language. */
+	private String title(String name, Locale locale) {
+		return texts().getMessage("problem.title." + name, null, locale);
+	}
+
+	/** The application's MessageSource, which Spring gives every exception handler (MessageSourceAware). */
+	private MessageSource texts() {
+		return java.util.Objects.requireNonNull(getMessageSource(), "no MessageSource");
 	}
 
 	private static ProblemDetail conflict(String title, String field, RuntimeException ex) {

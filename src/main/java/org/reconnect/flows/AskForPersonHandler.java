@@ -1,7 +1,9 @@
 package org.reconnect.flows;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
@@ -11,6 +13,7 @@ import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantProfile;
+import org.reconnect.participants.ParticipantService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -21,28 +24,49 @@ import org.springframework.stereotype.Component;
 @Component
 class AskForPersonHandler implements InboundHandler {
 
-	private static final List<String> PHRASES = List.of("coach", "talk to someone", "talk to a person",
-			"talk to a human", "speak to someone", "speak to a person", "real person", "a human", "call me",
-			"hablar con alguien", "una persona", "llamame");
-
 	private final Messenger messenger;
 	private final org.springframework.context.ApplicationEventPublisher events;
 
 	private final org.springframework.context.MessageSource texts;
 	private final ObjectProvider<PlaceholderSource> placeholders;
+	private final ParticipantService participants;
 
 	AskForPersonHandler(Messenger messenger, org.springframework.context.ApplicationEventPublisher events,
-			org.springframework.context.MessageSource texts, ObjectProvider<PlaceholderSource> placeholders) {
+			org.springframework.context.MessageSource texts, ObjectProvider<PlaceholderSource> placeholders,
+			ParticipantService participants) {
 		this.texts = texts;
 		this.placeholders = placeholders;
 		this.messenger = messenger;
 		this.events = events;
+		this.participants = participants;
 	}
 
-	static boolean asksForPerson(String body) {
-		String text = " " + String.join(" ", Matcher.Text.words(body)) + " ";
-		return PHRASES.stream().anyMatch(p -> text.contains(" " + String.join(" ", Matcher.Text.words(p)) + " "))
-				|| text.trim().toUpperCase(Locale.ROOT).equals("PERSON");
+	/**
+	 * Whether the text asks for a person, in any offered language (someone enrolled in one may write
+	 * in another): a phrase of {@code conversation.asks-for-person.phrases} anywhere in it, or the
+	 * whole text a word of {@code conversation.asks-for-person.alone} (messages/conversations*.properties).
+	 */
+	boolean asksForPerson(String body) {
+		List<String> words = Matcher.Text.words(body);
+		String text = " " + String.join(" ", words) + " ";
+		for (String language : participants.languages()) {
+			Locale locale = Locale.forLanguageTag(language);
+			if (listed("conversation.asks-for-person.phrases", locale)
+				.anyMatch(phrase -> text.contains(" " + phrase + " "))) {
+				return true;
+			}
+			if (listed("conversation.asks-for-person.alone", locale).anyMatch(text.trim()::equals)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A comma-separated list of a bundle, each entry in the words a text is matched as. */
+	private Stream<String> listed(String key, Locale locale) {
+		return Arrays.stream(texts.getMessage(key, null, "", locale).split(","))
+			.map(entry -> String.join(" ", Matcher.Text.words(entry)))
+			.filter(entry -> !entry.isEmpty());
 	}
 
 	@Override

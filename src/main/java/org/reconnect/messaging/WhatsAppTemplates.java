@@ -38,10 +38,15 @@ class WhatsAppTemplates {
 		return purpose == Purpose.CHECK_IN ? "daily-checkin" : purpose.name().toLowerCase().replace('_', '-');
 	}
 
-	/** The template for the message, filled in; empty when none is configured for its purpose and language. */
+	/**
+	 * The template for the message, filled in; empty when none is configured for its purpose and
+	 * language, or the language is not known.
+	 */
 	Optional<WhatsAppCarrier.WhatsAppContent> fill(Purpose purpose, String language, String firstName, String text) {
 		String name = nameOf(purpose);
-		String sid = settings.templates().getOrDefault(name, Map.of()).get(language == null ? "en" : language);
+		// a participant's language is always known (the configured default when none was kept,
+		// ParticipantRecipients); an unknown number's is not, and no language stands in for it
+		String sid = language == null ? null : settings.templates().getOrDefault(name, Map.of()).get(language);
 		if (sid == null || sid.isBlank()) {
 			return Optional.empty();
 		}

@@ -46,7 +46,7 @@ class ParticipantRecipients implements RecipientPolicy, ContactPreferences, Send
 
 	@Override
 	public Optional<Contact> contact(String phone) {
-		return participants.findByPhone(phone).map(ParticipantRecipients::contact);
+		return participants.findByPhone(phone).map(this::contact);
 	}
 
 	@Override
@@ -68,8 +68,9 @@ class ParticipantRecipients implements RecipientPolicy, ContactPreferences, Send
 		return new Recipient(participant.zone(), own.start(), own.end(), null);
 	}
 
-	private static Contact contact(ParticipantProfile participant) {
-		return new Contact(participant.channel(), participant.smsFallback(), participant.language(),
-				participant.firstName());
+	/** A participant enrolled before languages were kept reads the configured default (the first offered). */
+	private Contact contact(ParticipantProfile participant) {
+		String language = participant.language() != null ? participant.language() : participants.languages().get(0);
+		return new Contact(participant.channel(), participant.smsFallback(), language, participant.firstName());
 	}
 }

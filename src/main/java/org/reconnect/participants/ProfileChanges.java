@@ -107,9 +107,7 @@ class ProfileChanges {
 		QuietHours kept = quietHoursOf(hours);
 		LocalTime checkIn = profile(participant).checkInTime();
 		if (kept.contains(checkIn)) {
-			throw InvalidInput.of("quietHours", kept.describe() + " would cover the daily check-in at " + checkIn
-					+ ", which could then never be sent: choose quiet hours that end by " + checkIn
-					+ " or start after it");
+			throw new InvalidInput(List.of(quietHoursCoverCheckIn(kept, checkIn)));
 		}
 		participant.keepQuietHours(hours);
 		return profile(participants.save(participant));
@@ -124,7 +122,16 @@ class ProfileChanges {
 			return Optional.empty();
 		}
 		return Optional.of(new FieldProblem("checkInTime", checkInTime + " falls in quiet hours " + quiet.describe()
-				+ ", when no check-in can be sent: choose a time from " + quiet.end() + " until " + quiet.start()));
+				+ ", when no check-in can be sent: choose a time from " + quiet.end() + " until " + quiet.start(),
+				"problem.check-in-time.in-quiet-hours",
+				List.of(checkInTime.toString(), quiet.describe(), quiet.end().toString(), quiet.start().toString())));
+	}
+
+	/** Quiet hours that would cover the check-in time, which then could never be sent. */
+	static FieldProblem quietHoursCoverCheckIn(QuietHours quiet, LocalTime checkIn) {
+		return new FieldProblem("quietHours", quiet.describe() + " would cover the daily check-in at " + checkIn
+				+ ", which could then never be sent: choose quiet hours that end by " + checkIn + " or start after it",
+				"problem.quiet-hours.cover-check-in", List.of(quiet.describe(), checkIn.toString()));
 	}
 
 	QuietHours defaultQuietHours() {

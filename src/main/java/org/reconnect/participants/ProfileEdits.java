@@ -122,9 +122,7 @@ class ProfileEdits {
 			QuietHours quiet = changes.quietHoursOf(quietHours != null ? quietHours : before.quietHours());
 			boolean timeGiven = checkInTime != null;
 			ProfileChanges.checkInTimeProblem(time, quiet).ifPresent(problem -> problems.add(timeGiven ? problem
-					: new FieldProblem("quietHours", quiet.describe() + " would cover the daily check-in at " + time
-							+ ", which could then never be sent: choose quiet hours that end by " + time
-							+ " or start after it")));
+					: ProfileChanges.quietHoursCoverCheckIn(quiet, time)));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);

@@ -28,7 +28,7 @@ public @interface AtMostBytes {
 
 	int value();
 
-	String message() default "is too long: at most {value} bytes in UTF-8 (a letter with an accent takes 2, an emoji 4)";
+	String message() default "{reconnect.bytes.message}";
 
 	Class<?>[] groups() default {};
 

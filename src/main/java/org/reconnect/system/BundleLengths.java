@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Warns, per language, about a bundle text that takes more than one SMS: it costs more, and its
  * parts can arrive out of order. Like the flow validator's warnings, it never stops the service.
- * The web chat page and e-mails are not SMS and are left out.
+ * The web chat page, e-mails and the API's problem details are not SMS and are left out.
  */
 @Component
 public class BundleLengths {
@@ -56,7 +56,7 @@ public class BundleLengths {
 	public static List<String> warnings(Map<String, Map<String, Properties>> bundles) {
 		List<String> warnings = new ArrayList<>();
 		bundles.forEach((bundle, languages) -> {
-			if (bundle.equals("web-chat")) {
+			if (bundle.equals("web-chat") || bundle.equals("problems")) {
 				return;
 			}
 			Map<String, Map<String, String>> byKey = new TreeMap<>();

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.validation.Configuration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+
+import org.springframework.validation.beanvalidation.LocaleContextMessageInterpolator;
 
 /**
  * Checks a request record against its Bean Validation annotations ({@code @Size}, {@link CleanText})
@@ -17,9 +20,21 @@ import jakarta.validation.Validator;
  */
 public final class Inputs {
 
-	private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+	private static final Validator VALIDATOR = validator();
 
 	private Inputs() {
+	}
+
+	/**
+	 * Hibernate Validator with its messages in the request's language (ValidationMessages_es), as
+	 * Spring's own validator writes them for {@code @Valid}; outside a request, as before.
+	 */
+	private static Validator validator() {
+		Configuration<?> configuration = Validation.byDefaultProvider().configure();
+		return configuration
+			.messageInterpolator(new LocaleContextMessageInterpolator(configuration.getDefaultMessageInterpolator()))
+			.buildValidatorFactory()
+			.getValidator();
 	}
 
 	/** @throws InvalidInput naming every field whose annotations the request breaks */

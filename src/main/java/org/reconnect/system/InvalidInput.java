@@ -1,6 +1,9 @@
 package org.reconnect.system;
 
 import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 /**
  * Input that cannot be accepted, with one entry per field saying what was wrong and what to send
@@ -23,7 +26,27 @@ public class InvalidInput extends RuntimeException {
 		return problems;
 	}
 
-	/** One field and what to do about it. */
-	public record FieldProblem(String field, String message) {
+	/**
+	 * One field and what to do about it.
+	 *
+	 * @param message the words in the base language, for logs and as the fallback
+	 * @param code with {@code arguments}, the same words in {@code messages/problems*.properties}, so the
+	 *        API and the console give them in the reader's language (as Spring's ErrorResponse codes do);
+	 *        null when the problem has only its base words
+	 */
+	public record FieldProblem(String field, String message, String code, List<Object> arguments) {
+
+		public FieldProblem(String field, String message) {
+			this(field, message, null, List.of());
+		}
+
+		public FieldProblem {
+			arguments = arguments == null ? List.of() : List.copyOf(arguments);
+		}
+
+		/** The words for a reader of {@code locale}: the bundle's for the code, else the base words. */
+		public String messageIn(MessageSource texts, Locale locale) {
+			return code == null ? message : texts.getMessage(code, arguments.toArray(), message, locale);
+		}
 	}
 }

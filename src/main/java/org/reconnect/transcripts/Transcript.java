@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.Yaml;
  * One transcript file: who the participant is, the flow it starts, and its steps in order.
  *
  * @param flow the flow started first, or null when the steps start flows themselves
+ * @param language the participant's, or null for the configured default (the first offered)
  * @param ally with {@code party: ally}, the ally the participant names, whose side is played;
  *        null when the participant's side is played
  */
@@ -34,9 +35,10 @@ public record Transcript(String file, String flow, String name, String timeZone,
 
 	/**
 	 * One step: {@code expect} (the next replies, exactly), {@code send} (a text from the phone),
-	 * {@code after} (time passes with no reply), {@code start} (a flow starts), {@code state} (the
-	 * open conversation, "flow/state" or "none"), {@code consent} (with {@code party: ally}: the
-	 * ally's consent state, e.g. "ACTIVE").
+	 * {@code after} (time passes with no reply, and the due work of that moment runs as the
+	 * scheduler's sweep would: timeouts, expiries, consent renewals, escalation steps, reminders),
+	 * {@code start} (a flow starts), {@code state} (the open conversation, "flow/state" or "none"),
+	 * {@code consent} (with {@code party: ally}: the ally's consent state, e.g. "ACTIVE").
 	 */
 	public record Step(int number, String kind, List<String> texts) {
 
@@ -89,7 +91,7 @@ public record Transcript(String file, String flow, String name, String timeZone,
 					kinds == null ? null : List.copyOf(kinds));
 		}
 		return new Transcript(file, (String) root.get("flow"), (String) who.getOrDefault("name", "Sam Rivera"),
-				(String) who.getOrDefault("time_zone", "America/New_York"), (String) who.getOrDefault("language", "en"),
+				(String) who.getOrDefault("time_zone", "America/New_York"), (String) who.get("language"),
 				ally, List.copyOf(steps));
 	}
 

@@ -17,6 +17,7 @@ import org.reconnect.messaging.SentMessage;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.scheduling.DueWork;
 import org.reconnect.system.ShiftableClock;
 import org.reconnect.system.SimulatorMode;
 import org.springframework.context.annotation.Conditional;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * Plays one transcript through the real runtime: enrols a test participant on the number given,
  * starts the flow, sends the participant's texts through the phone simulator's inbound path, moves
- * the clock for {@code after} steps, and compares the replies, exactly and in order, with nothing
- * else. With {@code party: ally} the participant names an ally on a second number (through the
+ * the clock for {@code after} steps and runs the work then due as the scheduler's sweep would, and
+ * compares the replies, exactly and in order, with nothing else. With {@code party: ally} the participant names an ally on a second number (through the
  * consent module, as the API does) and the ally's side is played instead. Afterwards the participant is erased and the clock is back where it was. Only with the
  * simulator and a clock that can be moved.
  */
@@ -42,9 +43,11 @@ public class TranscriptPlayer {
 	private final ConsentService consent;
 	private final PhoneSimulator phone;
 	private final Clock clock;
+	private final DueWork due;
 
 	TranscriptPlayer(ParticipantService participants, ConversationRuntime conversations, ConsentService consent,
-			PhoneSimulator phone, Clock clock) {
+			PhoneSimulator phone, Clock clock, DueWork due) {
+		this.due = due;
 		this.participants = participants;
 		this.conversations = conversations;
 		this.consent = consent;
@@ -110,8 +113,9 @@ public class TranscriptPlayer {
 				case "send" -> phone.receive(talker, step.text());
 				case "after" -> {
 					time.shift(Transcript.duration(step.text()));
-					conversations.timeoutsDue();
-					conversations.expireDue();
+					// what the scheduler's sweep runs at that moment: timeouts, expiries, pauses that end,
+					// consent renewals, escalation steps, reminders (check-in slots do not fire)
+					due.sweep();
 				}
 				case "start" -> conversations.start(id, step.text());
 				case "state" -> {

@@ -44,6 +44,52 @@ class AskForPersonHandlerTests {
 		assertThat(reply(null, "es", "una persona")).endsWith("Si es urgente, llama al número de emergencias local.");
 	}
 
+	@Test
+	void thePhrasesAreTheBundlesOfEveryOfferedLanguage() {
+		AskForPersonHandler handler = handler(texts(), offering("en", "es"));
+		assertThat(handler.asksForPerson("can I TALK to someone?")).isTrue();
+		assertThat(handler.asksForPerson("Person")).isTrue();
+		assertThat(handler.asksForPerson("quiero hablar con alguien")).as("Spanish words from anyone").isTrue();
+		assertThat(handler.asksForPerson("¡Llámame!")).isTrue();
+		assertThat(handler.asksForPerson("Persona")).isTrue();
+		assertThat(handler.asksForPerson("a personal best today")).isFalse();
+		assertThat(handler.asksForPerson("4")).isFalse();
+		assertThat(handler(texts(), offering("en")).asksForPerson("hablar con alguien"))
+			.as("a language not offered is not listened for").isFalse();
+	}
+
+	@Test
+	void aNewLanguagesPhrasesComeFromItsBundleNotFromJava() {
+		org.springframework.context.support.StaticMessageSource portuguese = new org.springframework.context.support.StaticMessageSource();
+		portuguese.addMessage("conversation.asks-for-person.phrases", java.util.Locale.forLanguageTag("pt"),
+				"falar com alguém, uma pessoa");
+		portuguese.addMessage("conversation.asks-for-person.alone", java.util.Locale.forLanguageTag("pt"), "pessoa");
+		AskForPersonHandler handler = handler(portuguese, offering("pt"));
+		assertThat(handler.asksForPerson("quero falar com alguem")).isTrue();
+		assertThat(handler.asksForPerson("PESSOA")).isTrue();
+		assertThat(handler.asksForPerson("talk to someone")).isFalse();
+	}
+
+	private static org.reconnect.participants.ParticipantService offering(String... languages) {
+		org.reconnect.participants.ParticipantService participants = mock(org.reconnect.participants.ParticipantService.class);
+		org.mockito.Mockito.when(participants.languages()).thenReturn(java.util.List.of(languages));
+		return participants;
+	}
+
+	private static AskForPersonHandler handler(org.springframework.context.MessageSource texts,
+			org.reconnect.participants.ParticipantService participants) {
+		return new AskForPersonHandler(mock(Messenger.class), event -> {
+		}, texts, new StaticListableBeanFactory().getBeanProvider(PlaceholderSource.class), participants);
+	}
+
+	private static ResourceBundleMessageSource texts() {
+		ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+		texts.setBasenames("messages/conversations");
+		texts.setDefaultEncoding("UTF-8");
+		texts.setFallbackToSystemLocale(false);
+		return texts;
+	}
+
 	private static PlaceholderSource source(java.util.function.Function<ParticipantProfile, String> line) {
 		return new PlaceholderSource() {
 			@Override
@@ -67,7 +113,7 @@ class AskForPersonHandlerTests {
 				source == null ? Map.of() : Map.of("urgentLine", source));
 		Messenger messenger = mock(Messenger.class);
 		AskForPersonHandler handler = new AskForPersonHandler(messenger, event -> {
-		}, texts, beans.getBeanProvider(PlaceholderSource.class));
+		}, texts, beans.getBeanProvider(PlaceholderSource.class), offering("en", "es"));
 		ParticipantProfile participant = new ParticipantProfile(new ParticipantId("p"), "Sam Rivera", "+12025550143",
 				ZoneId.of("America/New_York"), LocalTime.of(9, 0), language, ParticipantStatus.ACTIVE, "coach",
 				Instant.parse("2030-03-08T15:00:00Z"), null, new ResponsivenessSettings(java.time.Duration.ofHours(24), 2, true));

@@ -26,6 +26,13 @@ class WhatsAppTemplatesTests {
 	}
 
 	@Test
+	void aNumberWhoseLanguageIsNotKnownGetsNoTemplateRatherThanAnotherLanguagesOne() {
+		// a participant's language is always known (the configured default when none was kept); no
+		// language written in Java stands in for an unknown one
+		assertThat(templates.fill(Purpose.CHECK_IN, null, "Ana", "Hi")).isEmpty();
+	}
+
+	@Test
 	void putsTheTextOnOneLineAndNeverSendsAnEmptyVariable() {
 		assertThat(templates.fill(Purpose.REMINDER, "en", "", "Group meeting\n  at 7:00 PM\t\"Community\"").orElseThrow()
 			.variables()).isEqualTo("{\"1\":\"there\",\"2\":\"Group meeting at 7:00 PM \\\"Community\\\"\"}");

@@ -55,7 +55,7 @@ class EnrolPage {
 
 	@GetMapping("/participants/new")
 	String form(Model model) {
-		return show(new EnrolParticipant("", "", "America/New_York", "09:00", "en"), FieldErrors.none(), model);
+		return show(new EnrolParticipant("", "", "America/New_York", "09:00", participants.languages().get(0)), FieldErrors.none(), model);
 	}
 
 	@PostMapping("/participants/new")
@@ -69,7 +69,7 @@ class EnrolPage {
 		}
 		catch (InvalidInput invalid) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST); // the form again, with what to change
-			return show(form, FieldErrors.of(invalid), model);
+			return show(form, FieldErrors.of(invalid, texts), model);
 		}
 		catch (ParticipantAlreadyEnrolled taken) {
 			return show(form, FieldErrors.none().add("phone", taken.getMessage()), model);
@@ -112,7 +112,7 @@ class EnrolPage {
 			return null;
 		}
 		return participants.checkInTimeProblem(time)
-			.map(problem -> new PhoneCheck(false, problem.message()))
+			.map(problem -> new PhoneCheck(false, problem.messageIn(texts, LocaleContextHolder.getLocale())))
 			.orElseGet(() -> new PhoneCheck(true, texts.getMessage("enrol.check-in.fine",
 					new Object[] { time.toString(), participants.defaultQuietHours().describe() },
 					LocaleContextHolder.getLocale())));

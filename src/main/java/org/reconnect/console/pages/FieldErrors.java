@@ -1,9 +1,12 @@
 package org.reconnect.console.pages;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.reconnect.system.InvalidInput;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * A form's errors by field, with the same messages as the API's problem details, for showing
@@ -17,9 +20,11 @@ public final class FieldErrors {
 		return new FieldErrors();
 	}
 
-	public static FieldErrors of(InvalidInput invalid) {
+	/** Each problem in the page's language (the console's choice, else the browser's). */
+	public static FieldErrors of(InvalidInput invalid, MessageSource texts) {
 		FieldErrors errors = new FieldErrors();
-		invalid.problems().forEach(problem -> errors.add(problem.field(), problem.message()));
+		Locale locale = LocaleContextHolder.getLocale();
+		invalid.problems().forEach(problem -> errors.add(problem.field(), problem.messageIn(texts, locale)));
 		return errors;
 	}
 

@@ -1,9 +1,12 @@
 package org.reconnect.console.pages;
 
+import java.util.Locale;
+
 import org.reconnect.console.NoticeNotFound;
 import org.reconnect.console.ParticipantNotFound;
 import org.reconnect.reminders.ReminderNotFound;
 import org.reconnect.system.InvalidInput;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,6 +20,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 class PageErrors {
 
+	private final MessageSource texts;
+
+	PageErrors(MessageSource texts) {
+		this.texts = texts;
+	}
+
 	@ExceptionHandler({ ParticipantNotFound.class, ReminderNotFound.class, NoticeNotFound.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
@@ -26,10 +35,13 @@ class PageErrors {
 	/** A page's input refused outside a form that shows its own errors: the error page says what and why. */
 	@ExceptionHandler(InvalidInput.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	String invalid(InvalidInput invalid, Model model) {
+	String invalid(InvalidInput invalid, Model model, Locale locale) {
 		model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
 		model.addAttribute("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
-		model.addAttribute("problems", invalid.problems());
+		model.addAttribute("problems", invalid.problems()
+			.stream()
+			.map(problem -> new InvalidInput.FieldProblem(problem.field(), problem.messageIn(texts, locale)))
+			.toList());
 		return "error";
 	}
 }

@@ -271,7 +271,7 @@ class ParticipantCareForms {
 		}
 	}
 
-	private static Map<String, String> errors(InvalidInput invalid) {
-		return new LinkedHashMap<>(FieldErrors.of(invalid).all());
+	private Map<String, String> errors(InvalidInput invalid) {
+		return new LinkedHashMap<>(FieldErrors.of(invalid, texts).all());
 	}
 }

@@ -67,7 +67,7 @@ class ParticipantEditPage {
 		}
 		catch (InvalidInput invalid) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST); // the form again, with what to change
-			return show(profile, form, FieldErrors.of(invalid), coach, model);
+			return show(profile, form, FieldErrors.of(invalid, texts), coach, model);
 		}
 	}
 
