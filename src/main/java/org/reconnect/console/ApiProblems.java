@@ -105,6 +105,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, "Reminder not found", ex);
 	}
 
+	@ExceptionHandler(org.reconnect.routines.RoutineNotFound.class)
+	ProblemDetail routineNotFound(org.reconnect.routines.RoutineNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, "Routine not found", ex);
+	}
+
 	/** A record checked with {@code @Valid}: the same answer as {@link InvalidInput}, field by field. */
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,

@@ -17,6 +17,7 @@ import org.reconnect.messaging.SentMessage;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.routines.RoutineService;
 import org.reconnect.system.ShiftableClock;
 import org.reconnect.system.SimulatorMode;
 import org.springframework.context.annotation.Conditional;
@@ -42,9 +43,11 @@ public class TranscriptPlayer {
 	private final ConsentService consent;
 	private final PhoneSimulator phone;
 	private final Clock clock;
+	private final RoutineService routines;
 
 	TranscriptPlayer(ParticipantService participants, ConversationRuntime conversations, ConsentService consent,
-			PhoneSimulator phone, Clock clock) {
+			PhoneSimulator phone, Clock clock, RoutineService routines) {
+		this.routines = routines;
 		this.participants = participants;
 		this.conversations = conversations;
 		this.consent = consent;
@@ -112,6 +115,7 @@ public class TranscriptPlayer {
 					time.shift(Transcript.duration(step.text()));
 					conversations.timeoutsDue();
 					conversations.expireDue();
+					routines.startDue(); // a routine whose time came (the weekly reflection at its local time)
 				}
 				case "start" -> conversations.start(id, step.text());
 				case "state" -> {

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 class PageErrors {
 
-	@ExceptionHandler({ ParticipantNotFound.class, ReminderNotFound.class, NoticeNotFound.class })
+	@ExceptionHandler({ ParticipantNotFound.class, ReminderNotFound.class, NoticeNotFound.class,
+		org.reconnect.routines.RoutineNotFound.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";
