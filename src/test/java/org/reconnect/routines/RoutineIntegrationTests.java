@@ -124,7 +124,8 @@ class RoutineIntegrationTests extends SimulatorAppTestBase {
 	@Test
 	void theDailyCapRefusesARoutineAndItIsRecordedNotDelivered() {
 		ParticipantProfile ana = enrol("Europe/Madrid", "en");
-		routines.set(ana.id(), "weekly-reflection", new RoutineRequest("FREQ=WEEKLY;BYDAY=SA", "12:00", true), "coach:test");
+		// A notice sent alongside whatever is open: only the daily cap can stop it.
+		routines.set(ana.id(), "test-notice", new RoutineRequest("FREQ=WEEKLY;BYDAY=SA", "12:00", true), "coach:test");
 		at("2030-03-09T11:00");
 		for (int i = 0; i < 3; i++) {
 			conversations.start(ana.id(), "test-notice"); // three scheduled messages: the day's cap
@@ -134,8 +135,13 @@ class RoutineIntegrationTests extends SimulatorAppTestBase {
 		at("2030-03-09T12:00");
 		routines.startDue();
 
-		assertThat(sentTo(ana)).hasSize(3).noneMatch(text -> text.contains(REFLECTION));
-		assertThat(outcomes(ana)).containsExactly("NOT_DELIVERED");
+		assertThat(sentTo(ana)).hasSize(3);
+		assertThat(outcomes(ana, "test-notice")).containsExactly("NOT_DELIVERED");
+
+		at("2030-03-16T12:00"); // a week on, a new day: it goes
+		routines.startDue();
+		assertThat(sentTo(ana)).hasSize(4);
+		assertThat(outcomes(ana, "test-notice")).containsExactly("NOT_DELIVERED", "STARTED");
 	}
 
 	@Test
@@ -230,13 +236,20 @@ class RoutineIntegrationTests extends SimulatorAppTestBase {
 
 	private List<String> sentTo(ParticipantProfile participant) {
 		List<String> oldestFirst = new ArrayList<>(
-				phone.sentTo(participant.phone(), 50).stream().map(SentMessage::body).toList());
+				phone.sentTo(participant.phone(), 50).stream()
+					.filter(sent -> !"DROPPED".equals(sent.status())) // the daily cap's, never sent
+					.map(SentMessage::body)
+					.toList());
 		Collections.reverse(oldestFirst);
 		return oldestFirst;
 	}
 
 	private List<String> outcomes(ParticipantProfile participant) {
-		return stored.findByParticipantIdAndFlow(participant.id().value(), "weekly-reflection")
+		return outcomes(participant, "weekly-reflection");
+	}
+
+	private List<String> outcomes(ParticipantProfile participant, String flow) {
+		return stored.findByParticipantIdAndFlow(participant.id().value(), flow)
 			.orElseThrow().starts.stream().map(start -> start.outcome().name()).toList();
 	}
 }
