@@ -112,6 +112,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, title("reminder-not-found", locale), ex);
 	}
 
+	@ExceptionHandler(org.reconnect.routines.RoutineNotFound.class)
+	ProblemDetail routineNotFound(org.reconnect.routines.RoutineNotFound ex, Locale locale) {
+		return problem(HttpStatus.NOT_FOUND, title("routine-not-found", locale), ex);
+	}
+
 	/**
 	 * A record checked with {@code @Valid}: the same answer as {@link InvalidInput}, field by field;
 	 * Spring's validator wrote each message in the request's language (ValidationMessages*.properties).

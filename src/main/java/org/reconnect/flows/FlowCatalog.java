@@ -34,6 +34,16 @@ public class FlowCatalog {
 		return registry.current(flow).isPresent();
 	}
 
+	/** The loaded flows a participant can be taken through (not those with an ally), by name. */
+	public Set<String> participantFlows() {
+		return registry.names()
+			.stream()
+			.flatMap(name -> registry.current(name).stream())
+			.filter(flow -> flow.party() != FlowDefinition.Party.ALLY)
+			.map(FlowDefinition::name)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
 	/** Every language a loaded flow is written in: the languages participants are spoken to in. */
 	public Set<String> languages() {
 		return registry.names()

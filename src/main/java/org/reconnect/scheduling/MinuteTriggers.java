@@ -6,16 +6,19 @@ import java.util.stream.Collectors;
 
 import org.quartz.JobKey;
 import org.quartz.TriggerKey;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * One-shot Quartz triggers by the minute, for {@link TimedWork}: the trigger of a minute runs
  * every {@link TimedWork#fireDue()} then, so everything due within that minute goes in one fire.
+ * Each kind of timed work keeps its minutes in a group of its own ({@link #inGroup}), so one kind's
+ * reconciliation never removes a trigger another kind needs.
  */
 @Component
 public class MinuteTriggers {
 
-	/** The Quartz group of the minute triggers, each named by its minute (ISO-8601); kept in the store. */
+	/** The Quartz group of the reminders' minute triggers, each named by its minute (ISO-8601); kept in the store. */
 	public static final String GROUP = "reminder-minutes";
 
 	/** The Quartz job the minute triggers fire; kept in the store. */
@@ -23,8 +26,21 @@ public class MinuteTriggers {
 
 	private final Triggers triggers;
 
+	private final String group;
+
+	@Autowired
 	MinuteTriggers(Triggers triggers) {
+		this(triggers, GROUP);
+	}
+
+	private MinuteTriggers(Triggers triggers, String group) {
 		this.triggers = triggers;
+		this.group = group;
+	}
+
+	/** The minute triggers of another kind of timed work, in {@code group}; they fire the same job. */
+	public MinuteTriggers inGroup(String group) {
+		return new MinuteTriggers(triggers, group);
 	}
 
 	/** The minute whose trigger fires for work due at {@code at}: {@code at} rounded up to the whole minute. */
@@ -38,12 +54,12 @@ public class MinuteTriggers {
 	 * @return true when it was missing and has been created
 	 */
 	public boolean ensure(Instant at) {
-		return triggers.ensureReminderMinute(at);
+		return triggers.ensureMinute(group, at);
 	}
 
 	/** The minutes that have a trigger. */
 	public Set<Instant> planned() {
-		return triggers.reminderTriggers().stream().map(key -> Instant.parse(key.getName())).collect(Collectors.toSet());
+		return triggers.minuteTriggers(group).stream().map(key -> Instant.parse(key.getName())).collect(Collectors.toSet());
 	}
 
 	/**
@@ -52,8 +68,8 @@ public class MinuteTriggers {
 	 * @return whether it had one
 	 */
 	public boolean remove(Instant minute) {
-		TriggerKey key = TriggerKey.triggerKey(minute.toString(), GROUP);
-		if (!triggers.reminderTriggers().contains(key)) {
+		TriggerKey key = TriggerKey.triggerKey(minute.toString(), group);
+		if (!triggers.minuteTriggers(group).contains(key)) {
 			return false;
 		}
 		triggers.remove(key);

@@ -182,8 +182,13 @@ class Triggers {
 	 * @return true when a trigger was missing and has been created
 	 */
 	boolean ensureReminderMinute(Instant at) {
+		return ensureMinute(REMINDER_GROUP, at);
+	}
+
+	/** {@link #ensureReminderMinute} for the minute triggers of {@code group} (each kind of timed work its own). */
+	boolean ensureMinute(String group, Instant at) {
 		Instant minute = reminderMinute(at);
-		TriggerKey key = TriggerKey.triggerKey(minute.toString(), REMINDER_GROUP);
+		TriggerKey key = TriggerKey.triggerKey(minute.toString(), group);
 		try {
 			ensureJobs();
 			if (scheduler.checkExists(key)) {
@@ -201,8 +206,12 @@ class Triggers {
 	}
 
 	Set<TriggerKey> reminderTriggers() {
+		return minuteTriggers(REMINDER_GROUP);
+	}
+
+	Set<TriggerKey> minuteTriggers(String group) {
 		try {
-			return scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(REMINDER_GROUP));
+			return scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(group));
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException(ex);

@@ -26,7 +26,8 @@ class PageErrors {
 		this.texts = texts;
 	}
 
-	@ExceptionHandler({ ParticipantNotFound.class, ReminderNotFound.class, NoticeNotFound.class })
+	@ExceptionHandler({ ParticipantNotFound.class, ReminderNotFound.class, NoticeNotFound.class,
+		org.reconnect.routines.RoutineNotFound.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";

@@ -70,12 +70,14 @@ class ParticipantPage {
 	private final Reassignments reassignments;
 	private final ZoneChoices zones;
 	private final org.springframework.context.MessageSource texts;
+	private final org.reconnect.routines.RoutineService routines;
 
 	ParticipantPage(CoachScope scope, ParticipantService participants, ReminderService reminders, CheckInSlots checkIns,
 			EscalationService escalation, ConsentService consent, ConversationRuntime conversations,
 			Messenger messenger, PhoneNumbers phones, ParticipantExport export, CaseloadBoard board,
 			CoachMessages coachMessages, Reassignments reassignments, ZoneChoices zones,
-			org.springframework.context.MessageSource texts) {
+			org.springframework.context.MessageSource texts, org.reconnect.routines.RoutineService routines) {
+		this.routines = routines;
 		this.texts = texts;
 		this.coachMessages = coachMessages;
 		this.reassignments = reassignments;
@@ -200,7 +202,14 @@ class ParticipantPage {
 		model.addAttribute("audiences", Audience.values());
 		model.addAttribute("ladderMessages", LADDER_MESSAGES);
 		model.addAttribute("graceHours", ParticipantCareForms.LadderRow.hoursOf(profile.responsiveness().gracePeriod()));
-		for (String form : List.of("allyErrors", "ladderErrors", "responsivenessErrors", "messageErrors")) {
+		List<org.reconnect.routines.RoutineView> routineList = routines.list(profile.id());
+		model.addAttribute("routines", routineList);
+		Map<String, List<String>> routineDays = new LinkedHashMap<>();
+		routineList.forEach(r -> routineDays.put(r.flow(), RoutinePage.days(r)));
+		model.addAttribute("routineDays", routineDays);
+		model.addAttribute("weekdays", ReminderForm.WEEKDAYS);
+		model.addAttribute("routineFlows", routines.flows());
+		for (String form : List.of("allyErrors", "ladderErrors", "responsivenessErrors", "messageErrors", "routineErrors")) {
 			model.addAttribute(form, errorsOf(model.getAttribute(form)));
 		}
 		if (model.getAttribute("allyValues") == null) {
