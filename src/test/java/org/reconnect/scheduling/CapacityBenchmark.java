@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -33,7 +34,7 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * One node's capacity (issue 22), on the embedded stores, for each size in {@code -Dbench.capacity}
  * (10,000, 50,000 and 100,000 participants, spread over 24 zones, each with a daily check-in at one of
- * four morning times): the start-up time of a node on that data, the heap after a full GC at rest and
+ * four morning times: 96 slots a day): the start-up time of a node on that data, the heap after a full GC at rest and
  * after a day's work, and the day itself: every check-in of one day fired slot by slot at its time
  * (the clock skips the idle gaps, never the backlog), with its lag from due time to the message in the
  * outbox. For the first size the days go on ({@code -Dbench.month-days}, 30) to give the store's size
@@ -57,7 +58,7 @@ class CapacityBenchmark {
 	private static final Instant START = Instant.parse("2030-03-04T00:00:00Z");
 
 	record Row(int participants, double fillSeconds, double startupSeconds, double heapAtRestMb, double heapAfterDayMb,
-			int dayCheckIns, double daySeconds, double lagP50, double lagP99, int days, long storeBytes) {
+			int dayCheckIns, double daySeconds, double lagP50, double lagP99, int days, long filledBytes, long storeBytes) {
 	}
 
 	@Test
@@ -79,9 +80,13 @@ class CapacityBenchmark {
 					row.heapAtRestMb, row.heapAtRestMb / base.heapAtRestMb, row.heapAfterDayMb, row.dayCheckIns,
 					row.daySeconds, row.dayCheckIns / row.daySeconds, row.lagP50, row.lagP99, row.lagP99 / base.lagP99);
 		}
-		System.out.printf("CAPACITY store on disk after %d days of check-ins for %,d participants: %.1f MB (%.1f MB per 10,000 "
-				+ "participants per 30 days)%n%n", base.days, base.participants, base.storeBytes / 1e6,
-				base.storeBytes / 1e6 / (base.participants / 10_000.0) * 30.0 / base.days);
+		for (Row row : rows) {
+			double grown = (row.storeBytes - row.filledBytes) / 1e6;
+			System.out.printf("CAPACITY store on disk for %,d participants: %.1f MB enrolled, %.1f MB after %d day(s) of check-ins: "
+					+ "%.1f MB per 10,000 participants per 30 days%n", row.participants, row.filledBytes / 1e6,
+					row.storeBytes / 1e6, row.days, grown / (row.participants / 10_000.0) * 30.0 / row.days);
+		}
+		System.out.println();
 	}
 
 	private Row measure(int participants, int days) throws Exception {
@@ -108,7 +113,7 @@ class CapacityBenchmark {
 					.append("zone", zone.getId()).append("checkInTime", "09:00").append("language", "en")
 					.append("status", "ACTIVE").append("coach", "coach").append("enrolledAt", START)
 					.append("quietStart", "00:00").append("quietEnd", "00:00"));
-				Object schedule = CheckInTestAccess.schedule(id, zone, LocalTime.of(7 + i % 4, (i % 4) * 15), START);
+				Object schedule = CheckInTestAccess.schedule(id, zone, LocalTime.of(7 + i / ZONES.size() % 4, i / ZONES.size() % 4 * 15), START);
 				checkIns.add(schedule);
 				String slot = CheckInTestAccess.slot(schedule);
 				slotOf[i] = slot;
@@ -123,6 +128,7 @@ class CapacityBenchmark {
 			app.getBean(CheckInSlots.class).reconcile();
 		}
 		double fillSeconds = (System.nanoTime() - f0) / 1e9;
+		long filledBytes = size(dataDir) - size(flows);
 
 		long s0 = System.nanoTime();
 		try (ConfigurableApplicationContext app = start(dataDir, flows, clock)) {
@@ -139,20 +145,28 @@ class CapacityBenchmark {
 				Instant from = START.plus(Duration.ofDays(day));
 				TreeMap<Instant, List<String>> dueSlots = new TreeMap<>();
 				for (String slot : slotsOfAll) {
-					dueSlots.computeIfAbsent(CheckInTestAccess.nextDue(slot, from.minusNanos(1)), d -> new ArrayList<>()).add(slot);
+					dueSlots.computeIfAbsent(CheckInTestAccess.nextDue(slot, from), d -> new ArrayList<>()).add(slot);
 				}
 				Map<String, Instant> dueBySlot = new HashMap<>();
 				long d0 = System.nanoTime();
 				int started = 0;
+				Instant lastSweep = null;
 				for (var entry : dueSlots.entrySet()) {
 					if (clock.instant().isBefore(entry.getKey())) {
 						clock.nowIs(entry.getKey());
 					}
-					// yesterday's unanswered check-ins end as the minute sweep would have ended them
-					conversations.expireDue();
+					// unanswered check-ins end as the minute sweep would have ended them (once an hour here)
+					if (!entry.getKey().truncatedTo(ChronoUnit.HOURS).equals(lastSweep)) {
+						conversations.expireDue();
+						lastSweep = entry.getKey().truncatedTo(ChronoUnit.HOURS);
+					}
 					for (String slot : entry.getValue()) {
 						dueBySlot.put(slot, entry.getKey());
-						started += slots.fire(slot);
+						int n = slots.fire(slot);
+						if (day == 0 && Boolean.getBoolean("bench.debug")) {
+							System.out.println("SLOT " + slot + " at " + entry.getKey() + " started " + n);
+						}
+						started += n;
 					}
 				}
 				if (day == 0) {
@@ -179,7 +193,7 @@ class CapacityBenchmark {
 			long storeBytes = size(dataDir) - size(flows);
 			return new Row(participants, fillSeconds, startupSeconds, heapAtRest, heapAfterDay, dayCheckIns, daySeconds,
 					lags.get(lags.size() / 2) / 1e3, lags.get((int) Math.ceil(lags.size() * 0.99) - 1) / 1e3, days,
-					storeBytes);
+					filledBytes, storeBytes);
 		}
 	}
 
