@@ -79,6 +79,7 @@ class PasskeyRelyingParty implements WebAuthnRelyingPartyOperations {
 
 	@Override
 	public PublicKeyCredentialUserEntity authenticate(RelyingPartyAuthenticationRequest request) {
-		return ceremonies.authenticate(request);
+		// kept in the session (the shared store): a serializable copy
+		return PasskeyUser.of(ceremonies.authenticate(request));
 	}
 }

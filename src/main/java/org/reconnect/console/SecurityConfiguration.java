@@ -213,7 +213,8 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// passkeys instead of the password, checked by PasskeyRelyingParty (the relying party and its
 			// origins); registered at /passkeys (ours: the default page has inline script)
-			.webAuthn(passkeys -> passkeys.disableDefaultRegistrationPage(true))
+			.webAuthn(passkeys -> passkeys.disableDefaultRegistrationPage(true)
+				.creationOptionsRepository(new PasskeyRegistrations()))
 			.addFilterBefore(new PasskeySignInAudit(audit), LogoutFilter.class)
 			// a new session id at sign-in, so a session id planted before it is worthless; and the session
 			// ends when the coach is disabled or their role or password changes

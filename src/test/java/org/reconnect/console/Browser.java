@@ -24,12 +24,22 @@ class Browser {
 	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
 	private final String base;
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 	private final HttpClient http;
 
 	Browser(int port) {
+		this(port, new CookieManager());
+	}
+
+	private Browser(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The same browser (same cookies) talking to another node, as a proxy would send it there. */
+	Browser on(int otherPort) {
+		return new Browser(otherPort, cookies);
 	}
 
 	HttpResponse<String> get(String path) {
@@ -57,6 +67,26 @@ class Browser {
 			.build());
 	}
 
+	/** An API call as a script makes it: HTTP Basic, no cookies sent, no CSRF token. */
+	HttpResponse<String> postWithBasicAuth(String path, String username, String password) {
+		String basic = java.util.Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + path))
+					.header("Authorization", "Basic " + basic)
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	HttpResponse<String> signIn(String username, String password) {
 		return submit("/login", "/login", Map.of("username", username, "password", password));
 	}
@@ -65,7 +95,7 @@ class Browser {
 		return cookies.getCookieStore()
 			.getCookies()
 			.stream()
-			.filter(c -> c.getName().equals("JSESSIONID"))
+			.filter(c -> c.getName().equals("SESSION"))
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);

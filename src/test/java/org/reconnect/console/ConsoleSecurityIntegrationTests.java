@@ -54,7 +54,7 @@ class ConsoleSecurityIntegrationTests extends SimulatorAppTestBase {
 		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
 		assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
 		assertThat(signedIn.headers().allValues("Set-Cookie"))
-			.anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
+			.anySatisfy(c -> assertThat(c).startsWith("SESSION=").contains("HttpOnly", "SameSite=Lax"));
 		assertThat(browser.get("/").statusCode()).isEqualTo(200);
 	}
 

@@ -130,6 +130,6 @@ class PasskeyBrowserTests extends SimulatorAppTestBase {
 	}
 
 	private static String sessionId(ConsoleBrowser browser) {
-		return browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+		return browser.driver().manage().getCookieNamed("SESSION").getValue();
 	}
 }

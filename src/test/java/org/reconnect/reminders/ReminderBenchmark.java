@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.reconnect.ShiftedClock;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -77,31 +78,6 @@ class ReminderBenchmark {
 			"America/Sao_Paulo", "Atlantic/Azores", "Europe/London", "Europe/Madrid", "Europe/Athens", "Europe/Moscow",
 			"Asia/Tehran", "Asia/Dubai", "Asia/Karachi", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Dhaka", "Asia/Bangkok",
 			"Asia/Shanghai", "Asia/Tokyo", "Australia/Adelaide").stream().map(ZoneId::of).toList();
-
-	/** Runs at the speed of the wall clock, shifted to the instant the benchmark needs. */
-	static final class ShiftedClock extends Clock {
-
-		private volatile Duration shift = Duration.ZERO;
-
-		void nowIs(Instant instant) {
-			shift = Duration.between(Instant.now(), instant);
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(shift);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-	}
 
 	/**
 	 * Counts the commands the app sends to the store, and the writes among them: a figure per
