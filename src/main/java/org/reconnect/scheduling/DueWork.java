@@ -58,7 +58,8 @@ public class DueWork {
 	}
 
 	/** What one run did: how many of each kind of due work it handled. */
-	public record Done(int checkIns, int timeouts, int expired, int escalations, int reminders) {
+	public record Done(int checkIns, int timeouts, int expired, int escalations, int reminders)
+			implements java.io.Serializable {
 
 		Done withCheckIns(int count) {
 			return new Done(count, timeouts, expired, escalations, reminders);

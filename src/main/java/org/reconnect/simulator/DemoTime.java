@@ -157,6 +157,7 @@ public class DemoTime {
 	}
 
 	/** A jump: from when to when, and what fell due on the way. */
-	public record Jumped(Instant from, Instant to, DueWork.Done done) {
+	/** Serializable: the simulator page keeps it in the session (shared by the nodes) for the next page. */
+	public record Jumped(Instant from, Instant to, DueWork.Done done) implements java.io.Serializable {
 	}
 }

@@ -32,9 +32,11 @@ public class InvalidInput extends RuntimeException {
 	 * @param message the words in the base language, for logs and as the fallback
 	 * @param code with {@code arguments}, the same words in {@code messages/problems*.properties}, so the
 	 *        API and the console give them in the reader's language (as Spring's ErrorResponse codes do);
-	 *        null when the problem has only its base words
+	 *        null when the problem has only its base words; serializable, because a console form keeps
+	 *        its problems in the session (shared by the nodes) for the page it redirects to
 	 */
-	public record FieldProblem(String field, String message, String code, List<Object> arguments) {
+	public record FieldProblem(String field, String message, String code, List<Object> arguments)
+			implements java.io.Serializable {
 
 		public FieldProblem(String field, String message) {
 			this(field, message, null, List.of());

@@ -43,6 +43,9 @@ class RoutinesIntegrationTests extends SimulatorAppTestBase {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.reconnect.routines.RoutineService routines;
+
 	@LocalServerPort
 	int port;
 
@@ -126,6 +129,26 @@ class RoutinesIntegrationTests extends SimulatorAppTestBase {
 
 		console.submit("/settings", "/settings", Map.of("zone", "", "language", "es"));
 		assertThat(console.get(page).body()).contains("Reflexión semanal").contains("Desactivada (sería:");
+	}
+
+	@Test
+	void aRoutineThatHasRunItsCourseSaysSoInsteadOfANextTime() {
+		clock.set(START);
+		TestCoaches.ensure(mongo, encoder, "ines-coach", "ines-pass-1");
+		TestRestTemplate sol = http.withBasicAuth("ines-coach", "ines-pass-1");
+		String id = enrol(sol, "Inés Campo", "+12025550874");
+		ResponseEntity<String> once = put(sol, "/api/participants/" + id + "/routines/weekly-reflection",
+				Map.of("rule", "FREQ=WEEKLY;BYDAY=WE;COUNT=1", "time", "18:15"));
+		assertThat(once.getStatusCode()).as(once.getBody()).isEqualTo(HttpStatus.OK);
+		// past Wednesday 13 March, 18:15 in New York: its one start is due, then nothing is left
+		clock.set(java.time.Instant.parse("2030-03-13T22:20:00Z"));
+		routines.startDue();
+		ConsoleSession console = new ConsoleSession(port);
+		console.signIn("ines-coach", "ines-pass-1");
+
+		String page = console.get("/participants/" + id).body();
+
+		assertThat(page).contains("it has run its course, no more starts.").doesNotContain("Next: null");
 	}
 
 	private String enrol(TestRestTemplate coach, String name, String phone) {

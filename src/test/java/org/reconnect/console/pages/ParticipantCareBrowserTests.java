@@ -235,7 +235,7 @@ class ParticipantCareBrowserTests extends SimulatorAppTestBase {
 			browser.find("#cover-form button[type=submit]").click();
 			browser.waitFor(() -> browser.text("[role=status]").contains("1 participant moved from wes to vic."));
 			assertThat(participants.find(noa.id()).orElseThrow().coach()).isEqualTo("vic");
-			assertThat(escalation.audit(noa.id())).filteredOn(entry -> entry.kind().equals("REASSIGNED"))
+			assertThat(escalation.audit(noa.id())).filteredOn(entry -> entry.kind().name().equals("REASSIGNED"))
 				.extracting(entry -> entry.subject() + ": " + entry.reason())
 				.containsExactly("coach:coach: from coach vic to coach wes", "coach:coach: from coach wes to coach vic");
 		}
