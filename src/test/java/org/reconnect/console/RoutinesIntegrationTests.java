@@ -142,11 +142,16 @@ class RoutinesIntegrationTests extends SimulatorAppTestBase {
 		assertThat(once.getStatusCode()).as(once.getBody()).isEqualTo(HttpStatus.OK);
 		// past Wednesday 13 March, 18:15 in New York: its one start is due, then nothing is left
 		clock.set(java.time.Instant.parse("2030-03-13T22:20:00Z"));
-		routines.startDue();
-		ConsoleSession console = new ConsoleSession(port);
-		console.signIn("ines-coach", "ines-pass-1");
-
-		String page = console.get("/participants/" + id).body();
+		String page;
+		try {
+			routines.startDue();
+			ConsoleSession console = new ConsoleSession(port);
+			console.signIn("ines-coach", "ines-pass-1");
+			page = console.get("/participants/" + id).body();
+		}
+		finally {
+			clock.set(START); // the context is shared: the next tests expect the clock where it was
+		}
 
 		assertThat(page).contains("it has run its course, no more starts.").doesNotContain("Next: null");
 	}
