@@ -3,7 +3,6 @@ package org.reconnect.console;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.security.web.webauthn.api.AttestationConveyancePreference;
 import org.springframework.security.web.webauthn.api.AuthenticationExtensionsClientInputs;
@@ -93,7 +92,7 @@ class PasskeyRegistrations implements PublicKeyCredentialCreationOptionsReposito
 		}
 
 		private static PublicKeyCredentialParameters algorithm(long alg) {
-			return Stream.of(ALGORITHMS.toArray(PublicKeyCredentialParameters[]::new))
+			return ALGORITHMS.stream()
 				.filter(p -> p.getAlg().getValue() == alg)
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("unknown COSE algorithm " + alg));

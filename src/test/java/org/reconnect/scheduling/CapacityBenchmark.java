@@ -162,11 +162,7 @@ class CapacityBenchmark {
 					}
 					for (String slot : entry.getValue()) {
 						dueBySlot.put(slot, entry.getKey());
-						int n = slots.fire(slot);
-						if (day == 0 && Boolean.getBoolean("bench.debug")) {
-							System.out.println("SLOT " + slot + " at " + entry.getKey() + " started " + n);
-						}
-						started += n;
+						started += slots.fire(slot);
 					}
 				}
 				if (day == 0) {
@@ -207,10 +203,10 @@ class CapacityBenchmark {
 					"--logging.level.org.quartz=WARN", "--logging.level.de.bwaldvogel=WARN");
 	}
 
-	private static double heapAfterGcMb() throws InterruptedException {
+	/** Heap in use after full collections: System.gc() runs a full, stop-the-world G1 collection and returns after it. */
+	private static double heapAfterGcMb() {
 		for (int i = 0; i < 3; i++) {
 			System.gc();
-			Thread.sleep(200);
 		}
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
 	}
