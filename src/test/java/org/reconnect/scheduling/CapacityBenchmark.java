@@ -23,9 +23,11 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.reconnect.ReconnectApplication;
-import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.ShiftedClock;
+import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.system.EmbeddedStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,7 +48,13 @@ class CapacityBenchmark {
 	private static final List<Integer> SIZES = Arrays.stream(System.getProperty("bench.capacity", "10000,50000,100000")
 		.split(",")).map(String::trim).map(Integer::parseInt).toList();
 
+	/** What the store spends its time on, printed after each size's day. */
+	private static final StoreCommandTimes COMMANDS = new StoreCommandTimes();
+
 	private static final int MONTH_DAYS = Integer.getInteger("bench.month-days", 30);
+
+	/** Sizes above this are enrolled and started, without a day's work (a day at 100,000 takes about an hour here). */
+	private static final int DAY_UP_TO = Integer.getInteger("bench.day-up-to", Integer.MAX_VALUE);
 
 	private static final List<ZoneId> ZONES = Stream.of("Pacific/Honolulu", "America/Anchorage",
 			"America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York", "America/Halifax",
@@ -58,20 +66,28 @@ class CapacityBenchmark {
 	private static final Instant START = Instant.parse("2030-03-04T00:00:00Z");
 
 	record Row(int participants, double fillSeconds, double startupSeconds, double heapAtRestMb, double heapAfterDayMb,
-			int dayCheckIns, double daySeconds, double lagP50, double lagP99, int days, long filledBytes, long storeBytes) {
+			int dayCheckIns, double daySeconds, double lagP50, double lagP99, int days, long filledBytes, long storeBytes,
+			long compactedBytes) {
 	}
 
 	@Test
 	void capacity() throws Exception {
 		List<Row> rows = new ArrayList<>();
 		for (int i = 0; i < SIZES.size(); i++) {
-			rows.add(measure(SIZES.get(i), i == 0 ? MONTH_DAYS : 1));
+			rows.add(measure(SIZES.get(i), i == 0 ? MONTH_DAYS : SIZES.get(i) <= DAY_UP_TO ? 1 : 0));
 		}
 		System.out.printf("%n=== Reconnect one-node capacity (embedded stores, %d cores, -Xmx %d MB, load %.1f at the end) ===%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		Row base = rows.get(0);
 		for (Row row : rows) {
+			if (row.days == 0) {
+				System.out.printf("CAPACITY %,d participants (x%.0f): fill %.1f s; start-up %.1f s (x%.2f); heap after GC at rest "
+						+ "%.0f MB (x%.2f); no day's work run (-Dbench.day-up-to)%n", row.participants,
+						row.participants / (double) base.participants, row.fillSeconds, row.startupSeconds,
+						row.startupSeconds / base.startupSeconds, row.heapAtRestMb, row.heapAtRestMb / base.heapAtRestMb);
+				continue;
+			}
 			double scale = row.participants / (double) base.participants;
 			System.out.printf(
 					"CAPACITY %,d participants (x%.0f): fill %.1f s; start-up %.1f s (x%.2f); heap after GC at rest %.0f MB (x%.2f), "
@@ -80,11 +96,13 @@ class CapacityBenchmark {
 					row.heapAtRestMb, row.heapAtRestMb / base.heapAtRestMb, row.heapAfterDayMb, row.dayCheckIns,
 					row.daySeconds, row.dayCheckIns / row.daySeconds, row.lagP50, row.lagP99, row.lagP99 / base.lagP99);
 		}
-		for (Row row : rows) {
-			double grown = (row.storeBytes - row.filledBytes) / 1e6;
-			System.out.printf("CAPACITY store on disk for %,d participants: %.1f MB enrolled, %.1f MB after %d day(s) of check-ins: "
-					+ "%.1f MB per 10,000 participants per 30 days%n", row.participants, row.filledBytes / 1e6,
-					row.storeBytes / 1e6, row.days, grown / (row.participants / 10_000.0) * 30.0 / row.days);
+		for (Row row : rows.stream().filter(r -> r.days > 0).toList()) {
+			double perTenThousandMonths = 30.0 / row.days / (row.participants / 10_000.0);
+			System.out.printf("CAPACITY store on disk for %,d participants: %.1f MB enrolled, after %d day(s) of check-ins "
+					+ "%.1f MB as written (%.1f MB per 10,000 participants per 30 days), %.1f MB once compacted "
+					+ "(%.1f MB per 10,000 per 30 days)%n", row.participants, row.filledBytes / 1e6, row.days,
+					row.storeBytes / 1e6, (row.storeBytes - row.filledBytes) / 1e6 * perTenThousandMonths,
+					row.compactedBytes / 1e6, (row.compactedBytes - row.filledBytes) / 1e6 * perTenThousandMonths);
 		}
 		System.out.println();
 	}
@@ -148,6 +166,7 @@ class CapacityBenchmark {
 					dueSlots.computeIfAbsent(CheckInTestAccess.nextDue(slot, from), d -> new ArrayList<>()).add(slot);
 				}
 				Map<String, Instant> dueBySlot = new HashMap<>();
+				COMMANDS.reset();
 				long d0 = System.nanoTime();
 				int started = 0;
 				Instant lastSweep = null;
@@ -183,19 +202,27 @@ class CapacityBenchmark {
 					});
 					lags.sort(null);
 					heapAfterDay = heapAfterGcMb();
+					System.out.printf("%nSTORE the first day's commands for %,d participants, by total time:%n%s", participants,
+							COMMANDS.report(15));
 				}
 			}
-			app.close();
 			long storeBytes = size(dataDir) - size(flows);
+			// what the file holds once rewritten without old page versions: the live data
+			app.getBean(EmbeddedStore.class).compact();
+			long compactedBytes = size(dataDir) - size(flows);
+			app.close();
 			return new Row(participants, fillSeconds, startupSeconds, heapAtRest, heapAfterDay, dayCheckIns, daySeconds,
-					lags.get(lags.size() / 2) / 1e3, lags.get((int) Math.ceil(lags.size() * 0.99) - 1) / 1e3, days,
-					filledBytes, storeBytes);
+					lags.isEmpty() ? 0 : lags.get(lags.size() / 2) / 1e3,
+					lags.isEmpty() ? 0 : lags.get((int) Math.ceil(lags.size() * 0.99) - 1) / 1e3, days,
+					filledBytes, storeBytes, compactedBytes);
 		}
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDir, Path flows, ShiftedClock clock) {
 		return new SpringApplicationBuilder(ReconnectApplication.class)
-			.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
+			.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock),
+					context -> context.getBeanFactory().registerSingleton("storeCommandTimes",
+							(MongoClientSettingsBuilderCustomizer) builder -> builder.addCommandListener(COMMANDS)))
 			.run("--server.port=0", "--management.server.port=", "--spring.quartz.auto-startup=true",
 					"--reconnect.data-dir=" + dataDir, "--reconnect.console.initial-coach.password=bench-pass-2030",
 					"--reconnect.messaging.twilio.account-sid=", "--reconnect.messaging.twilio.auth-token=",
