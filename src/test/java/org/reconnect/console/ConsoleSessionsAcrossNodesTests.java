@@ -8,18 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reconnect.ReconnectApplication;
+import org.reconnect.SecondNode;
 import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.TestCoaches;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -33,19 +27,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class ConsoleSessionsAcrossNodesTests extends SimulatorAppTestBase {
 
-	private static ConfigurableApplicationContext secondNode;
+	private static SecondNode secondNode;
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	MongoConnectionDetails mongo;
-
-	@Autowired
-	JdbcConnectionDetails sqlStore;
-
-	@Autowired
-	Environment environment;
+	ApplicationContext application;
 
 	@Autowired
 	MongoTemplate mongoTemplate;
@@ -56,23 +44,7 @@ class ConsoleSessionsAcrossNodesTests extends SimulatorAppTestBase {
 	@BeforeEach
 	void startTheSecondNode() {
 		if (secondNode == null) {
-			secondNode = new SpringApplicationBuilder(ReconnectApplication.class, SimulatorAppTestBase.TestClock.class)
-				.web(WebApplicationType.SERVLET)
-				.properties(Map.ofEntries(Map.entry("server.port", "0"), Map.entry("management.server.port", ""),
-						Map.entry("spring.mongodb.uri", mongo.getConnectionString().getConnectionString()),
-						Map.entry("spring.datasource.url", sqlStore.getJdbcUrl()),
-						Map.entry("spring.datasource.username", sqlStore.getUsername()),
-						Map.entry("spring.datasource.password", sqlStore.getPassword()),
-						Map.entry("spring.quartz.auto-startup", "false"),
-						// one JVM keeps Quartz schedulers by name: the second node's needs its own
-						Map.entry("spring.quartz.properties.org.quartz.scheduler.instanceName", "second-node"),
-						Map.entry("reconnect.data-dir", DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-node2").toString()),
-						Map.entry("reconnect.flows.directory", FLOWS_DIR.toString()),
-						Map.entry("reconnect.flows.reload-interval", "1h"),
-						Map.entry("reconnect.messaging.twilio.account-sid", ""),
-						Map.entry("reconnect.messaging.twilio.auth-token", ""),
-						Map.entry("reconnect.console.initial-coach.password", "sim-pass-2030")))
-				.run();
+			secondNode = SecondNode.beside(application);
 		}
 	}
 
@@ -85,7 +57,7 @@ class ConsoleSessionsAcrossNodesTests extends SimulatorAppTestBase {
 	}
 
 	private int secondPort() {
-		return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+		return secondNode.port();
 	}
 
 	@Test

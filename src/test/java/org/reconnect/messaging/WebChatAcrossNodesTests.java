@@ -15,22 +15,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.reconnect.MutableClock;
+import org.reconnect.SecondNode;
 import org.reconnect.SimulatorAppTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * With two nodes behind the proxy, a web chat page keeps its stream open to one of them while the
- * message to it may be sent by the other. Here this test's application is the node holding the
- * page, and the message is written to the shared outbox exactly as the other node's dispatcher
- * records a web chat send: the page shows it without being reopened (before, only a reload did).
+ * message to it may be written and sent by the other. Here this test's application is the node
+ * holding the page, and a second application in the same run, on the same stores, writes and sends
+ * the message: the page shows it at once, once, without being reopened. Before, a node pushed only
+ * to the pages it held itself, so the second node marked the message sent and the page saw nothing
+ * until it was reloaded.
  */
 class WebChatAcrossNodesTests extends SimulatorAppTestBase {
+
+	private static SecondNode secondNode;
 
 	@LocalServerPort
 	int port;
@@ -39,13 +46,26 @@ class WebChatAcrossNodesTests extends SimulatorAppTestBase {
 	TestRestTemplate http;
 
 	@Autowired
-	Messages messages;
+	MutableClock clock;
 
 	@Autowired
-	MutableClock clock;
+	ApplicationContext application;
+
+	@Autowired
+	Messages messages;
+
+	@AfterAll
+	static void stopTheSecondNode() {
+		if (secondNode != null) {
+			secondNode.close();
+			secondNode = null;
+		}
+	}
 
 	@Test
 	void aMessageTheOtherNodeSentReachesThePageOpenOnThisOne() throws Exception {
+		secondNode = SecondNode.beside(application);
+		secondNode.bean(MutableClock.class).set(clock.instant()); // the nodes' clocks agree, as NTP keeps them
 		String phone = "+12025550777";
 		String token = http.withBasicAuth("coach", "sim-pass-2030")
 			.postForEntity("/api/web-chat/links", Map.of("phone", phone), JsonNode.class)
@@ -70,18 +90,18 @@ class WebChatAcrossNodesTests extends SimulatorAppTestBase {
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> stream.contains(":connected"));
 
-			MessageRecord fromOtherNode = MessageRecord.of(new OutboundMessage(phone, "Sent by the other node",
-					Purpose.REPLY, "other-node"), MessageRecord.Status.SENT, clock.instant().plusSeconds(1));
-			fromOtherNode.channel = ChannelKind.WEB;
-			fromOtherNode.providerId = "WEB0123456789abcdef";
-			fromOtherNode.sentAt = clock.instant().plusSeconds(1);
-			messages.save(fromOtherNode);
+			// written on the second node, and sent there at once (its first attempt is its own)
+			SendResult sent = secondNode.bean(Messenger.class)
+				.send(new OutboundMessage(phone, "Written on the other node", Purpose.REPLY, "other-node"));
+			assertThat(sent.outcome()).as("the second node sent it itself, on its first attempt").isEqualTo(SendResult.Outcome.SENT);
+			MessageRecord record = messages.findById(sent.messageId()).orElseThrow();
+			assertThat(record.channel).isEqualTo(ChannelKind.WEB);
 
 			await().atMost(Duration.ofSeconds(15))
 				.untilAsserted(() -> assertThat(stream).anyMatch(line -> line.startsWith("data:")
-						&& line.contains("Sent by the other node") && line.contains("WEB0123456789abcdef")));
+						&& line.contains("Written on the other node") && line.contains(record.providerId)));
 			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-				.until(() -> stream.stream().filter(line -> line.contains("Sent by the other node")).count() == 1);
+				.until(() -> stream.stream().filter(line -> line.contains("Written on the other node")).count() == 1);
 		}
 		finally {
 			reader.interrupt();
