@@ -21,6 +21,7 @@ import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
 import org.reconnect.participants.ParticipantStatus;
+import org.reconnect.system.handoff.ClaimEach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -76,13 +77,11 @@ class EscalationLadder {
 	 * @return how many episodes were worked on
 	 */
 	int runDue() {
-		int worked = 0;
-		Episode claimed;
-		while (worked < 10_000 && (claimed = claim(Query.query(Criteria.where("nextDueAt").lte(clock.instant())))) != null) {
-			process(claimed);
-			worked++;
-		}
-		return worked;
+		return ClaimEach.claimEach(mongo, Episode.class, Criteria.where("nextDueAt").lte(clock.instant()), this::claimUpdate,
+				10_000, claimed -> {
+					process(claimed);
+					return true;
+				});
 	}
 
 	void runDue(String episodeId) {
@@ -93,9 +92,12 @@ class EscalationLadder {
 	}
 
 	private Episode claim(Query due) {
-		return mongo.findAndModify(due,
-				new Update().set("nextDueAt", clock.instant().plus(settings.claimFor())).inc("version", 1),
-				FindAndModifyOptions.options().returnNew(true), Episode.class);
+		return mongo.findAndModify(due, claimUpdate(), FindAndModifyOptions.options().returnNew(true), Episode.class);
+	}
+
+	/** Moves an episode's next due time on by the claim period: one node works on it meanwhile. */
+	private Update claimUpdate() {
+		return new Update().set("nextDueAt", clock.instant().plus(settings.claimFor())).inc("version", 1);
 	}
 
 	private void process(Episode episode) {

@@ -8,6 +8,7 @@ import org.reconnect.messaging.Purpose;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.system.handoff.ClaimEach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,33 +63,33 @@ class ConversationDeadlines {
 	 * @return how many waits timed out
 	 */
 	int timeoutsDue() {
-		int count = 0;
-		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("waitUntil").lte(clock.instant())
-			.and("questionPending").ne(true));
-		Conversation claimed;
-		while ((claimed = mongo.findAndModify(due, new Update().unset("waitUntil"),
-				FindAndModifyOptions.options().returnNew(true), Conversation.class)) != null) {
-			count++;
-			Conversation conversation = claimed;
-			FlowDefinition flow = flows.revision(conversation.revision);
-			FlowMachines.Step step = FlowMachines.timeout(flow, conversation.state);
-			conversation.timedOut(flow, step, clock.instant());
-			try {
-				conversations.save(conversation);
-			}
-			catch (OptimisticLockingFailureException ex) {
-				continue; // a reply came in meanwhile and moved the conversation on
-			}
-			ParticipantProfile participant = participants.find(new ParticipantId(conversation.participantId)).orElse(null);
-			if (participant != null) {
-				Addressee addressee = conversation.withAlly() ? Addressee.of(conversation.ally, participant)
-						: Addressee.of(participant);
-				carrier.carryOut(addressee, flow, conversation, step.effects(),
-						conversation.withAlly() ? Purpose.CONSENT_REQUEST : flow.sentAs(), null);
-				single.afterStep(participant, conversation);
-			}
+		Criteria due = Criteria.where("status").is(Conversation.Status.ACTIVE).and("waitUntil").lte(clock.instant())
+			.and("questionPending").ne(true);
+		return ClaimEach.claimEach(mongo, Conversation.class, due, () -> new Update().unset("waitUntil"), Integer.MAX_VALUE,
+				claimed -> {
+					timedOut(claimed);
+					return true;
+				});
+	}
+
+	private void timedOut(Conversation conversation) {
+		FlowDefinition flow = flows.revision(conversation.revision);
+		FlowMachines.Step step = FlowMachines.timeout(flow, conversation.state);
+		conversation.timedOut(flow, step, clock.instant());
+		try {
+			conversations.save(conversation);
 		}
-		return count;
+		catch (OptimisticLockingFailureException ex) {
+			return; // a reply came in meanwhile and moved the conversation on
+		}
+		ParticipantProfile participant = participants.find(new ParticipantId(conversation.participantId)).orElse(null);
+		if (participant != null) {
+			Addressee addressee = conversation.withAlly() ? Addressee.of(conversation.ally, participant)
+					: Addressee.of(participant);
+			carrier.carryOut(addressee, flow, conversation, step.effects(),
+					conversation.withAlly() ? Purpose.CONSENT_REQUEST : flow.sentAs(), null);
+			single.afterStep(participant, conversation);
+		}
 	}
 
 	/**
@@ -101,25 +102,25 @@ class ConversationDeadlines {
 	 */
 	int expireDue() {
 		questions.settle().forEach(this::notDelivered);
-		int expired = 0;
-		Query due = Query.query(Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(clock.instant())
-			.and("questionPending").ne(true));
-		Conversation claimed;
-		while ((claimed = mongo.findAndModify(due,
-				new Update().set("status", Conversation.Status.EXPIRED).set("openFor", Conversation.closedKey()),
-				FindAndModifyOptions.options().returnNew(true), Conversation.class)) != null) {
-			expired++;
-			if (claimed.replies == 0 && FlowEvent.CHECK_IN_MISSED.named().equals(claimed.onExpiry)) {
-				log.info("Check-in {} of participant {} expired unanswered", claimed.id, claimed.participantId);
-				events.publishEvent(new CheckInMissed(new ParticipantId(claimed.participantId), claimed.id,
-						claimed.askedAt != null ? claimed.askedAt : claimed.startedAt));
-			}
-			Conversation ended = claimed;
-			if (!ended.withAlly()) {
-				participants.find(new ParticipantId(ended.participantId)).ifPresent(p -> single.startQueued(p, ended));
-			}
+		Criteria due = Criteria.where("status").is(Conversation.Status.ACTIVE).and("expiresAt").lte(clock.instant())
+			.and("questionPending").ne(true);
+		return ClaimEach.claimEach(mongo, Conversation.class, due,
+				() -> new Update().set("status", Conversation.Status.EXPIRED).set("openFor", Conversation.closedKey()),
+				Integer.MAX_VALUE, claimed -> {
+					expired(claimed);
+					return true;
+				});
+	}
+
+	private void expired(Conversation ended) {
+		if (ended.replies == 0 && FlowEvent.CHECK_IN_MISSED.named().equals(ended.onExpiry)) {
+			log.info("Check-in {} of participant {} expired unanswered", ended.id, ended.participantId);
+			events.publishEvent(new CheckInMissed(new ParticipantId(ended.participantId), ended.id,
+					ended.askedAt != null ? ended.askedAt : ended.startedAt));
 		}
-		return expired;
+		if (!ended.withAlly()) {
+			participants.find(new ParticipantId(ended.participantId)).ifPresent(p -> single.startQueued(p, ended));
+		}
 	}
 
 	/** Closes a conversation whose question never went out as undelivered, if it still waits for it. */

@@ -74,7 +74,11 @@ class CapacityBenchmark {
 	void capacity() throws Exception {
 		List<Row> rows = new ArrayList<>();
 		for (int i = 0; i < SIZES.size(); i++) {
-			rows.add(measure(SIZES.get(i), i == 0 ? MONTH_DAYS : SIZES.get(i) <= DAY_UP_TO ? 1 : 0));
+			Row row = measure(SIZES.get(i), i == 0 ? MONTH_DAYS : SIZES.get(i) <= DAY_UP_TO ? 1 : 0);
+			rows.add(row);
+			// as soon as measured: a long run stopped later still leaves the sizes it finished
+			System.out.printf("CAPACITY-ROW %s (load %.1f)%n", row,
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 		System.out.printf("%n=== Reconnect one-node capacity (embedded stores, %d cores, -Xmx %d MB, load %.1f at the end) ===%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
