@@ -179,8 +179,7 @@ class ParticipantApi {
 	ResponseEntity<?> startFlow(@PathVariable String id, @Valid @RequestBody StartFlow request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		if (request.flow() == null || !catalog.exists(request.flow())) {
-			throw org.reconnect.system.InvalidInput.of("flow", "'" + request.flow()
-					+ "' is not a loaded flow: send one of the names in GET /api/flows");
+			throw org.reconnect.system.InvalidInput.of("flow", "problem.flow.unknown", request.flow());
 		}
 		boolean startedNow = conversations.start(profile.id(), request.flow()).isPresent();
 		Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -69,18 +69,18 @@ public record Lead(Duration before, Integer daysBefore, @JsonFormat(pattern = "H
 		return n + " " + unit + (n == 1 ? "" : "s");
 	}
 
-	/** @return null when valid, else what is wrong */
+	/** @return null when valid, else the code of what is wrong (messages/problems.properties) */
 	String problem() {
 		if (before != null) {
 			if (before.isNegative() || before.isZero() || before.compareTo(Duration.ofDays(14)) > 0) {
-				return "'before' must be more than zero and at most 14 days, e.g. PT1H or PT30M";
+				return "problem.reminder.lead-before";
 			}
 			return daysBefore == null && at == null ? null
-					: "give either 'before' (e.g. PT1H) or 'daysBefore' with 'at' (e.g. 1 and 18:00), not both";
+					: "problem.reminder.lead-both";
 		}
 		if (daysBefore == null || at == null) {
-			return "give either 'before' (e.g. PT1H) or 'daysBefore' with 'at' (e.g. 1 and 18:00)";
+			return "problem.reminder.lead-neither";
 		}
-		return daysBefore < 0 || daysBefore > 14 ? "'daysBefore' must be 0 to 14" : null;
+		return daysBefore < 0 || daysBefore > 14 ? "problem.reminder.lead-days" : null;
 	}
 }

@@ -59,7 +59,7 @@ class RoutinePage {
 				chosen = rule;
 			}
 			else {
-				throw InvalidInput.of("days", texts.getMessage("repeat.error.days", null, locale));
+				throw InvalidInput.of("days", "repeat.error.days");
 			}
 			return new RoutineRequest(chosen, time, on != null);
 		}
@@ -83,7 +83,7 @@ class RoutinePage {
 		}
 		catch (InvalidInput invalid) {
 			Map<String, String> errors = new LinkedHashMap<>();
-			invalid.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + "; " + b));
+			invalid.problems().forEach(problem -> errors.merge(problem.field(), problem.messageIn(texts, locale), (a, b) -> a + "; " + b));
 			redirect.addFlashAttribute("routineErrors", errors);
 			redirect.addFlashAttribute("routineFlow", flow);
 		}
