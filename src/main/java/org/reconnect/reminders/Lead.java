@@ -49,24 +49,14 @@ public record Lead(Duration before, Integer daysBefore, @JsonFormat(pattern = "H
 		return daysBefore(Integer.parseInt(code.substring(1, code.indexOf('D'))), LocalTime.parse(code.substring(at + 1)));
 	}
 
-	/** Plain words for the coach: "1 hour before", "the day before at 18:00". */
-	String describe() {
-		if (before != null) {
-			long minutes = before.toMinutes();
-			if (minutes % (24 * 60) == 0) {
-				return plural(minutes / (24 * 60), "day") + " before";
-			}
-			if (minutes % 60 == 0) {
-				return plural(minutes / 60, "hour") + " before";
-			}
-			return plural(minutes, "minute") + " before";
+	/** The lead a delivery record keeps ({@link #code}), or null for a record kept in words before codes were. */
+	static Lead parseKept(String code) {
+		try {
+			return code == null ? null : parse(code);
 		}
-		return (daysBefore == 1 ? "the day before" : daysBefore == 0 ? "the same day" : daysBefore + " days before")
-				+ " at " + at;
-	}
-
-	private static String plural(long n, String unit) {
-		return n + " " + unit + (n == 1 ? "" : "s");
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/** @return null when valid, else the code of what is wrong (messages/problems.properties) */

@@ -209,8 +209,10 @@ public class ReminderService {
 	 * answered (Accept-Language), else English.
 	 */
 	private ReminderView view(Reminder reminder) {
-		return ReminderView.of(reminder, words.describe(reminder.rule, reminder.startLocal(), reminder.zoneId(),
-				reminder.skipped, LocaleContextHolder.getLocale()));
+		Locale locale = LocaleContextHolder.getLocale();
+		return ReminderView.of(reminder,
+				words.describe(reminder.rule, reminder.startLocal(), reminder.zoneId(), reminder.skipped, locale),
+				lead -> words.lead(lead, locale));
 	}
 
 	private Reminder find(ParticipantId participant, String id) {
