@@ -177,7 +177,8 @@ class ConsentLifecycleIntegrationTests extends LoopTestSupport {
 				Map.of("name", "Inés Soto", "phone", ines, "language", "es", "timeZone", "Pacific/Kiritimati"), JsonNode.class);
 		assertThat(invited.getStatusCode()).as(String.valueOf(invited.getBody())).isEqualTo(HttpStatus.CREATED);
 		sms(ines, "SÍ");
-		clock.set(START.plus(VALID_FOR).minus(Duration.ofDays(14)));
+		// asked at noon her time (22:00 UTC), outside her quiet hours
+		clock.set(START.plus(VALID_FOR).minus(Duration.ofDays(14)).plus(Duration.ofHours(6)));
 		consent.promptRenewals();
 		// it ends at 16:00 UTC on 8 March, already the 9th where she lives (UTC+14)
 		assertThat(lastSentTo(ines)).isEqualTo("Hola Inés, tu acuerdo para saber si Teo deja de responder termina el "
