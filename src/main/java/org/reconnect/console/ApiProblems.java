@@ -80,6 +80,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, title("opted-out", locale), ex, locale);
 	}
 
+	@ExceptionHandler(CheckInNotDelivered.class)
+	ProblemDetail checkInNotDelivered(CheckInNotDelivered ex, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, title("check-in-not-delivered", locale), ex, locale);
+		problem.setProperty("reason", ex.reason());
+		return problem;
+	}
+
 	@ExceptionHandler(ParticipantNotFound.class)
 	ProblemDetail notFound(ParticipantNotFound ex, Locale locale) {
 		return problem(HttpStatus.NOT_FOUND, title("participant-not-found", locale), ex, locale);

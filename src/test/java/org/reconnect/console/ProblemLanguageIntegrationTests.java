@@ -190,6 +190,14 @@ class ProblemLanguageIntegrationTests extends SimulatorAppTestBase {
 			.isEqualTo("No hay ningún participante 'no-such-participant' en tu grupo: comprueba el id, p. ej. en GET /api/participants");
 		assertThat(refused(HttpMethod.GET, "/api/participants/no-such-participant", null, null).get("detail").asText())
 			.isEqualTo("No participant 'no-such-participant' in your caseload: check the id, e.g. from GET /api/participants");
+		// the simulator, for a number not in the coach's caseload
+		Map<String, String> text = Map.of("from", "+12025550979", "body", "hola");
+		JsonNode nobody = refused(HttpMethod.POST, "/api/simulator/inbound", text, "es");
+		assertThat(nobody.get("title").asText()).isEqualTo("Número no encontrado");
+		assertThat(nobody.get("detail").asText()).isEqualTo("Ningún participante de tu grupo, ni ningún aliado de uno, "
+				+ "tiene el número de 'from': envía el número de uno de tus participantes o de sus aliados");
+		assertThat(refused(HttpMethod.POST, "/api/simulator/inbound", text, null).get("title").asText())
+			.isEqualTo("Number not found");
 	}
 
 	@Test
