@@ -217,6 +217,19 @@ class ProblemLanguageIntegrationTests extends SimulatorAppTestBase {
 		assertThat(spanish).contains("'Mars/Olympus' no es una zona horaria IANA: envía una como America/New_York o Europe/Madrid")
 			.contains("'25:00' no es una hora del día: envía HH:mm en formato de 24 horas, p. ej. 09:00 o 18:30")
 			.doesNotContain("is not an IANA time zone", "is not a time of day");
+
+		// the error page, for input refused outside a form that shows its own errors
+		String id = http.withBasicAuth(coach, "lia-es-pass-2030")
+			.postForEntity("/api/participants", Map.of("name", "Rosa Gil", "phone", "+1 202 555 0975", "timeZone",
+					"America/New_York", "checkInTime", "09:00"), JsonNode.class)
+			.getBody()
+			.get("id")
+			.asText();
+		java.net.http.HttpResponse<String> refused = console.submit("/participants/" + id, "/alerts/" + id + "/acknowledge",
+				Map.of("back", "/alerts\nX-Injected: 1"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(page(refused.body())).contains("debe ser una ruta dentro de la consola de como máximo 200 caracteres")
+			.doesNotContain("must be a path inside the console");
 	}
 
 	/** The page's text as a person reads it (Thymeleaf writes an apostrophe as &#39;). */
