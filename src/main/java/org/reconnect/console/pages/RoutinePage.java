@@ -48,7 +48,7 @@ class RoutinePage {
 	 */
 	record RoutineForm(String flow, List<String> days, String time, String on, String rule) {
 
-		RoutineRequest request(MessageSource texts, Locale locale) {
+		RoutineRequest request() {
 			List<String> ticked = days == null ? List.of()
 					: ReminderForm.WEEKDAYS.stream().filter(days::contains).toList();
 			String chosen;
@@ -77,7 +77,7 @@ class RoutinePage {
 		ParticipantProfile profile = scope.owned(id, coach);
 		String flow = form.flow() == null ? "" : form.flow();
 		try {
-			RoutineView set = routines.set(profile.id(), flow, form.request(texts, locale), "coach:" + coach.getName());
+			RoutineView set = routines.set(profile.id(), flow, form.request(), "coach:" + coach.getName());
 			redirect.addFlashAttribute("done", texts.getMessage("routine.saved",
 					new Object[] { flowWords(flow, locale), set.description() }, locale));
 		}
