@@ -56,7 +56,7 @@ public class CoachAccounts {
 
 	private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,39}";
 
-	private static final String ROLES = "is COACH (own caseload) or SUPERVISOR (every caseload and the coach accounts)";
+	private static final String ROLES = "problem.coach.role";
 
 	private final Coaches coaches;
 	private final PasswordEncoder encoder;
@@ -81,8 +81,7 @@ public class CoachAccounts {
 		List<InvalidInput.FieldProblem> problems = new ArrayList<>();
 		String username = request.username() == null ? "" : request.username().trim().toLowerCase(Locale.ROOT);
 		if (!username.matches(USERNAME)) {
-			problems.add(new InvalidInput.FieldProblem("username",
-					"2 to 40 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, e.g. \"sam.rivera\""));
+			problems.add(InvalidInput.FieldProblem.of("username", "problem.coach.username"));
 		}
 		passwords.problem("password", request.password(), username).ifPresent(problems::add);
 		Role role = Role.COACH;
@@ -91,7 +90,7 @@ public class CoachAccounts {
 				role = Role.valueOf(request.role().trim().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new InvalidInput.FieldProblem("role", ROLES));
+				problems.add(InvalidInput.FieldProblem.of("role", ROLES));
 			}
 		}
 		Contact contact = contact(new CoachContact(request.phone(), request.email(), request.timeZone(),
@@ -149,8 +148,7 @@ public class CoachAccounts {
 				zone = ZoneId.of(request.timeZone().trim());
 			}
 			catch (DateTimeException ex) {
-				problems.add(new InvalidInput.FieldProblem("timeZone", "is not an IANA time zone: send one such as "
-						+ "America/Chicago, or leave it out for the zone of the participant each alert is about"));
+				problems.add(InvalidInput.FieldProblem.of("timeZone", "problem.coach.time-zone"));
 			}
 		}
 		QuietHours quietHours = field(problems, () -> LocalQuietHours.read("quietHours", request.quietHours()));
@@ -192,7 +190,7 @@ public class CoachAccounts {
 	public CoachView disable(String username, String by) {
 		Coach coach = coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
 		if (coach.username().equals(by)) {
-			throw InvalidInput.of("username", "is your own account: ask another supervisor to disable it");
+			throw InvalidInput.of("username", "problem.coach.own-account");
 		}
 		Coach disabled = coach.enabled() ? changeCredentials(username, new Update().set("disabledAt", clock.instant()))
 				: coach;
@@ -204,7 +202,7 @@ public class CoachAccounts {
 	public CoachView changeRole(String username, String newRole, String by) {
 		Coach coach = coaches.findById(username).orElseThrow(() -> new CoachNotFound(username));
 		if (coach.username().equals(by)) {
-			throw InvalidInput.of("role", "is your own account's: ask another supervisor to change it");
+			throw InvalidInput.of("role", "problem.coach.own-role");
 		}
 		Role role = role(newRole);
 		Coach changed = coach.role().equals(role.name()) ? coach

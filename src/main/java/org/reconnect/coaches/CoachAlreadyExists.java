@@ -1,9 +1,11 @@
 package org.reconnect.coaches;
 
+import org.reconnect.system.Refusal;
+
 /** A coach account with this username exists (another request may have made it a moment ago). */
-public class CoachAlreadyExists extends RuntimeException {
+public class CoachAlreadyExists extends Refusal {
 
 	CoachAlreadyExists() {
-		super("is taken: choose another username");
+		super("problem.detail.username-taken");
 	}
 }

@@ -1,9 +1,11 @@
 package org.reconnect.coaches;
 
+import org.reconnect.system.Refusal;
+
 /** No coach account by that username. */
-public class CoachNotFound extends RuntimeException {
+public class CoachNotFound extends Refusal {
 
 	CoachNotFound(String username) {
-		super("No coach account '" + username + "': see GET /api/coaches");
+		super("problem.detail.coach-not-found", username);
 	}
 }

@@ -36,7 +36,6 @@ final class EmailAddresses {
 				// refused below
 			}
 		}
-		throw InvalidInput.of(field, "is not one e-mail address: send a plain address of at most " + LONGEST
-				+ " characters such as sam.rivera@example.org, or leave it out");
+		throw InvalidInput.of(field, "problem.email", LONGEST);
 	}
 }

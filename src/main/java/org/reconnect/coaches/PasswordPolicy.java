@@ -39,22 +39,18 @@ class PasswordPolicy {
 	/** The rule the password breaks, if any; checked in this order, so the answer names one rule. */
 	Optional<InvalidInput.FieldProblem> problem(String field, String password, String username) {
 		if (password == null || password.codePoints().allMatch(PasswordPolicy::invisible)) {
-			return problem(field, "is required and may not be blank or only spaces: choose a passphrase of at least "
-					+ minLength + " characters, e.g. four unrelated words");
+			return problem(field, "problem.password.blank", minLength);
 		}
 		if (password.codePointCount(0, password.length()) < minLength) {
-			return problem(field, "must be at least " + minLength
-					+ " characters; a passphrase of a few unrelated words is easy to type and hard to guess");
+			return problem(field, "problem.password.short", minLength);
 		}
 		String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 		if (!name.isEmpty() && password.strip().toLowerCase(Locale.ROOT).equals(name)) {
-			return problem(field, "must not be the username: choose something nobody can read off the account");
+			return problem(field, "problem.password.username");
 		}
 		if (strength.measure(password, name.isEmpty() ? List.of("reconnect") : List.of(name, "reconnect"))
 			.getScore() < LEAST_SCORE) {
-			return problem(field, "is too easy to guess: it is a common password or close to one (a common word, name, "
-					+ "date, keyboard pattern, repeat or the username, with small changes); choose a passphrase of a few "
-					+ "unrelated words");
+			return problem(field, "problem.password.guessable");
 		}
 		return Optional.empty();
 	}
@@ -66,7 +62,7 @@ class PasswordPolicy {
 				|| type == Character.FORMAT;
 	}
 
-	private static Optional<InvalidInput.FieldProblem> problem(String field, String message) {
-		return Optional.of(new InvalidInput.FieldProblem(field, message));
+	private static Optional<InvalidInput.FieldProblem> problem(String field, String code, Object... arguments) {
+		return Optional.of(InvalidInput.FieldProblem.of(field, code, arguments));
 	}
 }

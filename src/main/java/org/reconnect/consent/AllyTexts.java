@@ -43,6 +43,22 @@ class AllyTexts implements SpokenLanguages {
 		return texts.getMessage(key, values, of(phone).orElse(Locale.ROOT));
 	}
 
+	/**
+	 * A day as the ally reads it: in their zone (else the participant's) and written as their
+	 * language writes a date (consent.renewal.date-pattern), "March 8, 2031", "8 de marzo de 2031".
+	 */
+	String date(Ally ally, java.time.Instant at) {
+		Locale wanted = locale(ally);
+		Locale spoken = Locale.forLanguageTag(texts.getMessage("consent.language", null, wanted));
+		java.time.ZoneId zone = ally.zone != null ? java.time.ZoneId.of(ally.zone)
+				: participants.find(new ParticipantId(ally.participantId))
+					.map(ParticipantProfile::zone)
+					.orElse(java.time.ZoneOffset.UTC);
+		return java.time.format.DateTimeFormatter
+			.ofPattern(texts.getMessage("consent.renewal.date-pattern", null, spoken), spoken)
+			.format(at.atZone(zone));
+	}
+
 	Locale locale(Ally ally) {
 		if (ally.language != null) {
 			return Locale.forLanguageTag(ally.language);

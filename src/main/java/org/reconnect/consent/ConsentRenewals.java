@@ -68,7 +68,7 @@ class ConsentRenewals {
 				continue;
 			}
 			var sent = messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.ask", ally.firstName(),
-					participantName, state.until().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()),
+					participantName, texts.date(ally, state.until())),
 					Purpose.CONSENT_REQUEST, ally.id).about(ally.participantId));
 			entries.append(ally, ConsentChange.RENEWAL_REQUESTED, state.kinds(), "consent ends soon", "system", now, null,
 					state.until(), sent.messageId());

@@ -114,17 +114,17 @@ public class ConsentService {
 		ParticipantProfile participant = participants.find(participantId).orElseThrow();
 		String allyName = name == null ? "" : name.trim();
 		if (allyName.isEmpty() || allyName.length() > 100) {
-			throw InvalidInput.of("name", "is required, 1 to 100 characters: send the ally's name");
+			throw InvalidInput.of("name", "problem.ally.name");
 		}
 		String phone = phones.toE164("phone", rawPhone);
 		if (phone.equals(participant.phone())) {
-			throw InvalidInput.of("phone", "is the participant's own number: send the ally's number");
+			throw InvalidInput.of("phone", "problem.ally.own-phone");
 		}
 		ZoneId allyZone = zone(zone);
 		String allyLanguage = language == null || language.isBlank() ? null : language.trim();
 		if (allyLanguage != null && !participants.languages().contains(allyLanguage)) {
-			throw InvalidInput.of("language", "'" + language + "' is not offered: send one of "
-					+ String.join(", ", participants.languages()) + ", or leave it out for the participant's");
+			throw InvalidInput.of("language", "problem.ally.language", language,
+					String.join(", ", participants.languages()));
 		}
 		if (!flows.exists(settings.invitationFlow())) {
 			throw new IllegalStateException("flow " + settings.invitationFlow() + " is not loaded: no ally can be asked");
@@ -176,7 +176,7 @@ public class ConsentService {
 			return ZoneId.of(zone.trim());
 		}
 		catch (java.time.DateTimeException ex) {
-			throw InvalidInput.of("timeZone", "'" + zone + "' is not an IANA time zone: send one such as Europe/Madrid, or leave it out for the participant's");
+			throw InvalidInput.of("timeZone", "problem.ally.time-zone", zone);
 		}
 	}
 
@@ -206,8 +206,7 @@ public class ConsentService {
 			live += holds ? 1 : 0;
 		}
 		if (live >= MOST_ALLIES) {
-			throw InvalidInput.of("allies", "the participant has " + live + " allies whose consent is asked for or holds, "
-					+ "the most one may have (" + MOST_ALLIES + "): remove one first");
+			throw InvalidInput.of("allies", "problem.ally.too-many", live, MOST_ALLIES);
 		}
 		if (existing == null) {
 			try {

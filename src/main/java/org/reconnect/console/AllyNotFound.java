@@ -1,10 +1,11 @@
 package org.reconnect.console;
 
+import org.reconnect.system.Refusal;
+
 /** No ally by that id with consent left to revoke for this participant. */
-class AllyNotFound extends RuntimeException {
+class AllyNotFound extends Refusal {
 
 	AllyNotFound(String participant, String ally) {
-		super("No ally '" + ally + "' with consent to revoke for participant '" + participant
-				+ "': see GET /api/participants/" + participant + "/allies");
+		super("problem.detail.ally-not-found", participant, ally);
 	}
 }

@@ -6,12 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolation;
+
 import org.reconnect.coaches.CoachAlreadyExists;
 import org.reconnect.coaches.CoachNotFound;
 import org.reconnect.consent.AllyAlreadyNamed;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.reminders.ReminderNotFound;
 import org.reconnect.system.InvalidInput;
+import org.reconnect.system.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -53,18 +56,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	/** Two requests wanted the one thing only one of them can have: the store's unique key decided. */
 	@ExceptionHandler(CoachAlreadyExists.class)
 	ProblemDetail coachExists(CoachAlreadyExists ex, Locale locale) {
-		return conflict(title("username-taken", locale), "username", ex);
+		return conflict(title("username-taken", locale), "username", ex, locale);
 	}
 
 	@ExceptionHandler(AllyAlreadyNamed.class)
 	ProblemDetail allyNamed(AllyAlreadyNamed ex, Locale locale) {
-		return conflict(title("already-ally", locale), "phone", ex);
+		return conflict(title("already-ally", locale), "phone", ex, locale);
 	}
 
 	/** Reaches a supervisor or the participant's own coach only ({@link Caseload#enrol}): it names whom. */
 	@ExceptionHandler(ParticipantAlreadyEnrolled.class)
 	ProblemDetail duplicate(ParticipantAlreadyEnrolled ex, Locale locale) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, title("already-enrolled", locale), ex);
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, title("already-enrolled", locale), ex, locale);
 		if (ex.existing() != null) {
 			problem.setProperty("participantId", ex.existing().value());
 			problem.setProperty("coach", ex.coach());
@@ -74,47 +77,54 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ParticipantOptedOut.class)
 	ProblemDetail optedOut(ParticipantOptedOut ex, Locale locale) {
-		return problem(HttpStatus.CONFLICT, title("opted-out", locale), ex);
+		return problem(HttpStatus.CONFLICT, title("opted-out", locale), ex, locale);
+	}
+
+	@ExceptionHandler(CheckInNotDelivered.class)
+	ProblemDetail checkInNotDelivered(CheckInNotDelivered ex, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, title("check-in-not-delivered", locale), ex, locale);
+		problem.setProperty("reason", ex.reason());
+		return problem;
 	}
 
 	@ExceptionHandler(ParticipantNotFound.class)
 	ProblemDetail notFound(ParticipantNotFound ex, Locale locale) {
-		return problem(HttpStatus.NOT_FOUND, title("participant-not-found", locale), ex);
+		return problem(HttpStatus.NOT_FOUND, title("participant-not-found", locale), ex, locale);
 	}
 
 	@ExceptionHandler(NothingToAcknowledge.class)
 	ProblemDetail nothingToAcknowledge(NothingToAcknowledge ex, Locale locale) {
-		return problem(HttpStatus.CONFLICT, title("nothing-to-acknowledge", locale), ex);
+		return problem(HttpStatus.CONFLICT, title("nothing-to-acknowledge", locale), ex, locale);
 	}
 
 	@ExceptionHandler(NoticeNotFound.class)
 	ProblemDetail noticeNotFound(NoticeNotFound ex, Locale locale) {
-		return problem(HttpStatus.NOT_FOUND, title("notice-not-found", locale), ex);
+		return problem(HttpStatus.NOT_FOUND, title("notice-not-found", locale), ex, locale);
 	}
 
 	@ExceptionHandler(NoticeAlreadyAcknowledged.class)
 	ProblemDetail noticeAlreadyAcknowledged(NoticeAlreadyAcknowledged ex, Locale locale) {
-		return problem(HttpStatus.CONFLICT, title("already-acknowledged", locale), ex);
+		return problem(HttpStatus.CONFLICT, title("already-acknowledged", locale), ex, locale);
 	}
 
 	@ExceptionHandler(AllyNotFound.class)
 	ProblemDetail allyNotFound(AllyNotFound ex, Locale locale) {
-		return problem(HttpStatus.NOT_FOUND, title("ally-not-found", locale), ex);
+		return problem(HttpStatus.NOT_FOUND, title("ally-not-found", locale), ex, locale);
 	}
 
 	@ExceptionHandler(CoachNotFound.class)
 	ProblemDetail coachNotFound(CoachNotFound ex, Locale locale) {
-		return problem(HttpStatus.NOT_FOUND, title("coach-not-found", locale), ex);
+		return problem(HttpStatus.NOT_FOUND, title("coach-not-found", locale), ex, locale);
 	}
 
 	@ExceptionHandler(ReminderNotFound.class)
 	ProblemDetail reminderNotFound(ReminderNotFound ex, Locale locale) {
-		return problem(HttpStatus.NOT_FOUND, title("reminder-not-found", locale), ex);
+		return problem(HttpStatus.NOT_FOUND, title("reminder-not-found", locale), ex, locale);
 	}
 
 	@ExceptionHandler(org.reconnect.routines.RoutineNotFound.class)
 	ProblemDetail routineNotFound(org.reconnect.routines.RoutineNotFound ex, Locale locale) {
-		return problem(HttpStatus.NOT_FOUND, title("routine-not-found", locale), ex);
+		return problem(HttpStatus.NOT_FOUND, title("routine-not-found", locale), ex, locale);
 	}
 
 	/**
@@ -127,7 +137,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		List<InvalidInput.FieldProblem> problems = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> new InvalidInput.FieldProblem(error.getField(), error.getDefaultMessage()))
+			.map(error -> InvalidInput.FieldProblem.violated(error.getField(), error.unwrap(ConstraintViolation.class)))
 			.sorted(java.util.Comparator.comparing(InvalidInput.FieldProblem::field))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid(new InvalidInput(problems), LocaleContextHolder.getLocale()));
@@ -153,16 +163,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return java.util.Objects.requireNonNull(getMessageSource(), "no MessageSource");
 	}
 
-	private static ProblemDetail conflict(String title, String field, RuntimeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, field + ": " + ex.getMessage());
+	private ProblemDetail conflict(String title, String field, Refusal ex, Locale locale) {
+		String message = ex.messageIn(texts(), locale);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, field + ": " + message);
 		problem.setTitle(title);
-		problem.setProperty("errors", List.of(Map.of("field", field, "message", ex.getMessage())));
+		problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
 		return problem;
 	}
 
-	/** A problem whose detail is the exception's message, which says what to do. */
-	private static ProblemDetail problem(HttpStatus status, String title, RuntimeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+	/** A problem whose detail is the refusal's words in the reader's language, which say what to do. */
+	private ProblemDetail problem(HttpStatus status, String title, Refusal ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.messageIn(texts(), locale));
 		problem.setTitle(title);
 		return problem;
 	}

@@ -42,14 +42,13 @@ class ApiTokenService {
 	Issued issue(String coach, String name, Instant expiresAt, String issuedBy) {
 		Instant now = clock.instant();
 		if (coach == null || coaches.find(coach).filter(Coach::enabled).isEmpty()) {
-			throw InvalidInput.of("coach", "must be the username of an enabled coach account, see GET /api/coaches");
+			throw InvalidInput.of("coach", "problem.token.coach");
 		}
 		if (name == null || name.isBlank() || name.length() > 80) {
-			throw InvalidInput.of("name", "is required, up to 80 characters: what the token is for, e.g. \"reporting script\"");
+			throw InvalidInput.of("name", "problem.token.name");
 		}
 		if (expiresAt == null || !expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(LONGEST))) {
-			throw InvalidInput.of("expiresAt",
-					"is required: an ISO instant in the future and within a year, e.g. \"" + now.plus(Duration.ofDays(90)) + "\"");
+			throw InvalidInput.of("expiresAt", "problem.token.expires", now.plus(Duration.ofDays(90)));
 		}
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);

@@ -24,8 +24,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Caseload {
 
-	static final String NOT_FROM_YOUR_ACCOUNT = "cannot be enrolled from your account: check the number with the "
-			+ "person; if it is right, ask a supervisor to enrol them";
+	static final String NOT_FROM_YOUR_ACCOUNT = "problem.phone.not-from-your-account";
 
 	private final ParticipantService participants;
 	private final Messenger messenger;

@@ -121,7 +121,7 @@ class CoachApi {
 	@GetMapping("/sign-ins")
 	List<SignIn> signIns(@RequestParam(required = false) String username, @RequestParam(defaultValue = "100") int limit) {
 		if (limit < 1 || limit > 1000) {
-			throw org.reconnect.system.InvalidInput.of("limit", "must be 1 to 1000");
+			throw org.reconnect.system.InvalidInput.of("limit", "problem.limit");
 		}
 		PageRequest page = PageRequest.of(0, limit);
 		return username == null || username.isBlank() ? signIns.findAllByOrderByAtDesc(page)

@@ -58,8 +58,7 @@ public class CoachMessages {
 	public ThreadMessage send(ParticipantProfile participant, String text, boolean urgent, String coach) {
 		String words = text == null ? "" : text.strip();
 		if (words.isEmpty() || words.length() > settings.maxLength()) {
-			throw InvalidInput.of("text", "must be 1 to " + settings.maxLength()
-					+ " characters: write what you want " + participant.firstName() + " to read");
+			throw InvalidInput.of("text", "problem.coach-message.length", settings.maxLength(), participant.firstName());
 		}
 		if (messenger.isOptedOut(participant.phone())) {
 			throw new ParticipantOptedOut(participant.id().value());

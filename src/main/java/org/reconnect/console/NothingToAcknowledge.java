@@ -1,10 +1,11 @@
 package org.reconnect.console;
 
+import org.reconnect.system.Refusal;
+
 /** The participant has no open escalation episode, so there is nothing to acknowledge. */
-class NothingToAcknowledge extends RuntimeException {
+class NothingToAcknowledge extends Refusal {
 
 	NothingToAcknowledge(String id) {
-		super("Participant '" + id + "' has no escalation under way: nothing to acknowledge. "
-				+ "See GET /api/participants/" + id + "/responsiveness");
+		super("problem.detail.nothing-to-acknowledge", id);
 	}
 }

@@ -1,12 +1,13 @@
 package org.reconnect.console;
 
+import org.reconnect.system.Refusal;
+
 import java.time.Instant;
 
 /** Someone already has the notice in hand; nothing more to do. */
-public class NoticeAlreadyAcknowledged extends RuntimeException {
+public class NoticeAlreadyAcknowledged extends Refusal {
 
 	NoticeAlreadyAcknowledged(String id, Instant at) {
-		super("Notice '" + id + "' was already acknowledged at " + at + ": nothing more to do. "
-				+ "See GET /api/attention for who else was told");
+		super("problem.detail.already-acknowledged", id, at);
 	}
 }

@@ -159,18 +159,7 @@ class ParticipantApi {
 		if (checkIn.went()) {
 			return ResponseEntity.status(HttpStatus.CREATED).body(conversations.open(profile.id()).orElse(null));
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, switch (checkIn.refusal()) {
-			case NOT_ACTIVE -> "The participant is " + profile.status() + ": nothing was sent or queued. Resume them "
-					+ "(POST /api/participants/" + id + "/resume) or wait for them to text START.";
-			case CONVERSATION_OPEN -> "Another conversation with the participant is open: nothing was sent or queued. "
-					+ "Try again once it has ended (GET /api/participants/" + id + "/conversations).";
-			case NOT_DELIVERED -> "The question could not go (their number refused it, the daily cap, or quiet hours "
-					+ "past its deadline): nothing is left queued; see GET /api/participants/" + id + "/conversations "
-					+ "and the message log.";
-		});
-		problem.setTitle("Check-in not delivered");
-		problem.setProperty("reason", checkIn.refusal().name());
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+		throw new CheckInNotDelivered(checkIn.refusal(), id, String.valueOf(profile.status()));
 	}
 
 	/** Starts any flow with the participant now, by the flow's busy policy (e.g. onboarding). */
@@ -179,8 +168,7 @@ class ParticipantApi {
 	ResponseEntity<?> startFlow(@PathVariable String id, @Valid @RequestBody StartFlow request, Authentication coach) {
 		ParticipantProfile profile = owned(id, coach);
 		if (request.flow() == null || !catalog.exists(request.flow())) {
-			throw org.reconnect.system.InvalidInput.of("flow", "'" + request.flow()
-					+ "' is not a loaded flow: send one of the names in GET /api/flows");
+			throw org.reconnect.system.InvalidInput.of("flow", "problem.flow.unknown", request.flow());
 		}
 		boolean startedNow = conversations.start(profile.id(), request.flow()).isPresent();
 		Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -1,10 +1,11 @@
 package org.reconnect.console;
 
+import org.reconnect.system.Refusal;
+
 /** The participant texted STOP: a coach's message cannot go to them (409). */
-public class ParticipantOptedOut extends RuntimeException {
+public class ParticipantOptedOut extends Refusal {
 
 	public ParticipantOptedOut(String id) {
-		super("Participant '" + id + "' texted STOP: nothing was sent. Only they can start messages again, by "
-				+ "texting START");
+		super("problem.detail.opted-out", id);
 	}
 }

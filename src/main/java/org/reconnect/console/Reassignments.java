@@ -48,11 +48,11 @@ public class Reassignments {
 		requireSupervisor(who);
 		String from = fromCoach == null ? "" : fromCoach.trim();
 		if (coaches.find(from).isEmpty()) {
-			throw InvalidInput.of("from", "'" + from + "' is not a coach account: send a username from GET /api/coaches");
+			throw InvalidInput.of("from", "problem.reassign.from", from);
 		}
 		String to = enabledCoach("to", toCoach);
 		if (from.equals(to)) {
-			throw InvalidInput.of("to", "is the same coach as from: choose another coach to cover");
+			throw InvalidInput.of("to", "problem.reassign.same");
 		}
 		return participants.reassignCaseload(from, to, by(who));
 	}
@@ -65,8 +65,7 @@ public class Reassignments {
 	private String enabledCoach(String field, String username) {
 		String wanted = username == null ? "" : username.trim();
 		if (coaches.find(wanted).filter(Coach::enabled).isEmpty()) {
-			throw InvalidInput.of(field, "'" + wanted
-					+ "' is not an enabled coach account: send a username from GET /api/coaches");
+			throw InvalidInput.of(field, "problem.reassign.not-enabled", wanted);
 		}
 		return wanted;
 	}

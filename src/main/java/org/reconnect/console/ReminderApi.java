@@ -108,7 +108,7 @@ class ReminderApi {
 	List<OccurrenceView> preview(@PathVariable String id, @PathVariable String reminder,
 			@RequestParam(defaultValue = "5") int count, Authentication coach) {
 		if (count < 1 || count > 100) {
-			throw InvalidInput.of("count", "must be 1 to 100");
+			throw InvalidInput.of("count", "problem.reminder.count");
 		}
 		return reminders.preview(owned(id, coach).id(), reminder, count);
 	}

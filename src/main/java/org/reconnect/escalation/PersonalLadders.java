@@ -46,32 +46,28 @@ class PersonalLadders {
 			return settings.defaultLadder();
 		}
 		if (steps.size() > LadderStep.MOST) {
-			throw InvalidInput.of("steps", "has " + steps.size() + " steps: at most " + LadderStep.MOST
-					+ ", e.g. a nudge, the coach, then allies");
+			throw InvalidInput.of("steps", "problem.ladder.too-many", steps.size(), LadderStep.MOST);
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			LadderStep step = steps.get(i);
 			String at = "steps[" + i + "]";
 			if (step == null) {
-				problems.add(new FieldProblem(at, "is empty: send a step such as {\"name\":\"nudge\",\"delay\":\"PT2H\","
-						+ "\"audience\":\"PARTICIPANT\",\"message\":\"nudge\"}"));
+				problems.add(FieldProblem.of(at, "problem.ladder.empty"));
 				continue;
 			}
 			problems.addAll(Inputs.problems(at + ".", step));
 			if (step.delay() == null || step.delay().isNegative() || step.delay().compareTo(Duration.ofDays(30)) > 0) {
-				problems.add(new FieldProblem(at + ".delay", "must be between PT0H and P30D, e.g. PT2H"));
+				problems.add(FieldProblem.of(at + ".delay", "problem.ladder.delay"));
 			}
 			if (step.audience() == null) {
-				problems.add(new FieldProblem(at + ".audience", "is required: PARTICIPANT, COACH or ALLIES"));
+				problems.add(FieldProblem.of(at + ".audience", "problem.ladder.audience"));
 			}
 			else if (step.message() == null || !texts.has(step.message() + "." + suffix(step.audience()))) {
-				problems.add(new FieldProblem(at + ".message",
-						"'" + step.message() + "' has no text for " + step.audience()
-								+ " in messages/alerts.properties: use e.g. nudge (participant), quiet or gentle"));
+				problems.add(FieldProblem.of(at + ".message", "problem.ladder.message", step.message(), step.audience()));
 			}
 			if (step.repeatEvery() != null && step.repeatEvery().compareTo(Duration.ofHours(1)) < 0) {
-				problems.add(new FieldProblem(at + ".repeatEvery", "must be at least PT1H, or left out for no repeat"));
+				problems.add(FieldProblem.of(at + ".repeatEvery", "problem.ladder.repeat"));
 			}
 		}
 		if (!problems.isEmpty()) {

@@ -132,7 +132,7 @@ class ConversationStarts {
 		}
 		FlowDefinition flow = loaded(flowName);
 		if (flow.party() == FlowDefinition.Party.ALLY) {
-			throw InvalidInput.of("flow", "'" + flowName + "' is a flow with an ally: it starts when the participant names an ally");
+			throw InvalidInput.of("flow", "problem.flow.with-ally", flowName);
 		}
 		Optional<Conversation> open = conversations.findByOpenFor(id.value());
 		List<String> carried = new ArrayList<>();

@@ -6,18 +6,18 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A number the coach may not use in the simulator: answered exactly like a number nobody has, so
- * another caseload's numbers cannot be probed.
+ * another caseload's numbers cannot be probed. Its title and detail are problem.*.simulated-number
+ * in messages/problems*.properties, resolved in the reader's language by the API's handler.
  */
 class SimulatedNumberNotFound extends ErrorResponseException {
 
 	SimulatedNumberNotFound(String field) {
-		super(HttpStatus.NOT_FOUND, problem(field), null);
+		super(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null,
+				"problem.detail.simulated-number-not-found", new Object[] { field });
 	}
 
-	private static ProblemDetail problem(String field) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No participant in your caseload, "
-				+ "nor an ally of one, has the number in '" + field + "': send the number of one of your participants or their allies");
-		problem.setTitle("Number not found");
-		return problem;
+	@Override
+	public String getTitleMessageCode() {
+		return "problem.title.simulated-number-not-found";
 	}
 }

@@ -91,10 +91,10 @@ class SimulatorController {
 	@PostMapping("/status")
 	ResponseEntity<MessageView> status(@Valid @RequestBody SimulatedStatus report) {
 		MessageRecord record = outbox.find(report.messageId() == null ? "" : report.messageId())
-			.orElseThrow(() -> InvalidInput.of("messageId", "is not a message id: send the id of a message from GET /api/simulator/messages"));
+			.orElseThrow(() -> InvalidInput.of("messageId", "problem.simulator.message-id"));
 		if (record.providerId == null || StatusCallbacks.rank(report.status()) == 0) {
-			throw InvalidInput.of("status", record.providerId == null ? "this message was never sent, so it has no delivery status"
-					: "'" + report.status() + "' is not a delivery status: send sent, delivered, undelivered, failed or read");
+			throw record.providerId == null ? InvalidInput.of("status", "problem.simulator.never-sent")
+					: InvalidInput.of("status", "problem.simulator.status", report.status());
 		}
 		statuses.apply(record.providerId, report.status(), report.errorCode());
 		return ResponseEntity.of(messenger.status(record.id));

@@ -132,8 +132,7 @@ class TwilioSignatures {
 		try (InputStream in = request.getInputStream()) {
 			byte[] bytes = in.readNBytes(LONGEST_JSON_BODY + 1);
 			if (bytes.length > LONGEST_JSON_BODY) {
-				throw InvalidInput.of("body", "is over " + LONGEST_JSON_BODY / 1024
-						+ " KB: a Twilio webhook's JSON body is far smaller");
+				throw InvalidInput.of("body", "problem.body.too-large", LONGEST_JSON_BODY / 1024);
 			}
 			return new String(bytes, StandardCharsets.UTF_8);
 		}

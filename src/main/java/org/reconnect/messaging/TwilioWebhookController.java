@@ -85,13 +85,13 @@ class TwilioWebhookController {
 		List<FieldProblem> problems = new ArrayList<>();
 		for (String field : List.of("MessageSid", "MessageStatus")) {
 			if (params.get(field) == null) {
-				problems.add(new FieldProblem(field, "is required in a Twilio status callback"));
+				problems.add(FieldProblem.of(field, "problem.twilio.status-required"));
 			}
 		}
 		checkSid(params, problems);
 		String errorCode = params.get("ErrorCode");
 		if (errorCode != null && !errorCode.isEmpty() && !ERROR_CODE.matcher(errorCode).matches()) {
-			problems.add(new FieldProblem("ErrorCode", "must be Twilio's numeric error code, such as 30003"));
+			problems.add(FieldProblem.of("ErrorCode", "problem.twilio.error-code"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -107,8 +107,7 @@ class TwilioWebhookController {
 	private static void checkSid(Map<String, String> params, List<FieldProblem> problems) {
 		String sid = params.get("MessageSid");
 		if (sid != null && !SID.matcher(sid).matches()) {
-			problems.add(new FieldProblem("MessageSid",
-					"must be Twilio's message id: 2 to 64 letters and digits, such as SM followed by 32 hex digits"));
+			problems.add(FieldProblem.of("MessageSid", "problem.twilio.sid"));
 		}
 	}
 
@@ -142,7 +141,7 @@ class TwilioWebhookController {
 		List<FieldProblem> problems = new ArrayList<>();
 		for (String field : List.of("MessageSid", "From", "Body")) {
 			if (params.get(field) == null) {
-				problems.add(new FieldProblem(field, "is required in a Twilio messaging webhook"));
+				problems.add(FieldProblem.of(field, "problem.twilio.required"));
 			}
 		}
 		checkSid(params, problems);

@@ -71,7 +71,7 @@ class WebChatController {
 	@PostMapping(path = "/api/web-chat/links", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<LinkCreated> create(@Valid @RequestBody NewLink request) {
 		if (request == null || request.phone() == null || request.phone().isBlank()) {
-			throw new InvalidInput(List.of(new FieldProblem("phone", "is required: the number whose messages go to the chat")));
+			throw new InvalidInput(List.of(FieldProblem.of("phone", "problem.web-chat.phone")));
 		}
 		WebChatLink link = chats.create(phones.toE164("phone", request.phone()));
 		URI url = links.link("/chat/{token}", link.token);
@@ -155,7 +155,7 @@ class WebChatController {
 		}
 		String body = message == null ? null : message.get("body");
 		if (body == null || body.isBlank() || body.length() > 1000) {
-			throw new InvalidInput(List.of(new FieldProblem("body", "is required, up to 1000 characters")));
+			throw new InvalidInput(List.of(FieldProblem.of("body", "problem.web-chat.body")));
 		}
 		inbound.receive("web:" + UUID.randomUUID(), link.phone, body);
 		return ResponseEntity.accepted().build();

@@ -49,7 +49,7 @@ class Enrolments {
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = request.name() == null ? "" : request.name().trim();
 		if (name.isEmpty()) {
-			problems.add(new FieldProblem("name", "is required, 1 to 100 characters: send the name the participant likes to be called"));
+			problems.add(FieldProblem.of("name", "problem.participant.name"));
 		}
 		String phone = null;
 		try {
@@ -63,16 +63,14 @@ class Enrolments {
 			zone = ZoneId.of(request.timeZone() == null ? "" : request.timeZone());
 		}
 		catch (DateTimeException ex) {
-			problems.add(new FieldProblem("timeZone",
-					"'" + request.timeZone() + "' is not an IANA time zone: send one such as America/New_York or Europe/Madrid"));
+			problems.add(FieldProblem.of("timeZone", "problem.time-zone.unknown", request.timeZone()));
 		}
 		LocalTime checkInTime = null;
 		try {
 			checkInTime = LocalTime.parse(request.checkInTime() == null ? "" : request.checkInTime());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem("checkInTime",
-					"'" + request.checkInTime() + "' is not a time of day: send 24-hour HH:mm, e.g. 09:00 or 18:30"));
+			problems.add(FieldProblem.of("checkInTime", "problem.check-in-time.unreadable", request.checkInTime()));
 		}
 		if (checkInTime != null) {
 			changes.checkInTimeProblem(checkInTime).ifPresent(problems::add);
@@ -80,8 +78,8 @@ class Enrolments {
 		String language = request.language() == null || request.language().isBlank() ? settings.languages().get(0)
 				: request.language();
 		if (!settings.languages().contains(language)) {
-			problems.add(new FieldProblem("language",
-					"'" + language + "' is not offered: send one of " + String.join(", ", settings.languages())));
+			problems.add(FieldProblem.of("language", "problem.language.not-offered", language,
+					String.join(", ", settings.languages())));
 		}
 		ChannelKind channel = ProfileChanges.channel(request.channel(), problems);
 		if (!problems.isEmpty()) {

@@ -38,11 +38,10 @@ class ParticipantPauses {
 	ParticipantProfile pause(ParticipantId id, Instant until, String by) {
 		Instant now = clock.instant();
 		if (until == null || !until.isAfter(now)) {
-			throw InvalidInput.of("until", "must be in the future: send an ISO instant such as 2030-03-15T09:00:00Z");
+			throw InvalidInput.of("until", "problem.pause.past");
 		}
 		if (until.isAfter(now.plus(settings.longestPause()))) {
-			throw InvalidInput.of("until", "is more than " + settings.longestPause().toDays()
-					+ " days away: pause for a shorter time and extend it later");
+			throw InvalidInput.of("until", "problem.pause.too-long", settings.longestPause().toDays());
 		}
 		// One atomic update decides: of requests at the same moment (a double click, a retry) only the
 		// one that changed something pauses and is announced; the same pause again is no news.
@@ -51,7 +50,7 @@ class ParticipantPauses {
 		if (paused == null) {
 			Participant participant = participants.findById(id.value()).orElseThrow();
 			if (participant.optedOut()) {
-				throw InvalidInput.of("status", "the participant opted out (STOP): they must text START before a pause means anything");
+				throw InvalidInput.of("status", "problem.pause.opted-out");
 			}
 			return profile(participant);
 		}

@@ -40,7 +40,7 @@ class ProfileChanges {
 		List<FieldProblem> problems = new ArrayList<>();
 		ChannelKind kind = channel(channel, problems);
 		if (channel == null || channel.isBlank()) {
-			problems.add(new FieldProblem("channel", "is required: send SMS, WHATSAPP or WEB"));
+			problems.add(FieldProblem.of("channel", "problem.channel.required"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -62,7 +62,7 @@ class ProfileChanges {
 			return ChannelKind.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new FieldProblem("channel", "'" + value + "' is not a channel: send SMS, WHATSAPP or WEB"));
+			problems.add(FieldProblem.of("channel", "problem.channel.unknown", value));
 			return null;
 		}
 	}
@@ -71,8 +71,8 @@ class ProfileChanges {
 	ParticipantProfile changeLanguage(ParticipantId id, String language) {
 		String wanted = language == null ? "" : language.trim();
 		if (!settings.languages().contains(wanted)) {
-			throw new InvalidInput(List.of(new FieldProblem("language",
-					"'" + wanted + "' is not offered: send one of " + String.join(", ", settings.languages()))));
+			throw new InvalidInput(List.of(FieldProblem.of("language", "problem.language.not-offered", wanted,
+					String.join(", ", settings.languages()))));
 		}
 		Participant participant = participants.findById(id.value())
 			.orElseThrow(() -> new IllegalArgumentException("no participant " + id));
@@ -121,17 +121,13 @@ class ProfileChanges {
 		if (!quiet.contains(checkInTime)) {
 			return Optional.empty();
 		}
-		return Optional.of(new FieldProblem("checkInTime", checkInTime + " falls in quiet hours " + quiet.describe()
-				+ ", when no check-in can be sent: choose a time from " + quiet.end() + " until " + quiet.start(),
-				"problem.check-in-time.in-quiet-hours",
-				List.of(checkInTime.toString(), quiet.describe(), quiet.end().toString(), quiet.start().toString())));
+		return Optional.of(FieldProblem.of("checkInTime", "problem.check-in-time.in-quiet-hours", checkInTime,
+				quiet.describe(), quiet.end(), quiet.start()));
 	}
 
 	/** Quiet hours that would cover the check-in time, which then could never be sent. */
 	static FieldProblem quietHoursCoverCheckIn(QuietHours quiet, LocalTime checkIn) {
-		return new FieldProblem("quietHours", quiet.describe() + " would cover the daily check-in at " + checkIn
-				+ ", which could then never be sent: choose quiet hours that end by " + checkIn + " or start after it",
-				"problem.quiet-hours.cover-check-in", List.of(quiet.describe(), checkIn.toString()));
+		return FieldProblem.of("quietHours", "problem.quiet-hours.cover-check-in", quiet.describe(), checkIn);
 	}
 
 	QuietHours defaultQuietHours() {
@@ -157,7 +153,7 @@ class ProfileChanges {
 			return LocalTime.parse(value == null ? "" : value);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "'" + value + "' is not a time of day: send 24-hour HH:mm, e.g. 21:00 or 08:00"));
+			problems.add(FieldProblem.of(field, "problem.time.unreadable", value));
 			return null;
 		}
 	}
@@ -166,10 +162,10 @@ class ProfileChanges {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (responsiveness.gracePeriod() == null || responsiveness.gracePeriod().isNegative()
 				|| responsiveness.gracePeriod().compareTo(java.time.Duration.ofDays(14)) > 0) {
-			problems.add(new FieldProblem("gracePeriod", "must be between PT0H and P14D, e.g. PT24H"));
+			problems.add(FieldProblem.of("gracePeriod", "problem.grace-period"));
 		}
 		if (responsiveness.missedToQuiet() < 1 || responsiveness.missedToQuiet() > 14) {
-			problems.add(new FieldProblem("missedToQuiet", "must be 1 to 14 missed check-ins"));
+			problems.add(FieldProblem.of("missedToQuiet", "problem.missed-to-quiet"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);

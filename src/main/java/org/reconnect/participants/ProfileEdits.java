@@ -56,7 +56,7 @@ class ProfileEdits {
 
 		String name = edit.name() == null ? null : edit.name().trim();
 		if (name != null && name.isEmpty()) {
-			problems.add(new FieldProblem("name", "is required, 1 to 100 characters: send the name the participant likes to be called"));
+			problems.add(FieldProblem.of("name", "problem.participant.name"));
 		}
 		String phone = null;
 		if (edit.phone() != null) {
@@ -80,8 +80,7 @@ class ProfileEdits {
 			}
 			catch (DateTimeException ex) {
 				zone = null;
-				problems.add(new FieldProblem("timeZone", "'" + edit.timeZone()
-						+ "' is not a time zone: pick a place from the list, e.g. America/New_York or Europe/Madrid"));
+				problems.add(FieldProblem.of("timeZone", "problem.time-zone.not-a-place", edit.timeZone()));
 			}
 		}
 		LocalTime checkInTime = null;
@@ -90,14 +89,13 @@ class ProfileEdits {
 				checkInTime = LocalTime.parse(edit.checkInTime().trim());
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(new FieldProblem("checkInTime",
-						"'" + edit.checkInTime() + "' is not a time of day: send 24-hour HH:mm, e.g. 09:00 or 18:30"));
+				problems.add(FieldProblem.of("checkInTime", "problem.check-in-time.unreadable", edit.checkInTime()));
 			}
 		}
 		String language = edit.language() == null ? null : edit.language().trim();
 		if (language != null && !settings.languages().contains(language)) {
-			problems.add(new FieldProblem("language",
-					"'" + language + "' is not offered: send one of " + String.join(", ", settings.languages())));
+			problems.add(FieldProblem.of("language", "problem.language.not-offered", language,
+					String.join(", ", settings.languages())));
 		}
 		ChannelKind channel = null;
 		if (edit.channel() != null) {
@@ -109,7 +107,7 @@ class ProfileEdits {
 			try {
 				quietHours = QuietHours.parse("quietHours", edit.quietHoursStart(), edit.quietHoursEnd());
 				if (quietHours == null) {
-					problems.add(new FieldProblem("quietHours", "give both start and end, 24-hour HH:mm, e.g. 21:00 and 08:00"));
+					problems.add(FieldProblem.of("quietHours", "problem.quiet-hours.both"));
 				}
 			}
 			catch (InvalidInput ex) {
@@ -176,7 +174,7 @@ class ProfileEdits {
 
 	/** Neutral: whose number it is is not every coach's to know. */
 	private static FieldProblem taken() {
-		return new FieldProblem("phone", "is already enrolled in Reconnect: check the number with the participant");
+		return FieldProblem.of("phone", "problem.phone.enrolled");
 	}
 
 	ParticipantProfile reassign(ParticipantId id, String to, String by) {

@@ -52,8 +52,8 @@ public record QuietHours(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFo
 			return LocalTime.parse(value == null ? "" : value.trim());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, (value == null || value.isBlank() ? "is missing" : "'" + value + "' is not a time of day")
-					+ ": send 24-hour HH:mm, e.g. 21:00 or 08:00, or leave both start and end out for the organisation's"));
+			problems.add(value == null || value.isBlank() ? FieldProblem.of(field, "problem.quiet-hours.missing")
+					: FieldProblem.of(field, "problem.quiet-hours.unreadable", value));
 			return null;
 		}
 	}

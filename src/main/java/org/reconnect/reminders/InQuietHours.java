@@ -30,8 +30,7 @@ public enum InQuietHours {
 			return valueOf(raw.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new FieldProblem("inQuietHours", "'" + raw + "' is not a choice: send WAIT (until quiet hours "
-					+ "end, the default), SKIP (leave it out) or SEND_ANYWAY (the participant asked for it)"));
+			problems.add(FieldProblem.of("inQuietHours", "problem.reminder.in-quiet-hours", raw));
 			return null;
 		}
 	}

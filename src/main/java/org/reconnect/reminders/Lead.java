@@ -49,38 +49,28 @@ public record Lead(Duration before, Integer daysBefore, @JsonFormat(pattern = "H
 		return daysBefore(Integer.parseInt(code.substring(1, code.indexOf('D'))), LocalTime.parse(code.substring(at + 1)));
 	}
 
-	/** Plain words for the coach: "1 hour before", "the day before at 18:00". */
-	String describe() {
-		if (before != null) {
-			long minutes = before.toMinutes();
-			if (minutes % (24 * 60) == 0) {
-				return plural(minutes / (24 * 60), "day") + " before";
-			}
-			if (minutes % 60 == 0) {
-				return plural(minutes / 60, "hour") + " before";
-			}
-			return plural(minutes, "minute") + " before";
+	/** The lead a delivery record keeps ({@link #code}), or null for a record kept in words before codes were. */
+	static Lead parseKept(String code) {
+		try {
+			return code == null ? null : parse(code);
 		}
-		return (daysBefore == 1 ? "the day before" : daysBefore == 0 ? "the same day" : daysBefore + " days before")
-				+ " at " + at;
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
-	private static String plural(long n, String unit) {
-		return n + " " + unit + (n == 1 ? "" : "s");
-	}
-
-	/** @return null when valid, else what is wrong */
+	/** @return null when valid, else the code of what is wrong (messages/problems.properties) */
 	String problem() {
 		if (before != null) {
 			if (before.isNegative() || before.isZero() || before.compareTo(Duration.ofDays(14)) > 0) {
-				return "'before' must be more than zero and at most 14 days, e.g. PT1H or PT30M";
+				return "problem.reminder.lead-before";
 			}
 			return daysBefore == null && at == null ? null
-					: "give either 'before' (e.g. PT1H) or 'daysBefore' with 'at' (e.g. 1 and 18:00), not both";
+					: "problem.reminder.lead-both";
 		}
 		if (daysBefore == null || at == null) {
-			return "give either 'before' (e.g. PT1H) or 'daysBefore' with 'at' (e.g. 1 and 18:00)";
+			return "problem.reminder.lead-neither";
 		}
-		return daysBefore < 0 || daysBefore > 14 ? "'daysBefore' must be 0 to 14" : null;
+		return daysBefore < 0 || daysBefore > 14 ? "problem.reminder.lead-days" : null;
 	}
 }

@@ -10,6 +10,9 @@ import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
 
+import org.reconnect.system.InvalidInput.FieldProblem;
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * Checks a reminder's RFC 5545 recurrence rule before ical4j reads it. ical4j 4.4 reads some rules
  * RFC 5545 (3.3.10) forbids without a word, each as something else: {@code COUNT=0} or a negative
@@ -22,8 +25,9 @@ import net.fortuna.ical4j.transform.recurrence.Frequency;
 final class RecurrenceRules {
 
 	/** What to send instead, in every refusal. */
-	static final String EXAMPLES = "send one such as FREQ=WEEKLY;BYDAY=TU,TH or FREQ=MONTHLY;BYDAY=1MO or "
-			+ "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA;COUNT=10";
+	static MessageSourceResolvable examples() {
+		return FieldProblem.words("problem.rule.examples");
+	}
 
 	private static final Set<Frequency> MORE_THAN_DAILY = Set.of(Frequency.SECONDLY, Frequency.MINUTELY, Frequency.HOURLY);
 
@@ -36,10 +40,10 @@ final class RecurrenceRules {
 	}
 
 	/**
-	 * What is wrong with the rule (without its {@code RRULE:} prefix), saying what to send instead;
-	 * null when ical4j may read it.
+	 * What is wrong with the rule (without its {@code RRULE:} prefix), saying what to send instead,
+	 * as the field {@code rule}'s problem; null when ical4j may read it.
 	 */
-	static String problem(String rule) {
+	static FieldProblem problem(String rule) {
 		Map<String, String> parts = new HashMap<>();
 		for (String part : rule.split(";")) {
 			if (part.isBlank()) {
@@ -47,29 +51,28 @@ final class RecurrenceRules {
 			}
 			int equals = part.indexOf('=');
 			if (equals <= 0) {
-				return "'" + part + "' is not a NAME=VALUE part of a recurrence rule: " + EXAMPLES;
+				return refused("problem.rule.part", part);
 			}
 			String name = part.substring(0, equals).trim().toUpperCase(Locale.ROOT);
 			if (parts.put(name, part.substring(equals + 1).trim().toUpperCase(Locale.ROOT)) != null) {
-				return "gives " + name + " twice; RFC 5545 allows each part once (ical4j would keep only the last): " + EXAMPLES;
+				return refused("problem.rule.twice", name);
 			}
 		}
 		if (!parts.containsKey("FREQ")) {
-			return "has no FREQ: " + EXAMPLES;
+			return refused("problem.rule.no-freq");
 		}
 		if (parts.containsKey("COUNT") && parts.containsKey("UNTIL")) {
-			return "gives both COUNT and UNTIL; RFC 5545 allows one of them: " + EXAMPLES;
+			return refused("problem.rule.count-and-until");
 		}
 		for (String positive : List.of("COUNT", "INTERVAL")) {
-			String problem = positive(positive, parts.get(positive));
+			FieldProblem problem = positive(positive, parts.get(positive));
 			if (problem != null) {
 				return problem;
 			}
 		}
 		for (String part : TIME_OF_DAY) {
 			if (parts.containsKey(part)) {
-				return "gives " + part + ", but a reminder's time of day is its start's: leave " + part
-						+ " out, and make one reminder for each time of day; " + EXAMPLES;
+				return refused("problem.rule.time-of-day", part);
 			}
 		}
 		Recur<Temporal> recur;
@@ -77,16 +80,16 @@ final class RecurrenceRules {
 			recur = new Recur<>(rule);
 		}
 		catch (RuntimeException ex) {
-			return "is not an RFC 5545 recurrence rule (" + ex.getMessage() + "): " + EXAMPLES;
+			return refused("problem.rule.unreadable", ex.getMessage());
 		}
 		if (MORE_THAN_DAILY.contains(recur.getFrequency())) {
-			return "repeats more often than daily: use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY; " + EXAMPLES;
+			return refused("problem.rule.more-than-daily");
 		}
 		return combination(recur.getFrequency(), parts);
 	}
 
 	/** COUNT and INTERVAL are positive integers (RFC 5545 3.3.10). */
-	private static String positive(String name, String value) {
+	private static FieldProblem positive(String name, String value) {
 		if (value == null) {
 			return null;
 		}
@@ -98,34 +101,38 @@ final class RecurrenceRules {
 		catch (NumberFormatException ex) {
 			// said below
 		}
-		return "gives " + name + "=" + value + ", but " + name + " is a whole number from 1"
-				+ (name.equals("COUNT") ? " (leave COUNT out for no end)" : " (leave INTERVAL out for every time)") + ": " + EXAMPLES;
+		return refused(name.equals("COUNT") ? "problem.rule.count" : "problem.rule.interval", value);
 	}
 
 	/** The parts RFC 5545's table (3.3.10) allows with each frequency, and BYDAY's numbers. */
-	private static String combination(Frequency frequency, Map<String, String> parts) {
+	private static FieldProblem combination(Frequency frequency, Map<String, String> parts) {
 		if (parts.containsKey("BYWEEKNO") && frequency != Frequency.YEARLY) {
-			return "gives BYWEEKNO, which RFC 5545 allows only with FREQ=YEARLY: " + EXAMPLES;
+			return refused("problem.rule.byweekno");
 		}
 		if (parts.containsKey("BYYEARDAY") && frequency != Frequency.YEARLY) {
-			return "gives BYYEARDAY, which RFC 5545 allows only with FREQ=YEARLY: " + EXAMPLES;
+			return refused("problem.rule.byyearday");
 		}
 		if (parts.containsKey("BYMONTHDAY") && frequency == Frequency.WEEKLY) {
-			return "gives BYMONTHDAY with FREQ=WEEKLY, which RFC 5545 does not allow: use FREQ=MONTHLY;BYMONTHDAY=3, or "
-					+ EXAMPLES;
+			return refused("problem.rule.bymonthday-weekly");
 		}
 		String byDay = parts.get("BYDAY");
 		boolean numbered = byDay != null && byDay.matches(".*\\d.*");
 		if (numbered && frequency != Frequency.MONTHLY && frequency != Frequency.YEARLY) {
-			return "gives BYDAY=" + byDay + " with a number, which RFC 5545 allows only with FREQ=MONTHLY or YEARLY "
-					+ "(1MO is the first Monday of the month): " + EXAMPLES;
+			return refused("problem.rule.byday-number", byDay);
 		}
 		if (numbered && parts.containsKey("BYWEEKNO")) {
-			return "gives BYDAY with a number beside BYWEEKNO, which RFC 5545 does not allow: " + EXAMPLES;
+			return refused("problem.rule.byday-number-byweekno");
 		}
 		if (parts.containsKey("BYSETPOS") && BY_PARTS.stream().noneMatch(parts::containsKey)) {
-			return "gives BYSETPOS without another BY part for it to pick from: " + EXAMPLES;
+			return refused("problem.rule.bysetpos");
 		}
 		return null;
+	}
+
+	/** The rule refused with {@code code}'s words: its values, then the examples of what to send instead. */
+	private static FieldProblem refused(String code, Object... values) {
+		Object[] arguments = java.util.Arrays.copyOf(values, values.length + 1);
+		arguments[values.length] = examples();
+		return FieldProblem.of("rule", code, arguments);
 	}
 }

@@ -24,8 +24,11 @@ public class Recurrences {
 		this.words = words;
 	}
 
-	/** What is wrong with an RFC 5545 rule (without {@code RRULE:}), saying what to send instead; null when none. */
-	public String problem(String rule) {
+	/**
+	 * What is wrong with an RFC 5545 rule (without {@code RRULE:}), saying what to send instead, as
+	 * the field {@code rule}'s problem; null when none.
+	 */
+	public org.reconnect.system.InvalidInput.FieldProblem problem(String rule) {
 		return RecurrenceRules.problem(rule);
 	}
 

@@ -39,6 +39,7 @@ class Reminder {
 	record Move(String from, String to) {
 	}
 
+	/** @param lead the send's lead as {@link Lead#code} (PT1H, P1D@18:00); in English words in records before */
 	record Delivery(String occurrence, Instant meetingAt, String lead, Instant plannedAt, Instant decidedAt,
 			Outcome outcome) {
 	}

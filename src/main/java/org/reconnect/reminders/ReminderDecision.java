@@ -118,9 +118,10 @@ record ReminderDecision(Reminder reminder, Send current, ParticipantProfile part
 		return new Update().push("deliveries").slice(-KEPT_RECORDS).each(delivery(reminder, send, now, outcome));
 	}
 
+	/** The send's lead as kept (PT1H, P1D@18:00): words come where it is read, in the reader's language. */
 	static String describeLead(Reminder reminder, Send send) {
 		List<Lead> leads = reminder.leadList();
-		return send.lead() < leads.size() ? leads.get(send.lead()).describe() : "lead " + send.lead();
+		return send.lead() < leads.size() ? leads.get(send.lead()).code() : "lead " + send.lead();
 	}
 
 	private static Reminder.Delivery delivery(Reminder reminder, Send send, Instant now, Outcome outcome) {

@@ -1,9 +1,11 @@
 package org.reconnect.reminders;
 
+import org.reconnect.system.Refusal;
+
 /** No reminder by that id for the participant. */
-public class ReminderNotFound extends RuntimeException {
+public class ReminderNotFound extends Refusal {
 
 	public ReminderNotFound(String id) {
-		super("No reminder '" + id + "' for this participant: check the id, e.g. from GET /api/participants/{id}/reminders");
+		super("problem.detail.reminder-not-found", id);
 	}
 }

@@ -74,8 +74,7 @@ public class ReminderService {
 		ParticipantProfile profile = participants.find(participant).orElseThrow();
 		long existing = reminders.countByParticipantId(participant.value());
 		if (existing >= MOST_PER_PARTICIPANT) {
-			throw InvalidInput.of("reminders", "the participant has " + existing + " reminders, the most one may have ("
-					+ MOST_PER_PARTICIPANT + "): delete one they no longer need first");
+			throw InvalidInput.of("reminders", "problem.reminder.too-many", existing, MOST_PER_PARTICIPANT);
 		}
 		Reminder reminder = new Reminder();
 		reminder.participantId = participant.value();
@@ -210,8 +209,10 @@ public class ReminderService {
 	 * answered (Accept-Language), else English.
 	 */
 	private ReminderView view(Reminder reminder) {
-		return ReminderView.of(reminder, words.describe(reminder.rule, reminder.startLocal(), reminder.zoneId(),
-				reminder.skipped, LocaleContextHolder.getLocale()));
+		Locale locale = LocaleContextHolder.getLocale();
+		return ReminderView.of(reminder,
+				words.describe(reminder.rule, reminder.startLocal(), reminder.zoneId(), reminder.skipped, locale),
+				lead -> words.lead(lead, locale));
 	}
 
 	private Reminder find(ParticipantId participant, String id) {
@@ -247,7 +248,7 @@ public class ReminderService {
 		List<FieldProblem> problems = new ArrayList<>();
 		String title = request.title() == null ? "" : request.title().trim();
 		if (title.isEmpty()) {
-			problems.add(new FieldProblem("title", "is required, 1 to 80 characters, e.g. Group meeting"));
+			problems.add(FieldProblem.of("title", "problem.reminder.title"));
 		}
 		ZoneId zone = profile.zone();
 		if (request.timeZone() != null && !request.timeZone().isBlank()) {
@@ -255,8 +256,7 @@ public class ReminderService {
 				zone = ZoneId.of(request.timeZone());
 			}
 			catch (DateTimeException ex) {
-				problems.add(new FieldProblem("timeZone", "'" + request.timeZone()
-						+ "' is not an IANA time zone: send one such as America/New_York or Europe/Madrid"));
+				problems.add(FieldProblem.of("timeZone", "problem.time-zone.unknown", request.timeZone()));
 			}
 		}
 		LocalDateTime start = localDateTime("start", request.start(), problems, false);
@@ -266,7 +266,7 @@ public class ReminderService {
 		String rule = rule(request.rule(), problems);
 		int duration = request.durationMinutes() == null ? 60 : request.durationMinutes();
 		if (duration < 1 || duration > 24 * 60) {
-			problems.add(new FieldProblem("durationMinutes", "must be 1 to 1440 minutes"));
+			problems.add(FieldProblem.of("durationMinutes", "problem.reminder.duration"));
 		}
 		List<Lead> leads = new ArrayList<>();
 		if (request.leads() == null || request.leads().isEmpty()) {
@@ -302,13 +302,11 @@ public class ReminderService {
 			next = ReminderPlan.occurrences(reminder, clock.instant(), 1);
 		}
 		catch (RuntimeException ex) {
-			throw InvalidInput.of("rule", "could not be expanded (" + ex.getMessage() + "): check UNTIL and COUNT; "
-					+ RecurrenceRules.EXAMPLES);
+			throw InvalidInput.of("rule", "problem.reminder.rule-unexpandable", ex.getMessage(), RecurrenceRules.examples());
 		}
 		if (next.isEmpty()) {
-			throw reminder.rule == null ? InvalidInput.of("start", "has no occurrence after now: send a future start")
-					: InvalidInput.of("rule", "has no occurrence after now (none at all, or none left): send a future "
-							+ "start, or a rule that goes on; " + RecurrenceRules.EXAMPLES);
+			throw reminder.rule == null ? InvalidInput.of("start", "problem.reminder.start-past")
+					: InvalidInput.of("rule", "problem.reminder.rule-ended", RecurrenceRules.examples());
 		}
 	}
 
@@ -320,9 +318,9 @@ public class ReminderService {
 		if (rule.toUpperCase(Locale.ROOT).startsWith("RRULE:")) {
 			rule = rule.substring("RRULE:".length());
 		}
-		String problem = RecurrenceRules.problem(rule);
+		FieldProblem problem = RecurrenceRules.problem(rule);
 		if (problem != null) {
-			problems.add(new FieldProblem("rule", "'" + raw + "' " + problem));
+			problems.add(FieldProblem.of("rule", "problem.reminder.rule", raw, problem.words()));
 			return null;
 		}
 		return rule;
@@ -334,15 +332,14 @@ public class ReminderService {
 		LocalDate earliest = today.minusYears(REACH_YEARS);
 		LocalDate latest = today.plusYears(REACH_YEARS);
 		if (value.toLocalDate().isBefore(earliest) || value.toLocalDate().isAfter(latest)) {
-			problems.add(new FieldProblem(field, "'" + value + "' is more than " + REACH_YEARS + " years from today: send a "
-					+ "date between " + earliest + " and " + latest + ", e.g. " + today.plusDays(7) + "T19:00"));
+			problems.add(FieldProblem.of(field, "problem.reminder.out-of-reach", value, REACH_YEARS, earliest, latest,
+					today.plusDays(7)));
 		}
 	}
 
 	private static void requireRoomForException(Reminder reminder) {
 		if (reminder.skipped.size() + reminder.moved.size() >= MOST_EXCEPTIONS) {
-			throw InvalidInput.of("occurrence", "this reminder already skips or moves " + MOST_EXCEPTIONS
-					+ " occurrences, the most it may: change its start or rule instead");
+			throw InvalidInput.of("occurrence", "problem.reminder.too-many-exceptions", MOST_EXCEPTIONS);
 		}
 	}
 
@@ -351,8 +348,7 @@ public class ReminderService {
 			return LocalDateTime.parse(raw == null ? "" : raw.trim()).truncatedTo(ChronoUnit.MINUTES);
 		}
 		catch (DateTimeParseException ex) {
-			FieldProblem problem = new FieldProblem(field,
-					"'" + raw + "' is not a local date and time: send yyyy-MM-ddTHH:mm, e.g. 2030-03-12T19:00");
+			FieldProblem problem = FieldProblem.of(field, "problem.reminder.date-time", raw);
 			if (alone) {
 				throw new InvalidInput(List.of(problem));
 			}
@@ -363,7 +359,7 @@ public class ReminderService {
 
 	private static Lead lead(String field, ReminderRequest.LeadRequest request, List<FieldProblem> problems) {
 		if (request == null) {
-			problems.add(new FieldProblem(field, "is empty: send {\"before\":\"PT1H\"} or {\"daysBefore\":1,\"at\":\"18:00\"}"));
+			problems.add(FieldProblem.of(field, "problem.reminder.lead-empty"));
 			return null;
 		}
 		Lead lead;
@@ -372,13 +368,12 @@ public class ReminderService {
 					request.at() == null ? null : LocalTime.parse(request.at()));
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "'before' must be an ISO-8601 duration such as PT1H or PT30M, and "
-					+ "'at' a time of day HH:mm such as 18:00"));
+			problems.add(FieldProblem.of(field, "problem.reminder.lead-unreadable"));
 			return null;
 		}
 		String problem = lead.problem();
 		if (problem != null) {
-			problems.add(new FieldProblem(field, problem));
+			problems.add(FieldProblem.of(field, problem));
 			return null;
 		}
 		return lead;

@@ -60,6 +60,26 @@ class RuleWords {
 	}
 
 	/**
+	 * When a reminder's text goes, relative to its meeting, in words: "1 hour before", "the day
+	 * before at 6:00 PM" (schedule.lead.* in the bundle).
+	 */
+	String lead(Lead lead, Locale locale) {
+		Locale spoken = spoken(locale);
+		if (lead.before() == null) {
+			String at = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(spoken).format(lead.at());
+			return texts.getMessage("schedule.lead.days-at", new Object[] { lead.daysBefore(), at }, spoken);
+		}
+		long minutes = lead.before().toMinutes();
+		if (minutes % (24 * 60) == 0) {
+			return texts.getMessage("schedule.lead.days", new Object[] { minutes / (24 * 60) }, spoken);
+		}
+		if (minutes % 60 == 0) {
+			return texts.getMessage("schedule.lead.hours", new Object[] { minutes / 60 }, spoken);
+		}
+		return texts.getMessage("schedule.lead.minutes", new Object[] { minutes }, spoken);
+	}
+
+	/**
 	 * What becomes of a text due in quiet hours, for the preview of next dates: {@code why} is
 	 * anyway, waits, skipped, superseded or too-late (schedule.quiet.* in the bundle).
 	 *

@@ -1,9 +1,11 @@
 package org.reconnect.routines;
 
+import org.reconnect.system.Refusal;
+
 /** The participant has no routine of that flow. */
-public class RoutineNotFound extends RuntimeException {
+public class RoutineNotFound extends Refusal {
 
 	public RoutineNotFound(String flow) {
-		super("The participant has no routine of flow '" + flow + "': GET their routines to see which they have.");
+		super("problem.detail.routine-not-found", flow);
 	}
 }

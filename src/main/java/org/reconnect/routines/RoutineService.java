@@ -44,8 +44,8 @@ public class RoutineService {
 	private static final Logger log = LoggerFactory.getLogger(RoutineService.class);
 
 	/** What to send instead, in a refusal of the rule. */
-	static final String RULE_EXAMPLES = "send one such as FREQ=WEEKLY;BYDAY=SU or FREQ=WEEKLY;BYDAY=MO,TH or "
-			+ "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA";
+	static final org.springframework.context.MessageSourceResolvable RULE_EXAMPLES = FieldProblem
+		.words("problem.routine.rule-examples");
 
 	private final Routines routines;
 	private final RoutineEngine engine;
@@ -202,24 +202,23 @@ public class RoutineService {
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<String> known = flows.participantFlows();
 		if (!known.contains(flow)) {
-			problems.add(new FieldProblem("flow", "'" + flow + "' is not a loaded flow a participant can be taken through: "
-					+ "use one of " + String.join(", ", known)));
+			problems.add(FieldProblem.of("flow", "problem.routine.flow", flow, String.join(", ", known)));
 		}
 		String rule = request == null || request.rule() == null ? "" : request.rule().trim();
 		if (rule.regionMatches(true, 0, "RRULE:", 0, 6)) {
 			rule = rule.substring(6);
 		}
 		if (rule.isEmpty()) {
-			problems.add(new FieldProblem("rule", "is missing: " + RULE_EXAMPLES));
+			problems.add(FieldProblem.of("rule", "problem.routine.rule-missing", RULE_EXAMPLES));
 		}
 		else {
-			String problem = recurrences.problem(rule);
+			FieldProblem problem = recurrences.problem(rule);
 			if (problem != null) {
-				problems.add(new FieldProblem("rule", problem));
+				problems.add(problem);
 			}
 			else if (recurrences.after(ZoneId.of("UTC"), LocalDateTime.of(today(ZoneId.of("UTC")), LocalTime.NOON), rule,
 					clock.instant(), 1).isEmpty()) {
-				problems.add(new FieldProblem("rule", "has no occurrence from today on: " + RULE_EXAMPLES));
+				problems.add(FieldProblem.of("rule", "problem.routine.rule-none", RULE_EXAMPLES));
 			}
 		}
 		LocalTime time = null;
@@ -228,8 +227,8 @@ public class RoutineService {
 			time = LocalTime.parse(given);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem("time", (given.isEmpty() ? "is missing" : "'" + given + "' is not a time of day")
-					+ ": send 24-hour HH:mm in the participant's time, e.g. 17:00"));
+			problems.add(given.isEmpty() ? FieldProblem.of("time", "problem.routine.time-missing")
+					: FieldProblem.of("time", "problem.routine.time-unreadable", given));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -241,8 +240,8 @@ public class RoutineService {
 	private void refuseQuietTime(ParticipantProfile profile, LocalTime time, String field, String whose) {
 		QuietHours quiet = participants.quietHoursOf(profile);
 		if (quiet.contains(time)) {
-			throw InvalidInput.of(field, time + " falls in " + (whose == null ? "their" : whose + "'s") + " quiet hours "
-					+ quiet.describe() + ": choose a time outside them, or change their quiet hours first");
+			throw whose == null ? InvalidInput.of(field, "problem.routine.quiet-time", time, quiet.describe())
+					: InvalidInput.of(field, "problem.routine.quiet-time-of", time, whose, quiet.describe());
 		}
 	}
 

@@ -83,10 +83,10 @@ public class DemoTime {
 
 	private Jumped jump(ShiftableClock shiftable, Duration by) {
 		if (by.isNegative() || by.isZero()) {
-			throw InvalidInput.of("by", "jump forward, e.g. +15m, +2h or +1d");
+			throw InvalidInput.of("by", "problem.demo-time.forward");
 		}
 		if (by.compareTo(settings.longestDemoJump()) > 0) {
-			throw InvalidInput.of("by", "jump at most " + settings.longestDemoJump().toDays() + " days at a time");
+			throw InvalidInput.of("by", "problem.demo-time.longest", settings.longestDemoJump().toDays());
 		}
 		Instant from = clock.instant();
 		DueWork.Done done = DueWork.Done.nothing();
@@ -132,7 +132,7 @@ public class DemoTime {
 				return Duration.parse(plain.toUpperCase());
 			}
 			catch (RuntimeException ex) {
-				throw InvalidInput.of(field, "write a jump like +15m, +2h, +1d or 1d 6h");
+				throw InvalidInput.of(field, "problem.demo-time.unreadable");
 			}
 		}
 		Matcher part = PART.matcher(plain);
@@ -151,7 +151,7 @@ public class DemoTime {
 			end = part.end();
 		}
 		if (end == 0 || end != plain.length()) {
-			throw InvalidInput.of(field, "write a jump like +15m, +2h, +1d or 1d 6h");
+			throw InvalidInput.of(field, "problem.demo-time.unreadable");
 		}
 		return total;
 	}

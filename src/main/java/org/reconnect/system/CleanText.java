@@ -15,6 +15,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+
 /**
  * A text a person types: no control characters (line breaks and tabs only where {@link #multiline}
  * allows them), no bidirectional override or isolate characters, no lone surrogates. The refusal
@@ -27,7 +29,7 @@ import jakarta.validation.Payload;
 @Retention(RUNTIME)
 public @interface CleanText {
 
-	String message() default "contains a character that is not plain text";
+	String message() default "{reconnect.clean-text.message}";
 
 	/** Whether line breaks (CR, LF) and tabs are allowed: a message, not a name. */
 	boolean multiline() default false;
@@ -48,13 +50,19 @@ public @interface CleanText {
 
 		@Override
 		public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-			String problem = UnicodeText.problem(value, multiline);
-			if (problem == null) {
+			UnicodeText.Found found = UnicodeText.find(value, multiline);
+			if (found == null) {
 				return true;
 			}
+			// the words from ValidationMessages*.properties in the reader's language; the character
+			// and its place as parameters, never as part of the template
 			context.disableDefaultConstraintViolation();
-			// the words are ours (no braces or dollars), so they are no message template
-			context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+			context.unwrap(HibernateConstraintValidatorContext.class)
+				.addMessageParameter("character", found.character())
+				.addMessageParameter("position", String.valueOf(found.position()))
+				.buildConstraintViolationWithTemplate("{reconnect.clean-text." + found.kind().key + "}"
+						+ (multiline ? "" : "{reconnect.clean-text.one-line}"))
+				.addConstraintViolation();
 			return false;
 		}
 	}

@@ -49,7 +49,7 @@ public final class Inputs {
 	public static List<InvalidInput.FieldProblem> problems(String prefix, Object request) {
 		List<InvalidInput.FieldProblem> problems = new ArrayList<>();
 		for (ConstraintViolation<Object> violation : VALIDATOR.validate(request)) {
-			problems.add(new InvalidInput.FieldProblem(prefix + field(violation.getPropertyPath()), violation.getMessage()));
+			problems.add(InvalidInput.FieldProblem.violated(prefix + field(violation.getPropertyPath()), violation));
 		}
 		problems.sort(Comparator.comparing(InvalidInput.FieldProblem::field).thenComparing(InvalidInput.FieldProblem::message));
 		return problems;

@@ -30,19 +30,17 @@ public class PhoneNumbers {
 	 */
 	public String toE164(String field, String raw) {
 		if (raw == null || raw.isBlank()) {
-			throw InvalidInput.of(field, "is required: send a mobile number, e.g. +1 202 555 0143");
+			throw InvalidInput.of(field, "problem.phone.required");
 		}
 		try {
 			PhoneNumber number = util.parse(raw, defaultRegion);
 			if (!util.isValidNumber(number)) {
-				throw InvalidInput.of(field, "is not a valid phone number: check the digits and "
-						+ "start with + and the country code, e.g. +1 202 555 0143");
+				throw InvalidInput.of(field, "problem.phone.invalid");
 			}
 			return util.format(number, PhoneNumberFormat.E164);
 		}
 		catch (NumberParseException ex) {
-			throw InvalidInput.of(field, "could not be read as a phone number (" + ex.getErrorType()
-					+ "): send digits with + and the country code, e.g. +1 202 555 0143");
+			throw InvalidInput.of(field, "problem.phone.unreadable", ex.getErrorType());
 		}
 	}
 

@@ -29,19 +29,47 @@ public final class UnicodeText {
 	 * @param multiline whether line breaks (CR, LF) and tabs are allowed
 	 */
 	public static String problem(CharSequence text, boolean multiline) {
+		Found found = find(text, multiline);
+		return found == null ? null : "contains " + found.character() + " (" + found.kind().words + ") at character "
+				+ found.position() + ": remove it" + (multiline ? "" : "; this field is one line of plain text");
+	}
+
+	/** The first character that may not stand in the text, or null. */
+	static Found find(CharSequence text, boolean multiline) {
 		if (text == null) {
 			return null;
 		}
 		for (int i = 0; i < text.length();) {
 			int c = Character.codePointAt(text, i);
-			String kind = kind(c, multiline);
+			Kind kind = kind(c, multiline);
 			if (kind != null) {
-				return "contains " + code(c) + " (" + kind + ") at character " + (i + 1) + ": remove it"
-						+ (multiline ? "" : "; this field is one line of plain text");
+				return new Found(code(c), i + 1, kind);
 			}
 			i += Character.charCount(c);
 		}
 		return null;
+	}
+
+	/** A character refused: its code (U+202E), where it is (from 1) and why. */
+	record Found(String character, int position, Kind kind) {
+	}
+
+	/** Why a character may not stand in a text; {@code key} names its words in ValidationMessages*.properties. */
+	enum Kind {
+
+		SURROGATE("surrogate", "half of a UTF-16 surrogate pair, which is not a character"),
+		BIDI("bidi", "a bidirectional override or isolate, which can make text display reversed"),
+		CONTROL("control", "a control character");
+
+		final String key;
+
+		/** The base words, for logs. */
+		final String words;
+
+		Kind(String key, String words) {
+			this.key = key;
+			this.words = words;
+		}
 	}
 
 	/**
@@ -67,16 +95,16 @@ public final class UnicodeText {
 	}
 
 	/** Why the character may not stand in a text, or null when it may. */
-	private static String kind(int c, boolean multiline) {
+	private static Kind kind(int c, boolean multiline) {
 		if (c <= 0xFFFF && Character.isSurrogate((char) c)) {
 			// codePointAt gives a surrogate itself only when it has no partner
-			return "half of a UTF-16 surrogate pair, which is not a character";
+			return Kind.SURROGATE;
 		}
 		if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
-			return "a bidirectional override or isolate, which can make text display reversed";
+			return Kind.BIDI;
 		}
 		if (Character.getType(c) == Character.CONTROL && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
-			return "a control character";
+			return Kind.CONTROL;
 		}
 		return null;
 	}

@@ -145,7 +145,7 @@ class ConsentLifecycleIntegrationTests extends LoopTestSupport {
 		consent.promptRenewals();
 		consent.promptRenewals();
 		assertThat(sentTo(kim)).hasSize(3);
-		assertThat(lastSentTo(kim)).isEqualTo("Hi Kim, your agreement to hear if Jo goes quiet ends on 2031-03-08. "
+		assertThat(lastSentTo(kim)).isEqualTo("Hi Kim, your agreement to hear if Jo goes quiet ends on March 8, 2031. "
 				+ "Reply YES to keep it for another year, or do nothing and it simply ends.");
 		assertThat(sentTo(lou)).hasSize(3);
 
@@ -174,13 +174,15 @@ class ConsentLifecycleIntegrationTests extends LoopTestSupport {
 		String id = enrol("Teo Vidal", "+17205550134", "America/New_York", "19:46");
 		String ines = "+17205550135";
 		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + id + "/allies",
-				Map.of("name", "Inés Soto", "phone", ines, "language", "es"), JsonNode.class);
+				Map.of("name", "Inés Soto", "phone", ines, "language", "es", "timeZone", "Pacific/Kiritimati"), JsonNode.class);
 		assertThat(invited.getStatusCode()).as(String.valueOf(invited.getBody())).isEqualTo(HttpStatus.CREATED);
 		sms(ines, "SÍ");
-		clock.set(START.plus(VALID_FOR).minus(Duration.ofDays(14)));
+		// asked at noon her time (22:00 UTC), outside her quiet hours
+		clock.set(START.plus(VALID_FOR).minus(Duration.ofDays(14)).plus(Duration.ofHours(6)));
 		consent.promptRenewals();
+		// it ends at 16:00 UTC on 8 March, already the 9th where she lives (UTC+14)
 		assertThat(lastSentTo(ines)).isEqualTo("Hola Inés, tu acuerdo para saber si Teo deja de responder termina el "
-				+ "2031-03-08. Responde SÍ para mantenerlo otro año, o no hagas nada y simplemente termina.");
+				+ "9 de marzo de 2031. Responde SÍ para mantenerlo otro año, o no hagas nada y simplemente termina.");
 		sms(ines, "Sí");
 		assertThat(lastSentTo(ines))
 			.isEqualTo("Gracias, Inés. Seguirás sabiendo si Teo deja de responder. Escribe PARAR AVISOS cuando quieras.");

@@ -117,7 +117,8 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 		ana.signIn("ana", PASSWORD);
 		String page = ana.submit("/participants/new", "/participants/new", Map.of("name", "Gil", "phone",
 				"+1 202 555 0891", "timeZone", "America/New_York", "checkInTime", "09:00", "language", "en")).body();
-		assertThat(page).contains(Caseload.NOT_FROM_YOUR_ACCOUNT).doesNotContainIgnoringCase("already enrolled");
+		assertThat(page).contains("cannot be enrolled from your account: check the number with the person; if it is right, "
+				+ "ask a supervisor to enrol them").doesNotContainIgnoringCase("already enrolled");
 
 		// the participant's own coach and a supervisor see the duplicate, with whom it is
 		ResponseEntity<JsonNode> own = enrolling(as("ben"), "+1 202 555 0891");

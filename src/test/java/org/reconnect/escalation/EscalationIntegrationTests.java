@@ -368,7 +368,7 @@ class EscalationIntegrationTests extends LoopTestSupport {
 
 		clock.set(START.plus(Duration.ofDays(352)));
 		escalation.sweep();
-		assertThat(lastSentTo(pia)).isEqualTo("Hi Pia, your agreement to hear if Ola goes quiet ends on 2031-03-08. "
+		assertThat(lastSentTo(pia)).isEqualTo("Hi Pia, your agreement to hear if Ola goes quiet ends on March 8, 2031. "
 				+ "Reply YES to keep it for another year, or do nothing and it simply ends.");
 		escalation.sweep();
 		assertThat(sentTo(pia)).as("prompted once").hasSize(3);

@@ -96,6 +96,28 @@ class LanguageCompletenessTests {
 				"pt: messages/crisis_pt.properties says crisis.language=es: write crisis.language=pt");
 	}
 
+	@Test
+	void validationMessagesWithAKeyMissingOrAnotherParameterAreNamed() throws IOException {
+		Path scratch = Files.createTempDirectory("languages");
+		Files.createDirectories(scratch.resolve("messages"));
+		Files.createDirectories(scratch.resolve("keywords"));
+		Files.writeString(scratch.resolve("keywords/keywords_pt.txt"), "stop: parar\n");
+		Files.createDirectories(scratch.resolve("crisis/pt"));
+		Path flows = Files.createDirectories(scratch.resolve("flows"));
+		Files.writeString(scratch.resolve("ValidationMessages.properties"),
+				"jakarta.validation.constraints.Size.message=is too long: at most {max} characters\n"
+						+ "reconnect.items.message=has too many items: at most {max}\n");
+		Files.writeString(scratch.resolve("ValidationMessages_pt.properties"),
+				"jakarta.validation.constraints.Size.message=é longo demais: no máximo {value} caracteres\n"
+						+ "reconnect.extra=sobra\n");
+		Path pt = scratch.resolve("ValidationMessages_pt.properties");
+		assertThat(missing("pt", scratch, flows)).containsExactly(
+				"pt: jakarta.validation.constraints.Size.message in " + pt + " says [value] where "
+						+ "ValidationMessages.properties says [max]",
+				"pt: add reconnect.items.message to " + pt + " (has too many items: at most {max})",
+				"pt: reconnect.extra in " + pt + " is in no other language: remove it, or add it to ValidationMessages.properties");
+	}
+
 	/** What the language lacks, a line each, naming the file to add or change. */
 	static List<String> missing(String language, Path resources, Path flows) throws IOException {
 		List<String> missing = new ArrayList<>();
@@ -122,10 +144,14 @@ class LanguageCompletenessTests {
 				}
 			}
 		}
-		if (!language.equals(firstOffered()) && Files.exists(resources.resolve("ValidationMessages.properties"))
-				&& !Files.exists(resources.resolve("ValidationMessages_" + language + ".properties"))) {
-			missing.add(language + ": add " + resources.resolve("ValidationMessages_" + language + ".properties")
+		Path validation = resources.resolve("ValidationMessages.properties");
+		Path ownValidation = resources.resolve("ValidationMessages_" + language + ".properties");
+		if (!language.equals(firstOffered()) && Files.exists(validation) && !Files.exists(ownValidation)) {
+			missing.add(language + ": add " + ownValidation
 					+ " (every key of ValidationMessages.properties: what the API and the console say of a refused field)");
+		}
+		else if (!language.equals(firstOffered()) && Files.exists(validation)) {
+			missing.addAll(unlike(language, load(validation), load(ownValidation), ownValidation));
 		}
 		if (!Files.exists(resources.resolve("keywords/keywords_" + language + ".txt"))) {
 			missing.add(language + ": add " + resources.resolve("keywords/keywords_" + language + ".txt")
@@ -146,6 +172,40 @@ class LanguageCompletenessTests {
 			}
 		}
 		return missing;
+	}
+
+	/**
+	 * Bean Validation's words in {@code language} against the base file's: every key, each with the
+	 * same parameters ({max}, {character}), as Hibernate Validator fills them in by name.
+	 */
+	private static List<String> unlike(String language, Properties base, Properties own, Path file) {
+		List<String> unlike = new ArrayList<>();
+		for (String key : new java.util.TreeSet<>(base.stringPropertyNames())) {
+			String text = own.getProperty(key);
+			if (text == null) {
+				unlike.add(language + ": add " + key + " to " + file + " (" + base.getProperty(key) + ")");
+			}
+			else if (!parameters(text).equals(parameters(base.getProperty(key)))) {
+				unlike.add(language + ": " + key + " in " + file + " says " + parameters(text) + " where "
+						+ "ValidationMessages.properties says " + parameters(base.getProperty(key)));
+			}
+		}
+		own.stringPropertyNames()
+			.stream()
+			.filter(key -> !base.containsKey(key))
+			.sorted()
+			.forEach(key -> unlike.add(language + ": " + key + " in " + file + " is in no other language: remove it, "
+					+ "or add it to ValidationMessages.properties"));
+		return unlike;
+	}
+
+	private static java.util.Set<String> parameters(String text) {
+		java.util.Set<String> parameters = new java.util.TreeSet<>();
+		java.util.regex.Matcher parameter = java.util.regex.Pattern.compile("\\{([^{}]+)}").matcher(text);
+		while (parameter.find()) {
+			parameters.add(parameter.group(1));
+		}
+		return parameters;
 	}
 
 	/** The language a bundle says it is written in ({@code <purpose>.language}), if it says. */

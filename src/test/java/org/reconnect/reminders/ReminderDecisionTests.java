@@ -77,7 +77,23 @@ class ReminderDecisionTests {
 		ReminderDecision decision = ReminderDecision.decide(stored, clock.instant(), DEE);
 
 		assertThat(decision.outcome()).isEqualTo(Outcome.DEFERRED_QUIET_HOURS);
-		assertThat(ReminderView.of(stored, "").inQuietHours()).isEqualTo(InQuietHours.WAIT);
+		assertThat(ReminderView.of(stored, "", Lead::code).inQuietHours()).isEqualTo(InQuietHours.WAIT);
+	}
+
+	@Test
+	void aDeliveryRecordKeepsItsLeadAsSentAndARecordKeptInWordsReadsAsItWas() {
+		Instant meeting = Instant.parse("2030-03-06T15:00:00Z");
+		ReminderView.DeliveryView kept = ReminderView.DeliveryView.of(new Reminder.Delivery("2030-03-06T10:00", meeting,
+				"P1D@18:00", meeting, meeting, Outcome.SENT), lead -> "el día antes a las " + lead.at());
+		assertThat(kept.daysBefore()).isEqualTo(1);
+		assertThat(kept.at()).isEqualTo("18:00");
+		assertThat(kept.before()).isNull();
+		assertThat(kept.lead()).isEqualTo("el día antes a las 18:00");
+
+		ReminderView.DeliveryView old = ReminderView.DeliveryView.of(new Reminder.Delivery("2030-03-06T10:00", meeting,
+				"the day before at 18:00", meeting, meeting, Outcome.SENT), lead -> "words");
+		assertThat(old.lead()).as("a record from before codes").isEqualTo("the day before at 18:00");
+		assertThat(old.daysBefore()).isNull();
 	}
 
 	@Test

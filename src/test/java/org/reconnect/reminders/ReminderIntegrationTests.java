@@ -176,6 +176,17 @@ class ReminderIntegrationTests extends DueWorkTestBase {
 		JsonNode reminder = coach().getForObject(reminders(id) + "/" + rid, JsonNode.class);
 		assertThat(reminder.get("deliveries").findValuesAsString("outcome")).containsExactly("SENT");
 		assertThat(reminder.get("nextReminderAt").isNull()).as("a one-off has nothing more to send").isTrue();
+		JsonNode delivery = reminder.get("deliveries").get(0);
+		assertThat(delivery.get("before").asText()).as("the lead as it is sent").isEqualTo("PT1H");
+		assertThat(delivery.get("lead").asText()).isEqualTo("1 hour before");
+		org.springframework.http.HttpHeaders spanish = new org.springframework.http.HttpHeaders();
+		spanish.set(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "es");
+		assertThat(coach().exchange(reminders(id) + "/" + rid, HttpMethod.GET, new HttpEntity<>(spanish), JsonNode.class)
+			.getBody()
+			.get("deliveries")
+			.get(0)
+			.get("lead")
+			.asText()).as("in the coach's language").isEqualTo("1 hora antes");
 	}
 
 	@Test
@@ -228,6 +239,9 @@ class ReminderIntegrationTests extends DueWorkTestBase {
 		assertThat(sentTo(phone)).isEmpty();
 		JsonNode held = coach().getForObject(reminders(id) + "/" + rid, JsonNode.class);
 		assertThat(held.get("deliveries").findValuesAsString("outcome")).containsExactly("DEFERRED_QUIET_HOURS");
+		assertThat(held.at("/deliveries/0/daysBefore").asInt()).isEqualTo(1);
+		assertThat(held.at("/deliveries/0/at").asText()).isEqualTo("22:00");
+		assertThat(held.at("/deliveries/0/lead").asText()).matches("the day before at 10:00\\hPM");
 		assertThat(held.get("nextReminderAt").asText()).as("08:00 EST").isEqualTo("2030-03-05T13:00:00Z");
 		assertThat(scheduler.getTrigger(minute("2030-03-05T13:00:00Z"))).isNotNull();
 

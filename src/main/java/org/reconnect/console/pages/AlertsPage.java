@@ -131,8 +131,7 @@ class AlertsPage {
 		}
 		// only a path inside the console: never an open redirect, never a line break in the Location header
 		if (back.length() > 200 || !LOCAL_PATH.matcher(back).matches()) {
-			throw InvalidInput.of("back", "must be a path inside the console of at most 200 characters, such as /alerts "
-					+ "or /participants/{id}; the page's form sends it");
+			throw InvalidInput.of("back", "problem.back");
 		}
 		return "redirect:" + back;
 	}

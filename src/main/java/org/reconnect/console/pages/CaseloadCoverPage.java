@@ -48,7 +48,8 @@ class CaseloadCoverPage {
 			redirect.addFlashAttribute("done", texts.getMessage("participant.cover.done", new Object[] { moved, from, to }, locale));
 		}
 		catch (InvalidInput invalid) {
-			redirect.addFlashAttribute("coverError", invalid.problems().get(0).field() + " " + invalid.problems().get(0).message());
+			redirect.addFlashAttribute("coverError", invalid.problems().get(0).field() + " "
+					+ invalid.problems().get(0).messageIn(texts, locale));
 		}
 		return "redirect:/caseload/cover";
 	}

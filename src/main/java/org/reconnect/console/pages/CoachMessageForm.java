@@ -40,7 +40,7 @@ class CoachMessageForm {
 					? "participant.write.queued" : "participant.write.sent", new Object[] { profile.firstName() }, locale));
 		}
 		catch (InvalidInput invalid) {
-			redirect.addFlashAttribute("messageErrors", Map.of("text", invalid.problems().get(0).message()));
+			redirect.addFlashAttribute("messageErrors", Map.of("text", invalid.problems().get(0).messageIn(texts, locale)));
 			redirect.addFlashAttribute("messageDraft", text);
 		}
 		catch (ParticipantOptedOut optedOut) {

@@ -72,7 +72,7 @@ class EnrolPage {
 			return show(form, FieldErrors.of(invalid, texts), model);
 		}
 		catch (ParticipantAlreadyEnrolled taken) {
-			return show(form, FieldErrors.none().add("phone", taken.getMessage()), model);
+			return show(form, FieldErrors.none().add("phone", taken.messageIn(texts, LocaleContextHolder.getLocale())), model);
 		}
 	}
 
@@ -126,7 +126,7 @@ class EnrolPage {
 			return new PhoneCheck(true, phones.national("phone", raw));
 		}
 		catch (InvalidInput invalid) {
-			return new PhoneCheck(false, invalid.problems().get(0).message());
+			return new PhoneCheck(false, invalid.problems().get(0).messageIn(texts, LocaleContextHolder.getLocale()));
 		}
 	}
 

@@ -39,10 +39,7 @@ class PageErrors {
 	String invalid(InvalidInput invalid, Model model, Locale locale) {
 		model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
 		model.addAttribute("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
-		model.addAttribute("problems", invalid.problems()
-			.stream()
-			.map(problem -> new InvalidInput.FieldProblem(problem.field(), problem.messageIn(texts, locale)))
-			.toList());
+		model.addAttribute("problems", ShownProblem.of(invalid, texts, locale));
 		return "error";
 	}
 }

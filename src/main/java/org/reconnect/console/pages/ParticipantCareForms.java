@@ -77,7 +77,7 @@ class ParticipantCareForms {
 			redirect.addFlashAttribute("allyValues", values);
 		}
 		catch (AllyAlreadyNamed alreadyNamed) {
-			redirect.addFlashAttribute("allyErrors", Map.of("phone", alreadyNamed.getMessage()));
+			redirect.addFlashAttribute("allyErrors", Map.of("phone", alreadyNamed.messageIn(texts, locale)));
 		}
 		return "redirect:/participants/" + id + "#allies";
 	}
@@ -171,14 +171,14 @@ class ParticipantCareForms {
 				continue;
 			}
 			int at = steps.size();
-			Duration delay = hours(row.getAfterHours(), "steps[" + at + "].delay", problems, false);
-			Duration repeat = hours(row.getRepeatHours(), "steps[" + at + "].repeatEvery", problems, true);
+			Duration delay = hours(row.getAfterHours(), "steps[" + at + "].delay", problems, false, locale);
+			Duration repeat = hours(row.getRepeatHours(), "steps[" + at + "].repeatEvery", problems, true, locale);
 			Audience audience;
 			try {
 				audience = Audience.valueOf(row.getAudience());
 			}
 			catch (IllegalArgumentException ex) {
-				problems.put("steps[" + at + "].audience", "is required: PARTICIPANT, COACH or ALLIES");
+				problems.put("steps[" + at + "].audience", texts.getMessage("problem.ladder.audience", null, locale));
 				continue;
 			}
 			steps.add(new LadderStep(row.getName() == null || row.getName().isBlank() ? null : row.getName().trim(),
@@ -212,7 +212,7 @@ class ParticipantCareForms {
 			RedirectAttributes redirect, Locale locale) {
 		ParticipantProfile profile = scope.owned(id, coach);
 		Map<String, String> problems = new LinkedHashMap<>();
-		Duration grace = hours(graceHours, "gracePeriod", problems, false);
+		Duration grace = hours(graceHours, "gracePeriod", problems, false, locale);
 		int missed;
 		try {
 			missed = Integer.parseInt(missedToQuiet.trim());
@@ -254,11 +254,11 @@ class ParticipantCareForms {
 	}
 
 	/** Hours as typed (1, 1.5, 48); null when blank and {@code optional}. */
-	private static Duration hours(String raw, String field, Map<String, String> problems, boolean optional) {
+	private Duration hours(String raw, String field, Map<String, String> problems, boolean optional, Locale locale) {
 		String value = raw == null ? "" : raw.trim().replace(',', '.');
 		if (value.isEmpty()) {
 			if (!optional) {
-				problems.put(field, "is required: a number of hours, e.g. 2 or 48");
+				problems.put(field, texts.getMessage("problem.hours.required", null, locale));
 			}
 			return null;
 		}
@@ -266,7 +266,7 @@ class ParticipantCareForms {
 			return Duration.ofMinutes(Math.round(Double.parseDouble(value) * 60));
 		}
 		catch (NumberFormatException ex) {
-			problems.put(field, "'" + raw + "' is not a number of hours: write e.g. 2 or 48");
+			problems.put(field, texts.getMessage("problem.hours.unreadable", new Object[] { raw }, locale));
 			return null;
 		}
 	}

@@ -81,7 +81,7 @@ class ParticipantEditPage {
 					texts.getMessage("participant.coach.done", new Object[] { moved.name(), moved.coach() }, locale));
 		}
 		catch (InvalidInput invalid) {
-			redirect.addFlashAttribute("coachError", invalid.problems().get(0).message());
+			redirect.addFlashAttribute("coachError", invalid.problems().get(0).messageIn(texts, locale));
 		}
 		return "redirect:/participants/" + id;
 	}

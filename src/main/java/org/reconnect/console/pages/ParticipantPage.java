@@ -123,7 +123,7 @@ class ParticipantPage {
 			redirect.addFlashAttribute("pauseError", texts.getMessage("participant.pause.pick", null, locale));
 		}
 		catch (InvalidInput invalid) {
-			redirect.addFlashAttribute("pauseError", invalid.problems().get(0).message());
+			redirect.addFlashAttribute("pauseError", invalid.problems().get(0).messageIn(texts, locale));
 		}
 		return "redirect:/participants/" + id + "#pause";
 	}

@@ -54,7 +54,7 @@ class ReminderPage {
 		}
 		catch (InvalidInput invalid) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST); // the form again, with what to change
-			page.fill(profile, form, null, errors(invalid), model);
+			page.fill(profile, form, null, errors(invalid, locale), model);
 			return "participant";
 		}
 	}
@@ -73,7 +73,7 @@ class ReminderPage {
 		}
 		catch (InvalidInput invalid) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			page.fill(profile, form, reminder, errors(invalid), model);
+			page.fill(profile, form, reminder, errors(invalid, locale), model);
 			return "participant";
 		}
 	}
@@ -105,7 +105,7 @@ class ReminderPage {
 					reminders.preview(profile.id(), form.toRequest(profile.zone().getId(), built), PREVIEW_COUNT));
 		}
 		catch (InvalidInput invalid) {
-			errors = errors(invalid);
+			errors = errors(invalid, locale);
 		}
 		model.addAttribute("previewErrors", errors);
 		if (htmx != null) {
@@ -117,13 +117,13 @@ class ReminderPage {
 	}
 
 	/** The service's field names as the form's: start is the date, rule the repeat, leads[i] the leads. */
-	private static FieldErrors errors(InvalidInput invalid) {
+	private FieldErrors errors(InvalidInput invalid, Locale locale) {
 		FieldErrors errors = FieldErrors.none();
 		invalid.problems().forEach(problem -> errors.add(switch (problem.field()) {
 			case "start" -> "date";
 			case "rule" -> "repeat";
 			default -> problem.field().startsWith("leads") ? "leads" : problem.field();
-		}, problem.message()));
+		}, problem.messageIn(texts, locale)));
 		return errors;
 	}
 }

@@ -48,7 +48,7 @@ class RoutinePage {
 	 */
 	record RoutineForm(String flow, List<String> days, String time, String on, String rule) {
 
-		RoutineRequest request(MessageSource texts, Locale locale) {
+		RoutineRequest request() {
 			List<String> ticked = days == null ? List.of()
 					: ReminderForm.WEEKDAYS.stream().filter(days::contains).toList();
 			String chosen;
@@ -59,7 +59,7 @@ class RoutinePage {
 				chosen = rule;
 			}
 			else {
-				throw InvalidInput.of("days", texts.getMessage("repeat.error.days", null, locale));
+				throw InvalidInput.of("days", "repeat.error.days");
 			}
 			return new RoutineRequest(chosen, time, on != null);
 		}
@@ -77,13 +77,13 @@ class RoutinePage {
 		ParticipantProfile profile = scope.owned(id, coach);
 		String flow = form.flow() == null ? "" : form.flow();
 		try {
-			RoutineView set = routines.set(profile.id(), flow, form.request(texts, locale), "coach:" + coach.getName());
+			RoutineView set = routines.set(profile.id(), flow, form.request(), "coach:" + coach.getName());
 			redirect.addFlashAttribute("done", texts.getMessage("routine.saved",
 					new Object[] { flowWords(flow, locale), set.description() }, locale));
 		}
 		catch (InvalidInput invalid) {
 			Map<String, String> errors = new LinkedHashMap<>();
-			invalid.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + "; " + b));
+			invalid.problems().forEach(problem -> errors.merge(problem.field(), problem.messageIn(texts, locale), (a, b) -> a + "; " + b));
 			redirect.addFlashAttribute("routineErrors", errors);
 			redirect.addFlashAttribute("routineFlow", flow);
 		}

@@ -51,7 +51,7 @@ public final class ScheduleRule {
 	 * @throws InvalidInput naming each field of the form that is wrong, in the coach's language
 	 */
 	public static Built build(ReminderForm form, String kept, MessageSource texts, Locale locale) {
-		Problems problems = new Problems(texts, locale);
+		Problems problems = new Problems();
 		LocalDate date = date(form.date(), "date", problems);
 		LocalTime time = null;
 		try {
@@ -289,15 +289,15 @@ public final class ScheduleRule {
 		return 0;
 	}
 
-	/** What is wrong, by field, in the coach's words from the console bundle. */
-	private record Problems(MessageSource texts, Locale locale, List<FieldProblem> list) {
+	/** What is wrong, by field, as codes of the console bundle (the page shows them in the coach's words). */
+	private record Problems(List<FieldProblem> list) {
 
-		Problems(MessageSource texts, Locale locale) {
-			this(texts, locale, new ArrayList<>());
+		Problems() {
+			this(new ArrayList<>());
 		}
 
 		void add(String field, String key, Object... values) {
-			list.add(new FieldProblem(field, texts.getMessage(key, values, locale)));
+			list.add(FieldProblem.of(field, key, values));
 		}
 
 		void check() {

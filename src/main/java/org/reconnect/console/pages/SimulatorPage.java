@@ -127,7 +127,7 @@ class SimulatorPage {
 			redirect.addFlashAttribute("jumpedBy", by.strip());
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("jumpError", ex.problems().get(0).message());
+			redirect.addFlashAttribute("jumpError", ex.problems().get(0).messageIn(texts, LocaleContextHolder.getLocale()));
 			redirect.addFlashAttribute("jumpValue", by);
 		}
 		return back(participant);
@@ -156,12 +156,13 @@ class SimulatorPage {
 			return back(created.id().value());
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("createErrors", ex.problems());
+			redirect.addFlashAttribute("createErrors", ShownProblem.of(ex, texts, LocaleContextHolder.getLocale()));
 			return back("");
 		}
-		catch (RuntimeException ex) {
+		catch (org.reconnect.system.Refusal ex) {
+			// the number is enrolled already
 			redirect.addFlashAttribute("createErrors",
-					List.of(new InvalidInput.FieldProblem("phone", ex.getMessage())));
+					List.of(new ShownProblem("phone", ex.messageIn(texts, LocaleContextHolder.getLocale()))));
 			return back("");
 		}
 	}
@@ -233,7 +234,7 @@ class SimulatorPage {
 				return number;
 			}
 		}
-		throw InvalidInput.of("phone", "every reserved test number is in use: type a phone number");
+		throw InvalidInput.of("phone", "problem.simulator.numbers-used");
 	}
 
 	private static String back(String participant) {

@@ -2,6 +2,7 @@ package org.reconnect.console.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -93,12 +94,13 @@ class ScheduleRuleTests {
 		assertThatThrownBy(() -> ScheduleRule.build(typed, null, TEXTS, Locale.ENGLISH)).isInstanceOf(InvalidInput.class)
 			.extracting(ex -> ((InvalidInput) ex).problems())
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(FieldProblem.class))
-			.containsExactly(new FieldProblem("date", "pick a date, e.g. from the calendar"),
-					new FieldProblem("time", "pick a time of day, e.g. 19:00"),
-					new FieldProblem("everyWeeks", "give a number of weeks from 1 to 52"),
-					new FieldProblem("days", "tick at least one day of the week"),
-					new FieldProblem("count", "give a number of times from 1 to 999"),
-					new FieldProblem("leads", "tick at least one time to remind them"));
+			.extracting(FieldProblem::field, p -> p.messageIn(TEXTS, Locale.ENGLISH))
+			.containsExactly(tuple("date", "pick a date, e.g. from the calendar"),
+					tuple("time", "pick a time of day, e.g. 19:00"),
+					tuple("everyWeeks", "give a number of weeks from 1 to 52"),
+					tuple("days", "tick at least one day of the week"),
+					tuple("count", "give a number of times from 1 to 999"),
+					tuple("leads", "tick at least one time to remind them"));
 		ReminderForm far = new ReminderForm("Far", "+999999999-12-31", "19:00", "monthly", "1", List.of(), "weekday",
 				"1", "-1", "FR", "on", "+999999999-12-31", "", List.of("PT1H"), "", "", "", "WAIT");
 		assertThatThrownBy(() -> ScheduleRule.build(far, null, TEXTS, Locale.ENGLISH))
@@ -110,6 +112,7 @@ class ScheduleRuleTests {
 		ReminderForm early = form("weekly", "1", List.of("TU"), "day", "1", "1", "MO", "on", "2030-03-01", "");
 		assertThatThrownBy(() -> ScheduleRule.build(early, null, TEXTS, Locale.forLanguageTag("es")))
 			.extracting(ex -> ((InvalidInput) ex).problems().get(0))
-			.isEqualTo(new FieldProblem("until", "elija una fecha igual o posterior a la primera, 2030-03-12"));
+			.extracting(FieldProblem::field, p -> p.messageIn(TEXTS, Locale.forLanguageTag("es")))
+			.containsExactly("until", "elija una fecha igual o posterior a la primera, 2030-03-12");
 	}
 }
