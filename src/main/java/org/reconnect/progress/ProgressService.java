@@ -28,8 +28,11 @@ public class ProgressService {
 	private final Milestones milestones;
 	private final ProgressNotes notes;
 	private final ProgressDays days;
+	private final ProgressDelivery delivery;
 
-	ProgressService(ProgressSharings sharing, Milestones milestones, ProgressNotes notes, ProgressDays days) {
+	ProgressService(ProgressSharings sharing, Milestones milestones, ProgressNotes notes, ProgressDays days,
+			ProgressDelivery delivery) {
+		this.delivery = delivery;
 		this.sharing = sharing;
 		this.milestones = milestones;
 		this.notes = notes;
@@ -93,6 +96,14 @@ public class ProgressService {
 						n.status(), n.outcome(), n.decidedAt()))
 				.toList()))
 			.toList();
+	}
+
+	/**
+	 * Sends the notes due by the clock now, as scheduling's sweep does (for tests that run parts of
+	 * the sweep by hand).
+	 */
+	public int sendDue() {
+		return delivery.recover() + delivery.fireDue();
 	}
 
 	/** An erased participant's days, milestones, notes and choice go. */

@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reconnect.ConsoleSession;
 import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.consent.AlertKind;
@@ -27,6 +30,7 @@ import org.reconnect.participants.ParticipantService;
 import org.reconnect.scheduling.DueWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -80,6 +84,12 @@ class ProgressIntegrationTests extends SimulatorAppTestBase {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	ProgressService progress;
+
+	@LocalServerPort
+	int port;
 
 	private final List<ParticipantId> enrolled = new ArrayList<>();
 
@@ -247,6 +257,26 @@ class ProgressIntegrationTests extends SimulatorAppTestBase {
 		phone.receive(number, "stop sharing");
 		assertThat(texts(number).get(texts(number).size() - 1)).startsWith("No se está compartiendo nada");
 		assertThat(participants.find(id).orElseThrow().active()).as("STOP SHARING is not STOP").isTrue();
+	}
+
+	@Test
+	void theParticipantPageShowsWhatIsSharedAndChangesIt() {
+		clock.set(START);
+		String number = "+12025557108";
+		ParticipantId id = enrol("Mina Cole", number, "en");
+		checkIn(id, number, "my sister");
+		ConsoleSession console = new ConsoleSession(port);
+		console.signIn("coach", "sim-pass-2030");
+		String page = "/participants/" + id.value();
+
+		String before = console.get(page).body();
+		assertThat(before).contains("Good news to allies").contains("Milestones reached").contains("their first check-in")
+			.doesNotContainPattern("name=\"shared\"[^>]*checked");
+
+		HttpResponse<String> saved = console.submit(page, page + "/progress-sharing", Map.of("shared", "CONNECTED_WEEK"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(progress.sharing(id).shared()).containsExactly("CONNECTED_WEEK");
+		assertThat(console.get(page).body()).containsPattern("value=\"CONNECTED_WEEK\"[^>]*checked");
 	}
 
 	private ParticipantId enrol(String name, String number, String language) {
