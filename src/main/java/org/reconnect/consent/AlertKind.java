@@ -7,5 +7,10 @@ public enum AlertKind {
 	/** A short note that the participant is back in touch, after an alert. */
 	BACK_IN_TOUCH,
 	/** The participant wrote in crisis; only when the participant asked for this specifically. */
-	CRISIS
+	CRISIS,
+	/**
+	 * Good news: a short note at a milestone the participant chose to share. Asked for only when the
+	 * participant wants it, and agreed to by name: holding another kind never covers it.
+	 */
+	PROGRESS
 }

@@ -135,9 +135,24 @@ public class ConsentService {
 		Instant answerBy = now.plus(settings.answerWithin());
 		append(ally, ConsentChange.REQUESTED, asked, why == null ? NAMED_AS_ALLY : why, by, now, now, answerBy, cause);
 		conversations.startWithAlly(new InvitedAlly(ally.id, participantId, phone, ally.firstName(), allyLanguage),
-				settings.invitationFlow(), asked.contains(AlertKind.CRISIS) ? "crisis" : null, answerBy);
+				settings.invitationFlow(), invitationEntry(asked), answerBy);
 		log.info("Ally {} invited for participant {} ({})", ally.id, participantId, asked);
 		return ally.view(state(ally), now);
+	}
+
+	/**
+	 * Where the invitation flow starts, so that it names exactly what is asked: its {@code entries}
+	 * "crisis", "progress" (good news beside the alerts), "crisis-progress", or "progress-only".
+	 */
+	static String invitationEntry(List<AlertKind> asked) {
+		boolean crisis = asked.contains(AlertKind.CRISIS);
+		if (!asked.contains(AlertKind.PROGRESS)) {
+			return crisis ? "crisis" : null;
+		}
+		if (asked.size() == 1) {
+			return "progress-only";
+		}
+		return crisis ? "crisis-progress" : "progress";
 	}
 
 	/**

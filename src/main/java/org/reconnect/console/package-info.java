@@ -3,5 +3,5 @@
  * delivery of notices to the coach.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "participants", "messaging",
-		"flows", "scheduling", "reminders", "routines", "consent", "escalation", "transcripts", "coaches", "simulator" })
+		"flows", "scheduling", "reminders", "routines", "consent", "escalation", "transcripts", "coaches", "simulator", "progress" })
 package org.reconnect.console;

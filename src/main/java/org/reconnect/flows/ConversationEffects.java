@@ -54,6 +54,9 @@ class ConversationEffects {
 			else if (effect instanceof Effect.Emit emit && emit.event() == FlowEvent.CHECK_IN_ANSWERED) {
 				events.publishEvent(new CheckInAnswered(participant.id(), conversation.id));
 			}
+			else if (effect instanceof Effect.Emit emit && emit.event() == FlowEvent.REACHED_OUT) {
+				events.publishEvent(new ReachedOut(participant.id(), conversation.id));
+			}
 			else if (effect instanceof Effect.Emit emit && emit.event() == FlowEvent.CHECK_IN_TIME_CHOSEN) {
 				TimesOfDay.parse(conversation.answers.get("check_in_time"))
 					.ifPresent(time -> events.publishEvent(new CheckInTimeChosen(participant.id(), time)));

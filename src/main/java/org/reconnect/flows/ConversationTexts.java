@@ -69,8 +69,19 @@ class ConversationTexts {
 			.orElseGet(() -> texts.getMessage("conversation.no-next-meeting", null, locale(participant)));
 	}
 
-	/** A sentence that recognises progress, whatever it is: a streak, this week's check-ins, or being here. */
+	/**
+	 * A sentence that recognises progress: the progress module's concrete week when it has one, else
+	 * a streak, this week's check-ins, or being here.
+	 */
 	private String progress(ParticipantProfile participant) {
+		Optional<String> known = placeholders.orderedStream()
+			.filter(source -> source.placeholder().equals("progress"))
+			.map(source -> source.value(participant))
+			.flatMap(Optional::stream)
+			.findFirst();
+		if (known.isPresent()) {
+			return known.get();
+		}
 		Locale locale = locale(participant);
 		List<Conversation> answered = answeredCheckIns(participant);
 		int streak = streak(participant, answered);

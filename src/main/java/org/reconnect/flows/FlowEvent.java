@@ -19,6 +19,9 @@ enum FlowEvent {
 	/** The reply saved as {@code check_in_time} becomes the participant's daily check-in time. */
 	CHECK_IN_TIME_CHOSEN("CheckInTimeChosen", true),
 
+	/** The participant said they connected with someone today (progress counts the days). */
+	REACHED_OUT("ReachedOut", true),
+
 	/** A check-in expired with no reply at all; raised by {@code expires}, never by {@code emit}. */
 	CHECK_IN_MISSED("CheckInMissed", false);
 

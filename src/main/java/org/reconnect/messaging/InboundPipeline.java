@@ -42,6 +42,9 @@ public final class InboundPipeline {
 		CONSENT("ALLY and REMOVE from a participant, STOP ALERTS from an ally: who may be told changes before any "
 				+ "conversation reads the words (consent)"),
 
+		SHARING("a participant's STOP SHARING ends progress notes to their allies at once, before a conversation "
+				+ "could take the words as an answer (progress)"),
+
 		ALLY_CONVERSATIONS("an ally's reply goes to their newest open invitation, unless it answers the same "
 				+ "number's own check-in (flows)"),
 

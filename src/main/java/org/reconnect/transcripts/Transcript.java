@@ -38,7 +38,9 @@ public record Transcript(String file, String flow, String name, String timeZone,
 	 * {@code after} (time passes with no reply, and the due work of that moment runs as the
 	 * scheduler's sweep would: timeouts, expiries, consent renewals, escalation steps, reminders),
 	 * {@code start} (a flow starts), {@code state} (the open conversation, "flow/state" or "none"),
-	 * {@code consent} (with {@code party: ally}: the ally's consent state, e.g. "ACTIVE").
+	 * {@code consent} (with {@code party: ally}: the ally's consent state, e.g. "ACTIVE"),
+	 * {@code participant} (with {@code party: ally}: a text from the participant's phone),
+	 * {@code share} (the milestones the participant shares with allies, e.g. [DAYS_TAKING_PART]).
 	 */
 	public record Step(int number, String kind, List<String> texts) {
 

@@ -17,6 +17,7 @@ import org.reconnect.messaging.SentMessage;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.progress.ProgressService;
 import org.reconnect.scheduling.DueWork;
 import org.reconnect.system.ShiftableClock;
 import org.reconnect.system.SimulatorMode;
@@ -44,10 +45,12 @@ public class TranscriptPlayer {
 	private final PhoneSimulator phone;
 	private final Clock clock;
 	private final DueWork due;
+	private final ProgressService progress;
 
 	TranscriptPlayer(ParticipantService participants, ConversationRuntime conversations, ConsentService consent,
-			PhoneSimulator phone, Clock clock, DueWork due) {
+			PhoneSimulator phone, Clock clock, DueWork due, ProgressService progress) {
 		this.due = due;
+		this.progress = progress;
 		this.participants = participants;
 		this.conversations = conversations;
 		this.consent = consent;
@@ -111,6 +114,9 @@ public class TranscriptPlayer {
 			}
 			switch (step.kind()) {
 				case "send" -> phone.receive(talker, step.text());
+				// with party: ally, the participant's own text (their replies are not the ally's to read)
+				case "participant" -> phone.receive(number, step.text());
+				case "share" -> progress.share(id, step.texts(), "participant");
 				case "after" -> {
 					time.shift(Transcript.duration(step.text()));
 					// what the scheduler's sweep runs at that moment: timeouts, expiries, pauses that end,
@@ -139,7 +145,7 @@ public class TranscriptPlayer {
 				}
 				default -> {
 					return TranscriptResult.fail(transcript, step.toString(),
-							"unknown step: use expect, send, after, start, state or consent", List.of(), List.of());
+							"unknown step: use expect, send, participant, share, after, start, state or consent", List.of(), List.of());
 				}
 			}
 		}

@@ -4,5 +4,5 @@
  * phone simulator. {@code mvn verify} plays them all; the console plays a flow's transcripts on
  * demand, only with the simulator, against throwaway test participants.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "participants", "messaging", "flows", "consent", "scheduling" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "participants", "messaging", "flows", "consent", "scheduling", "progress" })
 package org.reconnect.transcripts;

@@ -28,7 +28,10 @@ import tools.jackson.databind.JsonNode;
  * pauses and consent changes (YES, NO, STOP ALERTS, REMOVE, new invitations, OK), no alert ever
  * reaches an ally whose consent does not hold at that moment, by an independent model of the
  * consent rules, and no alert or coach message carries anything the participant answered. The
- * seed is fixed, so a failure is reproducible; the message names the run and the step.
+ * participant shares every milestone and some invitations ask for PROGRESS too: no progress note
+ * reaches an ally unless an invitation that named PROGRESS holds at that moment (the alerts' kinds
+ * never carry over to it), and none carries an answer. The seed is fixed, so a failure is
+ * reproducible; the message names the run and the step.
  */
 class ConsentPropertyIntegrationTests extends LoopTestSupport {
 
@@ -42,17 +45,24 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 	@Autowired
 	EscalationService escalation;
 
+	@Autowired
+	org.reconnect.progress.ProgressService progressNotes;
+
 	/** One invitation of one ally, as the consent rules say it should stand. */
 	static final class Invitation {
 
 		final Instant requestedAt;
 
+		/** Whether it asked for PROGRESS notes as well as the default alerts. */
+		final boolean progress;
+
 		String state = "REQUESTED";
 
 		Instant grantedAt;
 
-		Invitation(Instant requestedAt) {
+		Invitation(Instant requestedAt, boolean progress) {
 			this.requestedAt = requestedAt;
+			this.progress = progress;
 		}
 
 		boolean awaiting(Instant now) {
@@ -67,21 +77,27 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 	@Test
 	void noAlertEverReachesAnAllyWithoutConsentAndNoneCarriesAnAnswer() {
 		Random random = new Random(SEED);
+		// Its own sequence, so the alerts' runs stay the ones the seed always gave.
+		Random progress = new Random(SEED + 1);
 		Set<String> answers = new HashSet<>();
 		int alertsChecked = 0;
 		int coachMessagesChecked = 0;
 		int alertsStopped = 0;
+		int progressNotesChecked = 0;
 		for (int run = 0; run < RUNS; run++) {
 			clock.set(START.plus(Duration.ofDays(800L + 40L * run)));
 			String participant = "+1415555" + String.format("%04d", 100 + run);
 			List<String> allies = List.of("+1312555" + String.format("%04d", 100 + 2 * run),
 					"+1312555" + String.format("%04d", 101 + 2 * run));
 			String id = enrol("Pat Quill", participant, "America/Los_Angeles", "13:" + String.format("%02d", run));
+			// Everything shared: only the allies' consent stands between a milestone and a note.
+			coach().put("/api/participants/" + id + "/progress-sharing", Map.of("shared",
+					List.of("FIRST_CHECK_IN", "DAYS_TAKING_PART", "CONNECTED_WEEK", "BACK_AFTER_QUIET_SPELL")));
 			Map<String, List<Invitation>> model = new HashMap<>();
 			Map<String, Integer> seen = new HashMap<>();
 			allies.forEach(phone -> model.put(phone, new ArrayList<>()));
 			for (int which = 0; which < allies.size(); which++) {
-				invite(id, allies, which, model);
+				invite(id, allies, which, model, progress.nextBoolean());
 				if (random.nextInt(10) < 7) {
 					yes(model.get(allies.get(which)));
 					sms(allies.get(which), "yes");
@@ -153,7 +169,7 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 					}
 					case 16, 17 -> {
 						event = "invite";
-						invite(id, allies, ally, model);
+						invite(id, allies, ally, model, progress.nextBoolean());
 					}
 					case 18 -> {
 						event = "OK";
@@ -169,7 +185,15 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 				for (String phone : allies) {
 					List<String> sent = sentTo(phone);
 					for (String text : sent.subList(seen.get(phone), sent.size())) {
-						if (isAlert(text)) {
+						if (isProgressNote(text)) {
+							progressNotesChecked++;
+							assertThat(model.get(phone).stream()
+								.anyMatch(invitation -> invitation.progress && invitation.active(now)))
+								.as("%s (%s): a progress note reached %s without PROGRESS consent: %s", where, event, phone,
+										text)
+								.isTrue();
+						}
+						else if (isAlert(text)) {
 							alertsChecked++;
 							assertThat(model.get(phone).stream().anyMatch(invitation -> invitation.active(now)))
 								.as("%s (%s): an alert reached %s without consent: %s", where, event, phone, text)
@@ -200,6 +224,12 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 		assertThat(alertsChecked).as("alerts that reached an ally").isPositive();
 		assertThat(alertsStopped).as("alerts stopped at send time").isPositive();
 		assertThat(coachMessagesChecked).isPositive();
+		assertThat(progressNotesChecked).as("progress notes that reached an ally").isPositive();
+	}
+
+	/** The ending every progress note has, and no alert. */
+	private static boolean isProgressNote(String text) {
+		return text.contains("A word of encouragement could mean a lot") || text.contains("A friendly word could mean a lot");
 	}
 
 	private static boolean isAlert(String text) {
@@ -217,10 +247,11 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 		return morning.toLocalDate().atTime(8, 0).atZone(local.getZone()).toInstant();
 	}
 
-	/** What the sweep job does: expire check-ins past their deadline, then run due escalation. */
+	/** What the sweep job does: expire check-ins past their deadline, run due escalation, send due progress notes. */
 	private void sweep() {
 		conversations.expireDue();
 		escalation.sweep();
+		progressNotes.sendDue();
 	}
 
 	/** YES answers the newest invitation still awaiting an answer. */
@@ -243,13 +274,17 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 		}
 	}
 
-	private void invite(String participant, List<String> allies, int which, Map<String, List<Invitation>> model) {
+	private void invite(String participant, List<String> allies, int which, Map<String, List<Invitation>> model,
+			boolean progress) {
 		String phone = allies.get(which);
 		// The second ally lives in Tokyo: their alerts often wait out their night, which is when a
 		// revocation can fall between an alert being scheduled and being sent.
 		Map<String, Object> request = new HashMap<>(Map.of("name", ALLY_NAMES.get(which), "phone", phone));
 		if (which == 1) {
 			request.put("timeZone", "Asia/Tokyo");
+		}
+		if (progress) {
+			request.put("kinds", List.of("MISSED_CHECK_INS", "BACK_IN_TOUCH", "PROGRESS"));
 		}
 		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + participant + "/allies", request,
 				JsonNode.class);
@@ -260,6 +295,6 @@ class ConsentPropertyIntegrationTests extends LoopTestSupport {
 			return;
 		}
 		assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		model.get(phone).add(new Invitation(now));
+		model.get(phone).add(new Invitation(now, progress));
 	}
 }

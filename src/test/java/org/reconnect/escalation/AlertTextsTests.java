@@ -109,6 +109,14 @@ class AlertTextsTests {
 	}
 
 	@Test
+	void progressNotesToAlliesAreAmongTheTextsCheckedInEveryLanguage() throws IOException {
+		// The checks above read every key of the alerts bundles; the progress notes must stay among them.
+		files().forEach((file, texts) -> assertThat(texts.stringPropertyNames()).as(file)
+			.contains("progress.first-check-in.ally", "progress.days.ally", "progress.days.30.ally",
+					"progress.connected-week.ally", "progress.back.ally"));
+	}
+
+	@Test
 	void theCheckCatchesAForbiddenWord() {
 		assertThat(ForbiddenWords.in("Hi {ally}, Sam missed a meeting")).containsExactly("meeting");
 		assertThat(ForbiddenWords.in("Hi {ally}, Sam is at AA tonight")).containsExactly("AA");

@@ -44,7 +44,7 @@ class AllyInvitationTextsTests {
 	void everyTextIsInEnglishAndSpanishAndTheFlowIsWithAnAlly() {
 		assertThat(flow.party()).isEqualTo(FlowDefinition.Party.ALLY);
 		assertThat(texts(flow)).allSatisfy(text -> assertThat(text.byLanguage()).containsKeys("en", "es"));
-		assertThat(flow.entries()).containsKey("crisis");
+		assertThat(flow.entries()).containsKeys("crisis", "progress", "crisis-progress", "progress-only");
 	}
 
 	@Test

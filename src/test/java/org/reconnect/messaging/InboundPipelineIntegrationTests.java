@@ -20,7 +20,7 @@ class InboundPipelineIntegrationTests extends LoopTestSupport {
 					"org.reconnect.escalation.PauseInboundHandler", "org.reconnect.participants.LanguageInboundHandler",
 					"org.reconnect.escalation.AcknowledgeInboundHandler",
 					"org.reconnect.flows.AskForPersonHandler", "org.reconnect.consent.ConsentInboundHandler",
-					"org.reconnect.flows.AllyConversationHandler", "org.reconnect.consent.RenewalInboundHandler",
+					"org.reconnect.progress.StopSharingHandler", "org.reconnect.flows.AllyConversationHandler", "org.reconnect.consent.RenewalInboundHandler",
 					"org.reconnect.reminders.ReminderInboundHandler", "org.reconnect.console.CoachThreadInbound",
 					"org.reconnect.flows.FlowInboundHandler");
 	}

@@ -44,7 +44,7 @@ class InboundPipelineTests {
 		// The order the @Order numbers gave before the pipeline (-100, 0, 40, 50, 50, 100, 120, 130, 150, 200),
 		// with a participant's LANGUAGE after PAUSE.
 		assertThat(asked).containsExactly(Step.CRISIS, Step.KEYWORDS, Step.PAUSE, Step.LANGUAGE, Step.ACKNOWLEDGEMENT,
-				Step.ASK_FOR_PERSON, Step.CONSENT, Step.ALLY_CONVERSATIONS, Step.CONSENT_RENEWAL, Step.REMINDER_REPLIES,
+				Step.ASK_FOR_PERSON, Step.CONSENT, Step.SHARING, Step.ALLY_CONVERSATIONS, Step.CONSENT_RENEWAL, Step.REMINDER_REPLIES,
 				Step.COACH_THREAD, Step.FLOWS);
 	}
 
