@@ -22,10 +22,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -100,10 +104,35 @@ class MotivationDipIntegrationTests extends SimulatorAppTestBase {
 		String row = caseloadRowOf(console, id);
 		assertThat(row).contains("Low mood 3 days, Mar 8\u201310").doesNotContain("Quiet");
 
+		// the same signal in the API the caseload's rows come from, in the coach's language
+		JsonNode entry = caseloadApiEntry(dana, id, "en");
+		assertThat(entry.get("state").asString()).isNotEqualTo("QUIET");
+		assertThat(entry.at("/motivation/kind").asString()).isEqualTo("LOW_MOOD");
+		assertThat(entry.at("/motivation/days").asInt()).isEqualTo(3);
+		assertThat(entry.at("/motivation/from").asString()).isEqualTo("2030-03-08");
+		assertThat(entry.at("/motivation/to").asString()).isEqualTo("2030-03-10");
+		assertThat(entry.at("/motivation/words").asString()).isEqualTo("Low mood 3 days, Mar 8\u201310");
+		assertThat(caseloadApiEntry(dana, id, "es").at("/motivation/words").asString())
+			.isEqualTo("\u00c1nimo bajo 3 d\u00edas, 8\u201310 mar");
+
 		List<String> allyGot = phone.sentTo(maria, 50).stream().map(SentMessage::body).toList();
 		assertThat(allyGot).as("the ally hears nothing of a dip").hasSize(toAlly);
 		assertThat(allyGot).allSatisfy(text -> assertThat(ForbiddenWords.in(text)).isEmpty())
 			.noneMatch(text -> text.contains("Low mood") || text.contains("Mar 8"));
+	}
+
+	private static JsonNode caseloadApiEntry(TestRestTemplate coach, String id, String language) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+		ResponseEntity<String> answer = coach.exchange("/api/caseload", HttpMethod.GET, new HttpEntity<>(headers),
+				String.class);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+		for (JsonNode row : new ObjectMapper().readTree(answer.getBody())) {
+			if (row.get("id").asString().equals(id)) {
+				return row;
+			}
+		}
+		throw new AssertionError("not in the caseload: " + id);
 	}
 
 	/** The participant's row of the caseload board, as the coach's browser gets it. */
