@@ -22,8 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * In a real headless Chromium, a coach puts a weekly reflection and the small-steps flow on a
- * participant's routine from the participant's page, and the page says both in words; axe-core
- * checks the page in every state.
+ * participant's routine from the participant's page, and the page says both in words, and later
+ * what they tried of the small steps; axe-core checks the page in every state.
  */
 class RoutinesBrowserTests extends SimulatorAppTestBase {
 
@@ -44,6 +44,12 @@ class RoutinesBrowserTests extends SimulatorAppTestBase {
 
 	@Autowired
 	RoutineService routines;
+
+	@Autowired
+	org.reconnect.flows.ConversationRuntime conversations;
+
+	@Autowired
+	org.reconnect.messaging.PhoneSimulator phone;
 
 	@BeforeEach
 	void startOfTheDay() {
@@ -80,6 +86,16 @@ class RoutinesBrowserTests extends SimulatorAppTestBase {
 			assertThat(browser.text("#routine-small-steps h3")).isEqualTo("Small steps");
 			assertThat(browser.text("#routine-small-steps .routine-words"))
 				.isEqualTo("Every Mon at 6:30 PM their time. Next: Mon, Mar 11, 2030 at 6:30 PM.");
+			browser.assertAccessible();
+
+			// two weeks of small steps later, the page says what they tried
+			conversations.start(noor.id(), "small-steps");
+			phone.receive(noor.phone(), "ok");
+			clock.advance(java.time.Duration.ofDays(7));
+			conversations.start(noor.id(), "small-steps");
+			phone.receive(noor.phone(), "done");
+			browser.go("/participants/" + noor.id().value());
+			assertThat(browser.text("#small-steps li")).endsWith(": sending one text to someone, did it or tried");
 			browser.assertAccessible();
 		}
 		assertThat(routines.list(noor.id())).extracting(RoutineView::flow)
