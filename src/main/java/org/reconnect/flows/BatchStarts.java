@@ -179,7 +179,8 @@ class BatchStarts {
 	/** Whether a flow's start only asks, so that a batch of them can be written and sent together. */
 	private static boolean startsInBatch(FlowDefinition flow, FlowMachines.Step step) {
 		// A start that does more than ask (events, an immediate end) keeps its one-by-one path.
-		return flow.party() != FlowDefinition.Party.ALLY && !step.ended()
+		// A flow that resumes begins where each participant's last conversation left off: one by one.
+		return flow.party() != FlowDefinition.Party.ALLY && flow.resume() == null && !step.ended()
 				&& step.effects().stream().allMatch(Effect.Say.class::isInstance);
 	}
 

@@ -57,6 +57,13 @@ class Conversation {
 
 	Map<String, String> answers = new HashMap<>();
 
+	/**
+	 * What the flow keeps for the participant from one of its conversations to the next
+	 * ({@code keep}): carried over from their last conversation of the flow when this one starts,
+	 * so the newest always holds the current values, and erased with their conversations.
+	 */
+	Map<String, String> kept = new HashMap<>();
+
 	int replies;
 
 	String onExpiry;
@@ -122,7 +129,19 @@ class Conversation {
 	}
 
 	static Conversation start(String participantId, Ally ally, FlowDefinition flow, FlowMachines.Step step, Instant now) {
+		return start(participantId, ally, flow, step, now, Map.of());
+	}
+
+	/** A participant's conversation that carries on what their last one of the flow kept. */
+	static Conversation start(String participantId, FlowDefinition flow, FlowMachines.Step step, Instant now,
+			Map<String, String> kept) {
+		return start(participantId, null, flow, step, now, kept);
+	}
+
+	private static Conversation start(String participantId, Ally ally, FlowDefinition flow, FlowMachines.Step step,
+			Instant now, Map<String, String> kept) {
 		Conversation conversation = new Conversation();
+		conversation.kept.putAll(kept);
 		conversation.participantId = participantId;
 		conversation.ally = ally;
 		conversation.flow = flow.name();
@@ -194,6 +213,9 @@ class Conversation {
 			}
 			else if (effect instanceof FlowMachines.Effect.StartFlow start) {
 				queued.add(start.flow());
+			}
+			else if (effect instanceof FlowMachines.Effect.Keep keep) {
+				kept.putAll(keep.values());
 			}
 		}
 		FlowDefinition.Timeout timeout = flow.state(state).map(FlowDefinition.StateDefinition::timeout).orElse(null);

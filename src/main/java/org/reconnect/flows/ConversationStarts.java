@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.reconnect.messaging.Purpose;
@@ -68,10 +69,11 @@ class ConversationStarts {
 			return CheckInByHand.refused(CheckInByHand.Refusal.CONVERSATION_OPEN);
 		}
 		FlowDefinition flow = loaded(settings.checkInFlow());
-		FlowMachines.Step step = FlowMachines.start(flow);
+		Beginning beginning = begin(id, flow);
+		FlowMachines.Step step = beginning.step();
 		Conversation conversation;
 		try {
-			conversation = conversations.save(Conversation.start(id.value(), flow, step, clock.instant()));
+			conversation = conversations.save(beginning.conversation());
 		}
 		catch (DuplicateKeyException ex) {
 			return CheckInByHand.refused(CheckInByHand.Refusal.CONVERSATION_OPEN); // one opened meanwhile
@@ -164,8 +166,9 @@ class ConversationStarts {
 				}
 			}
 		}
-		FlowMachines.Step step = FlowMachines.start(flow);
-		Conversation conversation = Conversation.start(id.value(), flow, step, clock.instant());
+		Beginning beginning = begin(id, flow);
+		FlowMachines.Step step = beginning.step();
+		Conversation conversation = beginning.conversation();
 		conversation.id = conversationId;
 		conversation.queued.addAll(carried);
 		conversation = conversations.save(conversation);
@@ -255,8 +258,9 @@ class ConversationStarts {
 
 	/** Sends a flow's opening messages without touching the open conversation; kept as ended. */
 	private Optional<String> alongside(ParticipantProfile participant, FlowDefinition flow, String conversationId) {
-		FlowMachines.Step step = FlowMachines.start(flow);
-		Conversation record = Conversation.start(participant.id().value(), flow, step, clock.instant());
+		Beginning beginning = begin(participant.id(), flow);
+		FlowMachines.Step step = beginning.step();
+		Conversation record = beginning.conversation();
 		record.id = conversationId;
 		record.close(Conversation.Status.ENDED);
 		record.waitUntil = null;
@@ -265,6 +269,23 @@ class ConversationStarts {
 		List<SendResult> sent = carrier.carryOut(Addressee.of(participant), flow, record, step.effects(), flow.sentAs(),
 				null);
 		return sent.isEmpty() || !sent.get(0).sent() ? Optional.empty() : Optional.of(record.id);
+	}
+
+	/** A participant's new conversation, not yet saved, and the step that began it. */
+	private record Beginning(FlowMachines.Step step, Conversation conversation) {
+	}
+
+	/**
+	 * Begins a participant's conversation where the flow says: for a flow that resumes, at the
+	 * state its last conversation with them kept, carrying the kept values on; else at its start.
+	 */
+	private Beginning begin(ParticipantId id, FlowDefinition flow) {
+		Map<String, String> kept = flow.resume() == null ? Map.of()
+				: conversations.findFirstByParticipantIdAndFlowAndAllyIsNullOrderByStartedAtDescIdDesc(id.value(), flow.name())
+					.map(last -> last.kept)
+					.orElse(Map.of());
+		FlowMachines.Step step = FlowMachines.start(flow, flow.resumeAt(kept));
+		return new Beginning(step, Conversation.start(id.value(), flow, step, clock.instant(), kept));
 	}
 
 	void afterStep(ParticipantProfile participant, Conversation conversation) {

@@ -17,4 +17,8 @@ interface Conversations extends CrudRepository<Conversation, String> {
 	}
 
 	List<Conversation> findByParticipantId(String participantId, Sort sort);
+
+	/** The participant's newest conversation of a flow, whose kept values the next one carries on. */
+	Optional<Conversation> findFirstByParticipantIdAndFlowAndAllyIsNullOrderByStartedAtDescIdDesc(String participantId,
+			String flow);
 }

@@ -45,6 +45,10 @@ final class FlowBinder extends FlowNodes {
 	private final Map<String, Node> targets = new LinkedHashMap<>();
 	private List<String> languages = List.of("en");
 	private FlowDefinition.Party party = FlowDefinition.Party.PARTICIPANT;
+	/** The kept value that names where the next conversation begins ({@code resume}), or null. */
+	private String resume;
+	/** The states a {@code keep} of the resume value names: conversations may begin there. */
+	private final List<String> resumable = new ArrayList<>();
 
 	FlowBinder(String file) {
 		super(file);
@@ -120,6 +124,12 @@ final class FlowBinder extends FlowNodes {
 		// no text of its own: none here, and the reader gets conversation.not-understood in their language
 		Texts notUnderstood = fields.containsKey("not_understood") ? texts(fields.get("not_understood"))
 				: new Texts(Map.of());
+		if (fields.containsKey("resume")) {
+			if (party == FlowDefinition.Party.ALLY) {
+				throw error(fields.get("resume"), "a flow with an ally keeps nothing from one invitation to the next: remove resume");
+			}
+			resume = scalar(fields.get("resume"));
+		}
 		MappingNode statesNode = mapping(required(top, fields, "states", "add states: a mapping of state names"),
 				"states", "list each state as name: {say: ..., on_reply: [...]}");
 		Map<String, StateDefinition> states = new LinkedHashMap<>();
@@ -142,13 +152,18 @@ final class FlowBinder extends FlowNodes {
 						+ states.keySet());
 			}
 		});
+		if (resume != null && resumable.isEmpty()) {
+			throw error(fields.get("resume"), "resume: " + resume + " is never kept: add keep: {" + resume
+					+ ": <state>} to the rules that choose where the next conversation begins");
+		}
 		Map<String, StateDefinition> all = new LinkedHashMap<>(states);
 		all.put(FlowDefinition.END, new StateDefinition(FlowDefinition.END, null, true, List.of(), null, file));
 		List<String> beginnings = new ArrayList<>(List.of(start));
 		beginnings.addAll(entries.values());
+		beginnings.addAll(resumable);
 		FlowInspection.inspect(beginnings, states, warnings);
 		return new FlowDefinition(name, revision, file, languages, start, expiresAfter, onExpiry, whenBusy, sentAs, party,
-				Map.copyOf(entries), notUnderstood, Map.copyOf(all), List.copyOf(warnings));
+				Map.copyOf(entries), notUnderstood, Map.copyOf(all), resume, List.copyOf(warnings));
 	}
 
 	private StateDefinition state(String name, Node key, Node node) {
@@ -231,6 +246,35 @@ final class FlowBinder extends FlowNodes {
 			throw error(tuple.getKeyNode(), "record_consent is for a flow with an ally: add party: ally at the top, or remove it");
 		}
 		return parser.apply(this, tuple.getValueNode());
+	}
+
+	/** {@code save: mood} keeps the reply; {@code save: {tried: text}} keeps fixed values. */
+	Action save(Node node) {
+		if (node instanceof ScalarNode) {
+			return new Action.Save(scalar(node));
+		}
+		return new Action.SaveValues(values(node, "save", "write save: answer_name, or save: {tried: text, outcome: did}"));
+	}
+
+	/** {@code keep: {rung: call}}; a value of the resume name must be a state, checked like a goto. */
+	Action keep(Node node) {
+		MappingNode mapping = mapping(node, "keep", "write keep: {rung: call}, a name and the value kept for next time");
+		for (NodeTuple tuple : mapping.getValue()) {
+			if (scalar(tuple.getKeyNode()).equals(resume)) {
+				resumable.add(target(tuple.getValueNode()));
+			}
+		}
+		return new Action.Keep(values(node, "keep", "write keep: {rung: call}, a name and the value kept for next time"));
+	}
+
+	private Map<String, String> values(Node node, String what, String todo) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (NodeTuple tuple : mapping(node, what, todo).getValue()) {
+			if (values.put(scalar(tuple.getKeyNode()), scalar(tuple.getValueNode())) != null) {
+				throw error(tuple.getKeyNode(), "duplicate key '" + scalar(tuple.getKeyNode()) + "' in " + what + ": keep one");
+			}
+		}
+		return Map.copyOf(values);
 	}
 
 	Action emit(Node node) {

@@ -20,11 +20,13 @@ import org.reconnect.messaging.Purpose;
  * (bulk, counted against the daily cap) or, for a flow that goes with a reminder, a reminder
  * @param party who the flow talks with: a participant, or an ally someone invited
  * @param entries other states a conversation may begin in, by the name the starter asks for
+ * @param resume the name of a value the flow keeps ({@code keep}) that names the state its next
+ * conversation with the same participant begins in; null when every conversation begins at the start
  * @param warnings what the soft inspection found; a flow with warnings still runs
  */
 record FlowDefinition(String name, String revision, String file, List<String> languages, String start,
 		Duration expiresAfter, FlowEvent onExpiry, WhenBusy whenBusy, Purpose sentAs, Party party, Map<String, String> entries,
-		Texts notUnderstood, Map<String, StateDefinition> states, List<String> warnings) {
+		Texts notUnderstood, Map<String, StateDefinition> states, String resume, List<String> warnings) {
 
 	/** The state a rule or timeout with {@code end: true} goes to; it says nothing. */
 	static final String END = "_end";
@@ -40,6 +42,15 @@ record FlowDefinition(String name, String revision, String file, List<String> la
 	/** The state a conversation begins in: the named entry when the flow has it, else the start. */
 	String startFor(String entry) {
 		return entry == null ? start : entries.getOrDefault(entry, start);
+	}
+
+	/**
+	 * The state a participant's conversation begins in, given what the flow kept for them last
+	 * time: the state the {@code resume} value names, else the start.
+	 */
+	String resumeAt(Map<String, String> kept) {
+		String named = resume == null ? null : kept.get(resume);
+		return named != null && states.containsKey(named) && !named.equals(END) ? named : start;
 	}
 
 	/** Who a flow talks with; a flow runs with one kind only, and the validator holds it to that. */
@@ -98,6 +109,20 @@ record FlowDefinition(String name, String revision, String file, List<String> la
 
 		/** type {@code save}: keep the reply as the named answer. */
 		record Save(String field) implements Action {
+		}
+
+		/**
+		 * type {@code save} written as a mapping: keep these fixed values as answers (what the flow
+		 * offered and what came of it, in the flow's own words), e.g. {@code {tried: text, outcome: did}}.
+		 */
+		record SaveValues(Map<String, String> values) implements Action {
+		}
+
+		/**
+		 * type {@code keep}: values the flow keeps for the participant from one of its conversations to
+		 * the next (a level on a ladder, e.g. {@code {rung: call}}); {@code resume} reads one back.
+		 */
+		record Keep(Map<String, String> values) implements Action {
 		}
 
 		/** type {@code emit}: raise a domain event, e.g. CheckInAnswered. */

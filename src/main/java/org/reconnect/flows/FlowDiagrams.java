@@ -111,6 +111,12 @@ final class FlowDiagrams {
 			else if (action instanceof Action.Save save) {
 				parts.add("saves " + save.field());
 			}
+			else if (action instanceof Action.SaveValues values) {
+				parts.add("records " + String.join(", ", values.values().keySet()));
+			}
+			else if (action instanceof Action.Keep keep) {
+				parts.add("keeps " + String.join(", ", keep.values().keySet()) + " for next time");
+			}
 			else if (action instanceof Action.Emit emit) {
 				parts.add("emits " + emit.event().named());
 			}

@@ -58,6 +58,10 @@ final class FlowMachines {
 
 		record RecordConsent(boolean granted) implements Effect {
 		}
+
+		/** Values kept for the participant's next conversation of the flow. */
+		record Keep(java.util.Map<String, String> values) implements Effect {
+		}
 	}
 
 	/**
@@ -197,6 +201,12 @@ final class FlowMachines {
 			}
 			else if (action instanceof Action.Save save) {
 				effects.add(new Effect.Save(save.field(), text(context)));
+			}
+			else if (action instanceof Action.SaveValues values) {
+				values.values().forEach((field, value) -> effects.add(new Effect.Save(field, value)));
+			}
+			else if (action instanceof Action.Keep keep) {
+				effects.add(new Effect.Keep(keep.values()));
 			}
 			else if (action instanceof Action.Emit emit) {
 				effects.add(new Effect.Emit(emit.event()));

@@ -32,7 +32,7 @@ class FlowReader {
 	/** What a text to an ally may hold: names, never anything a participant answered or did. */
 	static final Set<String> ALLY_PLACEHOLDERS = Set.of("first_name", "participant_name", "program_name");
 	/** Actions that would carry or act on a participant's answers, so never in a flow with an ally. */
-	static final Set<String> PARTICIPANT_ACTIONS = Set.of("save", "emit", "handover", "start_flow");
+	static final Set<String> PARTICIPANT_ACTIONS = Set.of("save", "emit", "handover", "start_flow", "keep");
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
 	/** Matcher types written as a mapping, by name: {@code when: {number: [1, 5]}}. */
@@ -50,14 +50,15 @@ class FlowReader {
 	/** Action types by name: every key of a rule or timeout other than when, goto and end. */
 	static final Map<String, BiFunction<FlowBinder, Node, Action>> ACTIONS = Map.of(
 			"say", (b, n) -> new Action.Say(b.texts(n)),
-			"save", (b, n) -> new Action.Save(b.scalar(n)),
+			"save", FlowBinder::save,
+			"keep", FlowBinder::keep,
 			"emit", FlowBinder::emit,
 			"handover", (b, n) -> new Action.Handover(b.scalar(n)),
 			"start_flow", (b, n) -> new Action.StartFlow(b.scalar(n)),
 			"record_consent", FlowBinder::recordConsent);
 
 	static final Set<String> TOP_KEYS = Set.of("spec_version", "name", "languages", "start", "expires",
-			"when_busy", "sent_as", "party", "entries", "not_understood", "states");
+			"when_busy", "sent_as", "party", "entries", "not_understood", "states", "resume");
 	static final Set<String> STATE_KEYS = Set.of("say", "on_reply", "timeout", "end");
 
 	FlowDefinition read(String file, String content) {

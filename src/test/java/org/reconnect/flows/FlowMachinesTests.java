@@ -129,6 +129,12 @@ class FlowMachinesTests {
 			else if (action instanceof Action.Save save) {
 				effects.add(new Effect.Save(save.field(), reply));
 			}
+			else if (action instanceof Action.SaveValues values) {
+				values.values().forEach((field, value) -> effects.add(new Effect.Save(field, value)));
+			}
+			else if (action instanceof Action.Keep keep) {
+				effects.add(new Effect.Keep(keep.values()));
+			}
 			else if (action instanceof Action.Emit emit) {
 				effects.add(new Effect.Emit(emit.event()));
 			}

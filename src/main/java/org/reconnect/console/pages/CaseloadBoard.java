@@ -39,10 +39,12 @@ class CaseloadBoard {
 	private final ReminderService reminders;
 	private final ConsoleTimes times;
 	private final String checkInFlow;
+	private final MotivationDips dips;
 
 	CaseloadBoard(CoachScope scope, EscalationService escalation, ConversationRuntime conversations,
 			CheckInSlots checkIns, ReminderService reminders, ConsoleTimes times,
-			FlowSettings flows) {
+			FlowSettings flows, MotivationDips dips) {
+		this.dips = dips;
 		this.scope = scope;
 		this.escalation = escalation;
 		this.conversations = conversations;
@@ -78,7 +80,7 @@ class CaseloadBoard {
 		return new CaseloadRow(participant.id().value(), participant.name(), participant.zone(),
 				responsiveness.state(), responsiveness.lastSignOfLife(),
 				CheckInStreak.of(conversations.history(participant.id()), checkInFlow), nextContact(participant),
-				open.size(), crisis);
+				open.size(), crisis, dips.of(participant.id().value(), participant.zone()).orElse(null));
 	}
 
 	private Instant nextContact(ParticipantProfile participant) {

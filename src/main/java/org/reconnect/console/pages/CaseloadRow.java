@@ -14,9 +14,15 @@ import org.reconnect.escalation.Responsiveness;
  * @param nextContact the next check-in or reminder, whichever comes first
  * @param openAlerts alerts of an open, unacknowledged escalation plus unacknowledged crisis notices
  * @param crisis an unacknowledged crisis notice
+ * @param dip motivation that dips (a run of low-mood answers or missed check-ins), or null
  */
 public record CaseloadRow(String id, String name, ZoneId zone, Responsiveness state, Instant lastHeard, int streak,
-		Instant nextContact, int openAlerts, boolean crisis) {
+		Instant nextContact, int openAlerts, boolean crisis, MotivationDip dip) {
+
+	public CaseloadRow(String id, String name, ZoneId zone, Responsiveness state, Instant lastHeard, int streak,
+			Instant nextContact, int openAlerts, boolean crisis) {
+		this(id, name, zone, state, lastHeard, streak, nextContact, openAlerts, crisis, null);
+	}
 
 	/** Lower comes first: crisis, then open alerts, quiet, late, new, on time, paused, opted out. */
 	public int attentionRank() {

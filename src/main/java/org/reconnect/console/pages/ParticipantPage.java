@@ -183,6 +183,7 @@ class ParticipantPage {
 		consent.ledger(profile.id()).forEach(entry -> history.computeIfAbsent(entry.allyId(), k -> new ArrayList<>()).add(entry));
 		model.addAttribute("consentHistory", history);
 		model.addAttribute("timeline", timeline(profile));
+		model.addAttribute("smallSteps", SmallStepsTried.of(conversations.history(profile.id())));
 		model.addAttribute("pauseDefault",
 				board.times().inputValue(board.times().now().plus(Duration.ofDays(3)), profile.zone()));
 		fillCare(profile, model);
