@@ -57,7 +57,11 @@ public class DueWork {
 		return new Done(recovered, timeouts, expired, escalations, reminderSends + reminderRecovered);
 	}
 
-	/** What one run did: how many of each kind of due work it handled. */
+	/**
+	 * What one run did: how many of each kind of due work it handled.
+	 *
+	 * @param reminders all timed work: reminders, routines and milestone texts (the name is the API's)
+	 */
 	public record Done(int checkIns, int timeouts, int expired, int escalations, int reminders)
 			implements java.io.Serializable {
 
