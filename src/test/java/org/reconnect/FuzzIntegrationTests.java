@@ -168,6 +168,13 @@ class FuzzIntegrationTests extends LoopTestSupport {
 				type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"detail\"").doesNotContain("awful");
 		assertThat(output.getAll()).doesNotContain("2025557996", "feel awful", "%E0%A4%A");
+		// in the reader's language, as the browser asks for it
+		HttpResponse<String> spanish = client.send(new Attempt("POST", WEBHOOK, "application/x-www-form-urlencoded",
+				body.getBytes(StandardCharsets.US_ASCII),
+				Map.of("X-Twilio-Signature", TwilioTestSigner.sign(TOKEN, PUBLIC_URL + WEBHOOK, form), "Accept-Language", "es"),
+				"undecodable, in Spanish").request(), HttpResponse.BodyHandlers.ofString());
+		assertThat(spanish.statusCode()).isEqualTo(400);
+		assertThat(spanish.body()).contains("No se pudo leer el formulario").doesNotContain("could not be read");
 
 		String huge = "From=" + URLEncoder.encode(from, StandardCharsets.UTF_8) + "&Body=" + "a".repeat(2 * 1024 * 1024 + 16);
 		HttpResponse<String> tooLarge = client.send(new Attempt("POST", WEBHOOK, "application/x-www-form-urlencoded",
@@ -175,6 +182,7 @@ class FuzzIntegrationTests extends LoopTestSupport {
 				Map.of("X-Twilio-Signature", TwilioTestSigner.sign(TOKEN, PUBLIC_URL + WEBHOOK, form)), "too large")
 			.request(), HttpResponse.BodyHandlers.ofString());
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.body()).contains("The form is larger than the server accepts");
 		assertThat(output.getAll()).doesNotContain("2025557996");
 	}
 

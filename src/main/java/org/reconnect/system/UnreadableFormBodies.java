@@ -1,6 +1,7 @@
 package org.reconnect.system;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,8 +38,11 @@ class UnreadableFormBodies extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	UnreadableFormBodies(JsonMapper json) {
+	private final MessageSource texts;
+
+	UnreadableFormBodies(JsonMapper json, MessageSource texts) {
 		this.json = json;
+		this.texts = texts;
 	}
 
 	@Override
@@ -49,7 +54,7 @@ class UnreadableFormBodies extends OncePerRequestFilter {
 			}
 			catch (InvalidParameterException ex) {
 				// the exception's message holds the parameters: only its kind is logged
-				refuse(response, ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
+				refuse(response, request.getLocale(), ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
 						? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
 				return;
 			}
@@ -66,13 +71,17 @@ class UnreadableFormBodies extends OncePerRequestFilter {
 								MediaType.MULTIPART_FORM_DATA_VALUE.length()));
 	}
 
-	private void refuse(HttpServletResponse response, HttpStatus status) throws IOException {
+	/**
+	 * A problem in the reader's language as the browser asks for it (this runs before sign-in, so
+	 * before a coach's own choice of language is known).
+	 */
+	private void refuse(HttpServletResponse response, Locale locale, HttpStatus status) throws IOException {
 		log.info("Refused a POSTed form the server could not read ({})", status.value());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status == HttpStatus.CONTENT_TOO_LARGE
-				? "The form is larger than the server accepts: send less."
-				: "The form could not be read: send it as application/x-www-form-urlencoded in UTF-8, with every % "
-						+ "followed by two hexadecimal digits (or as well-formed multipart/form-data).");
-		problem.setTitle(status.getReasonPhrase());
+		boolean tooLarge = status == HttpStatus.CONTENT_TOO_LARGE;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				texts.getMessage(tooLarge ? "problem.detail.form-too-large" : "problem.detail.form-unreadable", null, locale));
+		problem.setTitle(texts.getMessage(tooLarge ? "problem.title.form-too-large" : "problem.title.unreadable-body", null,
+				locale));
 		response.setStatus(status.value());
 		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 		response.setHeader("X-Content-Type-Options", "nosniff");
