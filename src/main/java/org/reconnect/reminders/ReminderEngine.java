@@ -127,25 +127,15 @@ class ReminderEngine implements TimedWork {
 			Set<String> failed) {
 		Map<ParticipantId, ParticipantProfile> people = participants
 			.find(batch.stream().map(reminder -> new ParticipantId(reminder.participantId)).toList());
-		List<DueClaims.Claim<ReminderDecision>> made = new ArrayList<>();
-		for (Reminder reminder : batch) {
-			try {
-				ReminderDecision decision = ReminderDecision.decide(reminder, now,
-						people.get(new ParticipantId(reminder.participantId)));
-				if (decision != null) {
+		return DueClaims.decideEach(KIND, batch, failed,
+				reminder -> ReminderDecision.decide(reminder, now, people.get(new ParticipantId(reminder.participantId))),
+				(reminder, decision) -> {
 					if (decision.sending()) {
 						reminder.pending = decision.pending(token, now);
 					}
-					made.add(new DueClaims.Claim<>(reminder.id, Criteria.where("version").is(reminder.version),
-							decision.claim(), reminder.pending, decision));
-				}
-			}
-			catch (RuntimeException ex) {
-				failed.add(reminder.id);
-				log.error("Reminder {} could not be handled; it stays due for the next fire", reminder.id, ex);
-			}
-		}
-		return made;
+					return new DueClaims.Claim<>(reminder.id, Criteria.where("version").is(reminder.version),
+							decision.claim(), reminder.pending, decision);
+				});
 	}
 
 	/** Plans the triggers of the claimed reminders' next sends and sends those that are to go. */

@@ -123,27 +123,18 @@ class RoutineEngine implements TimedWork {
 		Map<ParticipantId, ParticipantProfile> people = participants
 			.find(batch.stream().map(routine -> new ParticipantId(routine.participantId)).toList());
 		Set<String> flows = conversations.flowNames();
-		List<DueClaims.Claim<RoutineDecision>> made = new ArrayList<>();
-		for (Routine routine : batch) {
-			try {
-				ParticipantProfile participant = people.get(new ParticipantId(routine.participantId));
-				RoutineDecision decision = RoutineDecision.decide(routine, now, participant,
-						participant == null ? null : participants.quietHoursOf(participant), following(routine, participant, now),
-						settings.lateLimit(), flows.contains(routine.flow));
-				if (decision != null) {
-					if (decision.starting()) {
-						routine.pending = decision.pending(token, now);
-					}
-					made.add(new DueClaims.Claim<>(routine.id, Criteria.where("version").is(routine.version),
-							decision.claim(), routine.pending, decision));
-				}
+		return DueClaims.decideEach(KIND, batch, failed, routine -> {
+			ParticipantProfile participant = people.get(new ParticipantId(routine.participantId));
+			return RoutineDecision.decide(routine, now, participant,
+					participant == null ? null : participants.quietHoursOf(participant), following(routine, participant, now),
+					settings.lateLimit(), flows.contains(routine.flow));
+		}, (routine, decision) -> {
+			if (decision.starting()) {
+				routine.pending = decision.pending(token, now);
 			}
-			catch (RuntimeException ex) {
-				failed.add(routine.id);
-				log.error("Routine {} could not be handled; it stays due for the next fire", routine.id, ex);
-			}
-		}
-		return made;
+			return new DueClaims.Claim<>(routine.id, Criteria.where("version").is(routine.version), decision.claim(),
+					routine.pending, decision);
+		});
 	}
 
 	private int handOver(List<RoutineDecision> claimed, Instant now, Set<Instant> ensured) {

@@ -77,6 +77,18 @@ public class DueClaims implements AutoCloseable {
 		List<Claim<C>> of(List<T> batch, String token, Set<String> failed);
 	}
 
+	/** What becomes of one item read as due: its decision, or null when there is nothing to claim. */
+	public interface Decide<T, C> {
+
+		C of(T item);
+	}
+
+	/** The claim one item's decision makes (marking the item pending first when the decision hands work off). */
+	public interface ClaimOf<T, C> {
+
+		Claim<C> of(T item, C decision);
+	}
+
 	/** Hands over what a batch won, adding what stays due to {@code failed}; returns how many count. */
 	public interface HandOver<C> {
 
@@ -157,6 +169,29 @@ public class DueClaims implements AutoCloseable {
 			won = made.stream().filter(claim -> mine.contains(claim.id())).map(Claim::item).toList();
 		}
 		return handOver.apply(won, failed);
+	}
+
+	/**
+	 * The claims of a batch, decided item by item: an item whose decision fails is logged (by its id
+	 * only), goes to {@code failed} and stays due for the next fire, and the others are claimed.
+	 */
+	public static <T, C> List<Claim<C>> decideEach(Kind<T> kind, List<T> batch, Set<String> failed, Decide<T, C> decide,
+			ClaimOf<T, C> claim) {
+		List<Claim<C>> made = new ArrayList<>();
+		for (T item : batch) {
+			try {
+				C decision = decide.of(item);
+				if (decision != null) {
+					made.add(claim.of(item, decision));
+				}
+			}
+			catch (RuntimeException ex) {
+				String id = kind.id().apply(item);
+				failed.add(id);
+				log.error("{} {} could not be handled; it stays due for the next fire", kind.name(), id, ex);
+			}
+		}
+		return made;
 	}
 
 	/**

@@ -145,6 +145,37 @@ class DueClaimsTests {
 	}
 
 	@Test
+	void anItemWhoseDecisionFailsStaysDueForTheNextSweepAndTheRestAreClaimed() {
+		List<String> ids = insertDue(12);
+		String broken = ids.get(5);
+		Set<String> won = ConcurrentHashMap.newKeySet();
+		Set<String> decided = ConcurrentHashMap.newKeySet();
+		DueClaims.Decide<Chore, Chore> decide = chore -> {
+			decided.add(chore.id);
+			if (chore.id.equals(broken)) {
+				throw new IllegalStateException("cannot decide " + chore.id);
+			}
+			return chore;
+		};
+
+		int counted = claims.claimDue(CHORES, Criteria.where("dueAt").lte(NOW), () -> true,
+				(batch, token, failed) -> DueClaims.decideEach(CHORES, batch, failed, decide, (chore, decision) -> {
+					chore.pending = new Chore.Pending(token, clock.instant());
+					return new DueClaims.Claim<>(chore.id, Criteria.where("dueAt").is(chore.dueAt),
+							new Update().set("dueAt", NEXT), chore.pending, decision);
+				}), (claimed, failed) -> {
+					claimed.forEach(chore -> won.add(chore.id));
+					return claimed.size();
+				});
+
+		assertThat(counted).isEqualTo(ids.size() - 1);
+		assertThat(won).doesNotContain(broken).hasSize(ids.size() - 1);
+		assertThat(mongo.findById(broken, Chore.class).dueAt).as("still due for the next sweep").isEqualTo(NOW);
+		assertThat(mongo.findById(broken, Chore.class).pending).isNull();
+		assertThat(decided).as("every item decided (the failed one once, not read again)").hasSize(ids.size());
+	}
+
+	@Test
 	void whatADeadClaimerLeftPendingIsTakenOverOnceAfterTheLeaseAndNotBefore() throws Exception {
 		List<String> ids = insertDue(25);
 		assertThatThrownBy(() -> claims.claimDue(CHORES, Criteria.where("dueAt").lte(NOW), () -> true, this::claimsOf,
