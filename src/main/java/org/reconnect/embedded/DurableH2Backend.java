@@ -34,6 +34,11 @@ final class DurableH2Backend extends H2Backend {
 		super(store);
 	}
 
+	/** Reads not yet handed out whole (batches still to come), for the check that none is left behind. */
+	int openCursors() {
+		return getCursorRegistry().size();
+	}
+
 	@Override
 	protected MongoDatabase openOrCreateDatabase(String databaseName) {
 		return new IdLookupDatabase(databaseName, getMvStore(), getCursorRegistry());
@@ -46,6 +51,9 @@ final class DurableH2Backend extends H2Backend {
 			if (counted != null) {
 				return counted;
 			}
+		}
+		if ("find".equalsIgnoreCase(command)) {
+			SizedBatches.firstBatchOf(query);
 		}
 		Document response = super.handleCommand(channel, databaseName, command, query);
 		if (WRITES.contains(command.toLowerCase())) {

@@ -26,9 +26,20 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class IdLookupCollection extends H2Collection {
 
+	private final CursorRegistry cursors;
+
 	IdLookupCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
 			MVMap<String, Object> meta, CursorRegistry cursors) {
 		super(database, name, options, data, meta, cursors);
+		this.cursors = cursors;
+	}
+
+	/** In batches MongoDB would give, never one reply too large for the driver ({@link SizedBatches}). */
+	@Override
+	protected QueryResult createQueryResult(List<Document> documents, int batchSize) {
+		// no batch size: the server's own read (a count, an update's matches), which needs all
+		return batchSize > 0 ? SizedBatches.reply(documents, batchSize, cursors)
+				: super.createQueryResult(documents, batchSize);
 	}
 
 	/*
