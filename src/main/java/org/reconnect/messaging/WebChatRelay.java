@@ -8,7 +8,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
-/** Runs {@link WebChats#relayFromOtherNodes} on this node every web chat poll interval. */
+/**
+ * Runs {@link WebChats#relayFromOtherNodes} on this node every web chat poll interval, and ends the
+ * pages' streams when the node stops (this bean stops before the web server's graceful shutdown,
+ * which would otherwise wait on them).
+ */
 @Component
 class WebChatRelay implements SmartLifecycle {
 
@@ -47,6 +51,7 @@ class WebChatRelay implements SmartLifecycle {
 			current.cancel(false);
 		}
 		running = null;
+		chats.closeAll();
 	}
 
 	@Override

@@ -62,10 +62,58 @@ class WebChatAcrossNodesTests extends SimulatorAppTestBase {
 		}
 	}
 
+	private void startTheSecondNode() {
+		if (secondNode == null) {
+			secondNode = SecondNode.beside(application);
+			secondNode.bean(MutableClock.class).set(clock.instant()); // the nodes' clocks agree, as NTP keeps them
+		}
+	}
+
+	/**
+	 * A node that stops ends the streams of the pages it holds at once, so each browser reconnects
+	 * to the node still running; before, the stop waited out the graceful-shutdown time (30 s) on
+	 * the open streams and then cut them.
+	 */
+	@Test
+	void aNodeThatStopsLetsItsPagesGoAtOnceSoTheyReconnectToTheOther() throws Exception {
+		startTheSecondNode();
+		String token = http.withBasicAuth("coach", "sim-pass-2030")
+			.postForEntity("/api/web-chat/links", Map.of("phone", "+12025550778"), JsonNode.class)
+			.getBody()
+			.get("token")
+			.asText();
+		HttpResponse<java.io.InputStream> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + secondNode.port() + "/chat/" + token + "/events"))
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(page.statusCode()).isEqualTo(200);
+		java.util.concurrent.CompletableFuture<Boolean> ended = new java.util.concurrent.CompletableFuture<>();
+		Thread reader = new Thread(() -> {
+			try (BufferedReader lines = new BufferedReader(new InputStreamReader(page.body(), StandardCharsets.UTF_8))) {
+				lines.lines().forEach(line -> {
+				});
+				ended.complete(true);
+			}
+			catch (Exception cut) {
+				ended.complete(false);
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+		SecondNode stopping = secondNode;
+		secondNode = null;
+		Thread stop = new Thread(stopping::close);
+		stop.setDaemon(true);
+		stop.start();
+
+		assertThat(ended.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the stream ended cleanly, not cut").isTrue();
+		stop.join(Duration.ofSeconds(60).toMillis());
+		// the page opens again on the node still running, with its latest messages
+		assertThat(http.getForEntity("/chat/" + token, String.class).getStatusCode().is2xxSuccessful()).isTrue();
+	}
+
 	@Test
 	void aMessageTheOtherNodeSentReachesThePageOpenOnThisOne() throws Exception {
-		secondNode = SecondNode.beside(application);
-		secondNode.bean(MutableClock.class).set(clock.instant()); // the nodes' clocks agree, as NTP keeps them
+		startTheSecondNode();
 		String phone = "+12025550777";
 		String token = http.withBasicAuth("coach", "sim-pass-2030")
 			.postForEntity("/api/web-chat/links", Map.of("phone", phone), JsonNode.class)
