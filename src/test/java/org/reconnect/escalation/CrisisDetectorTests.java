@@ -109,10 +109,49 @@ class CrisisDetectorTests {
 		assertThat(detector.read(text).crisis()).as(text).isFalse();
 	}
 
+	/**
+	 * Kinds of message a fresh evaluation set still missed, each read by its own family: trapped
+	 * with no way out, a plan and its timing with no method, alcohol on top of pills, harming
+	 * someone else, voices and commands, a bare plea for help (the net of strong words).
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', value = { "cant find any way out of this | en/hopeless",
+			"feel so cornered, nowhere left to turn | en/hopeless", "no le encuentro salida a esto | es/hopeless",
+			"me siento acorralada | es/hopeless", "i chose the day. sunday | en/strong-words",
+			"everything is set for tonight | en/strong-words", "ya escogi la fecha | es/strong-words",
+			"drank all night then took my ambien | en/overdose", "klonopin on top of a fifth | en/overdose",
+			"estoy borracha y me tome mis clonazepam | es/overdose", "im scared i will hurt my kids | en/harm-others",
+			"i keep thinking about killing my neighbor | en/harm-others", "tengo ganas de lastimar a alguien | es/harm-others",
+			"the voices keep telling me to jump | en/voices", "someone is coming to kill me, they're watching me | en/voices",
+			"oigo voces que me dicen que me mate | es/voices", "please somebody help me | en/strong-words",
+			"need help right now | en/strong-words", "alguien ayudenme por favor | es/strong-words" })
+	void readsTheKindsAFreshSetStillMissed(String text, String family) {
+		assertThat(detector.read(text).families()).as(text).contains(family);
+	}
+
+	/**
+	 * Their look-alikes stay quiet: recovery talk about stopping for good, an ordinary request for
+	 * help, a plan for the weekend, a joke, a voice remembered; and HELP or AYUDA sent alone stays
+	 * the keyword it is.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "gonna stop drinking for good", "quitting using forever this time", "done with booze for good",
+			"voy a dejar de tomar para siempre", "HELP", "help?", "ayuda", "AYUDA", "can you help me move on saturday",
+			"need help with the app", "thanks for all your help", "what helped most was my sponsor", "me ayudas con la app",
+			"made a plan with my sponsor for the weekend", "everything is ready for the party", "i hurt her feelings",
+			"ill kill him if he eats my leftovers", "i still hear my dads voice telling me im proud of you",
+			"no way out of jury duty", "took my meds with breakfast", "stopped drinking since i started my meds",
+			"vos sos un genio" })
+	void leavesTheirLookAlikesAlone(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isFalse();
+	}
+
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = '|', value = { "I want to die | CRISIS", "i took all my pills, i want to die | OVERDOSE",
 			"my friend isn't breathing | OVERDOSE", "he said he's going to kill me | DANGER", "me esta golpeando | DANGER",
-			"me tome todas las pastillas | OVERDOSE" })
+			"me tome todas las pastillas | OVERDOSE", "took my percs with a bottle of wine | OVERDOSE",
+			"mezcle clonazepam con tequila | OVERDOSE", "i want to hurt someone tonight | CRISIS",
+			"the voices say i should die | CRISIS" })
 	void theMostUrgentReplyWins(String text, CrisisResponse reply) {
 		assertThat(detector.read(text).response()).isEqualTo(reply);
 	}

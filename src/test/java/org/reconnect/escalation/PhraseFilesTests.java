@@ -23,7 +23,7 @@ class PhraseFilesTests {
 		for (PhraseBook book : books) {
 			assertThat(book.families().keySet()).as(book.language())
 				.containsExactlyInAnyOrder("direct", "wish-dead", "burden", "hopeless", "method", "goodbye", "self-harm",
-						"overdose", "danger", "strong-words");
+						"overdose", "danger", "harm-others", "voices", "strong-words");
 		}
 	}
 
