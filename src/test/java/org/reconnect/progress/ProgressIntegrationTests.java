@@ -306,6 +306,51 @@ class ProgressIntegrationTests extends SimulatorAppTestBase {
 			.doesNotContain("2030-03-08");
 	}
 
+	@Test
+	void aCoachAsksAnAllyWhoGetsAlertsForGoodNewsTooFromThePageAndOnlyTheirYesBringsTheNote() {
+		clock.set(START);
+		String number = "+12025557110";
+		String ally = "+12025557111";
+		ParticipantId id = enrol("Owen Hale", number, "en");
+		consent.invite(id, "Pam Reyes", ally, null, null, null, "a test", "coach:coach", "test");
+		phone.receive(ally, "yes");
+		String allyId = allyId(id, ally);
+		share(id, "[\"DAYS_TAKING_PART\", \"BACK_AFTER_QUIET_SPELL\"]");
+		checkIn(id, number, "my mum");
+		clock.advance(Duration.ofDays(7));
+		ConsoleSession console = new ConsoleSession(port);
+		console.signIn("coach", "sim-pass-2030");
+		String page = "/participants/" + id.value();
+		assertThat(console.get(page).body()).contains("aria-label=\"Ask Pam Reyes for good news too\"");
+
+		HttpResponse<String> asked = console.submit(page, page + "/allies/" + allyId + "/progress", Map.of());
+		assertThat(asked.statusCode()).isEqualTo(302);
+		assertThat(texts(ally).get(texts(ally).size() - 1)).startsWith("Hi Pam, Owen would also like to share some good news");
+		String waiting = console.get(page).body();
+		assertThat(waiting).contains("Pam Reyes has been asked by text whether they want good news too.")
+			.contains("(asked for good news too: waiting for their answer)")
+			.doesNotContain("aria-label=\"Ask Pam Reyes for good news too\"");
+		console.submit(page, page + "/allies/" + allyId + "/progress", Map.of());
+		assertThat(console.get(page).body()).contains("Pam Reyes still has a question to answer: wait for their answer.");
+
+		// A week of taking part while she has not answered: no note, her consent does not cover it yet.
+		checkIn(id, number, "my mum");
+		int before = texts(ally).size();
+		clock.advance(Duration.ofMinutes(15));
+		due.sweep();
+		assertThat(texts(ally)).hasSize(before);
+
+		phone.receive(ally, "yes");
+		assertThat(console.get(page).body()).doesNotContain("waiting for their answer")
+			.contains("good news at milestones they chose to share");
+		clock.advance(Duration.ofDays(23));
+		checkIn(id, number, "my mum");
+		clock.advance(Duration.ofMinutes(15));
+		due.sweep();
+		assertThat(texts(ally).get(texts(ally).size() - 1))
+			.isEqualTo("Hi Pam, good news: Owen is checking in again. A friendly word could mean a lot.");
+	}
+
 	/** The list under "Milestones reached", its markup taken away. */
 	private static String milestonesReached(String page) {
 		String section = page.substring(page.indexOf("id=\"progress-sharing\""));
