@@ -27,13 +27,22 @@ public final class ConsoleSession {
 
 	private final String base;
 
+	/** The browser's Accept-Language; null sends none. */
+	private final String language;
+
 	private final HttpClient browser = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
 	public ConsoleSession(int port) {
+		this(port, null);
+	}
+
+	/** A browser that asks for pages in {@code language} first (its Accept-Language), e.g. "es". */
+	public ConsoleSession(int port, String language) {
 		this.base = "http://localhost:" + port;
+		this.language = language;
 	}
 
 	/** Signs in with the form; the answer is the redirect the form login gives. */
@@ -74,6 +83,9 @@ public final class ConsoleSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		if (language != null) {
+			request = HttpRequest.newBuilder(request, (name, value) -> true).header("Accept-Language", language).build();
+		}
 		try {
 			return browser.send(request, HttpResponse.BodyHandlers.ofString());
 		}

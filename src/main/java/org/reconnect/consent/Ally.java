@@ -49,6 +49,12 @@ class Ally {
 	 */
 	Instant requestedAt;
 
+	/**
+	 * When a consent in force was last asked to add something (good news), set and saved against the
+	 * version before its ledger entry is written: of two requests at the same moment one is made.
+	 */
+	Instant additionRequestedAt;
+
 	/** The ally's time zone for quiet hours; null means the participant's. */
 	String zone;
 
@@ -100,6 +106,15 @@ class Ally {
 	}
 
 	/**
+	 * Whether a request to add to their consent is under way that the ledger does not show yet (saved
+	 * a moment ago), within the time to answer one.
+	 */
+	boolean additionBeingAsked(ConsentState state, Instant now, java.time.Duration answerWithin) {
+		return additionRequestedAt != null && now.isBefore(additionRequestedAt.plus(answerWithin))
+				&& (state.adding() == null || !additionRequestedAt.equals(state.adding().requestedAt()));
+	}
+
+	/**
 	 * Claims the ally, whose consent ended, for a new request: one atomic update, which only the
 	 * first of requests at the same moment makes (the ledger's last request still the one here).
 	 */
@@ -126,7 +141,8 @@ class Ally {
 
 	AllyView view(ConsentState state, Instant now) {
 		return new AllyView(id, new ParticipantId(participantId), name, phone, zone == null ? null : ZoneId.of(zone),
-				language, state.status(now), state.kinds() == null ? List.of() : state.kinds(), state.requestedAt(),
+				language, state.status(now), state.kinds() == null ? List.of() : state.kinds(), state.asking(now),
+				state.requestedAt(),
 				state.from(), state.until(), quietHours());
 	}
 }

@@ -18,11 +18,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param consent REQUESTED, EXPIRED (no answer in time), GRANTED, LAPSED (past its end),
  * DECLINED, REVOKED (by the participant or coach) or WITHDRAWN (by the ally)
  * @param kinds the kinds of alert asked for or agreed to
+ * @param asking what an ally whose consent holds is being asked to add (e.g. PROGRESS), until they answer
+ * or the time to answer passes; empty otherwise. Not covered until their yes.
  * @param quietHours the ally's own quiet hours in their zone; null means the organisation's
  * ({@code reconnect.escalation.quiet-hours-*})
  */
 public record AllyView(String id, ParticipantId participant, String name, String phone,
 		@JsonProperty("timeZone") @JsonAlias("zone") ZoneId zone, String language,
 		String consent,
-		List<AlertKind> kinds, Instant requestedAt, Instant consentFrom, Instant consentUntil, QuietHours quietHours) {
+		List<AlertKind> kinds, List<AlertKind> asking, Instant requestedAt, Instant consentFrom, Instant consentUntil,
+		QuietHours quietHours) {
 }

@@ -19,5 +19,14 @@ public enum ConsentChange {
 	/** The participant ended it (or was erased). */
 	REVOKED,
 	/** The ally ended it (STOP, STOP ALERTS). */
-	WITHDRAWN
+	WITHDRAWN,
+	/**
+	 * An ally whose consent holds was asked to agree to more ({@code kinds}: what is added, e.g.
+	 * PROGRESS); what they agreed to before stays as it is whatever they answer.
+	 */
+	ADDITION_REQUESTED,
+	/** The ally said yes to the addition: {@code kinds} is all their consent covers from now on, until it ends. */
+	ADDITION_GRANTED,
+	/** The ally said no to the addition: nothing else changes. */
+	ADDITION_DECLINED
 }

@@ -68,11 +68,13 @@ public class ConsentService {
 	private final AllyTexts texts;
 	private final ConsentEntries entries;
 	private final ConsentRenewals renewals;
+	private final ConsentAdditions additions;
 
 	ConsentService(Allies allies, ConsentLedger ledger, ParticipantService participants, PhoneNumbers phones,
 			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, Clock clock,
 			ConversationRuntime conversations, FlowCatalog flows, AllyTexts texts, ConsentEntries entries,
-			ConsentRenewals renewals) {
+			ConsentRenewals renewals, ConsentAdditions additions) {
+		this.additions = additions;
 		this.entries = entries;
 		this.renewals = renewals;
 		this.texts = texts;
@@ -153,6 +155,21 @@ public class ConsentService {
 			return "progress-only";
 		}
 		return crisis ? "crisis-progress" : "progress";
+	}
+
+	/**
+	 * Asks an ally whose consent holds whether they also want good news (PROGRESS), at the
+	 * participant's request: the invitation flow's {@code progress-added} entry, their own YES or NO.
+	 * Whatever they answer, what they agreed to before stays as it is; a YES covers PROGRESS until
+	 * their consent ends, and it is read from the ledger again when each note goes.
+	 *
+	 * @param by "coach:<username>"
+	 * @return empty when the ally is not the participant's
+	 * @throws ProgressNotAskable when they have no consent in force, still have a question to answer,
+	 * or agreed to good news already
+	 */
+	public Optional<AllyView> askForProgress(ParticipantId participant, String allyId, String by, String cause) {
+		return additions.askForProgress(participant, allyId, by, cause);
 	}
 
 	/**
@@ -354,7 +371,9 @@ public class ConsentService {
 		Instant now = clock.instant();
 		ConsentState state = state(ally);
 		if (!state.awaitingAnswer(now)) {
-			log.info("Ally {} answered after their request closed ({}); nothing recorded", ally.id, state.status(now));
+			if (!additions.answer(ally, state, answered, now)) {
+				log.info("Ally {} answered after their request closed ({}); nothing recorded", ally.id, state.status(now));
+			}
 			return;
 		}
 		if (answered.granted()) {

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import org.reconnect.coaches.CoachAlreadyExists;
 import org.reconnect.coaches.CoachNotFound;
 import org.reconnect.consent.AllyAlreadyNamed;
+import org.reconnect.consent.ProgressNotAskable;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.reminders.ReminderNotFound;
 import org.reconnect.system.InvalidInput;
@@ -62,6 +63,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AllyAlreadyNamed.class)
 	ProblemDetail allyNamed(AllyAlreadyNamed ex, Locale locale) {
 		return conflict(title("already-ally", locale), "phone", ex, locale);
+	}
+
+	/** The ally's consent is not in a state good news can be added to: the detail says which, and what to do. */
+	@ExceptionHandler(ProgressNotAskable.class)
+	ProblemDetail progressNotAskable(ProgressNotAskable ex, Locale locale) {
+		return conflict(title("progress-not-askable", locale), "allyId", ex, locale);
 	}
 
 	/** Reaches a supervisor or the participant's own coach only ({@link Caseload#enrol}): it names whom. */

@@ -54,7 +54,9 @@ class RoutineApi {
 	}
 
 	@Operation(summary = "Put a flow on a routine for a participant, or change it",
-			description = "rule: an RFC 5545 rule (FREQ=WEEKLY;BYDAY=SU), time: HH:mm in the participant's zone, outside "
+			description = "flow: one whose file says routine: true (weekly-reflection, small-steps, ...); any other is "
+					+ "refused (400, naming flow). rule: an RFC 5545 rule (FREQ=WEEKLY;BYDAY=SU), time: HH:mm in the "
+					+ "participant's zone, outside "
 					+ "their quiet hours; on: false keeps it but starts nothing (turn the weekly reflection off so). "
 					+ "The flow starts at that local time, held to the end of quiet hours if they changed since, once at "
 					+ "most after downtime and not at all past the late limit; its when_busy policy decides what "

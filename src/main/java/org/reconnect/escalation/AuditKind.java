@@ -52,7 +52,10 @@ public enum AuditKind {
 	CONSENT_RENEWAL_REQUESTED,
 	CONSENT_RENEWED,
 	CONSENT_REVOKED,
-	CONSENT_WITHDRAWN;
+	CONSENT_WITHDRAWN,
+	CONSENT_ADDITION_REQUESTED,
+	CONSENT_ADDITION_GRANTED,
+	CONSENT_ADDITION_DECLINED;
 
 	/** The kind that records a change to an ally's consent (a new change fails to compile here until it has one). */
 	static AuditKind of(ConsentChange change) {
@@ -64,6 +67,9 @@ public enum AuditKind {
 			case RENEWED -> CONSENT_RENEWED;
 			case REVOKED -> CONSENT_REVOKED;
 			case WITHDRAWN -> CONSENT_WITHDRAWN;
+			case ADDITION_REQUESTED -> CONSENT_ADDITION_REQUESTED;
+			case ADDITION_GRANTED -> CONSENT_ADDITION_GRANTED;
+			case ADDITION_DECLINED -> CONSENT_ADDITION_DECLINED;
 		};
 	}
 }

@@ -130,6 +130,10 @@ final class FlowBinder extends FlowNodes {
 			}
 			resume = scalar(fields.get("resume"));
 		}
+		boolean routine = fields.containsKey("routine") && bool(fields.get("routine"));
+		if (routine && party == FlowDefinition.Party.ALLY) {
+			throw error(fields.get("routine"), "a flow with an ally is started by an invitation, never on a routine: remove routine");
+		}
 		MappingNode statesNode = mapping(required(top, fields, "states", "add states: a mapping of state names"),
 				"states", "list each state as name: {say: ..., on_reply: [...]}");
 		Map<String, StateDefinition> states = new LinkedHashMap<>();
@@ -163,7 +167,7 @@ final class FlowBinder extends FlowNodes {
 		beginnings.addAll(resumable);
 		FlowInspection.inspect(beginnings, states, warnings);
 		return new FlowDefinition(name, revision, file, languages, start, expiresAfter, onExpiry, whenBusy, sentAs, party,
-				Map.copyOf(entries), notUnderstood, Map.copyOf(all), resume, List.copyOf(warnings));
+				Map.copyOf(entries), notUnderstood, Map.copyOf(all), resume, routine, List.copyOf(warnings));
 	}
 
 	private StateDefinition state(String name, Node key, Node node) {

@@ -34,12 +34,15 @@ public class FlowCatalog {
 		return registry.current(flow).isPresent();
 	}
 
-	/** The loaded flows a participant can be taken through (not those with an ally), by name. */
-	public Set<String> participantFlows() {
+	/**
+	 * The loaded flows a coach may put on a participant's routine: those whose file says
+	 * {@code routine: true}, by name.
+	 */
+	public Set<String> routineFlows() {
 		return registry.names()
 			.stream()
 			.flatMap(name -> registry.current(name).stream())
-			.filter(flow -> flow.party() != FlowDefinition.Party.ALLY)
+			.filter(FlowDefinition::routine)
 			.map(FlowDefinition::name)
 			.collect(Collectors.toCollection(TreeSet::new));
 	}

@@ -22,11 +22,13 @@ import org.reconnect.messaging.Purpose;
  * @param entries other states a conversation may begin in, by the name the starter asks for
  * @param resume the name of a value the flow keeps ({@code keep}) that names the state its next
  * conversation with the same participant begins in; null when every conversation begins at the start
+ * @param routine whether a coach may put the flow on a participant's routine ({@code routine: true}):
+ * made to come back on a recurrence, unlike a welcome or the reply to a reminder
  * @param warnings what the soft inspection found; a flow with warnings still runs
  */
 record FlowDefinition(String name, String revision, String file, List<String> languages, String start,
 		Duration expiresAfter, FlowEvent onExpiry, WhenBusy whenBusy, Purpose sentAs, Party party, Map<String, String> entries,
-		Texts notUnderstood, Map<String, StateDefinition> states, String resume, List<String> warnings) {
+		Texts notUnderstood, Map<String, StateDefinition> states, String resume, boolean routine, List<String> warnings) {
 
 	/** The state a rule or timeout with {@code end: true} goes to; it says nothing. */
 	static final String END = "_end";

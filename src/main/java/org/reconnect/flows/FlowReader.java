@@ -58,7 +58,7 @@ class FlowReader {
 			"record_consent", FlowBinder::recordConsent);
 
 	static final Set<String> TOP_KEYS = Set.of("spec_version", "name", "languages", "start", "expires",
-			"when_busy", "sent_as", "party", "entries", "not_understood", "states", "resume");
+			"when_busy", "sent_as", "party", "entries", "not_understood", "states", "resume", "routine");
 	static final Set<String> STATE_KEYS = Set.of("say", "on_reply", "timeout", "end");
 
 	FlowDefinition read(String file, String content) {

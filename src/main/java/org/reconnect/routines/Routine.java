@@ -27,7 +27,9 @@ class Routine {
 	enum Outcome {
 		STARTED, STARTED_LATE, STARTED_AFTER_QUIET_HOURS, WAITING_FOR_OPEN_CONVERSATION, NOT_DELIVERED,
 		DEFERRED_QUIET_HOURS, SKIPPED_QUIET_HOURS, SKIPPED_TOO_LATE, SKIPPED_SUPERSEDED, NOT_STARTED_INACTIVE,
-		NOT_STARTED_NO_FLOW;
+		NOT_STARTED_NO_FLOW,
+		/** Its flow is loaded but not one a routine may start (no {@code routine: true}): set before that was checked. */
+		NOT_STARTED_NOT_ROUTINE;
 
 		boolean starting() {
 			return this == STARTED || this == STARTED_LATE || this == STARTED_AFTER_QUIET_HOURS;

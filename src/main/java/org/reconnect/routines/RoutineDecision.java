@@ -38,9 +38,10 @@ record RoutineDecision(Routine routine, ParticipantProfile participant, String o
 	 * @param next the occurrence after the due one, in the participant's zone; null when none
 	 * @param quiet the participant's quiet hours (their own, else the organisation's)
 	 * @param flowLoaded whether the routine's flow is loaded now
+	 * @param flowRecurs whether that flow is one a routine may start ({@code routine: true})
 	 */
 	static RoutineDecision decide(Routine routine, Instant now, ParticipantProfile participant, QuietHours quiet,
-			ZonedDateTime next, Duration lateLimit, boolean flowLoaded) {
+			ZonedDateTime next, Duration lateLimit, boolean flowLoaded, boolean flowRecurs) {
 		// A cursor may hand back a document claimed by another thread since the query matched it.
 		if (!routine.on || routine.nextStartAt == null || routine.nextStartAt.isAfter(now) || routine.pending != null) {
 			return null;
@@ -59,6 +60,9 @@ record RoutineDecision(Routine routine, ParticipantProfile participant, String o
 		}
 		else if (!flowLoaded) {
 			outcome = Outcome.NOT_STARTED_NO_FLOW;
+		}
+		else if (!flowRecurs) {
+			outcome = Outcome.NOT_STARTED_NOT_ROUTINE;
 		}
 		else if (quiet.contains(now, participant.zone())) {
 			Instant end = quiet.endAfter(now, participant.zone());

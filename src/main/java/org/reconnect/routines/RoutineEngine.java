@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.reconnect.flows.ConversationRuntime;
+import org.reconnect.flows.FlowCatalog;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
@@ -58,6 +59,7 @@ class RoutineEngine implements TimedWork {
 	private final MinuteTriggers minutes;
 	private final ParticipantService participants;
 	private final ConversationRuntime conversations;
+	private final FlowCatalog catalog;
 	private final Recurrences recurrences;
 	private final DueClaims claims;
 	private final RoutineSettings settings;
@@ -66,12 +68,13 @@ class RoutineEngine implements TimedWork {
 	private volatile boolean stopping;
 
 	RoutineEngine(MongoTemplate mongo, MinuteTriggers minutes, ParticipantService participants,
-			ConversationRuntime conversations, Recurrences recurrences, DueClaims claims, RoutineSettings settings,
-			FireLag lag, Clock clock) {
+			ConversationRuntime conversations, FlowCatalog catalog, Recurrences recurrences, DueClaims claims,
+			RoutineSettings settings, FireLag lag, Clock clock) {
 		this.mongo = mongo;
 		this.minutes = minutes.inGroup(MINUTES);
 		this.participants = participants;
 		this.conversations = conversations;
+		this.catalog = catalog;
 		this.recurrences = recurrences;
 		this.claims = claims;
 		this.settings = settings;
@@ -123,11 +126,12 @@ class RoutineEngine implements TimedWork {
 		Map<ParticipantId, ParticipantProfile> people = participants
 			.find(batch.stream().map(routine -> new ParticipantId(routine.participantId)).toList());
 		Set<String> flows = conversations.flowNames();
+		Set<String> recurring = catalog.routineFlows();
 		return DueClaims.decideEach(KIND, batch, failed, routine -> {
 			ParticipantProfile participant = people.get(new ParticipantId(routine.participantId));
 			return RoutineDecision.decide(routine, now, participant,
 					participant == null ? null : participants.quietHoursOf(participant), following(routine, participant, now),
-					settings.lateLimit(), flows.contains(routine.flow));
+					settings.lateLimit(), flows.contains(routine.flow), recurring.contains(routine.flow));
 		}, (routine, decision) -> {
 			if (decision.starting()) {
 				routine.pending = decision.pending(token, now);

@@ -119,9 +119,9 @@ public class RoutineService {
 		log.info("Routine {} of participant {} deleted", flow, participant);
 	}
 
-	/** The flows a routine can start: the loaded flows a participant can be taken through. */
+	/** The flows a coach may put on a routine: the loaded flows whose file says {@code routine: true}. */
 	public Set<String> flows() {
-		return flows.participantFlows();
+		return flows.routineFlows();
 	}
 
 	/** Starts the routines due by the clock now (the transcript player's clock moves; Quartz's triggers do not). */
@@ -133,6 +133,11 @@ public class RoutineService {
 	@EventListener
 	void on(ParticipantEnrolled enrolled) {
 		if (!settings.reflectionAtEnrolment() || !flows.exists(settings.reflectionFlow())) {
+			return;
+		}
+		if (!flows.routineFlows().contains(settings.reflectionFlow())) {
+			log.warn("The weekly reflection flow {} does not say routine: true: no routine is set for participant {}",
+					settings.reflectionFlow(), enrolled.participant());
 			return;
 		}
 		try {
@@ -200,9 +205,11 @@ public class RoutineService {
 
 	private Checked check(String flow, RoutineRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
-		Set<String> known = flows.participantFlows();
-		if (!known.contains(flow)) {
-			problems.add(FieldProblem.of("flow", "problem.routine.flow", flow, String.join(", ", known)));
+		Set<String> recurring = flows.routineFlows();
+		if (!recurring.contains(flow)) {
+			// a loaded flow not made to recur (a welcome, a reminder's reply) is told apart from a name that is no flow
+			problems.add(FieldProblem.of("flow", flows.exists(flow) ? "problem.routine.flow-not-routine" : "problem.routine.flow",
+					flow, String.join(", ", recurring)));
 		}
 		String rule = request == null || request.rule() == null ? "" : request.rule().trim();
 		if (rule.regionMatches(true, 0, "RRULE:", 0, 6)) {
@@ -289,8 +296,8 @@ public class RoutineService {
 			.map(s -> new RoutineView.StartView(s.occurrence(), s.decidedAt(), s.outcome().name()))
 			.toList();
 		return new RoutineView(routine.id, routine.flow, routine.rule, start.toLocalTime().toString(), routine.on,
-				recurrences.describe(routine.rule, start, profile.zone(), locale), routine.origin.name(),
-				routine.on ? routine.nextStartAt : null, next, recent);
+				flows.routineFlows().contains(routine.flow), recurrences.describe(routine.rule, start, profile.zone(), locale),
+				routine.origin.name(), routine.on ? routine.nextStartAt : null, next, recent);
 	}
 
 	private static String code(DayOfWeek day) {

@@ -1,6 +1,6 @@
 /**
- * Routines a coach schedules: any participant flow (the weekly reflection, one the organisation
- * writes) started on an RFC 5545 recurrence in the participant's zone, for one participant or a
+ * Routines a coach schedules: a flow made to come back ({@code routine: true} in its file: the weekly
+ * reflection, small steps, one the organisation writes) started on an RFC 5545 recurrence in the participant's zone, for one participant or a
  * whole caseload; the weekly reflection on by default at enrolment. The recurrence and its plain
  * words are the reminders' ({@code Recurrences}); the start is handed off through
  * {@code system.handoff.DueClaims} and fired by scheduling's {@code TimedWork} minute triggers,

@@ -226,6 +226,114 @@ class ConsentLifecycleIntegrationTests extends LoopTestSupport {
 		assertThat(consent.consentHolds(moAgainId, AlertKind.MISSED_CHECK_INS)).isFalse();
 	}
 
+	@Test
+	void anAllyAskedForGoodNewsTooKeepsTheirAlertsWhenTheySayNoAndAddsGoodNewsWhenTheySayYes() {
+		String id = enrol("Pia Sand", "+17205550151", "America/New_York", "19:47");
+		String raf = "+17205550152";
+		String rafId = invite(id, "Raf Orr", raf);
+		sms(raf, "YES");
+		Instant until = consent.ally(rafId).orElseThrow().consentUntil();
+		clock.advance(Duration.ofDays(2));
+
+		ResponseEntity<JsonNode> asked = askForProgress(id, rafId, "en");
+		assertThat(asked.getStatusCode()).as(String.valueOf(asked.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(asked.getBody().get("asking").toString()).isEqualTo("[\"PROGRESS\"]");
+		assertThat(asked.getBody().get("consent").asText()).isEqualTo("GRANTED");
+		assertThat(lastSentTo(raf)).isEqualTo("Hi Raf, Pia would also like to share some good news with you: a short note "
+				+ "when they reach a step they chose to share. Never what they tell us. Your other alerts stay as they are. "
+				+ "Reply YES or NO.");
+		assertThat(consent.consentHolds(rafId, AlertKind.PROGRESS)).as("asked is not agreed").isFalse();
+		assertThat(consent.consentHolds(rafId, AlertKind.MISSED_CHECK_INS)).isTrue();
+
+		ResponseEntity<JsonNode> again = askForProgress(id, rafId, "en");
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(again.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(again.getBody().get("errors").get(0).get("field").asText()).isEqualTo("allyId");
+		assertThat(again.getBody().get("detail").asText()).contains("still waiting for their answer");
+
+		sms(raf, "No");
+		assertThat(lastSentTo(raf)).isEqualTo("Understood, Raf. No good news notes, then; the alerts you agreed to stay "
+				+ "as they are. Thank you for letting us know.");
+		assertThat(status(rafId)).isEqualTo("GRANTED");
+		assertThat(consent.consentHolds(rafId, AlertKind.MISSED_CHECK_INS)).as("a NO to more keeps what was agreed").isTrue();
+		assertThat(consent.consentHolds(rafId, AlertKind.BACK_IN_TOUCH)).isTrue();
+		assertThat(consent.consentHolds(rafId, AlertKind.PROGRESS)).isFalse();
+		assertThat(consent.ally(rafId).orElseThrow().kinds()).containsExactly(AlertKind.MISSED_CHECK_INS,
+				AlertKind.BACK_IN_TOUCH);
+		assertThat(consent.ally(rafId).orElseThrow().asking()).isEmpty();
+		assertThat(consent.ally(rafId).orElseThrow().consentUntil()).isEqualTo(until);
+
+		// Asked again at the participant's request, a YES adds good news for the rest of the same term.
+		assertThat(askForProgress(id, rafId, "en").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		sms(raf, "yes please");
+		assertThat(lastSentTo(raf)).startsWith("Thank you, Raf. When Pia reaches a step they chose to share, we'll let you "
+				+ "know, as well as the alerts you already get.");
+		assertThat(consent.consentHolds(rafId, AlertKind.PROGRESS)).isTrue();
+		assertThat(consent.consentHolds(rafId, AlertKind.MISSED_CHECK_INS)).isTrue();
+		assertThat(consent.ally(rafId).orElseThrow().consentUntil()).as("the term is not stretched").isEqualTo(until);
+		assertThat(consent.alliesWhoConsented(new ParticipantId(id), AlertKind.PROGRESS)).extracting(AllyView::id)
+			.containsExactly(rafId);
+		assertThat(ledger(id)).extracting(entry -> entry.change().name()).containsExactly("REQUESTED", "GRANTED",
+				"ADDITION_REQUESTED", "ADDITION_DECLINED", "ADDITION_REQUESTED", "ADDITION_GRANTED");
+
+		ResponseEntity<JsonNode> agreed = askForProgress(id, rafId, "es");
+		assertThat(agreed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(agreed.getBody().get("title").asText()).isEqualTo("Ahora no se pueden pedir buenas noticias");
+		assertThat(agreed.getBody().get("detail").asText()).contains("ya aceptó las buenas noticias (PROGRESS)");
+
+		// STOP ALERTS still ends it all at once, good news included.
+		sms(raf, "STOP ALERTS");
+		assertThat(consent.consentHolds(rafId, AlertKind.PROGRESS)).isFalse();
+		assertThat(consent.consentHolds(rafId, AlertKind.MISSED_CHECK_INS)).isFalse();
+	}
+
+	@Test
+	void anAllyWhoReadsSpanishIsAskedForGoodNewsInSpanishAndOnlyAConsentInForceCanBeAskedForMore() {
+		String id = enrol("Teo Lara", "+17205550161", "America/New_York", "19:48");
+		String uma = "+17205550162";
+		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + id + "/allies",
+				Map.of("name", "Uma Vidal", "phone", uma, "language", "es"), JsonNode.class);
+		String umaId = invited.getBody().get("id").asText();
+
+		ResponseEntity<JsonNode> waiting = askForProgress(id, umaId, "en");
+		assertThat(waiting.getStatusCode()).as("their invitation still waits").isEqualTo(HttpStatus.CONFLICT);
+		assertThat(waiting.getBody().get("detail").asText()).contains("still waiting for their answer");
+
+		sms(uma, "sí");
+		assertThat(askForProgress(id, umaId, "en").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(lastSentTo(uma)).isEqualTo("Hola Uma, Teo también quiere compartir contigo buenas noticias: un aviso "
+				+ "breve cuando alcance un logro que quiera compartir. Nunca lo que nos cuenta. Tus otros avisos siguen "
+				+ "igual. Responde SÍ o NO.");
+		sms(uma, "no");
+		assertThat(lastSentTo(uma)).isEqualTo("Entendido, Uma. Sin avisos de buenas noticias, entonces; los avisos que "
+				+ "aceptaste siguen igual. Gracias por decírnoslo.");
+		assertThat(consent.consentHolds(umaId, AlertKind.MISSED_CHECK_INS)).isTrue();
+		assertThat(askForProgress(id, umaId, "en").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		sms(uma, "Sí");
+		assertThat(lastSentTo(uma)).startsWith("Gracias, Uma. Cuando Teo alcance un logro que quiera compartir, te avisaremos");
+		assertThat(consent.consentHolds(umaId, AlertKind.PROGRESS)).isTrue();
+
+		// Someone who said no to being an ally at all is named again, never asked for more.
+		String vic = "+17205550163";
+		String vicId = invite(id, "Vic Amos", vic);
+		sms(vic, "no");
+		ResponseEntity<JsonNode> none = askForProgress(id, vicId, "en");
+		assertThat(none.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(none.getBody().get("errors").get(0).get("message").asText()).isEqualTo("ally " + vicId + " has no consent in force "
+				+ "(consent DECLINED): name them again with PROGRESS among the kinds (POST /api/participants/" + id + "/allies)");
+		ResponseEntity<JsonNode> unknown = askForProgress(id, "no-such-ally", "en");
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(ledger(id)).filteredOn(entry -> entry.allyId().equals(vicId)).extracting(entry -> entry.change().name())
+			.containsExactly("REQUESTED", "DECLINED");
+	}
+
+	private ResponseEntity<JsonNode> askForProgress(String participant, String allyId, String language) {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.set(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, language);
+		return coach().exchange("/api/participants/" + participant + "/allies/" + allyId + "/progress", HttpMethod.POST,
+				new org.springframework.http.HttpEntity<>(headers), JsonNode.class);
+	}
+
 	private String invite(String participant, String name, String phone) {
 		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + participant + "/allies",
 				Map.of("name", name, "phone", phone), JsonNode.class);

@@ -156,6 +156,46 @@ class RoutinesIntegrationTests extends SimulatorAppTestBase {
 		assertThat(page).contains("it has run its course, no more starts.").doesNotContain("Next: null");
 	}
 
+	@Test
+	void onlyFlowsMadeToComeBackAreOfferedAndTheApiRefusesAnyOtherInTheCoachsLanguage() {
+		clock.set(START);
+		TestCoaches.ensure(mongo, encoder, "remy", "remy-pass-1"); // no console language of his own
+		TestRestTemplate remy = http.withBasicAuth("remy", "remy-pass-1");
+		String id = enrol(remy, "Remy Okoye", "+12025550875");
+		ConsoleSession console = new ConsoleSession(port);
+		console.signIn("remy", "remy-pass-1");
+
+		String page = console.get("/participants/" + id).body();
+		String offered = page.substring(page.indexOf("id=\"routine-new\""));
+		offered = offered.substring(offered.indexOf("<select"), offered.indexOf("</select>"));
+		assertThat(java.util.regex.Pattern.compile("value=\"([^\"]+)\"").matcher(offered).results().map(m -> m.group(1)))
+			.containsExactly("small-steps", "test-notice", "weekly-reflection");
+
+		for (String flow : java.util.List.of("onboarding", "reminder-reply", "daily-checkin")) {
+			ResponseEntity<String> refused = put(remy, "/api/participants/" + id + "/routines/" + flow,
+					Map.of("rule", "FREQ=WEEKLY;BYDAY=SU", "time", "17:00"), "en");
+			assertThat(refused.getStatusCode()).as(flow).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+			JsonNode error = json.readTree(refused.getBody()).get("errors").get(0);
+			assertThat(error.get("field").asString()).isEqualTo("flow");
+			assertThat(error.get("message").asString())
+				.isEqualTo("'" + flow + "' cannot be put on a routine: it is not made to come back on a recurrence. "
+						+ "Use one of small-steps, test-notice, weekly-reflection (a flow that says routine: true)");
+		}
+		JsonNode spanish = json.readTree(put(remy, "/api/participants/" + id + "/routines/onboarding",
+				Map.of("rule", "FREQ=WEEKLY;BYDAY=SU", "time", "17:00"), "es").getBody());
+		assertThat(spanish.get("errors").get(0).get("field").asString()).isEqualTo("flow");
+		assertThat(spanish.get("errors").get(0).get("message").asString())
+			.startsWith("'onboarding' no se puede poner en una rutina").contains("small-steps, test-notice, weekly-reflection");
+		assertThat(json.readTree(remy.getForObject("/api/participants/" + id + "/routines", String.class)))
+			.as("nothing was stored").hasSize(1);
+
+		ResponseEntity<String> steps = put(remy, "/api/participants/" + id + "/routines/small-steps",
+				Map.of("rule", "FREQ=WEEKLY;BYDAY=MO", "time", "18:30"), "en");
+		assertThat(steps.getStatusCode()).as(steps.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(json.readTree(steps.getBody()).get("startable").asBoolean()).isTrue();
+	}
+
 	private String enrol(TestRestTemplate coach, String name, String phone) {
 		ResponseEntity<String> response = coach.postForEntity("/api/participants",
 				Map.of("name", name, "phone", phone, "timeZone", "America/New_York", "checkInTime", "09:00"), String.class);
@@ -165,5 +205,12 @@ class RoutinesIntegrationTests extends SimulatorAppTestBase {
 
 	private static ResponseEntity<String> put(TestRestTemplate coach, String path, Map<String, Object> body) {
 		return coach.exchange(path, HttpMethod.PUT, new HttpEntity<>(body), String.class);
+	}
+
+	private static ResponseEntity<String> put(TestRestTemplate coach, String path, Map<String, Object> body,
+			String language) {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.set(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, language);
+		return coach.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
 	}
 }

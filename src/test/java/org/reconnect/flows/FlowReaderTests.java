@@ -84,6 +84,20 @@ class FlowReaderTests {
 	}
 
 	@Test
+	void onlyTheFlowsMadeToComeBackSayTheyMayBePutOnARoutine() throws IOException {
+		java.util.Map<String, Boolean> routine = new java.util.TreeMap<>();
+		try (Stream<Path> files = Files.list(Path.of("conversation-flows"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+				FlowDefinition flow = reader.read(file.toString(), Files.readString(file));
+				routine.put(flow.name(), flow.routine());
+			}
+		}
+		assertThat(routine).containsEntry("weekly-reflection", true).containsEntry("small-steps", true)
+			.containsEntry("onboarding", false).containsEntry("reminder-reply", false)
+			.containsEntry("daily-checkin", false).containsEntry("ally-invitation", false);
+	}
+
+	@Test
 	void theSameContentGivesTheSameRevisionAndAnyChangeANewOne() throws IOException {
 		String content = Files.readString(Path.of("conversation-flows/daily-checkin.yaml"));
 		String revision = reader.read("a.yaml", content).revision();

@@ -38,7 +38,8 @@ class FlowSchemaTests {
 	@Test
 	void theSchemaRefusesWhatTheReaderRefuses() throws IOException {
 		for (String fixture : List.of("unknown-key", "unknown-action", "unknown-matcher", "unknown-event",
-				"unknown-spec-version", "bad-duration", "missing-spec-version", "unknown-party", "bad-record-consent")) {
+				"unknown-spec-version", "bad-duration", "missing-spec-version", "unknown-party", "bad-record-consent",
+				"routine-not-true-or-false")) {
 			JsonNode flow = yaml.readTree(Path.of("src/test/resources/flows/errors/" + fixture + ".yaml").toFile());
 			List<Error> errors = schema.validate(flow);
 			assertThat(errors).as(fixture).isNotEmpty();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.reconnect.ConsoleSession;
 import org.reconnect.MutableClock;
 import org.reconnect.SimulatorAppTestBase;
+import org.reconnect.TestCoaches;
 import org.reconnect.consent.AlertKind;
 import org.reconnect.consent.ConsentService;
 import org.reconnect.flows.CheckInAnswered;
@@ -41,6 +42,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -87,6 +89,9 @@ class ProgressIntegrationTests extends SimulatorAppTestBase {
 
 	@Autowired
 	ProgressService progress;
+
+	@Autowired
+	PasswordEncoder encoder;
 
 	@LocalServerPort
 	int port;
@@ -277,6 +282,80 @@ class ProgressIntegrationTests extends SimulatorAppTestBase {
 		assertThat(saved.statusCode()).isEqualTo(302);
 		assertThat(progress.sharing(id).shared()).containsExactly("CONNECTED_WEEK");
 		assertThat(console.get(page).body()).containsPattern("value=\"CONNECTED_WEEK\"[^>]*checked");
+	}
+
+	@Test
+	void theMilestonesReachedReadAsADateInWordsInTheCoachsLanguage() {
+		clock.set(START); // Friday 8 March 2030, 11:00 in New York
+		TestCoaches.ensure(mongo, encoder, "mila", "mila-pass-2030"); // no console language of her own
+		String number = "+12025557109";
+		ParticipantId id = participants.enrol(new EnrolParticipant("Iris Vale", number, "America/New_York", "09:00", "en"),
+				"mila").id();
+		enrolled.add(id);
+		checkIn(id, number, "my brother");
+		String page = "/participants/" + id.value();
+
+		ConsoleSession english = new ConsoleSession(port, "en");
+		english.signIn("mila", "mila-pass-2030");
+		assertThat(milestonesReached(english.get(page).body())).contains("Fri 8 Mar, 11:00: their first check-in")
+			.doesNotContain("2030-03-08");
+
+		ConsoleSession spanish = new ConsoleSession(port, "es");
+		spanish.signIn("mila", "mila-pass-2030");
+		assertThat(milestonesReached(spanish.get(page).body())).contains("vie 8 mar, 11:00: su primer check-in")
+			.doesNotContain("2030-03-08");
+	}
+
+	@Test
+	void aCoachAsksAnAllyWhoGetsAlertsForGoodNewsTooFromThePageAndOnlyTheirYesBringsTheNote() {
+		clock.set(START);
+		String number = "+12025557110";
+		String ally = "+12025557111";
+		ParticipantId id = enrol("Owen Hale", number, "en");
+		consent.invite(id, "Pam Reyes", ally, null, null, null, "a test", "coach:coach", "test");
+		phone.receive(ally, "yes");
+		String allyId = allyId(id, ally);
+		share(id, "[\"DAYS_TAKING_PART\", \"BACK_AFTER_QUIET_SPELL\"]");
+		checkIn(id, number, "my mum");
+		clock.advance(Duration.ofDays(7));
+		ConsoleSession console = new ConsoleSession(port);
+		console.signIn("coach", "sim-pass-2030");
+		String page = "/participants/" + id.value();
+		assertThat(console.get(page).body()).contains("aria-label=\"Ask Pam Reyes for good news too\"");
+
+		HttpResponse<String> asked = console.submit(page, page + "/allies/" + allyId + "/progress", Map.of());
+		assertThat(asked.statusCode()).isEqualTo(302);
+		assertThat(texts(ally).get(texts(ally).size() - 1)).startsWith("Hi Pam, Owen would also like to share some good news");
+		String waiting = console.get(page).body();
+		assertThat(waiting).contains("Pam Reyes has been asked by text whether they want good news too.")
+			.contains("(asked for good news too: waiting for their answer)")
+			.doesNotContain("aria-label=\"Ask Pam Reyes for good news too\"");
+		console.submit(page, page + "/allies/" + allyId + "/progress", Map.of());
+		assertThat(console.get(page).body()).contains("Pam Reyes still has a question to answer: wait for their answer.");
+
+		// A week of taking part while she has not answered: no note, her consent does not cover it yet.
+		checkIn(id, number, "my mum");
+		int before = texts(ally).size();
+		clock.advance(Duration.ofMinutes(15));
+		due.sweep();
+		assertThat(texts(ally)).hasSize(before);
+
+		phone.receive(ally, "yes");
+		assertThat(console.get(page).body()).doesNotContain("waiting for their answer")
+			.contains("good news at milestones they chose to share");
+		clock.advance(Duration.ofDays(23));
+		checkIn(id, number, "my mum");
+		clock.advance(Duration.ofMinutes(15));
+		due.sweep();
+		assertThat(texts(ally).get(texts(ally).size() - 1))
+			.isEqualTo("Hi Pam, good news: Owen is checking in again. A friendly word could mean a lot.");
+	}
+
+	/** The list under "Milestones reached", its markup taken away. */
+	private static String milestonesReached(String page) {
+		String section = page.substring(page.indexOf("id=\"progress-sharing\""));
+		section = section.substring(section.indexOf("<h3"), section.indexOf("</section>"));
+		return section.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
 	}
 
 	private ParticipantId enrol(String name, String number, String language) {

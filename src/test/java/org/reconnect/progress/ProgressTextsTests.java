@@ -58,7 +58,7 @@ class ProgressTextsTests {
 	@Test
 	void anAllysNoteNamesPeopleOnlyInTheAllysLanguage() {
 		AllyView lucia = new AllyView("a", new ParticipantId("p"), "Lucía Gómez", "+34600000001", null, "es", "GRANTED",
-				List.of(AlertKind.PROGRESS), null, null, null, null);
+				List.of(AlertKind.PROGRESS), List.of(), null, null, null, null);
 		for (MilestoneKind kind : MilestoneKind.values()) {
 			for (int days : List.of(7, 30, 90, 365, 14)) {
 				for (String language : List.of("en", "es")) {

@@ -66,11 +66,25 @@ class RoutineDecisionTests {
 		assertThat(decide(off, "2030-03-09T10:00", "2030-03-16T10:00", ParticipantStatus.ACTIVE)).isNull();
 	}
 
+	@Test
+	void aRoutineOfAFlowNotMadeToRecurStartsNothingAndSaysSoAtEachOfItsTimes() {
+		RoutineDecision decision = decide(due("2030-03-09T17:00"), "2030-03-09T17:00", "2030-03-16T17:00",
+				ParticipantStatus.ACTIVE, false);
+		assertThat(decision.outcome()).isEqualTo(Outcome.NOT_STARTED_NOT_ROUTINE);
+		assertThat(decision.starting()).isFalse();
+		assertThat(decision.nextStartAt()).as("it comes round again, and says so again").isEqualTo(local("2030-03-16T17:00"));
+	}
+
 	private static RoutineDecision decide(Routine routine, String now, String next, ParticipantStatus status) {
+		return decide(routine, now, next, status, true);
+	}
+
+	private static RoutineDecision decide(Routine routine, String now, String next, ParticipantStatus status,
+			boolean flowRecurs) {
 		ParticipantProfile participant = new ParticipantProfile(new ParticipantId("p1"), "Ana Ruiz", "+12025550100", ZONE,
 				LocalTime.of(9, 0), "en", status, "coach", Instant.EPOCH, null, new ResponsivenessSettings(Duration.ofHours(24), 2, false), QUIET);
 		return RoutineDecision.decide(routine, local(now), participant, QUIET,
-				ZonedDateTime.of(LocalDateTime.parse(next), ZONE), LATE, true);
+				ZonedDateTime.of(LocalDateTime.parse(next), ZONE), LATE, true, flowRecurs);
 	}
 
 	private static Routine due(String local) {

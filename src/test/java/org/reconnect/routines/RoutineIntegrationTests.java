@@ -1,6 +1,7 @@
 package org.reconnect.routines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,6 +23,8 @@ import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.system.InvalidInput;
+import org.reconnect.system.InvalidInput.FieldProblem;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -215,6 +218,34 @@ class RoutineIntegrationTests extends SimulatorAppTestBase {
 		assertThat(routines.get(two.id(), "test-notice").nextStartAt())
 			.isEqualTo(LocalDateTime.parse("2030-03-11T18:00").atZone(ZoneId.of("America/New_York")).toInstant());
 		assertThat(routines.list(later.id())).extracting(RoutineView::flow).containsExactly("weekly-reflection");
+	}
+
+	@Test
+	void aRoutineSavedBeforeFlowsSaidRoutineStartsNothingSaysSoAndCanOnlyBeTakenAway() {
+		ParticipantProfile ana = enrol("Europe/Madrid", "en");
+		// As the API let a coach save one before: a reminder's reply on a weekly routine.
+		routines.set(ana.id(), "test-notice", new RoutineRequest("FREQ=WEEKLY;BYDAY=SA", "12:00", true), "coach:test");
+		Routine old = stored.findByParticipantIdAndFlow(ana.id().value(), "test-notice").orElseThrow();
+		old.flow = "reminder-reply";
+		stored.save(old);
+
+		assertThat(routines.get(ana.id(), "reminder-reply").startable()).isFalse();
+		assertThat(routines.get(ana.id(), "weekly-reflection").startable()).isTrue();
+		assertThatThrownBy(() -> routines.set(ana.id(), "reminder-reply",
+				new RoutineRequest("FREQ=WEEKLY;BYDAY=SU", "12:00", false), "coach:test"))
+			.isInstanceOfSatisfying(InvalidInput.class,
+					refused -> assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("flow"));
+
+		at("2030-03-09T12:00");
+		routines.startDue();
+		assertThat(sentTo(ana)).as("no 'Will you make it?' without a meeting").isEmpty();
+		assertThat(conversations.open(ana.id())).isEmpty();
+		assertThat(outcomes(ana, "reminder-reply")).containsExactly("NOT_STARTED_NOT_ROUTINE");
+		assertThat(routines.get(ana.id(), "reminder-reply").nextStartAt())
+			.isEqualTo(LocalDateTime.parse("2030-03-16T12:00").atZone(MADRID).toInstant());
+
+		routines.delete(ana.id(), "reminder-reply");
+		assertThat(routines.list(ana.id())).extracting(RoutineView::flow).containsExactly("weekly-reflection");
 	}
 
 	private ParticipantProfile enrol(String zone, String language) {

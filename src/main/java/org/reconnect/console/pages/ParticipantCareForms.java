@@ -12,6 +12,7 @@ import org.reconnect.consent.AlertKind;
 import org.reconnect.consent.AllyAlreadyNamed;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentService;
+import org.reconnect.consent.ProgressNotAskable;
 import org.reconnect.escalation.Audience;
 import org.reconnect.escalation.EscalationService;
 import org.reconnect.escalation.LadderStep;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The participant page's care forms: invite and revoke allies, the escalation ladder, and how
+ * The participant page's care forms: invite and revoke allies, ask one for good news too, the escalation ladder, and how
  * their silence is read. Each calls the service the API calls, with its checks: a refusal comes
  * back to the page next to the form, in the API's words, and nothing is changed.
  */
@@ -91,6 +92,26 @@ class ParticipantCareForms {
 		boolean revoked = consent.revoke(profile.id(), allyId, "coach:" + coach.getName(), "coach:" + coach.getName());
 		redirect.addFlashAttribute("done", texts.getMessage(revoked ? "participant.allies.revoked"
 				: "participant.allies.not-revoked", new Object[] { name }, locale));
+		return "redirect:/participants/" + id + "#allies";
+	}
+
+	/** Asks an ally who already gets alerts whether they want good news too; the refusal, if any, in the page's words. */
+	@PostMapping("/participants/{id}/allies/{allyId}/progress")
+	String askForProgress(@PathVariable String id, @PathVariable String allyId, Authentication coach,
+			RedirectAttributes redirect, Locale locale) {
+		ParticipantProfile profile = scope.owned(id, coach);
+		String name = consent.allies(profile.id()).stream().filter(a -> a.id().equals(allyId)).map(AllyView::name)
+			.findFirst().orElse("");
+		try {
+			boolean asked = consent.askForProgress(profile.id(), allyId, "coach:" + coach.getName(), "coach:" + coach.getName())
+				.isPresent();
+			redirect.addFlashAttribute(asked ? "done" : "allyProblem", texts.getMessage(asked
+					? "participant.allies.progress.asked" : "participant.allies.progress.unknown", new Object[] { name }, locale));
+		}
+		catch (ProgressNotAskable refused) {
+			redirect.addFlashAttribute("allyProblem", texts.getMessage("participant.allies.progress.refused."
+					+ refused.reason(), new Object[] { name }, locale));
+		}
 		return "redirect:/participants/" + id + "#allies";
 	}
 

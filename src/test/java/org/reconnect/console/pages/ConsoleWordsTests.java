@@ -53,7 +53,7 @@ class ConsoleWordsTests {
 		Arrays.stream(AlertKind.values()).forEach(kind -> keys.add("participant.kind." + kind));
 		List.of("REQUESTED", "EXPIRED", "GRANTED", "LAPSED", "DECLINED", "REVOKED", "WITHDRAWN")
 			.forEach(state -> keys.add("participant.consent.state." + state));
-		List.of("REQUESTED", "GRANTED", "DECLINED", "RENEWAL_REQUESTED", "RENEWED", "REVOKED", "WITHDRAWN")
+		Arrays.stream(org.reconnect.consent.ConsentChange.values())
 			.forEach(change -> keys.add("participant.consent.change." + change));
 		List.of("nudge", "quiet", "gentle").forEach(text -> keys.add("participant.ladder.text." + text));
 		List.of("QUEUED", "SENT", "FAILED", "SUPPRESSED", "DROPPED")
