@@ -87,8 +87,7 @@ class ParticipantCareForms {
 	String revoke(@PathVariable String id, @PathVariable String allyId, Authentication coach,
 			RedirectAttributes redirect, Locale locale) {
 		ParticipantProfile profile = scope.owned(id, coach);
-		String name = consent.allies(profile.id()).stream().filter(a -> a.id().equals(allyId)).map(AllyView::name)
-			.findFirst().orElse("");
+		String name = allyName(profile, allyId);
 		boolean revoked = consent.revoke(profile.id(), allyId, "coach:" + coach.getName(), "coach:" + coach.getName());
 		redirect.addFlashAttribute("done", texts.getMessage(revoked ? "participant.allies.revoked"
 				: "participant.allies.not-revoked", new Object[] { name }, locale));
@@ -100,8 +99,7 @@ class ParticipantCareForms {
 	String askForProgress(@PathVariable String id, @PathVariable String allyId, Authentication coach,
 			RedirectAttributes redirect, Locale locale) {
 		ParticipantProfile profile = scope.owned(id, coach);
-		String name = consent.allies(profile.id()).stream().filter(a -> a.id().equals(allyId)).map(AllyView::name)
-			.findFirst().orElse("");
+		String name = allyName(profile, allyId);
 		try {
 			boolean asked = consent.askForProgress(profile.id(), allyId, "coach:" + coach.getName(), "coach:" + coach.getName())
 				.isPresent();
@@ -113,6 +111,12 @@ class ParticipantCareForms {
 					+ refused.reason(), new Object[] { name }, locale));
 		}
 		return "redirect:/participants/" + id + "#allies";
+	}
+
+	/** The name of the participant's ally, for the page's confirmation; blank when there is no such ally. */
+	private String allyName(ParticipantProfile profile, String allyId) {
+		return consent.allies(profile.id()).stream().filter(a -> a.id().equals(allyId)).map(AllyView::name)
+			.findFirst().orElse("");
 	}
 
 	/**
