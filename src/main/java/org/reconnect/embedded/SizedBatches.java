@@ -53,8 +53,7 @@ final class SizedBatches {
 	 * @param batchSize the first batch the client asked for ({@link #firstBatchOf})
 	 */
 	static QueryResult reply(List<Document> documents, int batchSize, CursorRegistry cursors) {
-		int first = batchSize;
-		int taken = documents.size() <= Math.min(first, ALWAYS_FIT) ? documents.size() : fitting(documents, first);
+		int taken = documents.size() <= Math.min(batchSize, ALWAYS_FIT) ? documents.size() : fitting(documents, batchSize);
 		if (taken == documents.size()) {
 			return new QueryResult(documents);
 		}
