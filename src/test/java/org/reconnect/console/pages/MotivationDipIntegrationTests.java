@@ -6,28 +6,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reconnect.ConsoleSession;
 import org.reconnect.ForbiddenWords;
-import org.reconnect.MutableClock;
-import org.reconnect.SimulatorAppTestBase;
-import org.reconnect.TestCoaches;
-import org.reconnect.flows.ConversationRuntime;
-import org.reconnect.messaging.PhoneSimulator;
 import org.reconnect.messaging.SentMessage;
 import org.reconnect.participants.ParticipantId;
-import org.reconnect.scheduling.DueWork;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -37,49 +26,15 @@ import tools.jackson.databind.ObjectMapper;
  * covers, while the participant is not "quiet" at all; their ally, who agreed to alerts, hears
  * nothing of it.
  */
-class MotivationDipIntegrationTests extends SimulatorAppTestBase {
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	ConversationRuntime conversations;
-
-	@Autowired
-	PhoneSimulator phone;
-
-	@Autowired
-	DueWork due;
-
-	@LocalServerPort
-	int port;
-
-	@AfterEach
-	void clockBack() {
-		clock.set(START); // the clock is shared with the test classes that run after this one
-	}
+class MotivationDipIntegrationTests extends CoachPageTestBase {
 
 	@Test
 	void lowMoodDaysShowOnTheCaseloadAndNeverReachTheAlly() {
 		clock.set(START);
-		TestCoaches.ensure(mongo, encoder, "dana", "dana-pass-1");
-		TestRestTemplate dana = http.withBasicAuth("dana", "dana-pass-1");
+		TestRestTemplate dana = coach("dana", "dana-pass-1");
 		String sam = "+12025550961";
 		String maria = "+12025550962";
-		ResponseEntity<String> enrolled = dana.postForEntity("/api/participants",
-				Map.of("name", "Sam Okafor", "phone", sam, "timeZone", "America/New_York", "checkInTime", "09:00"),
-				String.class);
-		assertThat(enrolled.getStatusCode()).as(enrolled.getBody()).isEqualTo(HttpStatus.CREATED);
-		String id = new ObjectMapper().readTree(enrolled.getBody()).get("id").asString();
+		String id = enrol(dana, "Sam Okafor", sam);
 		assertThat(dana.postForEntity("/api/participants/" + id + "/allies",
 				Map.of("name", "Maria Lopez", "phone", maria), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		phone.receive(maria, "YES");

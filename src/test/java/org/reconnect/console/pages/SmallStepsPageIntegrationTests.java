@@ -5,72 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reconnect.ConsoleSession;
-import org.reconnect.MutableClock;
-import org.reconnect.SimulatorAppTestBase;
-import org.reconnect.TestCoaches;
-import org.reconnect.flows.ConversationRuntime;
-import org.reconnect.messaging.PhoneSimulator;
 import org.reconnect.participants.ParticipantId;
-import org.reconnect.scheduling.DueWork;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The coach reads on the participant's page, in words and in the coach's language, what the
  * participant tried of the small steps and how it went, newest first.
  */
-class SmallStepsPageIntegrationTests extends SimulatorAppTestBase {
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	ConversationRuntime conversations;
-
-	@Autowired
-	PhoneSimulator phone;
-
-	@Autowired
-	DueWork due;
-
-	@LocalServerPort
-	int port;
-
-	@AfterEach
-	void clockBack() {
-		clock.set(START); // the clock is shared with the test classes that run after this one
-	}
+class SmallStepsPageIntegrationTests extends CoachPageTestBase {
 
 	@Test
 	void theParticipantPageSaysWhatTheyTriedAndHowItWentInTheCoachsLanguage() {
 		clock.set(START);
-		TestCoaches.ensure(mongo, encoder, "lena", "lena-pass-1");
-		TestRestTemplate lena = http.withBasicAuth("lena", "lena-pass-1");
+		TestRestTemplate lena = coach("lena", "lena-pass-1");
 		String number = "+12025550971";
-		ResponseEntity<String> enrolled = lena.postForEntity("/api/participants",
-				Map.of("name", "Ana Ruiz", "phone", number, "timeZone", "America/New_York", "checkInTime", "09:00"),
-				String.class);
-		assertThat(enrolled.getStatusCode()).as(enrolled.getBody()).isEqualTo(HttpStatus.CREATED);
-		String id = new ObjectMapper().readTree(enrolled.getBody()).get("id").asString();
+		String id = enrol(lena, "Ana Ruiz", number);
 		ParticipantId ana = new ParticipantId(id);
 		ConsoleSession console = new ConsoleSession(port);
 		console.signIn("lena", "lena-pass-1");
