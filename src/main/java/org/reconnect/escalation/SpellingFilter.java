@@ -1,12 +1,15 @@
 package org.reconnect.escalation;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -18,7 +21,10 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * Brings a word as people text it back to a word the phrase files know: letters repeated for
  * emphasis ("dieee", "plzzz"), digits for letters ("k1ll"), and a typing slip in a longer word
  * ("sucide"; "overdoes" is known, so left alone), or two neighbouring letters swapped or one
- * left out in a short one ("dei", "kil"). A word nobody listed stays as it is; an emoji
+ * left out in a short one ("dei", "kil"). A word masked to get past filters ("s*icide", "k!ll",
+ * "sui*cidarme": characters.txt turns the mask into "_", which keeps the word whole) is read as the
+ * known word it hides, the mask standing for as many letters or for none; a mask nothing known
+ * explains splits the word in two ("help!please"). A word nobody listed stays as it is; an emoji
  * nobody listed is dropped. Runs after lower-casing and accent folding, before the spelling map.
  */
 final class SpellingFilter extends TokenFilter {
@@ -26,9 +32,15 @@ final class SpellingFilter extends TokenFilter {
 	/** Words shorter than this are never corrected: too many real words lie one slip apart. */
 	static final int SHORTEST_CORRECTED = 5;
 
+	/** What characters.txt writes for a mask ("*", "!") inside a word. */
+	static final char MASK = '_';
+
 	private final Vocabulary vocabulary;
 	private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 	private final TypeAttribute type = addAttribute(TypeAttribute.class);
+	/** The parts of a masked word nothing known explains, still to be given out as words. */
+	private final Deque<String> parts = new ArrayDeque<>();
+	private State partState;
 
 	SpellingFilter(TokenStream input, Vocabulary vocabulary) {
 		super(input);
@@ -37,6 +49,11 @@ final class SpellingFilter extends TokenFilter {
 
 	@Override
 	public boolean incrementToken() throws IOException {
+		if (!parts.isEmpty()) {
+			restoreState(partState);
+			term.setEmpty().append(vocabulary.correct(parts.removeFirst()));
+			return true;
+		}
 		while (input.incrementToken()) {
 			String word = term.toString();
 			if (StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI].equals(type.type())) {
@@ -45,6 +62,18 @@ final class SpellingFilter extends TokenFilter {
 				}
 				continue;
 			}
+			if (word.indexOf(MASK) >= 0) {
+				List<String> unmasked = vocabulary.unmask(word);
+				if (unmasked.isEmpty()) {
+					continue;
+				}
+				word = unmasked.get(0);
+				if (unmasked.size() > 1) {
+					parts.addAll(unmasked.subList(1, unmasked.size()));
+					partState = captureState();
+				}
+				term.setEmpty().append(word);
+			}
 			String known = vocabulary.correct(word);
 			if (!known.equals(word)) {
 				term.setEmpty().append(known);
@@ -52,6 +81,13 @@ final class SpellingFilter extends TokenFilter {
 			return true;
 		}
 		return false;
+	}
+
+	@Override
+	public void reset() throws IOException {
+		super.reset();
+		parts.clear();
+		partState = null;
 	}
 
 	/**
@@ -88,6 +124,37 @@ final class SpellingFilter extends TokenFilter {
 
 		int size() {
 			return words.size();
+		}
+
+		/**
+		 * A word with masks ({@link #MASK}) as the known word it hides, a mask standing for as many
+		 * letters as it has characters, or for none ("s_icide", "k_ll", "sui_cidarme"), when at least
+		 * two letters show and more than are masked; else its parts between the masks ("help_please"),
+		 * none when only masks are left.
+		 */
+		List<String> unmask(String word) {
+			String plain = digitsAsLetters(word.replaceAll("^" + MASK + "+|" + MASK + "+$", ""));
+			if (plain.isEmpty()) {
+				return List.of();
+			}
+			if (plain.indexOf(MASK) < 0) {
+				return List.of(plain);
+			}
+			long masked = plain.chars().filter(c -> c == MASK).count();
+			long shown = plain.length() - masked;
+			String joined = plain.replace(String.valueOf(MASK), "");
+			if (shown >= 2 && shown > masked) {
+				if (words.contains(joined)) {
+					return List.of(joined);
+				}
+				Pattern hidden = Pattern.compile(Pattern.quote(plain).replace(String.valueOf(MASK), "\\E\\p{L}\\Q"));
+				String found = words.stream().filter(w -> w.length() == plain.length() && hidden.matcher(w).matches())
+					.sorted().findFirst().orElse(null);
+				if (found != null) {
+					return List.of(found);
+				}
+			}
+			return List.of(plain.split(MASK + "+"));
 		}
 
 		/** The known word this one was meant to be, or the word itself. */

@@ -146,12 +146,61 @@ class CrisisDetectorTests {
 		assertThat(detector.read(text).crisis()).as(text).isFalse();
 	}
 
+	/**
+	 * Kinds a later fresh set still missed: a word masked to get past filters (a mask for a letter,
+	 * or a mask put into the word), algospeak, dialect negation, a sleep that should not end, a
+	 * farewell to the coach, carbon monoxide and a parking structure's top level, hiding from an
+	 * abuser or a threat to kill if she leaves, someone else's suicidal talk, a plea to be called.
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', value = { "cant stop thinking about s*icide | en/direct",
+			"i want to k!ll myself | en/direct", "might k*ll my self tonight | en/direct", "quiero sui*cidarme | es/direct",
+			"me voy a m*tar | es/direct", "honestly gonna ctb | en/direct", "ion wanna live no more | en/wish-dead",
+			"whats the point of waking up anymore | en/wish-dead", "i want to sleep and stay asleep forever | en/wish-dead",
+			"para que despertar si todo sigue igual | es/wish-dead", "this is my last check in. thank you for everything | en/goodbye",
+			"you have always been kind to me. sorry for everything | en/goodbye", "ultimo reporte. gracias por todo | es/goodbye",
+			"no me olviden porfa | es/goodbye", "sitting in my car in the garage with the engine running | en/method",
+			"bought charcoal and sealed up the bathroom | en/method", "deje el coche prendido en la cochera | es/method",
+			"on the top level of the parking garage | en/method", "locked in the bedroom and hes banging on the door | en/danger",
+			"me escondi de mi novio | es/danger", "me amenazo con un cuchillo | es/danger",
+			"my cousin says he is going to kill himself | en/direct", "mi amiga me dijo que se quiere matar | es/direct",
+			"im not ok, can someone call me | en/strong-words", "no estoy bien, llamenme por favor | es/strong-words" })
+	void readsTheKindsALaterSetStillMissed(String text, String family) {
+		assertThat(detector.read(text).families()).as(text).contains(family);
+	}
+
+	/**
+	 * Their look-alikes: a mask on an ordinary word, the bus to work, a last check-in before a
+	 * vacation, a goodbye at a new job, sleeping in, a barbecue, someone else's ordinary plans, a
+	 * call about the schedule; hyperbole marked as a joke, a landmark bridge as a topic; and HELP
+	 * with an exclamation mark stays the keyword.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "had a s*** day but im ok", "HELP!", "caught the bus to work", "need to catch the bus at 7",
+			"last check in before my vacation", "new job starts monday so this is goodbye, thanks for everything",
+			"overslept and missed my alarm", "bought charcoal for the bbq", "my brother says he wants to move out",
+			"can someone call me about the schedule", "that class killed me lol", "this workout is killing me 😂",
+			"documentary about the golden gate bridge", "casi me muero del susto jajaja", "mi mama me va a matar jaja" })
+	void leavesTheLaterKindsLookAlikesAlone(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isFalse();
+	}
+
+	/** A joke marker quiets only a strong word inside its hyperbole, never a precise phrase. */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "lol i want to die", "i want to kill myself haha", "me quiero matar jaja",
+			"standing on the golden gate bridge", "documentary about the golden gate bridge. im on the bridge now" })
+	void aJokeMarkerOrALandmarkLeavesThePreciseFamiliesAlone(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isTrue();
+	}
+
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = '|', value = { "I want to die | CRISIS", "i took all my pills, i want to die | OVERDOSE",
 			"my friend isn't breathing | OVERDOSE", "he said he's going to kill me | DANGER", "me esta golpeando | DANGER",
 			"me tome todas las pastillas | OVERDOSE", "took my percs with a bottle of wine | OVERDOSE",
 			"mezcle clonazepam con tequila | OVERDOSE", "i want to hurt someone tonight | CRISIS",
-			"the voices say i should die | CRISIS" })
+			"the voices say i should die | CRISIS",
+			"hiding from him in the closet | DANGER", "he said if i leave him he will kill me | DANGER",
+			"my brother says he wants to kill himself | CRISIS" })
 	void theMostUrgentReplyWins(String text, CrisisResponse reply) {
 		assertThat(detector.read(text).response()).isEqualTo(reply);
 	}
