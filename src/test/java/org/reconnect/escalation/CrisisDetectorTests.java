@@ -176,7 +176,8 @@ class CrisisDetectorTests {
 	 * with an exclamation mark stays the keyword.
 	 */
 	@ParameterizedTest(name = "[{index}] {0}")
-	@ValueSource(strings = { "had a s*** day but im ok", "HELP!", "caught the bus to work", "need to catch the bus at 7",
+	@ValueSource(strings = { "had a s*** day but im ok", "HELP!", "caught the bus to work", "need to catch the bus at 7", "gonna catch the bus tomorrow",
+			"thanks! sorry for everything yesterday, the kids were sick",
 			"last check in before my vacation", "new job starts monday so this is goodbye, thanks for everything",
 			"overslept and missed my alarm", "bought charcoal for the bbq", "my brother says he wants to move out",
 			"can someone call me about the schedule", "that class killed me lol", "this workout is killing me 😂",
