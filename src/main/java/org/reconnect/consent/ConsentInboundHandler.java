@@ -17,7 +17,8 @@ import org.reconnect.system.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /**
- * Consent by SMS, before any conversation: a participant naming an ally with "ALLY name number"
+ * Consent by SMS, before any conversation: a participant naming an ally with "ALLY name number" (in
+ * Spanish "ALIADO" or "ALIADA")
  * or revoking one with "REMOVE name", and an ally's "STOP ALERTS" (or "PARAR AVISOS"). The ally's
  * YES or NO to an invitation is the ally-invitation flow's.
  */
@@ -26,7 +27,7 @@ class ConsentInboundHandler implements InboundHandler {
 
 	private static final Pattern REMOVE_ALLY = Pattern.compile("(?i)^\\s*(?:remove|quitar)\\s+(\\p{L}[\\p{L}'-]*)\\s*[.!]?\\s*$");
 
-	private static final Pattern NAME_ALLY = Pattern.compile("(?i)^\\s*ally\\s+(.+?)\\s+(\\+?[\\d().\\s-]{7,})\\s*$");
+	private static final Pattern NAME_ALLY = Pattern.compile("(?i)^\\s*(?:ally|aliado|aliada)\\s+(.+?)\\s+(\\+?[\\d().\\s-]{7,})\\s*$");
 
 	private final ConsentService consent;
 	private final Messenger messenger;

@@ -309,11 +309,11 @@ final class FlowBinder extends FlowNodes {
 			Matcher matcher = WORD_MATCHERS.get(scalar.getValue());
 			if (matcher == null) {
 				throw error(node, "unknown matcher '" + scalar.getValue()
-						+ "': use any, yes, no, {number: [min, max]}, {keywords: [...]} or {regex: ...}");
+						+ "': use any, yes, no, somewhat, {number: [min, max]}, {keywords: [...]} or {regex: ...}");
 			}
 			return matcher;
 		}
-		MappingNode mapping = mapping(node, "when", "use any, yes, no, {number: [min, max]}, {keywords: [...]} or {regex: ...}");
+		MappingNode mapping = mapping(node, "when", "use any, yes, no, somewhat, {number: [min, max]}, {keywords: [...]} or {regex: ...}");
 		if (mapping.getValue().size() != 1) {
 			throw error(node, "when takes one matcher: split it into several rules");
 		}

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -89,8 +90,9 @@ final class FlowDiagrams {
 		if (matcher instanceof Matcher.NumberBetween n) {
 			return n.min() == n.max() ? "the number " + n.min() : "a number " + n.min() + "–" + n.max();
 		}
-		if (matcher instanceof Matcher.YesNo yn) {
-			return yn.yes() ? "yes" : "no";
+		if (matcher instanceof Matcher.Answer answer) {
+			return answer.kind() == Answers.Kind.SOMEWHAT ? "a half answer (a little, maybe)"
+					: answer.kind().name().toLowerCase(Locale.ROOT);
 		}
 		if (matcher instanceof Matcher.Keywords k) {
 			return (k.keywords().size() == 1 ? "the word " : "words like ")

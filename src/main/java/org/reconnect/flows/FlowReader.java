@@ -44,8 +44,9 @@ class FlowReader {
 	/** Matcher types written as a single word: {@code when: yes}. */
 	static final Map<String, Matcher> WORD_MATCHERS = Map.of(
 			"any", new Matcher.Any(),
-			"yes", new Matcher.YesNo(true),
-			"no", new Matcher.YesNo(false));
+			"yes", new Matcher.Answer(Answers.Kind.YES),
+			"no", new Matcher.Answer(Answers.Kind.NO),
+			"somewhat", new Matcher.Answer(Answers.Kind.SOMEWHAT));
 
 	/** Action types by name: every key of a rule or timeout other than when, goto and end. */
 	static final Map<String, BiFunction<FlowBinder, Node, Action>> ACTIONS = Map.of(

@@ -3,7 +3,6 @@ package org.reconnect.flows;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Decides whether a reply takes a transition. */
@@ -41,17 +40,15 @@ sealed interface Matcher {
 		}
 	}
 
-	/** A yes or a no, in English or Spanish, or as a thumbs up or down. */
-	record YesNo(boolean yes) implements Matcher {
-
-		private static final Set<String> YES = Set.of("yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "si", "claro",
-				"vale", "\uD83D\uDC4D");
-		private static final Set<String> NO = Set.of("no", "n", "nope", "nah", "not", "never", "nunca", "\uD83D\uDC4E");
+	/**
+	 * A yes, a no, or half an answer ("a little", "maybe"), in the words people use: read by
+	 * {@link Answers} from {@code answers/answers_<language>.txt}.
+	 */
+	record Answer(Answers.Kind kind) implements Matcher {
 
 		@Override
 		public boolean matches(String reply) {
-			List<String> words = Text.words(reply);
-			return !words.isEmpty() && (yes ? YES : NO).contains(words.get(0));
+			return Answers.shipped().read(reply).filter(kind::equals).isPresent();
 		}
 	}
 
@@ -80,9 +77,13 @@ sealed interface Matcher {
 		private Text() {
 		}
 
-		/** Lower case, accents removed, split on anything that is not a letter, digit or emoji. */
+		/**
+		 * Lower case, accents and apostrophes removed ("didn't" is "didnt"), split on anything that is
+		 * not a letter, digit or emoji.
+		 */
 		static List<String> words(String text) {
 			String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+				.replaceAll("['\u2019]", "")
 				.toLowerCase(Locale.ROOT);
 			return List.of(plain.split("[\\s\\p{Punct}¡¿]+")).stream().filter(w -> !w.isEmpty()).toList();
 		}

@@ -140,7 +140,9 @@ class EscalationIntegrationTests extends LoopTestSupport {
 		clock.advance(Duration.ofDays(2));
 		escalation.sweep();
 		assertThat(lastSentTo(rosa)).as("Ezra writes in English; Rosa reads Spanish")
-			.startsWith("Hola Rosa, Ezra no responde desde el viernes.");
+			.startsWith("Hola Rosa, Ezra no responde desde el viernes.")
+			.as("the way to stop alerts is named in Rosa's words")
+			.endsWith("Responde OK si le escribirás, o PARAR AVISOS para dejar de recibirlas.");
 		assertThat(coachMessagesAbout("Ezra")).containsExactly(
 				"Reconnect: Ezra hasn't checked in since Friday. Reply OK when you've seen this.");
 

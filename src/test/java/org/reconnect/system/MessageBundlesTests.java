@@ -43,6 +43,43 @@ class MessageBundlesTests {
 		assertThat(problems).as("keys or values that differ between languages").isEmpty();
 	}
 
+	/**
+	 * Words a person types back, written in upper case in the English texts, that have their own
+	 * Spanish words (PARAR AVISOS, AYUDA, REANUDAR, PAUSA, ALIADO, QUITAR, SÍ, HECHO, SALTAR).
+	 * STOP and START are the carriers' words in every language and are not listed.
+	 */
+	private static final Pattern ENGLISH_COMMAND = Pattern.compile(
+			"\\b(STOP ALERTS|HELP|RESUME|PAUSE|ALLY|REMOVE|YES|DONE|SKIP|TOO MUCH)\\b");
+
+	/** The bundles whose texts reach participants and allies by message, not the console's. */
+	private static final Set<String> READ_BY_TEXT = Set.of("alerts", "check-ins", "consent", "conversations", "crisis",
+			"keywords", "participants", "reminders", "schedules", "web-chat");
+
+	@Test
+	void aSpanishTextNeverAsksForAnEnglishWord() throws IOException {
+		List<String> english = new ArrayList<>();
+		Map<String, Map<String, Properties>> bundles = bundles();
+		assertThat(bundles).containsKeys(READ_BY_TEXT.toArray(String[]::new));
+		bundles.forEach((bundle, languages) -> {
+			Properties spanish = languages.get("es");
+			if (READ_BY_TEXT.contains(bundle) && spanish != null) {
+				spanish.stringPropertyNames().stream().sorted()
+					.filter(key -> ENGLISH_COMMAND.matcher(spanish.getProperty(key)).find())
+					.forEach(key -> english.add(bundle + "_es: " + key + " = " + spanish.getProperty(key)));
+			}
+		});
+		try (var flows = java.nio.file.Files.list(java.nio.file.Path.of("conversation-flows"))) {
+			for (java.nio.file.Path flow : flows.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+				for (String line : java.nio.file.Files.readAllLines(flow)) {
+					if (line.strip().startsWith("es:") && ENGLISH_COMMAND.matcher(line).find()) {
+						english.add(flow.getFileName() + ": " + line.strip());
+					}
+				}
+			}
+		}
+		assertThat(english).as("Spanish texts asking for an English word").isEmpty();
+	}
+
 	@Test
 	void theCheckNamesAMissingKeyAndADroppedValue() {
 		Properties english = new Properties();
