@@ -13,16 +13,22 @@ import org.reconnect.participants.ParticipantProfile;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** A participant's message goes to their open conversation; without one, a kind acknowledgement. */
+/**
+ * A participant's message goes to their open conversation; without one, a kind acknowledgement. A
+ * question neither can answer goes to their coach first ({@link QuestionsForCoach}).
+ */
 @Component
 class FlowInboundHandler implements InboundHandler {
 
 	private final ConversationRuntime runtime;
 	private final Messenger messenger;
+	private final QuestionsForCoach questions;
 
 	private final MessageSource texts;
 
-	FlowInboundHandler(ConversationRuntime runtime, Messenger messenger, MessageSource texts) {
+	FlowInboundHandler(ConversationRuntime runtime, Messenger messenger, QuestionsForCoach questions,
+			MessageSource texts) {
+		this.questions = questions;
 		this.texts = texts;
 		this.runtime = runtime;
 		this.messenger = messenger;
@@ -39,7 +45,8 @@ class FlowInboundHandler implements InboundHandler {
 		if (!(inbound.sender() instanceof ParticipantProfile participant)) {
 			return false;
 		}
-		if (!runtime.reply(participant, message)) {
+		boolean passedOn = questions.passOn(participant, message);
+		if (!runtime.reply(participant, message) && !passedOn) {
 			String text = texts.getMessage("conversation.no-flow-open",
 					new Object[] { participant.firstName(), participant.checkInTime().toString() },
 					participant.locale().orElse(Locale.ROOT));
