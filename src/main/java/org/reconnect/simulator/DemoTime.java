@@ -42,14 +42,16 @@ public class DemoTime {
 		this.settings = settings;
 	}
 
-	/** Why the clock cannot be jumped here, or empty when it can. */
+	/**
+	 * Why the clock cannot be jumped here, as a key of messages/problems*.properties (the reader's
+	 * language picks the words), or empty when it can.
+	 */
 	public Optional<String> unavailable() {
 		if (!simulator) {
-			return Optional.of("A Twilio account is configured, so messages reach real people: the clock follows real "
-					+ "time and cannot be jumped. Demo time is for the phone simulator only (run without Twilio credentials).");
+			return Optional.of("problem.demo-time.real-people");
 		}
 		if (!(clock instanceof ShiftableClock)) {
-			return Optional.of("This application's clock cannot be moved.");
+			return Optional.of("problem.demo-time.fixed-clock");
 		}
 		return Optional.empty();
 	}

@@ -6,8 +6,11 @@ import jakarta.validation.constraints.Size;
 import org.reconnect.system.CleanText;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.reconnect.scheduling.DueWork;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,8 +32,10 @@ import io.swagger.v3.oas.annotations.Operation;
 class DemoTimeApi {
 
 	private final DemoTime demoTime;
+	private final MessageSource texts;
 
-	DemoTimeApi(DemoTime demoTime) {
+	DemoTimeApi(DemoTime demoTime, MessageSource texts) {
+		this.texts = texts;
 		this.demoTime = demoTime;
 	}
 
@@ -61,8 +66,10 @@ class DemoTimeApi {
 
 	@ExceptionHandler(DemoTimeUnavailable.class)
 	ProblemDetail unavailable(DemoTimeUnavailable ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("No demo time here");
+		Locale locale = LocaleContextHolder.getLocale();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+				texts.getMessage(ex.reason(), null, locale));
+		problem.setTitle(texts.getMessage("problem.title.no-demo-time", null, locale));
 		return problem;
 	}
 

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.reconnect.ConsoleBrowser;
 import org.reconnect.LoopTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -27,6 +30,14 @@ class DemoTimeWithTwilioIntegrationTests extends LoopTestSupport {
 
 		assertThat(jump.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(jump.getBody().get("detail").asText()).contains("Twilio account is configured");
+		assertThat(jump.getBody().get("title").asText()).isEqualTo("No demo time here");
+		HttpHeaders spanish = new HttpHeaders();
+		spanish.set(HttpHeaders.ACCEPT_LANGUAGE, "es-MX,es;q=0.9");
+		ResponseEntity<JsonNode> enEspanol = coach().exchange("/api/simulator/clock/jumps", HttpMethod.POST,
+				new HttpEntity<>(Map.of("by", "+2h"), spanish), JsonNode.class);
+		assertThat(enEspanol.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(enEspanol.getBody().get("title").asText()).isEqualTo("Aquí no hay hora de demostración");
+		assertThat(enEspanol.getBody().get("detail").asText()).startsWith("Hay una cuenta de Twilio configurada");
 		assertThat(demoTime.available()).isFalse();
 		assertThatThrownBy(() -> demoTime.jump(Duration.ofHours(2))).isInstanceOf(DemoTimeUnavailable.class);
 		assertThat(clock.offset()).isZero();

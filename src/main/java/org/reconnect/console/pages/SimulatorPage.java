@@ -216,7 +216,7 @@ class SimulatorPage {
 		if (phones.getIfAvailable() == null) {
 			return Optional.of(text("simulator.unavailable"));
 		}
-		return demoTime.unavailable();
+		return demoTime.unavailable().map(this::text);
 	}
 
 	private PhoneSimulator requirePhone() {
