@@ -123,6 +123,13 @@ public final class ConsoleBrowser implements AutoCloseable {
 			.until(d -> condition.getAsBoolean());
 	}
 
+	/** Date and time inputs take typed keys by locale; sets the value as a picker would, and tells htmx. */
+	public void setValue(String css, String value) {
+		script("var e = arguments[0]; e.value = arguments[1];"
+				+ "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+				find(css), value);
+	}
+
 	public Object script(String js, Object... args) {
 		return ((JavascriptExecutor) driver).executeScript(js, args);
 	}

@@ -1,5 +1,6 @@
 package org.reconnect.embedded;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +20,7 @@ import io.netty.channel.Channel;
  * every command that writes, before the client is answered, so an acknowledged write is on
  * disk even if the process dies the next moment. Writers that arrive while a commit is being
  * written share the next one (group commit): each still waits for a commit that began after
- * its own write.
+ * its own write. A read its client has left for more than 10 minutes is let go ({@link IdleCursors}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -29,14 +30,26 @@ final class DurableH2Backend extends H2Backend {
 	private final AtomicLong writes = new AtomicLong();
 	private final ReentrantLock committing = new ReentrantLock();
 	private volatile long committed;
+	private final IdleCursors idleCursors;
 
 	DurableH2Backend(MVStore store) {
-		super(store);
+		this(store, defaultClock());
+	}
+
+	/** @param clock the server's time, which also times idle cursors out ({@link IdleCursors}) */
+	DurableH2Backend(MVStore store, Clock clock) {
+		super(store, clock);
+		idleCursors = new IdleCursors(getCursorRegistry(), clock);
 	}
 
 	/** Reads not yet handed out whole (batches still to come), for the check that none is left behind. */
 	int openCursors() {
 		return getCursorRegistry().size();
+	}
+
+	/** Open reads whose idle time is being kept, for the check that none is kept after its read. */
+	int timedCursors() {
+		return idleCursors.tracked();
 	}
 
 	@Override
@@ -46,6 +59,7 @@ final class DurableH2Backend extends H2Backend {
 
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+		idleCursors.sweep();
 		if ("aggregate".equalsIgnoreCase(command)) {
 			Document counted = countDocuments(databaseName, query);
 			if (counted != null) {
@@ -59,6 +73,7 @@ final class DurableH2Backend extends H2Backend {
 		if (WRITES.contains(command.toLowerCase())) {
 			commitIncluding(writes.incrementAndGet());
 		}
+		idleCursors.answered(command, query, response);
 		return response;
 	}
 

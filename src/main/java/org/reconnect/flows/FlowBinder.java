@@ -1,14 +1,9 @@
 package org.reconnect.flows;
 
 import static org.reconnect.flows.FlowReader.ACTIONS;
-import static org.reconnect.flows.FlowReader.ALLY_PLACEHOLDERS;
-import static org.reconnect.flows.FlowReader.MATCHERS;
 import static org.reconnect.flows.FlowReader.PARTICIPANT_ACTIONS;
-import static org.reconnect.flows.FlowReader.PLACEHOLDER;
-import static org.reconnect.flows.FlowReader.PLACEHOLDERS;
 import static org.reconnect.flows.FlowReader.STATE_KEYS;
 import static org.reconnect.flows.FlowReader.TOP_KEYS;
-import static org.reconnect.flows.FlowReader.WORD_MATCHERS;
 import static org.reconnect.flows.FlowReader.at;
 
 import java.time.Duration;
@@ -19,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import org.reconnect.flows.FlowDefinition.Action;
 import org.reconnect.flows.FlowDefinition.Rule;
@@ -29,21 +22,22 @@ import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.flows.FlowDefinition.Timeout;
 import org.reconnect.flows.FlowDefinition.WhenBusy;
 import org.reconnect.messaging.Purpose;
-import org.reconnect.system.SmsLength;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Binds a flow file's YAML tree (migrated to the current spec version) to a {@link FlowDefinition}:
  * hard validation as it goes (errors stop the flow from loading), then soft inspection (warnings).
+ * Texts are bound by {@link FlowTexts}, a rule's {@code when:} by {@link FlowMatchers}.
  */
 final class FlowBinder extends FlowNodes {
 
 	private final Map<String, Node> targets = new LinkedHashMap<>();
-	private List<String> languages = List.of("en");
+	private final FlowMatchers matchers = new FlowMatchers(this);
+	/** Set once the flow's languages and party are read, before any text. */
+	private FlowTexts texts;
 	private FlowDefinition.Party party = FlowDefinition.Party.PARTICIPANT;
 	/** The kept value that names where the next conversation begins ({@code resume}), or null. */
 	private String resume;
@@ -58,6 +52,7 @@ final class FlowBinder extends FlowNodes {
 		MappingNode top = mapping(root, "the file", "write the flow as a mapping with spec_version, name, start and states");
 		Map<String, Node> fields = fields(top, TOP_KEYS, "flow");
 		String name = scalar(required(top, fields, "name", "add name: the flow's name"));
+		List<String> languages = List.of("en");
 		if (fields.containsKey("languages")) {
 			languages = sequence(fields.get("languages"), "languages", "list the languages, the default first: [en, es]")
 				.stream().map(this::scalar).toList();
@@ -121,6 +116,7 @@ final class FlowBinder extends FlowNodes {
 				default -> throw error(node, "unknown sent_as '" + value + "': use check_in or reminder");
 			};
 		}
+		texts = new FlowTexts(this, languages, party);
 		// no text of its own: none here, and the reader gets conversation.not-understood in their language
 		Texts notUnderstood = fields.containsKey("not_understood") ? texts(fields.get("not_understood"))
 				: new Texts(Map.of());
@@ -214,7 +210,7 @@ final class FlowBinder extends FlowNodes {
 		if (when == null) {
 			throw error(node, "a rule of state '" + state + "' has no when: add when: (any, yes, no, number, keywords or regex)");
 		}
-		return new Rule(matcher(when), List.copyOf(actions), target, at(file, node));
+		return new Rule(matchers.matcher(when), List.copyOf(actions), target, at(file, node));
 	}
 
 	private Timeout timeout(Node node) {
@@ -295,6 +291,10 @@ final class FlowBinder extends FlowNodes {
 		return new Action.RecordConsent(value.equals("granted"));
 	}
 
+	Texts texts(Node node) {
+		return texts.texts(node);
+	}
+
 	private String target(Node node) {
 		return target(scalar(node), node);
 	}
@@ -302,117 +302,5 @@ final class FlowBinder extends FlowNodes {
 	private String target(String name, Node node) {
 		targets.putIfAbsent(name, node);
 		return name;
-	}
-
-	private Matcher matcher(Node node) {
-		if (node instanceof ScalarNode scalar) {
-			Matcher matcher = WORD_MATCHERS.get(scalar.getValue());
-			if (matcher == null) {
-				throw error(node, "unknown matcher '" + scalar.getValue()
-						+ "': use any, yes, no, somewhat, {number: [min, max]}, {keywords: [...]} or {regex: ...}");
-			}
-			return matcher;
-		}
-		MappingNode mapping = mapping(node, "when", "use any, yes, no, somewhat, {number: [min, max]}, {keywords: [...]} or {regex: ...}");
-		if (mapping.getValue().size() != 1) {
-			throw error(node, "when takes one matcher: split it into several rules");
-		}
-		NodeTuple only = mapping.getValue().get(0);
-		String type = scalar(only.getKeyNode());
-		BiFunction<FlowBinder, Node, Matcher> parser = MATCHERS.get(type);
-		if (parser == null) {
-			throw error(only.getKeyNode(), "unknown matcher type '" + type + "': use number, keywords or regex (or any, yes, no)");
-		}
-		return parser.apply(this, only.getValueNode());
-	}
-
-	Matcher numberMatcher(Node value) {
-		List<Node> bounds = value instanceof SequenceNode seq ? seq.getValue() : List.of();
-		if (bounds.size() != 2) {
-			throw error(value, "number needs two bounds: write number: [1, 5]");
-		}
-		int min = integer(bounds.get(0));
-		int max = integer(bounds.get(1));
-		if (min > max) {
-			warn(value, "number [" + min + ", " + max + "] can never match: write the smaller bound first");
-		}
-		return new Matcher.NumberBetween(min, max);
-	}
-
-	Matcher keywordsMatcher(Node value) {
-		if (!(value instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-			throw error(value, "keywords needs a list: write keywords: [nobody, no one]");
-		}
-		return new Matcher.Keywords(seq.getValue().stream().map(this::scalar).toList());
-	}
-
-	Matcher regexMatcher(Node value) {
-		try {
-			return new Matcher.Regex(Pattern.compile(scalar(value), Pattern.CASE_INSENSITIVE));
-		}
-		catch (PatternSyntaxException ex) {
-			throw error(value, "the regular expression does not compile (" + ex.getDescription() + "): fix or quote it");
-		}
-	}
-
-	Texts texts(Node node) {
-		Map<String, String> byLanguage = new LinkedHashMap<>();
-		if (node instanceof ScalarNode) {
-			byLanguage.put(languages.get(0), template(node));
-		}
-		else {
-			for (NodeTuple tuple : mapping(node, "a text", "write a text, or a mapping of language to text").getValue()) {
-				String language = scalar(tuple.getKeyNode());
-				if (!languages.contains(language)) {
-					throw error(tuple.getKeyNode(), "language '" + language + "' is not in languages " + languages
-							+ ": add it there or fix the key");
-				}
-				byLanguage.put(language, template(tuple.getValueNode()));
-			}
-		}
-		for (String language : languages) {
-			if (!byLanguage.containsKey(language)) {
-				warn(node, "missing '" + language + "' translation: '" + languages.get(0) + "' is sent instead");
-			}
-		}
-		if (!byLanguage.containsKey(languages.get(0))) {
-			throw error(node, "no text in the default language '" + languages.get(0) + "': add " + languages.get(0) + ": ...");
-		}
-		byLanguage.forEach((language, text) -> segments(node, language, text));
-		return new Texts(Map.copyOf(byLanguage));
-	}
-
-	private String template(Node node) {
-		String text = scalar(node);
-		int depth = 0;
-		for (char c : text.toCharArray()) {
-			depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-			if (depth < 0 || depth > 1) {
-				throw error(node, "malformed template: unbalanced braces; write placeholders as {first_name}");
-			}
-		}
-		if (depth != 0) {
-			throw error(node, "malformed template: unbalanced braces; write placeholders as {first_name}");
-		}
-		var found = PLACEHOLDER.matcher(text);
-		while (found.find()) {
-			if (!PLACEHOLDERS.contains(found.group(1))) {
-				throw error(node, "unknown placeholder {" + found.group(1) + "}: use one of " + new java.util.TreeSet<>(PLACEHOLDERS));
-			}
-			if (party == FlowDefinition.Party.ALLY && !ALLY_PLACEHOLDERS.contains(found.group(1))) {
-				throw error(node, "{" + found.group(1) + "} cannot be sent to an ally, who is never told anything a participant "
-						+ "answered: use one of " + new java.util.TreeSet<>(ALLY_PLACEHOLDERS));
-			}
-		}
-		return text;
-	}
-
-	/** A text longer than one SMS is split, and parts can arrive out of order: say how many. */
-	private void segments(Node node, String language, String text) {
-		SmsLength length = SmsLength.of(PLACEHOLDER.matcher(text).replaceAll("Alexandra"));
-		if (length.segments() > 1) {
-			warn(node, "the '" + language + "' text is " + length.describe() + ": shorten it"
-					+ (length.gsm7() ? "" : " or avoid the characters GSM-7 lacks"));
-		}
 	}
 }

@@ -18,17 +18,25 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the values of a flow file's YAML tree, each error and warning naming the file, line and
- * column where the value stood and what to do. The base of {@link FlowBinder}.
+ * column where the value stood and what to do. The base of {@link FlowBinder}, {@link FlowTexts}
+ * and {@link FlowMatchers}.
  */
 abstract class FlowNodes {
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(m|h|d)");
 
 	final String file;
-	final List<String> warnings = new ArrayList<>();
+	final List<String> warnings;
 
 	FlowNodes(String file) {
 		this.file = file;
+		this.warnings = new ArrayList<>();
+	}
+
+	/** Reads more of the same file: errors name it, and warnings join its list in order. */
+	FlowNodes(FlowNodes same) {
+		this.file = same.file;
+		this.warnings = same.warnings;
 	}
 
 	Node required(Node parent, Map<String, Node> fields, String key, String todo) {

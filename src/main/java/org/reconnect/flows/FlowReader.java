@@ -36,10 +36,10 @@ class FlowReader {
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
 	/** Matcher types written as a mapping, by name: {@code when: {number: [1, 5]}}. */
-	static final Map<String, BiFunction<FlowBinder, Node, Matcher>> MATCHERS = Map.of(
-			"number", FlowBinder::numberMatcher,
-			"keywords", FlowBinder::keywordsMatcher,
-			"regex", FlowBinder::regexMatcher);
+	static final Map<String, BiFunction<FlowMatchers, Node, Matcher>> MATCHERS = Map.of(
+			"number", FlowMatchers::numberMatcher,
+			"keywords", FlowMatchers::keywordsMatcher,
+			"regex", FlowMatchers::regexMatcher);
 
 	/** Matcher types written as a single word: {@code when: yes}. */
 	static final Map<String, Matcher> WORD_MATCHERS = Map.of(

@@ -7,15 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.reconnect.ConsoleBrowser;
-import org.reconnect.MutableClock;
-import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.TestCoaches;
 import org.reconnect.escalation.Audience;
 import org.reconnect.escalation.EscalationService;
@@ -29,32 +25,17 @@ import org.reconnect.reminders.InQuietHours;
 import org.reconnect.reminders.ReminderService;
 import org.reconnect.reminders.ReminderView;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The coach console in a real headless chromium: sign in, enrol, add a weekly meeting, read the
  * caseload and the participant's page, the alerts inbox, a phone-sized screen, and axe-core's
  * WCAG 2.2 AA check on every page. Each test has its own coach, so caseloads never mix.
  */
-class ConsoleBrowserTests extends SimulatorAppTestBase {
+class ConsoleBrowserTests extends BrowserTestBase {
 
 	/** Where screenshots go; {@code -Dconsole.screenshots=docs/screenshots} refreshes the README's. */
 	private static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/screenshots"));
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	@Autowired
 	ParticipantService participants;
@@ -67,16 +48,6 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 
 	@Autowired
 	ReminderService reminders;
-
-	@BeforeEach
-	void startOfTheDay() {
-		clock.set(START);
-	}
-
-	@AfterEach
-	void restoreClock() {
-		clock.set(START);
-	}
 
 	@Test
 	void aCoachEnrolsSomeoneAddsAWeeklyMeetingAndFindsThemInTheCaseload() {
@@ -97,12 +68,12 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.find("#phone").sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
 			// The check-in time is checked against quiet hours as it is typed.
 			browser.waitFor(() -> browser.text("#checkInTime-check").contains("09:00 is fine: outside quiet hours 21:00\u201308:00."));
-			setValue(browser, "#checkInTime", "22:00");
+			browser.setValue("#checkInTime", "22:00");
 			browser.waitFor(() -> browser.text("#checkInTime-check").contains(
 					"Check-in time 22:00 falls in quiet hours 21:00\u201308:00, when no check-in can be sent: choose a time "
 							+ "from 08:00 until 21:00"));
 			browser.assertAccessible();
-			setValue(browser, "#checkInTime", "08:41");
+			browser.setValue("#checkInTime", "08:41");
 			browser.waitFor(() -> browser.text("#checkInTime-check").contains("08:41 is fine"));
 			browser.find("#timeZone").clear();
 			browser.find("#timeZone").sendKeys("Mars/Olympus");
@@ -122,8 +93,8 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 
 			// A weekly meeting on Tuesdays and Thursdays, ten times: built from choices, checked as it is typed.
 			browser.find("#title").sendKeys("Group meeting");
-			setValue(browser, "#date", "2030-03-11");
-			setValue(browser, "#time", "19:00");
+			browser.setValue("#date", "2030-03-11");
+			browser.setValue("#time", "19:00");
 			browser.find("#day-TU").click();
 			browser.find("#day-TH").click();
 			browser.find("#ends-after").click();
@@ -256,8 +227,8 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.signIn("noa", "noa-pass-1");
 			browser.go(page);
 			browser.find("#title").sendKeys("Counsellor");
-			setValue(browser, "#date", "2030-03-11");
-			setValue(browser, "#time", "10:00");
+			browser.setValue("#date", "2030-03-11");
+			browser.setValue("#time", "10:00");
 			browser.find("#repeat-monthly").click();
 			browser.find("#monthly-weekday").click();
 			new Select(browser.find("#ordinal")).selectByValue("-1");
@@ -292,8 +263,8 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			assertThat(browser.text("#reminder-form-heading")).isEqualTo("Añadir un recordatorio");
 			assertThat(browser.text("#reminders .reminder")).contains("El último viernes de cada mes a las 10:00");
 			browser.find("#title").sendKeys("Grupo");
-			setValue(browser, "#date", "2030-03-11");
-			setValue(browser, "#time", "18:30");
+			browser.setValue("#date", "2030-03-11");
+			browser.setValue("#time", "18:30");
 			browser.find("#day-TU").click();
 			browser.waitFor(() -> browser.text("#reminder-preview").contains("Cada martes a las 18:30"));
 			assertThat(browser.driver().findElement(org.openqa.selenium.By.tagName("html")).getAttribute("lang")).isEqualTo("es");
@@ -335,8 +306,8 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.signIn("lou", "lou-pass-1");
 			browser.go(page);
 			browser.find("#title").sendKeys("Early shift");
-			setValue(browser, "#date", "2030-03-13");
-			setValue(browser, "#time", "07:00");
+			browser.setValue("#date", "2030-03-13");
+			browser.setValue("#time", "07:00");
 			browser.find("#reminder-form input[name=repeat][value=once]").click();
 			browser.find("#lead-0").click(); // not the day before: only an hour before, at 06:00
 			browser.waitFor(() -> browser.text("#reminder-preview").contains("Once, on Wed, Mar 13, 2030 at 7:00 AM"));
@@ -377,8 +348,8 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			browser.signIn("ode", "ode-pass-1");
 			browser.go(page);
 			browser.find("#title").sendKeys("Doctor");
-			setValue(browser, "#date", "2030-04-02");
-			setValue(browser, "#time", "09:15");
+			browser.setValue("#date", "2030-04-02");
+			browser.setValue("#time", "09:15");
 			browser.find("#reminder-form input[name=repeat][value=once]").click();
 			browser.find("#reminder-form button[name=preview]").click();
 			browser.waitFor(() -> browser.driver().getCurrentUrl().endsWith("/reminders/preview"));
@@ -455,17 +426,6 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 		return participants.enrol(new EnrolParticipant(name, phone, "America/New_York", checkInTime, "en"), coach);
 	}
 
-	private void text(String coach, ParticipantProfile from, String body) {
-		text(coach, from.phone(), body);
-	}
-
-	private void text(String coach, String from, String body) {
-		assertThat(http.withBasicAuth(coach, coach + "-pass-1")
-			.postForEntity("/api/simulator/inbound", Map.of("from", from, "body", body), String.class)
-			.getStatusCode()
-			.is2xxSuccessful()).isTrue();
-	}
-
 	private static String rowOf(ConsoleBrowser browser, String name) {
 		return browser.findAll("#caseload-table tbody tr")
 			.stream()
@@ -473,12 +433,5 @@ class ConsoleBrowserTests extends SimulatorAppTestBase {
 			.findFirst()
 			.orElseThrow()
 			.getText();
-	}
-
-	/** Date and time inputs take typed keys by locale; set the value as a picker would, and tell htmx. */
-	private static void setValue(ConsoleBrowser browser, String css, String value) {
-		browser.script("var e = arguments[0]; e.value = arguments[1];"
-				+ "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
-				browser.find(css), value);
 	}
 }

@@ -7,13 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 import org.reconnect.ConsoleBrowser;
-import org.reconnect.MutableClock;
-import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.TestCoaches;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentService;
@@ -27,9 +23,7 @@ import org.reconnect.participants.ParticipantService;
 import org.reconnect.scheduling.CheckInSlots;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A coach's work on one participant's page in a real headless Chromium: changing their zone and
@@ -37,19 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * reading their answer; axe-core's check on every page and state, and the phone width (390 px).
  * Each test has its own coach, so caseloads never mix.
  */
-class ParticipantCareBrowserTests extends SimulatorAppTestBase {
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	PasswordEncoder encoder;
+class ParticipantCareBrowserTests extends BrowserTestBase {
 
 	@Autowired
 	ParticipantService participants;
@@ -66,16 +48,6 @@ class ParticipantCareBrowserTests extends SimulatorAppTestBase {
 	@Autowired
 	ConversationRuntime conversations;
 
-	@BeforeEach
-	void startOfTheDay() {
-		clock.set(START);
-	}
-
-	@AfterEach
-	void restoreClock() {
-		clock.set(START);
-	}
-
 	@Test
 	void aCoachMovesSomeoneToMadridAndTheirCheckInFollows() {
 		ParticipantProfile rosa = enrol("wren", "Rosa Diaz", "+12025551001");
@@ -90,7 +62,7 @@ class ParticipantCareBrowserTests extends SimulatorAppTestBase {
 				.isEqualTo("Madrid (Europe), UTC+01:00");
 			browser.find("#timeZone").clear();
 			browser.find("#timeZone").sendKeys("Europe/Madrid");
-			setValue(browser, "#checkInTime", "23:30");
+			browser.setValue("#checkInTime", "23:30");
 			browser.find("#edit-form button[type=submit]").click();
 
 			browser.waitFor(() -> !browser.findAll("#checkInTime-error").isEmpty());
@@ -101,7 +73,7 @@ class ParticipantCareBrowserTests extends SimulatorAppTestBase {
 			assertThat(participants.find(rosa.id()).orElseThrow().zone().getId()).as("nothing changed yet")
 				.isEqualTo("America/New_York");
 
-			setValue(browser, "#checkInTime", "10:30");
+			browser.setValue("#checkInTime", "10:30");
 			browser.find("#edit-form button[type=submit]").click();
 			browser.waitFor(() -> browser.h1().startsWith("Rosa Diaz"));
 			assertThat(browser.text("[role=status]")).isEqualTo(
@@ -306,19 +278,5 @@ class ParticipantCareBrowserTests extends SimulatorAppTestBase {
 		ConsoleBrowser browser = ConsoleBrowser.open(http.getRootUri());
 		browser.signIn(coach, coach + "-pass-1");
 		return browser;
-	}
-
-	private void text(String coach, ParticipantProfile from, String body) {
-		assertThat(http.withBasicAuth(coach, coach + "-pass-1")
-			.postForEntity("/api/simulator/inbound", Map.of("from", from.phone(), "body", body), String.class)
-			.getStatusCode()
-			.is2xxSuccessful()).isTrue();
-	}
-
-	/** Date and time inputs take typed keys by locale; set the value as a picker would. */
-	private static void setValue(ConsoleBrowser browser, String css, String value) {
-		browser.script("var e = arguments[0]; e.value = arguments[1];"
-				+ "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
-				browser.find(css), value);
 	}
 }

@@ -2,13 +2,9 @@ package org.reconnect.console.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 import org.reconnect.ConsoleBrowser;
-import org.reconnect.MutableClock;
-import org.reconnect.SimulatorAppTestBase;
 import org.reconnect.TestCoaches;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantProfile;
@@ -16,28 +12,13 @@ import org.reconnect.participants.ParticipantService;
 import org.reconnect.routines.RoutineService;
 import org.reconnect.routines.RoutineView;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * In a real headless Chromium, a coach puts a weekly reflection and the small-steps flow on a
  * participant's routine from the participant's page, and the page says both in words, and later
  * what they tried of the small steps; axe-core checks the page in every state.
  */
-class RoutinesBrowserTests extends SimulatorAppTestBase {
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	PasswordEncoder encoder;
+class RoutinesBrowserTests extends BrowserTestBase {
 
 	@Autowired
 	ParticipantService participants;
@@ -50,16 +31,6 @@ class RoutinesBrowserTests extends SimulatorAppTestBase {
 
 	@Autowired
 	org.reconnect.messaging.PhoneSimulator phone;
-
-	@BeforeEach
-	void startOfTheDay() {
-		clock.set(START);
-	}
-
-	@AfterEach
-	void restoreClock() {
-		clock.set(START);
-	}
 
 	@Test
 	void aCoachPutsTheWeeklyReflectionAndSmallStepsOnARoutineAndReadsThemInWords() {
@@ -106,9 +77,7 @@ class RoutinesBrowserTests extends SimulatorAppTestBase {
 	private static void add(ConsoleBrowser browser, String flow, String day, String time) {
 		new Select(browser.find("#routine-new select[name=flow]")).selectByValue(flow);
 		browser.find("#routine-new input[name=days][value=" + day + "]").click();
-		browser.script("var e = arguments[0]; e.value = arguments[1];"
-				+ "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
-				browser.find("#routine-new input[name=time]"), time);
+		browser.setValue("#routine-new input[name=time]", time);
 		browser.find("#routine-new button[type=submit]").click();
 	}
 }
