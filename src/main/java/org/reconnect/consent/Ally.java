@@ -69,6 +69,12 @@ class Ally {
 	/** The consent end a renewal prompt was sent for, so each lapse is prompted once. */
 	Instant renewalPromptedFor;
 
+	/**
+	 * When that renewal prompt was sent: one asked late, after waiting for another question, may be
+	 * answered for the time to answer from then. Absent on prompts sent before it existed.
+	 */
+	Instant renewalPromptedAt;
+
 	@Version
 	Long version;
 

@@ -30,15 +30,17 @@ class ConsentAdditions {
 	static final String PROGRESS_ADDED = "progress-added";
 
 	private final Allies allies;
+	private final AllyQuestions questions;
 	private final ConsentEntries entries;
 	private final ConversationRuntime conversations;
 	private final FlowCatalog flows;
 	private final ConsentSettings settings;
 	private final Clock clock;
 
-	ConsentAdditions(Allies allies, ConsentEntries entries, ConversationRuntime conversations, FlowCatalog flows,
-			ConsentSettings settings, Clock clock) {
+	ConsentAdditions(Allies allies, AllyQuestions questions, ConsentEntries entries, ConversationRuntime conversations,
+			FlowCatalog flows, ConsentSettings settings, Clock clock) {
 		this.allies = allies;
+		this.questions = questions;
 		this.entries = entries;
 		this.conversations = conversations;
 		this.flows = flows;
@@ -50,6 +52,8 @@ class ConsentAdditions {
 	 * @return empty when the ally is not the participant's
 	 * @throws ProgressNotAskable when they have no consent in force, were asked something not yet
 	 * answered, or agreed to good news already
+	 * @throws AllyQuestionOpen when their number has another question open (a renewal, or another
+	 * participant's question to the same number)
 	 */
 	Optional<AllyView> askForProgress(ParticipantId participant, String allyId, String by, String cause) {
 		if (!flows.exists(settings.invitationFlow())) {
@@ -63,6 +67,7 @@ class ConsentAdditions {
 			Instant now = clock.instant();
 			ConsentState state = entries.state(ally);
 			refuseUnlessAskable(ally, state, now);
+			questions.refuseWhileOpen(ally.phone, ally.participantId, now);
 			ally.additionRequestedAt = now;
 			try {
 				ally = allies.save(ally);

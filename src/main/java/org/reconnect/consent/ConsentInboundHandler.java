@@ -88,6 +88,9 @@ class ConsentInboundHandler implements InboundHandler {
 		catch (AllyAlreadyNamed ex) {
 			reply = texts.text(participant, "consent.ally.already-named", name.trim());
 		}
+		catch (AllyQuestionOpen ex) {
+			reply = texts.text(participant, "consent.ally.question-open", name.trim());
+		}
 		catch (InvalidInput ex) {
 			reply = ex.problems().get(0).field().equals("allies")
 					? texts.text(participant, "consent.ally.too-many", String.valueOf(ConsentService.MOST_ALLIES))

@@ -2,6 +2,9 @@ package org.reconnect.consent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
@@ -21,6 +24,7 @@ import org.springframework.stereotype.Component;
 class ConsentRenewals {
 
 	private final Allies allies;
+	private final AllyQuestions questions;
 	private final ConsentEntries entries;
 	private final ParticipantService participants;
 	private final Messenger messenger;
@@ -29,9 +33,10 @@ class ConsentRenewals {
 	private final Clock clock;
 	private final AllyTexts texts;
 
-	ConsentRenewals(Allies allies, ConsentEntries entries, ParticipantService participants, Messenger messenger,
-			ConsentSettings settings, MongoTemplate mongo, Clock clock, AllyTexts texts) {
+	ConsentRenewals(Allies allies, AllyQuestions questions, ConsentEntries entries, ParticipantService participants,
+			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, Clock clock, AllyTexts texts) {
 		this.allies = allies;
+		this.questions = questions;
 		this.entries = entries;
 		this.participants = participants;
 		this.messenger = messenger;
@@ -42,39 +47,70 @@ class ConsentRenewals {
 	}
 
 	/**
-	 * Asks each ally whose consent ends within the renewal window whether to renew; each consent
-	 * end is claimed by one atomic update, so it is asked once across nodes.
+	 * Asks each ally whose consent ends within the renewal window whether to renew, earliest end first;
+	 * each consent end is claimed by one atomic update, so it is asked once across nodes. A number with
+	 * a question open (an invitation, good news, another renewal) is not asked now: a later sweep asks
+	 * it once that is answered or closed, and a consent that ended meanwhile may still be renewed for
+	 * the time to answer from then ({@link AllyQuestions#renewalCloses}).
 	 *
 	 * @return how many were asked
 	 */
 	int promptRenewals() {
 		Instant now = clock.instant();
-		int asked = 0;
+		List<Due> due = new ArrayList<>();
 		for (Ally ally : allies.findAll()) {
 			ConsentState state = entries.state(ally);
-			if (!state.granted(now) || state.until().isAfter(now.plus(settings.renewBefore()))
-					|| state.until().equals(ally.renewalPromptedFor)) {
-				continue;
+			if (state.change() == ConsentChange.GRANTED && state.until() != null
+					&& !state.until().isAfter(now.plus(settings.renewBefore()))
+					&& state.until().isAfter(now.minus(settings.renewBefore()))
+					&& !state.until().equals(ally.renewalPromptedFor)) {
+				due.add(new Due(ally, state));
 			}
-			Query unclaimed = Query.query(Criteria.where("_id").is(ally.id).and("renewalPromptedFor").ne(state.until()));
-			if (mongo.findAndModify(unclaimed, new Update().set("renewalPromptedFor", state.until()).inc("version", 1),
-					FindAndModifyOptions.options().returnNew(true), Ally.class) == null) {
-				continue;
+		}
+		due.sort(Comparator.comparing((Due d) -> d.state().until()).thenComparing(d -> d.ally().id));
+		int asked = 0;
+		for (Due next : due) {
+			if (ask(next.ally(), next.state(), now)) {
+				asked++;
 			}
-			String participantName = participants.find(new ParticipantId(ally.participantId))
-				.map(ParticipantProfile::firstName)
-				.orElse(null);
-			if (participantName == null) {
-				continue;
-			}
-			var sent = messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.ask", ally.firstName(),
-					participantName, texts.date(ally, state.until())),
-					Purpose.CONSENT_REQUEST, ally.id).about(ally.participantId));
-			entries.append(ally, ConsentChange.RENEWAL_REQUESTED, state.kinds(), "consent ends soon", "system", now, null,
-					state.until(), sent.messageId());
-			asked++;
 		}
 		return asked;
+	}
+
+	private record Due(Ally ally, ConsentState state) {
+	}
+
+	/**
+	 * Asks one ally, unless their number has a question open. A consent that ended before it could
+	 * be asked (it waited for another question) is asked all the same, within the renewal window after.
+	 */
+	private boolean ask(Ally ally, ConsentState state, Instant now) {
+		if (questions.openOn(ally.phone, now).isPresent()) {
+			return false; // one question at a time: asked on a later sweep
+		}
+		Query unclaimed = Query.query(Criteria.where("_id").is(ally.id).and("renewalPromptedFor").ne(state.until()));
+		Ally claimed = mongo.findAndModify(unclaimed, new Update().set("renewalPromptedFor", state.until())
+			.set("renewalPromptedAt", now)
+			.inc("version", 1), FindAndModifyOptions.options().returnNew(true), Ally.class);
+		if (claimed == null) {
+			return false;
+		}
+		String participantName = participants.find(new ParticipantId(ally.participantId))
+			.map(ParticipantProfile::firstName)
+			.orElse(null);
+		if (participantName == null) {
+			return false;
+		}
+		Instant closes = questions.renewalCloses(claimed, state);
+		String text = closes.isAfter(state.until())
+				? texts.text(ally, "consent.renewal.ask-late", ally.firstName(), participantName,
+						texts.date(ally, state.until()), texts.date(ally, closes))
+				: texts.text(ally, "consent.renewal.ask", ally.firstName(), participantName, texts.date(ally, state.until()));
+		var sent = messenger.send(new OutboundMessage(ally.phone, text, Purpose.CONSENT_REQUEST, ally.id)
+			.about(ally.participantId));
+		entries.append(ally, ConsentChange.RENEWAL_REQUESTED, state.kinds(), "consent ends soon", "system", now, null,
+				state.until(), sent.messageId());
+		return true;
 	}
 
 	/**
@@ -88,11 +124,14 @@ class ConsentRenewals {
 		if (!awaitingRenewal(ally, now)) {
 			return false;
 		}
+		// asked late, after waiting for another question, and answered after the end: a full term from the YES
+		boolean ended = !now.isBefore(state.until());
+		Instant from = ended ? now : state.from();
+		Instant until = (ended ? now : state.until()).plus(settings.validFor());
 		String participantName = participants.find(new ParticipantId(ally.participantId))
 			.map(ParticipantProfile::firstName)
 			.orElseGet(() -> texts.text(ally, "consent.your-friend"));
-		Instant until = state.until().plus(settings.validFor());
-		entries.append(ally, ConsentChange.RENEWED, state.kinds(), "the ally renewed", "ally", now, state.from(), until,
+		entries.append(ally, ConsentChange.RENEWED, state.kinds(), "the ally renewed", "ally", now, from, until,
 				messageKey);
 		messenger.send(new OutboundMessage(ally.phone, texts.text(ally, "consent.renewal.thanks", ally.firstName(),
 				participantName), Purpose.REPLY, messageKey)
@@ -100,8 +139,9 @@ class ConsentRenewals {
 		return true;
 	}
 
+	/** Whether the ally was asked to renew their present term and may still answer. */
 	boolean awaitingRenewal(Ally ally, Instant now) {
-		ConsentState state = entries.state(ally);
-		return state.granted(now) && ally.renewalPromptedFor != null && ally.renewalPromptedFor.equals(state.until());
+		Instant closes = questions.renewalCloses(ally, entries.state(ally));
+		return closes != null && now.isBefore(closes);
 	}
 }

@@ -69,12 +69,14 @@ public class ConsentService {
 	private final ConsentEntries entries;
 	private final ConsentRenewals renewals;
 	private final ConsentAdditions additions;
+	private final AllyQuestions questions;
 
 	ConsentService(Allies allies, ConsentLedger ledger, ParticipantService participants, PhoneNumbers phones,
 			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, Clock clock,
 			ConversationRuntime conversations, FlowCatalog flows, AllyTexts texts, ConsentEntries entries,
-			ConsentRenewals renewals, ConsentAdditions additions) {
+			ConsentRenewals renewals, ConsentAdditions additions, AllyQuestions questions) {
 		this.additions = additions;
+		this.questions = questions;
 		this.entries = entries;
 		this.renewals = renewals;
 		this.texts = texts;
@@ -100,6 +102,7 @@ public class ConsentService {
 	 * @param by "participant" or "coach:<username>"
 	 * @param cause the message or request that carried it
 	 * @throws InvalidInput when the name, phone or zone cannot be used
+	 * @throws AllyQuestionOpen when the number has a question open (another participant's included)
 	 */
 	public AllyView invite(ParticipantId participantId, String name, String rawPhone, String zone, Set<AlertKind> kinds,
 			String language, String why, String by, String cause) {
@@ -167,6 +170,8 @@ public class ConsentService {
 	 * @return empty when the ally is not the participant's
 	 * @throws ProgressNotAskable when they have no consent in force, still have a question to answer,
 	 * or agreed to good news already
+	 * @throws AllyQuestionOpen when their number has another question open (their renewal, or another
+	 * participant's question to the same number)
 	 */
 	public Optional<AllyView> askForProgress(ParticipantId participant, String allyId, String by, String cause) {
 		return additions.askForProgress(participant, allyId, by, cause);
@@ -219,6 +224,7 @@ public class ConsentService {
 	 *
 	 * @throws AllyAlreadyNamed when the number is an ally whose consent is asked for or holds
 	 * @throws InvalidInput when the participant already has the most allies one may have
+	 * @throws AllyQuestionOpen when the number has a question open, of whichever participant
 	 */
 	private Ally named(ParticipantId participant, String name, String phone, ZoneId zone, QuietHours hours,
 			String language, Instant now) {
@@ -240,6 +246,7 @@ public class ConsentService {
 		if (live >= MOST_ALLIES) {
 			throw InvalidInput.of("allies", "problem.ally.too-many", live, MOST_ALLIES);
 		}
+		questions.refuseWhileOpen(phone, participant.value(), now);
 		if (existing == null) {
 			try {
 				Ally named = Ally.named(participant, name, phone, zone, language, now);

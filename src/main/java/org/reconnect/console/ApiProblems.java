@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import org.reconnect.coaches.CoachAlreadyExists;
 import org.reconnect.coaches.CoachNotFound;
 import org.reconnect.consent.AllyAlreadyNamed;
+import org.reconnect.consent.AllyQuestionOpen;
 import org.reconnect.consent.ProgressNotAskable;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.reminders.ReminderNotFound;
@@ -69,6 +70,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ProgressNotAskable.class)
 	ProblemDetail progressNotAskable(ProgressNotAskable ex, Locale locale) {
 		return conflict(title("progress-not-askable", locale), "allyId", ex, locale);
+	}
+
+	/**
+	 * The ally's number has a question open: which one (only when it is this participant's), and when
+	 * asking again is never refused for it.
+	 */
+	@ExceptionHandler(AllyQuestionOpen.class)
+	ProblemDetail questionOpen(AllyQuestionOpen ex, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, title("question-open", locale), ex, locale);
+		if (ex.question() != null) {
+			problem.setProperty("openQuestion", ex.question().name());
+		}
+		problem.setProperty("tryAfter", ex.tryAfter().toString());
+		return problem;
 	}
 
 	/** Reaches a supervisor or the participant's own coach only ({@link Caseload#enrol}): it names whom. */

@@ -209,10 +209,10 @@ class ConsentLifecycleIntegrationTests extends LoopTestSupport {
 	void anAllysStopWithdrawsEveryConsentOfTheirNumberAndAnOpenInvitation() {
 		String mo = "+17205550141";
 		String moId = invite(enrol("Ned Vale", "+17205550142", "America/New_York", "19:45"), "Mo Kerr", mo);
-		String moAgainId = invite(enrol("Ola Finn", "+17205550143", "America/New_York", "19:46"), "Mo Kerr", mo);
 		sms(mo, "YES");
-		assertThat(List.of(status(moId), status(moAgainId))).as("a YES answers the newest invitation")
-			.containsExactly("REQUESTED", "GRANTED");
+		// a number is asked one thing at a time: Ola's invitation goes once Mo answered Ned's
+		String moAgainId = invite(enrol("Ola Finn", "+17205550143", "America/New_York", "19:46"), "Mo Kerr", mo);
+		assertThat(List.of(status(moId), status(moAgainId))).containsExactly("GRANTED", "REQUESTED");
 
 		int before = sentTo(mo).size();
 

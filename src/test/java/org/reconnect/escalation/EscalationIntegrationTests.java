@@ -443,10 +443,14 @@ class EscalationIntegrationTests extends LoopTestSupport {
 		String val = "+16465550183";
 		String tiaId = enrol("Tia Roth", tia, "America/New_York", "10:45");
 		String uriId = enrol("Uri Dane", uri, "America/New_York", "10:50");
-		invite(tiaId, "Val Ng", val, null, null);
 		invite(uriId, "Val Ng", val, null, null);
+		// a number is asked one thing at a time: Val is named for Tia once he has answered for Uri
+		assertThat(coach().postForEntity("/api/participants/" + tiaId + "/allies", Map.of("name", "Val Ng", "phone", val),
+				JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		sms(val, "YES");
 		assertThat(consents(uriId)).containsExactly("GRANTED");
+		assertThat(consents(tiaId)).isEmpty();
+		invite(tiaId, "Val Ng", val, null, null);
 		assertThat(consents(tiaId)).as("one YES answers one request").containsExactly("REQUESTED");
 
 		missAndClimb(tiaId);

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.reconnect.consent.AlertKind;
 import org.reconnect.consent.AllyAlreadyNamed;
+import org.reconnect.consent.AllyQuestionOpen;
 import org.reconnect.consent.AllyView;
 import org.reconnect.consent.ConsentService;
 import org.reconnect.consent.ProgressNotAskable;
@@ -42,9 +43,11 @@ class ParticipantCareForms {
 	private final EscalationService escalation;
 	private final ParticipantService participants;
 	private final MessageSource texts;
+	private final ConsoleTimes times;
 
 	ParticipantCareForms(CoachScope scope, ConsentService consent, EscalationService escalation,
-			ParticipantService participants, MessageSource texts) {
+			ParticipantService participants, MessageSource texts, ConsoleTimes times) {
+		this.times = times;
 		this.scope = scope;
 		this.consent = consent;
 		this.escalation = escalation;
@@ -80,6 +83,9 @@ class ParticipantCareForms {
 		catch (AllyAlreadyNamed alreadyNamed) {
 			redirect.addFlashAttribute("allyErrors", Map.of("phone", alreadyNamed.messageIn(texts, locale)));
 		}
+		catch (AllyQuestionOpen open) {
+			redirect.addFlashAttribute("allyErrors", Map.of("phone", questionOpen(open, form.name(), locale)));
+		}
 		return "redirect:/participants/" + id + "#allies";
 	}
 
@@ -110,7 +116,16 @@ class ParticipantCareForms {
 			redirect.addFlashAttribute("allyProblem", texts.getMessage("participant.allies.progress.refused."
 					+ refused.reason(), new Object[] { name }, locale));
 		}
+		catch (AllyQuestionOpen open) {
+			redirect.addFlashAttribute("allyProblem", questionOpen(open, name, locale));
+		}
 		return "redirect:/participants/" + id + "#allies";
+	}
+
+	/** The open question in the page's words, and when to try again in the coach's own time. */
+	private String questionOpen(AllyQuestionOpen open, String name, Locale locale) {
+		return texts.getMessage("participant.allies.question-open." + (open.question() == null ? "other" : open.question()),
+				new Object[] { name, times.viewer(open.tryAfter()) }, locale);
 	}
 
 	/** The name of the participant's ally, for the page's confirmation; blank when there is no such ally. */
