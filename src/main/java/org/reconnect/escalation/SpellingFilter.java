@@ -3,6 +3,7 @@ package org.reconnect.escalation;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
@@ -24,8 +26,11 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * left out in a short one ("dei", "kil"). A word masked to get past filters ("s*icide", "k!ll",
  * "sui*cidarme": characters.txt turns the mask into "_", which keeps the word whole) is read as the
  * known word it hides, the mask standing for as many letters or for none; a mask nothing known
- * explains splits the word in two ("help!please"). A word nobody listed stays as it is; an emoji
- * nobody listed is dropped. Runs after lower-casing and accent folding, before the spelling map.
+ * explains splits the word in two ("help!please"). A word spelled out letter by letter ("d i e",
+ * "k i l l myself", "m a t a r m e") is read as the known word, or words, its letters make; letters
+ * that make no known word ("a b c", "i o u") stay as they are. A word nobody listed stays as it is;
+ * an emoji nobody listed is dropped. Runs after lower-casing and accent folding, before the
+ * spelling map.
  */
 final class SpellingFilter extends TokenFilter {
 
@@ -35,12 +40,22 @@ final class SpellingFilter extends TokenFilter {
 	/** What characters.txt writes for a mask ("*", "!") inside a word. */
 	static final char MASK = '_';
 
+	/** Fewer letters spelled out than this are never joined: "o k", "s h" are words of their own. */
+	static final int FEWEST_SPELLED = 3;
+
+	/** The most characters (spaces, a dot) between two letters of a word spelled out. */
+	private static final int WIDEST_SPACING = 2;
+
 	private final Vocabulary vocabulary;
 	private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 	private final TypeAttribute type = addAttribute(TypeAttribute.class);
+	private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
 	/** The parts of a masked word nothing known explains, still to be given out as words. */
 	private final Deque<String> parts = new ArrayDeque<>();
 	private State partState;
+	/** Words read ahead (letters that spelled nothing, the word after them), to be read again. */
+	private final Deque<State> readAhead = new ArrayDeque<>();
+	private boolean exhausted;
 
 	SpellingFilter(TokenStream input, Vocabulary vocabulary) {
 		super(input);
@@ -54,8 +69,15 @@ final class SpellingFilter extends TokenFilter {
 			term.setEmpty().append(vocabulary.correct(parts.removeFirst()));
 			return true;
 		}
-		while (input.incrementToken()) {
+		boolean again;
+		while ((again = !readAhead.isEmpty()) || (!exhausted && input.incrementToken())) {
+			if (again) {
+				restoreState(readAhead.removeFirst());
+			}
 			String word = term.toString();
+			if (!again && isLetter(word) && spelledOut()) {
+				return true;
+			}
 			if (StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI].equals(type.type())) {
 				if (vocabulary.knows(word)) {
 					return true;
@@ -80,7 +102,56 @@ final class SpellingFilter extends TokenFilter {
 			}
 			return true;
 		}
+		exhausted = true;
 		return false;
+	}
+
+	/**
+	 * At a single letter: reads on while single letters follow, close together, and gives out the
+	 * known word or words they spell ("d i e"), true; else leaves them (and the word after them) to
+	 * be read again one by one, at the first letter, false.
+	 */
+	private boolean spelledOut() throws IOException {
+		List<State> letters = new ArrayList<>();
+		letters.add(captureState());
+		StringBuilder spelled = new StringBuilder(term);
+		int start = offset.startOffset();
+		int end = offset.endOffset();
+		State after = null;
+		while (input.incrementToken()) {
+			if (isLetter(term.toString()) && offset.startOffset() - end <= WIDEST_SPACING) {
+				letters.add(captureState());
+				spelled.append(term);
+				end = offset.endOffset();
+			}
+			else {
+				after = captureState();
+				break;
+			}
+		}
+		exhausted = after == null;
+		List<String> words = letters.size() >= FEWEST_SPELLED ? vocabulary.spelled(spelled.toString()) : List.of();
+		restoreState(letters.get(0));
+		if (words.isEmpty()) {
+			readAhead.addAll(letters.subList(1, letters.size()));
+		}
+		else {
+			offset.setOffset(start, end);
+			term.setEmpty().append(words.get(0));
+			if (words.size() > 1) {
+				parts.addAll(words.subList(1, words.size()));
+				partState = captureState();
+			}
+		}
+		if (after != null) {
+			readAhead.add(after);
+		}
+		return !words.isEmpty();
+	}
+
+	private boolean isLetter(String word) {
+		return word.length() == 1 && Character.isLetter(word.charAt(0))
+				&& !StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI].equals(type.type());
 	}
 
 	@Override
@@ -88,6 +159,8 @@ final class SpellingFilter extends TokenFilter {
 		super.reset();
 		parts.clear();
 		partState = null;
+		readAhead.clear();
+		exhausted = false;
 	}
 
 	/**
@@ -155,6 +228,39 @@ final class SpellingFilter extends TokenFilter {
 				}
 			}
 			return List.of(plain.split(MASK + "+"));
+		}
+
+		/**
+		 * The known word letters spelled out one by one make ("die", "diee" as "die"), or the known
+		 * words they run together into when one of them has four letters or more ("killmyself");
+		 * none when they make no known word ("abc", "iou").
+		 */
+		List<String> spelled(String letters) {
+			String known = correct(letters);
+			if (words.contains(known)) {
+				return List.of(known);
+			}
+			// fewest[i]: the fewest known words the first i letters split into; from[i]: where the last starts
+			int[] fewest = new int[letters.length() + 1];
+			int[] from = new int[letters.length() + 1];
+			Arrays.fill(fewest, Integer.MAX_VALUE);
+			fewest[0] = 0;
+			for (int i = 1; i <= letters.length(); i++) {
+				for (int j = 0; j < i; j++) {
+					if (fewest[j] != Integer.MAX_VALUE && fewest[j] + 1 < fewest[i] && words.contains(letters.substring(j, i))) {
+						fewest[i] = fewest[j] + 1;
+						from[i] = j;
+					}
+				}
+			}
+			if (fewest[letters.length()] == Integer.MAX_VALUE) {
+				return List.of();
+			}
+			Deque<String> split = new ArrayDeque<>();
+			for (int i = letters.length(); i > 0; i = from[i]) {
+				split.addFirst(letters.substring(from[i], i));
+			}
+			return split.stream().anyMatch(w -> w.length() >= 4) ? List.copyOf(split) : List.of();
 		}
 
 		/** The known word this one was meant to be, or the word itself. */
