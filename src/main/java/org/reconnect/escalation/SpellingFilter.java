@@ -46,6 +46,9 @@ final class SpellingFilter extends TokenFilter {
 	/** The most characters (spaces, a dot) between two letters of a word spelled out. */
 	private static final int WIDEST_SPACING = 2;
 
+	/** Letters spelled out with dots, which the tokenizer keeps as one word ("k.i.l.l", "m.o.r.i.r"). */
+	private static final Pattern DOTTED = Pattern.compile("(\\p{L}\\.){2,}\\p{L}\\.?");
+
 	private final Vocabulary vocabulary;
 	private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 	private final TypeAttribute type = addAttribute(TypeAttribute.class);
@@ -77,6 +80,17 @@ final class SpellingFilter extends TokenFilter {
 			String word = term.toString();
 			if (!again && isLetter(word) && spelledOut()) {
 				return true;
+			}
+			if (DOTTED.matcher(word).matches()) {
+				List<String> words = vocabulary.spelled(word.replace(".", ""));
+				if (!words.isEmpty()) {
+					term.setEmpty().append(words.get(0));
+					if (words.size() > 1) {
+						parts.addAll(words.subList(1, words.size()));
+						partState = captureState();
+					}
+					return true;
+				}
 			}
 			if (StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI].equals(type.type())) {
 				if (vocabulary.knows(word)) {

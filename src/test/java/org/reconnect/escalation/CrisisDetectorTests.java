@@ -208,9 +208,9 @@ class CrisisDetectorTests {
 			"ojala no salga vivo de la cirugia | es/wish-dead", "i need to cut so bad | en/self-harm",
 			"been picking at my skin till it bleeds | en/self-harm", "me rasco hasta sangrar | es/self-harm",
 			"i want to d i e | en/wish-dead", "gonna k i l l myself | en/direct", "k i l l m y s e l f | en/direct",
-			"quiero m o r i r | es/wish-dead", "someone please talk to me | en/strong-words",
+			"quiero m o r i r | es/wish-dead", "i want to k.i.l.l myself | en/direct", "me quiero m.o.r.i.r | es/wish-dead", "someone please talk to me | en/strong-words",
 			"anyone up? im not ok | en/strong-words", "alguien hableme por favor | es/strong-words",
-			"hay alguien? no estoy bien | es/strong-words", "me despido de esta vida | es/goodbye" })
+			"hay alguien? no estoy bien | es/strong-words", "alguien por favor hableme | es/strong-words", "me despido de esta vida | es/goodbye" })
 	void readsTheKindsASecondLaterSetStillMissed(String text, String family) {
 		assertThat(detector.read(text).families()).as(text).contains(family);
 	}
@@ -229,7 +229,7 @@ class CrisisDetectorTests {
 			"el puente del 15 de septiembre", "el puente del pueblo esta bonito",
 			"hoy me despido de mi trabajo viejo, mañana empiezo otro", "me despido de la casa donde creci",
 			"tengo que despedirme de todos mis compañeros", "saying goodbye to my coworkers today",
-			"goodbye to my old job today, new one starts monday" })
+			"goodbye to my old job today, new one starts monday", "me despido de ustedes, buenas noches", "meeting at 5 p.m. today" })
 	void leavesTheSecondLaterKindsLookAlikesAlone(String text) {
 		assertThat(detector.read(text).crisis()).as(text).isFalse();
 	}
