@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** How letters spelled out one by one are read: as the known word or words they make, or not at all. */
 class SpellingFilterTests {
 
-	private final SpellingFilter.Vocabulary vocabulary = new SpellingFilter.Vocabulary(
+	private final SpellingVocabulary vocabulary = new SpellingVocabulary(
 			Set.of("die", "kill", "myself", "i", "want", "to", "u", "a", "morir"));
 
 	@Test
