@@ -31,7 +31,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 final class CrisisAnalyzer extends Analyzer {
 
 	private final UnaryOperator<Reader> characters;
-	private final SpellingFilter.Vocabulary vocabulary;
+	private final SpellingVocabulary vocabulary;
 	private final SynonymMap spelling;
 	private final CharArraySet filler;
 	private final UnaryOperator<TokenStream> stemmer;
@@ -40,7 +40,7 @@ final class CrisisAnalyzer extends Analyzer {
 	 * @param vocabulary null for the surface reading that builds the vocabulary and spelling map
 	 * @param spelling null likewise
 	 */
-	CrisisAnalyzer(UnaryOperator<Reader> characters, SpellingFilter.Vocabulary vocabulary, SynonymMap spelling,
+	CrisisAnalyzer(UnaryOperator<Reader> characters, SpellingVocabulary vocabulary, SynonymMap spelling,
 			CharArraySet filler, UnaryOperator<TokenStream> stemmer) {
 		this.characters = characters;
 		this.vocabulary = vocabulary;

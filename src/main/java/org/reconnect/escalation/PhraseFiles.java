@@ -94,7 +94,7 @@ final class PhraseFiles {
 			vocabulary.addAll(surface.terms(patternWords(text(notStemmed.strip()))));
 		}
 
-		CrisisAnalyzer analyzer = new CrisisAnalyzer(characters, new SpellingFilter.Vocabulary(vocabulary),
+		CrisisAnalyzer analyzer = new CrisisAnalyzer(characters, new SpellingVocabulary(vocabulary),
 				spelling(dir + "spelling.txt", spellingText, surface),
 				new CharArraySet(surface.terms(patternWords(fillerText)), false), stemmer(dir, settings));
 		Map<String, List<String>> lists = lists(dir + "words.txt", wordsText);

@@ -194,6 +194,54 @@ class CrisisDetectorTests {
 		assertThat(detector.read(text).crisis()).as(text).isTrue();
 	}
 
+	/**
+	 * Kinds a second fresh set still missed: wishing not to exist, a fatal accident or illness
+	 * wished for, a self-harm urge with a bare verb, a word spelled out letter by letter, a plea
+	 * to be talked to; and a farewell of one's life in Spanish.
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', value = { "i would be okay if i never existed | en/wish-dead",
+			"quisiera no existir | es/wish-dead", "ojala nunca hubiera nacido | es/wish-dead",
+			"hoping a bus hits me tomorrow | en/wish-dead", "i hope i dont survive this operation | en/wish-dead",
+			"hope my heart just stops tonight | en/wish-dead", "ojala me atropelle un camion | es/wish-dead",
+			"ojala me de un infarto | es/wish-dead", "que me caiga un rayo | es/wish-dead",
+			"ojala no salga vivo de la cirugia | es/wish-dead", "i need to cut so bad | en/self-harm",
+			"been picking at my skin till it bleeds | en/self-harm", "me rasco hasta sangrar | es/self-harm",
+			"i want to d i e | en/wish-dead", "gonna k i l l myself | en/direct", "k i l l m y s e l f | en/direct",
+			"quiero m o r i r | es/wish-dead", "i want to k.i.l.l myself | en/direct", "me quiero m.o.r.i.r | es/wish-dead", "someone please talk to me | en/strong-words",
+			"anyone up? im not ok | en/strong-words", "alguien hableme por favor | es/strong-words",
+			"hay alguien? no estoy bien | es/strong-words", "alguien por favor hableme | es/strong-words", "me despido de esta vida | es/goodbye" })
+	void readsTheKindsASecondLaterSetStillMissed(String text, String family) {
+		assertThat(detector.read(text).families()).as(text).contains(family);
+	}
+
+	/**
+	 * Their look-alikes: something one wishes did not exist, a hope of not being hit, cutting
+	 * hair, food, costs or a partner, letters that spell no word, a talk about the schedule, a long
+	 * weekend ("puente"), a goodbye to a job, coworkers or a house.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "wish mondays didnt exist", "hope i dont get hit by a car on my bike",
+			"espero que a mi papa no le de otro infarto", "ojala no me atropelle un carro en la bici",
+			"que me caiga un rayo si te miento", "need to cut my hair", "trying to cut back on coffee",
+			"gonna cut carbs again", "voy a cortar la cebolla", "quiero cortar con mi novio", "plan a b c", "i o u one",
+			"talk to you tomorrow", "alguien me puede hablar de los horarios", "este puente me voy a la playa",
+			"el puente del 15 de septiembre", "el puente del pueblo esta bonito",
+			"hoy me despido de mi trabajo viejo, mañana empiezo otro", "me despido de la casa donde creci",
+			"tengo que despedirme de todos mis compañeros", "saying goodbye to my coworkers today",
+			"goodbye to my old job today, new one starts monday", "me despido de ustedes, buenas noches", "meeting at 5 p.m. today" })
+	void leavesTheSecondLaterKindsLookAlikesAlone(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isFalse();
+	}
+
+	/** A bridge to jump from, or one stood on, is never a long weekend; a farewell of one's life never a move. */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "me voy a tirar del puente", "estoy en el puente", "ya llegue al puente",
+			"me despido de mi trabajo. me despido de todos para siempre", "saying goodbye to my coworkers. goodbye forever" })
+	void aLongWeekendOrAMoveLeavesTheBridgeAndTheFarewellAlone(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isTrue();
+	}
+
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = '|', value = { "I want to die | CRISIS", "i took all my pills, i want to die | OVERDOSE",
 			"my friend isn't breathing | OVERDOSE", "he said he's going to kill me | DANGER", "me esta golpeando | DANGER",
