@@ -69,6 +69,12 @@ class Ally {
 	/** The consent end a renewal prompt was sent for, so each lapse is prompted once. */
 	Instant renewalPromptedFor;
 
+	/**
+	 * When a text of this number that no step took was last answered with "this number only sends
+	 * alerts" (kept on the number's first ally record, see {@link AllyReplyHandler}).
+	 */
+	Instant onlyAlertsSaidAt;
+
 	@Version
 	Long version;
 
