@@ -4,6 +4,7 @@ import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
 import org.reconnect.messaging.InboundPipeline;
+import org.reconnect.participants.ParticipantProfile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,9 @@ class AcknowledgeInboundHandler implements InboundHandler {
 		if (!words.acknowledges(message.body())) {
 			return false;
 		}
+		// A participant's own words after their ally episode closed are for their own conversation, not a late OK.
 		return escalation.acknowledgeBySms(message.from(), message.key())
-				|| escalation.thankLateAcknowledgement(message.from(), message.key());
+				|| !(inbound.sender() instanceof ParticipantProfile)
+						&& escalation.thankLateAcknowledgement(message.from(), message.key());
 	}
 }

@@ -41,12 +41,15 @@ class AcknowledgementWords {
 	private static final Pattern TRIPLED = Pattern.compile("(\\p{L})\\1{2,}");
 
 	private final Set<String> agree;
+	/** Words that alone answer a question (YES to an invitation): left to the consent steps. */
+	private final Set<String> answers;
 	private final List<Pattern> phrases;
 	private final List<Pattern> courteous;
 	private final List<Pattern> refusals;
 
 	AcknowledgementWords() {
 		Set<String> agree = new HashSet<>();
+		Set<String> answers = new HashSet<>();
 		List<Pattern> phrases = new ArrayList<>();
 		List<Pattern> courteous = new ArrayList<>();
 		List<Pattern> refusals = new ArrayList<>();
@@ -56,19 +59,20 @@ class AcknowledgementWords {
 				throw new IllegalStateException("No acknowledgement word files found at " + FILES);
 			}
 			for (Resource file : files) {
-				read(file, agree, phrases, courteous, refusals);
+				read(file, agree, answers, phrases, courteous, refusals);
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		this.agree = Set.copyOf(agree);
+		this.answers = Set.copyOf(answers);
 		this.phrases = List.copyOf(phrases);
 		this.courteous = List.copyOf(courteous);
 		this.refusals = List.copyOf(refusals);
 	}
 
-	private static void read(Resource file, Set<String> agree, List<Pattern> phrases, List<Pattern> courteous,
+	private static void read(Resource file, Set<String> agree, Set<String> answers, List<Pattern> phrases, List<Pattern> courteous,
 			List<Pattern> refusals) throws IOException {
 		int number = 0;
 		for (String line : new String(file.getContentAsByteArray(), StandardCharsets.UTF_8).split("\\R")) {
@@ -82,11 +86,12 @@ class AcknowledgementWords {
 			String value = colon < 0 ? "" : trimmed.substring(colon + 1).strip();
 			switch (kind) {
 				case "agree" -> Arrays.stream(value.split("\\s+")).map(AcknowledgementWords::plain).forEach(agree::add);
+				case "answer" -> Arrays.stream(value.split("\\s+")).map(AcknowledgementWords::plain).forEach(answers::add);
 				case "phrase" -> phrases.add(Pattern.compile(value));
 				case "courteous" -> courteous.add(Pattern.compile(value));
 				case "refusal" -> refusals.add(Pattern.compile(value));
 				default -> throw new IllegalStateException(file.getFilename() + " line " + number
-						+ ": expected 'agree: words', or 'phrase:', 'courteous:' or 'refusal:' with a regular expression");
+						+ ": expected 'agree: words', 'answer: words', or 'phrase:', 'courteous:' or 'refusal:' with a regular expression");
 			}
 		}
 	}
@@ -94,7 +99,7 @@ class AcknowledgementWords {
 	/** Whether the reply says they have it in hand, and nothing that refuses or asks to stop. */
 	boolean acknowledges(String body) {
 		String text = plain(body);
-		if (text.isEmpty()) {
+		if (text.isEmpty() || answers.contains(text)) {
 			return false;
 		}
 		String first = text.split(" ", 2)[0];
