@@ -75,6 +75,12 @@ class Ally {
 	 */
 	Instant renewalPromptedAt;
 
+	/**
+	 * When a text of this number that no step took was last answered with "this number only sends
+	 * alerts" (kept on the number's first ally record, see {@link AllyReplyHandler}).
+	 */
+	Instant onlyAlertsSaidAt;
+
 	@Version
 	Long version;
 

@@ -27,6 +27,13 @@ class ConsentInboundHandler implements InboundHandler {
 
 	private static final Pattern REMOVE_ALLY = Pattern.compile("(?i)^\\s*(?:remove|quitar)\\s+(\\p{L}[\\p{L}'-]*)\\s*[.!]?\\s*$");
 
+	/**
+	 * STOP ALERTS or PARAR AVISOS, with words around it ("ok, stop alerts", "ok pero PARAR AVISOS"),
+	 * unless negated right before it ("don't stop alerts").
+	 */
+	private static final Pattern STOP_ALERTS = Pattern.compile(
+			"(?iu)(?<!\\b(?:don'?t|do not|not|never|no|nunca|sin) )\\b(?:stop(?: the| all| all the| these)? alerts?|parar(?: los| todos los)? avisos)\\b");
+
 	private static final Pattern NAME_ALLY = Pattern.compile("(?i)^\\s*(?:ally|aliado|aliada)\\s+(.+?)\\s+(\\+?[\\d().\\s-]{7,})\\s*$");
 
 	private final ConsentService consent;
@@ -58,7 +65,8 @@ class ConsentInboundHandler implements InboundHandler {
 			return removeAlly(participant.get(), removing.group(1), message);
 		}
 		String word = message.body().trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
-		if (word.equals("STOPALERTS") || word.equals("PARARAVISOS")) {
+		if (word.equals("STOPALERTS") || word.equals("PARARAVISOS")
+				|| STOP_ALERTS.matcher(message.body().replaceAll("\\s+", " ")).find()) {
 			return consent.withdraw(message.from(), message.key());
 		}
 		return false;

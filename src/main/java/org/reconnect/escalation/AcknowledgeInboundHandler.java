@@ -1,21 +1,25 @@
 package org.reconnect.escalation;
 
-import java.util.Locale;
-
 import org.reconnect.messaging.Inbound;
 import org.reconnect.messaging.InboundHandler;
 import org.reconnect.messaging.InboundMessage;
 import org.reconnect.messaging.InboundPipeline;
+import org.reconnect.participants.ParticipantProfile;
 import org.springframework.stereotype.Component;
 
-/** "OK" from anyone an alert reached: they have it in hand, so the ladder stops above their step. */
+/**
+ * "OK", "ok I'll text her", "vale, le llamo" from anyone an alert reached: they have it in hand, so the
+ * ladder stops above their step; the same words soon after the episode closed are thanked once.
+ */
 @Component
 class AcknowledgeInboundHandler implements InboundHandler {
 
 	private final EscalationService escalation;
+	private final AcknowledgementWords words;
 
-	AcknowledgeInboundHandler(EscalationService escalation) {
+	AcknowledgeInboundHandler(EscalationService escalation, AcknowledgementWords words) {
 		this.escalation = escalation;
+		this.words = words;
 	}
 
 	@Override
@@ -26,10 +30,12 @@ class AcknowledgeInboundHandler implements InboundHandler {
 	@Override
 	public boolean handle(Inbound inbound) {
 		InboundMessage message = inbound.message();
-		String word = message.body().trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
-		if (!word.equals("OK") && !word.equals("OKAY") && !word.equals("VALE")) {
+		if (!words.acknowledges(message.body())) {
 			return false;
 		}
-		return escalation.acknowledgeBySms(message.from(), message.key());
+		// A participant's own words after their ally episode closed are for their own conversation, not a late OK.
+		return escalation.acknowledgeBySms(message.from(), message.key())
+				|| !(inbound.sender() instanceof ParticipantProfile)
+						&& escalation.thankLateAcknowledgement(message.from(), message.key());
 	}
 }

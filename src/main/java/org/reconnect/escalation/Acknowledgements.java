@@ -5,6 +5,7 @@ import static org.reconnect.escalation.EscalationService.QUIET;
 import static org.reconnect.escalation.EscalationService.firstName;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Acknowledgements {
+
+	/** How long after an episode closed a late OK is still thanked (then it is an ordinary text). */
+	static final Duration LATE_THANKS_WITHIN = Duration.ofDays(3);
 
 	private final ParticipantService participants;
 	private final ConsentService consent;
@@ -85,19 +89,54 @@ class Acknowledgements {
 		waiting.stream()
 			.filter(alert -> alert.episodeId().equals(newest.episodeId()))
 			.forEach(alert -> alerts.save(alert.acknowledged(now)));
-		Optional<AllyView> ally = newest.recipient().startsWith("ally:")
-				? consent.ally(newest.recipient().substring(5)) : Optional.empty();
-		String name = newest.recipient().startsWith("ally:") ? ally.map(a -> firstName(a.name())).orElse("")
-				: newest.recipient().substring("coach:".length());
-		// an ally in their own language (else the participant's); a coach in the staff's base texts
-		String language = newest.recipient().startsWith("ally:")
-				? participants.find(new ParticipantId(newest.participantId()))
-					.map(participant -> ally.map(a -> AlertTexts.language(a, participant)).orElse(participant.language()))
+		thank(newest, "acknowledged.reply", messageKey);
+		return true;
+	}
+
+	/**
+	 * An OK that came after the episode closed (the participant wrote again), within
+	 * {@link #LATE_THANKS_WITHIN}: a short thanks, once per alert, and nothing more is said. The
+	 * alert is marked acknowledged in one atomic update, so a repeat (or an auto-reply) is not thanked again.
+	 *
+	 * @return false when no alert to this number, in an episode closed that recently, awaits it
+	 */
+	boolean thankLate(String from, String messageKey) {
+		Instant now = clock.instant();
+		Optional<AlertRecord> late = alerts.findByPhoneAndAcknowledgedAtIsNull(from)
+			.stream()
+			.filter(alert -> QUIET.equals(alert.kind()) && alert.reached() && !alert.recipient().equals(PARTICIPANT))
+			.filter(alert -> episodes.findById(alert.episodeId())
+				.map(episode -> episode.status == Episode.Status.CLOSED && episode.closedAt != null
+						&& !episode.closedAt.isBefore(now.minus(LATE_THANKS_WITHIN)))
+				.orElse(false))
+			.max(Comparator.comparing(AlertRecord::at));
+		if (late.isEmpty()) {
+			return false;
+		}
+		AlertRecord alert = late.get();
+		Query unthanked = Query.query(Criteria.where("_id").is(alert.id()).and("acknowledgedAt").is(null));
+		if (mongo.findAndModify(unthanked, new Update().set("acknowledgedAt", now), AlertRecord.class) == null) {
+			return false;
+		}
+		audit.record(alert.participantId(), AuditKind.ACKNOWLEDGED, alert.recipient(), "acknowledged after the episode closed",
+				alert.episodeId(), messageKey);
+		thank(alert, "acknowledged.late", messageKey);
+		return true;
+	}
+
+	/** Thanks the person an alert reached: an ally in their own language (else the participant's), a coach in the staff's base texts. */
+	private void thank(AlertRecord alert, String key, String messageKey) {
+		boolean ally = alert.recipient().startsWith("ally:");
+		Optional<AllyView> view = ally ? consent.ally(alert.recipient().substring(5)) : Optional.empty();
+		String name = ally ? view.map(a -> firstName(a.name())).orElse("")
+				: alert.recipient().substring("coach:".length());
+		String language = ally
+				? participants.find(new ParticipantId(alert.participantId()))
+					.map(participant -> view.map(a -> AlertTexts.language(a, participant)).orElse(participant.language()))
 					.orElse(null)
 				: null;
-		messenger.send(new OutboundMessage(from, texts.render("acknowledged.reply", language, Map.of("ally", name)),
-				Purpose.REPLY, messageKey));
-		return true;
+		messenger.send(new OutboundMessage(alert.phone(), texts.render(key, language, Map.of("ally", name)), Purpose.REPLY,
+				messageKey));
 	}
 
 	/**

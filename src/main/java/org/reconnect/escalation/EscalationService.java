@@ -106,6 +106,15 @@ public class EscalationService {
 	}
 
 	/**
+	 * Someone alerted texted OK after the participant was back in touch: thanked once, nothing more.
+	 *
+	 * @return false when no alert to the number is in an episode that closed recently
+	 */
+	boolean thankLateAcknowledgement(String from, String messageKey) {
+		return acknowledgements.thankLate(from, messageKey);
+	}
+
+	/**
 	 * The coach acknowledges the participant's open episode (the console's button): everything
 	 * above the highest step already taken stops.
 	 *

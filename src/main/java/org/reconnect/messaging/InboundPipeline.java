@@ -58,7 +58,11 @@ public final class InboundPipeline {
 				+ "conversation is open, goes to the coach's thread: it is not a check-in answer (console)"),
 
 		FLOWS("anything else from a participant goes to their open conversation, or gets a kind acknowledgement "
-				+ "(flows)");
+				+ "(flows)"),
+
+		ALLY_REPLY("anything else from someone's ally is never met with silence: a kind word that this number only "
+				+ "sends alerts, at most once a day so an auto-responder cannot loop with us; last, so it takes "
+				+ "nothing an earlier step understands (consent)");
 
 		private final String reason;
 

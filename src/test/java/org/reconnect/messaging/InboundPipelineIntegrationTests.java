@@ -22,6 +22,6 @@ class InboundPipelineIntegrationTests extends LoopTestSupport {
 					"org.reconnect.flows.AskForPersonHandler", "org.reconnect.consent.ConsentInboundHandler",
 					"org.reconnect.progress.StopSharingHandler", "org.reconnect.flows.AllyConversationHandler", "org.reconnect.consent.RenewalInboundHandler",
 					"org.reconnect.reminders.ReminderInboundHandler", "org.reconnect.console.CoachThreadInbound",
-					"org.reconnect.flows.FlowInboundHandler");
+					"org.reconnect.flows.FlowInboundHandler", "org.reconnect.consent.AllyReplyHandler");
 	}
 }

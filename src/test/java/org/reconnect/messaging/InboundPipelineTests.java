@@ -45,7 +45,7 @@ class InboundPipelineTests {
 		// with a participant's LANGUAGE after PAUSE.
 		assertThat(asked).containsExactly(Step.CRISIS, Step.KEYWORDS, Step.PAUSE, Step.LANGUAGE, Step.ACKNOWLEDGEMENT,
 				Step.ASK_FOR_PERSON, Step.CONSENT, Step.SHARING, Step.ALLY_CONVERSATIONS, Step.CONSENT_RENEWAL, Step.REMINDER_REPLIES,
-				Step.COACH_THREAD, Step.FLOWS);
+				Step.COACH_THREAD, Step.FLOWS, Step.ALLY_REPLY);
 	}
 
 	@Test
