@@ -56,6 +56,9 @@ class CapacityBenchmark {
 	/** Sizes above this are enrolled and started, without a day's work (a day at 100,000 takes about an hour here). */
 	private static final int DAY_UP_TO = Integer.getInteger("bench.day-up-to", Integer.MAX_VALUE);
 
+	/** With -Dbench.histogram=N, the N classes holding most of the heap, live, at rest and after the day. */
+	private static final int HISTOGRAM_LINES = Integer.getInteger("bench.histogram", 0);
+
 	private static final List<ZoneId> ZONES = Stream.of("Pacific/Honolulu", "America/Anchorage",
 			"America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York", "America/Halifax",
 			"America/St_Johns", "America/Sao_Paulo", "Atlantic/Azores", "Europe/London", "Europe/Madrid", "Europe/Athens",
@@ -156,6 +159,7 @@ class CapacityBenchmark {
 		try (ConfigurableApplicationContext app = start(dataDir, flows, clock)) {
 			double startupSeconds = (System.nanoTime() - s0) / 1e9;
 			double heapAtRest = heapAfterGcMb();
+			printHistogram(participants + " participants, at rest");
 			MongoTemplate mongo = app.getBean(MongoTemplate.class);
 			CheckInSlots slots = app.getBean(CheckInSlots.class);
 			ConversationRuntime conversations = app.getBean(ConversationRuntime.class);
@@ -206,6 +210,7 @@ class CapacityBenchmark {
 					});
 					lags.sort(null);
 					heapAfterDay = heapAfterGcMb();
+					printHistogram(participants + " participants, after the day");
 					System.out.printf("%nSTORE the first day's commands for %,d participants, by total time:%n%s", participants,
 							COMMANDS.report(15));
 				}
@@ -240,6 +245,18 @@ class CapacityBenchmark {
 			System.gc();
 		}
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+	}
+
+	/** The live heap by class, largest first, as {@code jcmd <pid> GC.class_histogram} prints it (it runs a full GC). */
+	private static void printHistogram(String when) throws Exception {
+		if (HISTOGRAM_LINES <= 0) {
+			return;
+		}
+		String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+				new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+				new Object[] { new String[0] }, new String[] { String[].class.getName() });
+		System.out.printf("%nHISTOGRAM %s:%n%s%n", when,
+				histogram.lines().limit(HISTOGRAM_LINES + 3L).collect(java.util.stream.Collectors.joining("\n")));
 	}
 
 	private static long size(Path dir) throws IOException {
