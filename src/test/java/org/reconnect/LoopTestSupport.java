@@ -209,7 +209,21 @@ public abstract class LoopTestSupport {
 		ResponseEntity<JsonNode> response = coach.postForEntity("/api/participants",
 				Map.of("name", name, "phone", phone, "timeZone", zone, "checkInTime", time), JsonNode.class);
 		assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+		welcomed(response.getBody().get("phone").asText());
 		return response.getBody().get("id").asText();
+	}
+
+	/**
+	 * Every enrolment sends a welcome (WelcomeIntegrationTests): checks that {@code to} (a number,
+	 * or whatsapp:+1...) got exactly one, and takes it out of the fake Twilio's journal, so that what
+	 * a test counts next is what it caused itself.
+	 */
+	protected static void welcomed(String to) {
+		List<LoggedRequest> welcomes = requestsTo(to).stream().filter(r -> WelcomeTexts.is(form(r).get("Body"))).toList();
+		assertThat(welcomes).as("the welcome to " + to).hasSize(1);
+		twilio.removeServeEventsMatching(postRequestedFor(urlPathEqualTo(MESSAGES))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalTo(welcomes.get(0).getBodyAsString()))
+			.build());
 	}
 
 	/** The e-mails the test SMTP server received for this address, oldest first. */

@@ -112,6 +112,9 @@ class OperationsIntegrationTests extends LoopTestSupport {
 	void aCheckInAndWhatFollowsItShowInTheMetrics() {
 		String kit = "+12025550901";
 		String nil = "+12025550902";
+		// enrolled first, so that the metrics below count the check-ins and not the welcomes
+		enrolled.add(enrol("Kit Moreno", kit, "America/New_York", SLOT_TIME));
+		enrolled.add(enrol("Nil Ortega", nil, "America/New_York", SLOT_TIME));
 		stubs.add(twilio.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(1)
 			.withFormParam("To", equalTo(nil))
 			.willReturn(aResponse().withStatus(400)
@@ -119,8 +122,6 @@ class OperationsIntegrationTests extends LoopTestSupport {
 				.withBody("{\"code\":21211,\"message\":\"The 'To' number is not valid.\",\"status\":400}"))));
 		PrometheusScrape before = scrape();
 
-		enrolled.add(enrol("Kit Moreno", kit, "America/New_York", SLOT_TIME));
-		enrolled.add(enrol("Nil Ortega", nil, "America/New_York", SLOT_TIME));
 		// 12:17 in New York on START's day; the slot fires 30 seconds late.
 		Instant due = Instant.parse("2030-03-08T17:17:00Z");
 		clock.set(due.plusSeconds(30));

@@ -85,8 +85,9 @@ class ParticipantApi {
 
 	@Operation(summary = "Enrol a participant",
 			description = "Name, phone (any common format, stored as E.164), IANA timeZone, daily checkInTime (HH:mm), "
-					+ "language and channel. Onboarding starts at once; the participant belongs to the coach who "
-					+ "enrols them.")
+					+ "language and channel. The participant gets a short welcome text at once (who writes, their coach, "
+					+ "their check-in time, HELP and STOP), held until their quiet hours end when it is night for them; "
+					+ "no conversation starts. The participant belongs to the coach who enrols them.")
 	@ApiResponse(responseCode = "201", description = "Enrolled: the participant, at /api/participants/{id}")
 	@ApiResponse(responseCode = "409", description = "A participant with this phone number is already enrolled; the "
 			+ "problem names them when you may see them")

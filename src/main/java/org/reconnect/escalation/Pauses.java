@@ -5,6 +5,7 @@ import static org.reconnect.escalation.EscalationService.byId;
 
 import java.util.Map;
 
+import org.reconnect.flows.CheckInsDeclined;
 import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OptOutChanged;
 import org.reconnect.messaging.OutboundMessage;
@@ -49,16 +50,25 @@ class Pauses {
 	void on(ParticipantPaused paused) {
 		String id = paused.participant().value();
 		audit.record(id, AuditKind.PAUSED, paused.by().startsWith("coach:") ? paused.by() : PARTICIPANT,
-				"paused until " + paused.until());
+				paused.until() == null ? "paused until they resume" : "paused until " + paused.until());
 		// A participant who texts PAUSE is in touch: those alerted hear so, as their consent allows.
 		boolean theyWrote = !paused.by().startsWith("coach:");
 		tracks.findById(id).map(track -> track.openEpisode).ifPresent(open -> ladder.close(open, "PAUSED", theyWrote));
 		mongo.updateFirst(byId(id), new Update().unset("openEpisode").set("missedInARow", 0).unset("lateSince"),
 				Track.class);
-		if (paused.by().startsWith("coach:")) {
+		if (paused.by().startsWith("coach:") && paused.until() != null) {
 			participants.find(paused.participant()).ifPresent(participant -> tell(participant, "pause.by-coach",
 					Map.of("date", texts.date(paused.until(), participant)), Purpose.NOTICE));
 		}
+	}
+
+	/**
+	 * The participant said no to daily check-ins (onboarding): they stop, as a pause with no end, and
+	 * their coach sees them paused; START or RESUME brings them back. The flow itself answers them.
+	 */
+	@EventListener
+	void on(CheckInsDeclined declined) {
+		participants.pauseUntilResumed(declined.participant(), PARTICIPANT);
 	}
 
 	/** A pause ended, asked for or on time: a kind word, and check-ins start again. */

@@ -57,6 +57,9 @@ class ConversationEffects {
 			else if (effect instanceof Effect.Emit emit && emit.event() == FlowEvent.REACHED_OUT) {
 				events.publishEvent(new ReachedOut(participant.id(), conversation.id));
 			}
+			else if (effect instanceof Effect.Emit emit && emit.event() == FlowEvent.CHECK_INS_DECLINED) {
+				events.publishEvent(new CheckInsDeclined(participant.id(), conversation.id));
+			}
 			else if (effect instanceof Effect.Emit emit && emit.event() == FlowEvent.CHECK_IN_TIME_CHOSEN) {
 				TimesOfDay.parse(conversation.answers.get("check_in_time"))
 					.ifPresent(time -> events.publishEvent(new CheckInTimeChosen(participant.id(), time)));

@@ -19,6 +19,9 @@ enum FlowEvent {
 	/** The reply saved as {@code check_in_time} becomes the participant's daily check-in time. */
 	CHECK_IN_TIME_CHOSEN("CheckInTimeChosen", true),
 
+	/** The participant said no to daily check-ins (onboarding): they stop until the participant says START. */
+	CHECK_INS_DECLINED("CheckInsDeclined", true),
+
 	/** The participant said they connected with someone today (progress counts the days). */
 	REACHED_OUT("ReachedOut", true),
 

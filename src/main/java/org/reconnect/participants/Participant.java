@@ -128,6 +128,16 @@ class Participant {
 		return new Update().set("status", ParticipantStatus.PAUSED).set("pausedUntil", until).inc("version", 1);
 	}
 
+	/** Where a pause with no end changes something: the participant is active. */
+	static Query pausableUntilResumed(String id) {
+		return Query.query(Criteria.where("_id").is(id).and("status").is(ParticipantStatus.ACTIVE));
+	}
+
+	/** Pauses check-ins and escalation until the participant (or their coach) resumes them: no end date. */
+	static Update pauseUntilResumed() {
+		return new Update().set("status", ParticipantStatus.PAUSED).unset("pausedUntil").inc("version", 1);
+	}
+
 	/** Where a pause can end: the participant is paused. */
 	static Query resumable(String id) {
 		return Query.query(Criteria.where("_id").is(id).and("status").is(ParticipantStatus.PAUSED));

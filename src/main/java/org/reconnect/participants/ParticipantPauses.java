@@ -59,6 +59,20 @@ class ParticipantPauses {
 		return profile(paused);
 	}
 
+	/**
+	 * A pause with no end (they said no to daily check-ins): only someone active is paused so, and
+	 * only the request that changed something is announced.
+	 */
+	boolean pauseUntilResumed(ParticipantId id, String by) {
+		if (mongo.findAndModify(Participant.pausableUntilResumed(id.value()), Participant.pauseUntilResumed(),
+				Participant.class) == null) {
+			return false;
+		}
+		log.info("Participant {} paused until they resume, by {}", id, by.startsWith("coach:") ? "their coach" : by);
+		events.publishEvent(new ParticipantPaused(id, null, by));
+		return true;
+	}
+
 	boolean resume(ParticipantId id, String by) {
 		if (mongo.findAndModify(Participant.resumable(id.value()), Participant.resume(), Participant.class) == null) {
 			return false;

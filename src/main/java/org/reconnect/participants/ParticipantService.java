@@ -221,6 +221,17 @@ public class ParticipantService {
 		return pauses.pause(id, until, by);
 	}
 
+	/**
+	 * Pauses check-ins and escalation with no end date, until the participant texts START or RESUME
+	 * or a coach resumes them (the participant said no to daily check-ins). Announces
+	 * {@link ParticipantPaused} with no {@code until}.
+	 *
+	 * @return false when they were not active (already paused, or opted out): nothing changed
+	 */
+	public boolean pauseUntilResumed(ParticipantId id, String by) {
+		return pauses.pauseUntilResumed(id, by);
+	}
+
 	/** Ends a pause now; false when the participant was not paused (or another request just ended it). */
 	public boolean resume(ParticipantId id, String by) {
 		return pauses.resume(id, by);

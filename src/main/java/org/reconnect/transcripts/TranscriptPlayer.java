@@ -70,8 +70,10 @@ public class TranscriptPlayer {
 		Duration offsetBefore = time.offset();
 		ParticipantId id = participants.enrol(new EnrolParticipant(transcript.name(), number, transcript.timeZone(),
 				"09:00", transcript.language()), COACH).id();
+		// the welcome enrolment sends is not the flow's: the transcript reads from after it
+		int welcome = phone.sentTo(number, 200).size();
 		try {
-			return steps(transcript, id, number, allyNumber, time);
+			return steps(transcript, id, number, allyNumber, time, welcome);
 		}
 		finally {
 			participants.erase(id);
@@ -84,7 +86,7 @@ public class TranscriptPlayer {
 	}
 
 	private TranscriptResult steps(Transcript transcript, ParticipantId id, String number, String allyNumber,
-			ShiftableClock time) {
+			ShiftableClock time, int welcome) {
 		String allyId = null;
 		String talker = number;
 		if (transcript.ally() != null) {
@@ -95,7 +97,7 @@ public class TranscriptPlayer {
 					"coach:" + COACH, "transcript").id();
 			talker = allyNumber;
 		}
-		Replies replies = new Replies(talker);
+		Replies replies = new Replies(talker, talker.equals(number) ? welcome : 0);
 		if (transcript.ally() == null && transcript.flow() != null) {
 			conversations.start(id, transcript.flow());
 		}
@@ -160,8 +162,9 @@ public class TranscriptPlayer {
 		private final String number;
 		private int read;
 
-		Replies(String number) {
+		Replies(String number, int alreadyRead) {
 			this.number = number;
+			this.read = alreadyRead;
 		}
 
 		List<String> next(int count) {

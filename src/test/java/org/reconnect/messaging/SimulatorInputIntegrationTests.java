@@ -35,7 +35,9 @@ class SimulatorInputIntegrationTests extends SimulatorAppTestBase {
 			assertRefused(huge, "body", "1600");
 			assertRefused(coach.postForEntity("/api/simulator/inbound", Map.of("from", phone, "body", "fine \u202e"),
 					JsonNode.class), "body", "U+202E");
-			assertThat(coach.getForObject("/api/simulator/messages?to=" + phone, JsonNode.class)).isEmpty();
+			// nothing answered the refused texts: the phone has only the enrolment's welcome
+			assertThat(coach.getForObject("/api/simulator/messages?to=" + phone, JsonNode.class).findValuesAsString("body"))
+				.singleElement().matches(org.reconnect.WelcomeTexts::is);
 
 			ResponseEntity<JsonNode> lines = coach.postForEntity("/api/simulator/inbound",
 					Map.of("from", phone, "body", "HELP\r\n\tplease"), JsonNode.class);

@@ -218,7 +218,9 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 		assertThat(requestsTo(wa(ana))).isEmpty();
 		assertThat(sentTo(ana)).containsExactly(
 				"Hola Ana, es hora de tu check-in. ¿Cómo te sientes hoy, del 1 (mal) al 5 (genial)?");
-		SentMessage fallback = messenger.recent(ana, 2).stream().filter(m -> m.fallbackOf() != null).findFirst()
+		SentMessage fallback = messenger.recent(ana, 10).stream()
+			.filter(m -> m.fallbackOf() != null && !org.reconnect.WelcomeTexts.is(m.body())) // the check-in's
+			.findFirst()
 			.orElseThrow();
 		assertThat(fallback.channel()).isEqualTo(ChannelKind.SMS);
 		MessageView original = messenger.status(fallback.fallbackOf()).orElseThrow();
@@ -322,6 +324,15 @@ class WhatsAppIntegrationTests extends LoopTestSupport {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(response.getBody().get("channel").asText()).isEqualTo("WHATSAPP");
 		enrolled.add(response.getBody().get("id").asText());
+		// The welcome is free-form text, which WhatsApp takes only inside the 24-hour window: it goes
+		// once by SMS instead, or not at all with the fallback off.
+		assertThat(requestsTo(wa(phone))).as("no free-form welcome outside the window").isEmpty();
+		if (smsFallback == null || smsFallback) {
+			welcomed(phone);
+		}
+		else {
+			assertThat(requestsTo(phone)).isEmpty();
+		}
 		return response.getBody().get("id").asText();
 	}
 

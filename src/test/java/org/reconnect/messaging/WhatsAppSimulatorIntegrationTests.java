@@ -31,6 +31,9 @@ class WhatsAppSimulatorIntegrationTests extends SimulatorAppTestBase {
 				"America/New_York", "checkInTime", "10:00", "channel", "WHATSAPP"), JsonNode.class).getBody().get("id")
 			.asText();
 
+		// The welcome is free-form text outside the window: it goes by SMS the same way. The check-in is what follows.
+		assertThat(byChannel(welcomes(coach, phone, true), "SMS").get("status").asText()).isEqualTo("SENT");
+
 		// Outside the window, with no template configured, the check-in goes by SMS.
 		assertThat(coach.postForEntity("/api/participants/" + id + "/check-ins", null, JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
@@ -84,7 +87,18 @@ class WhatsAppSimulatorIntegrationTests extends SimulatorAppTestBase {
 		return found;
 	}
 
+	/** What went to the phone after the enrolment's welcome. */
 	private static JsonNode messages(TestRestTemplate coach, String phone) {
-		return coach.getForObject("/api/simulator/messages?to={to}", JsonNode.class, phone);
+		return welcomes(coach, phone, false);
+	}
+
+	private static JsonNode welcomes(TestRestTemplate coach, String phone, boolean welcome) {
+		tools.jackson.databind.node.ArrayNode kept = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+		for (JsonNode message : coach.getForObject("/api/simulator/messages?to={to}", JsonNode.class, phone)) {
+			if (org.reconnect.WelcomeTexts.is(message.get("body").asText()) == welcome) {
+				kept.add(message);
+			}
+		}
+		return kept;
 	}
 }

@@ -272,7 +272,7 @@ class RoutineIntegrationTests extends SimulatorAppTestBase {
 					.map(SentMessage::body)
 					.toList());
 		Collections.reverse(oldestFirst);
-		return oldestFirst;
+		return org.reconnect.WelcomeTexts.after(oldestFirst); // what the routines sent, after enrolment's welcome
 	}
 
 	private List<String> outcomes(ParticipantProfile participant) {

@@ -1,5 +1,7 @@
 package org.reconnect.console.pages;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -8,10 +10,12 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.reconnect.messaging.Messenger;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantAlreadyEnrolled;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.participants.ParticipantService;
+import org.reconnect.participants.QuietHours;
 import org.reconnect.system.InvalidInput;
 import org.reconnect.system.PhoneNumbers;
 import org.springframework.context.MessageSource;
@@ -45,9 +49,14 @@ class EnrolPage {
 	private final ParticipantService participants;
 	private final PhoneNumbers phones;
 	private final MessageSource texts;
+	private final Messenger messenger;
+	private final Clock clock;
 
-	EnrolPage(CoachScope scope, ParticipantService participants, PhoneNumbers phones, MessageSource texts) {
+	EnrolPage(CoachScope scope, ParticipantService participants, PhoneNumbers phones, MessageSource texts,
+			Messenger messenger, Clock clock) {
 		this.texts = texts;
+		this.messenger = messenger;
+		this.clock = clock;
 		this.scope = scope;
 		this.participants = participants;
 		this.phones = phones;
@@ -63,8 +72,7 @@ class EnrolPage {
 			HttpServletResponse response) {
 		try {
 			ParticipantProfile enrolled = scope.enrol(form, coach);
-			redirect.addFlashAttribute("done", texts.getMessage("enrol.done",
-					new Object[] { enrolled.name(), enrolled.checkInTime().toString() }, LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("done", done(enrolled));
 			return "redirect:/participants/" + enrolled.id().value();
 		}
 		catch (InvalidInput invalid) {
@@ -74,6 +82,20 @@ class EnrolPage {
 		catch (ParticipantAlreadyEnrolled taken) {
 			return show(form, FieldErrors.none().add("phone", taken.messageIn(texts, LocaleContextHolder.getLocale())), model);
 		}
+	}
+
+	/**
+	 * Enrolled, and where their welcome text is: on its way, held while it is night for them, or not
+	 * sent at all to a number that texted STOP.
+	 */
+	private String done(ParticipantProfile enrolled) {
+		QuietHours quiet = participants.quietHoursOf(enrolled);
+		Instant now = clock.instant();
+		String key = messenger.isOptedOut(enrolled.phone()) ? "enrol.done.opted-out"
+				: quiet.contains(now, enrolled.zone()) ? "enrol.done.held" : "enrol.done";
+		return texts.getMessage(key,
+				new Object[] { enrolled.name(), enrolled.checkInTime().toString(), quiet.end().toString() },
+				LocaleContextHolder.getLocale());
 	}
 
 	/** The phone as it will be kept, in national format, or what is wrong with it. */
