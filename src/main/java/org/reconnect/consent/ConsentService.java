@@ -246,7 +246,12 @@ public class ConsentService {
 		if (live >= MOST_ALLIES) {
 			throw InvalidInput.of("allies", "problem.ally.too-many", live, MOST_ALLIES);
 		}
-		questions.refuseWhileOpen(phone, participant.value(), now);
+		try {
+			questions.refuseWhileOpen(phone, participant.value(), now);
+		}
+		catch (AllyQuestionOpen open) {
+			throw namedMeanwhile(participant, phone, now).orElseThrow(() -> open);
+		}
 		if (existing == null) {
 			try {
 				Ally named = Ally.named(participant, name, phone, zone, language, now);
@@ -271,6 +276,21 @@ public class ConsentService {
 			throw new AllyAlreadyNamed(existing.id, "REQUESTED");
 		}
 		return claimed;
+	}
+
+	/**
+	 * The same number named for the same participant by a request at the same moment, after this one
+	 * read their allies: that is "already an ally", as it would have been a moment later.
+	 */
+	private Optional<AllyAlreadyNamed> namedMeanwhile(ParticipantId participant, String phone, Instant now) {
+		for (Ally ally : allies.findByParticipantIdAndPhone(participant.value(), phone)) {
+			ConsentState state = state(ally);
+			boolean holds = state.granted(now) || state.awaitingAnswer(now);
+			if (holds || ally.beingAsked(state)) {
+				return Optional.of(new AllyAlreadyNamed(ally.id, holds ? state.status(now) : "REQUESTED"));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** Allies whose consent is asked for or holds, per participant: a handful of people, not a list. */
