@@ -27,8 +27,6 @@ import org.reconnect.system.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -69,14 +67,14 @@ public class ConsentService {
 	private final ConsentEntries entries;
 	private final ConsentRenewals renewals;
 	private final ConsentAdditions additions;
-	private final AllyQuestions questions;
+	private final AllyNaming naming;
 
 	ConsentService(Allies allies, ConsentLedger ledger, ParticipantService participants, PhoneNumbers phones,
 			Messenger messenger, ConsentSettings settings, MongoTemplate mongo, Clock clock,
 			ConversationRuntime conversations, FlowCatalog flows, AllyTexts texts, ConsentEntries entries,
-			ConsentRenewals renewals, ConsentAdditions additions, AllyQuestions questions) {
+			ConsentRenewals renewals, ConsentAdditions additions, AllyNaming naming) {
 		this.additions = additions;
-		this.questions = questions;
+		this.naming = naming;
 		this.entries = entries;
 		this.renewals = renewals;
 		this.texts = texts;
@@ -136,7 +134,7 @@ public class ConsentService {
 		}
 		List<AlertKind> asked = List.copyOf(kinds == null || kinds.isEmpty() ? DEFAULT_KINDS : EnumSet.copyOf(kinds));
 		Instant now = clock.instant();
-		Ally ally = named(participantId, allyName, phone, allyZone, quietHours, allyLanguage, now);
+		Ally ally = naming.named(participantId, allyName, phone, allyZone, quietHours, allyLanguage, now);
 		Instant answerBy = now.plus(settings.answerWithin());
 		append(ally, ConsentChange.REQUESTED, asked, why == null ? NAMED_AS_ALLY : why, by, now, now, answerBy, cause);
 		conversations.startWithAlly(new InvitedAlly(ally.id, participantId, phone, ally.firstName(), allyLanguage),
@@ -217,84 +215,8 @@ public class ConsentService {
 		}
 	}
 
-	/**
-	 * The ally for this number: a new one, or one whose consent ended, asked again. The store
-	 * decides between requests at the same moment: a new ally's number is a unique key, an ally
-	 * asked again is saved against its version.
-	 *
-	 * @throws AllyAlreadyNamed when the number is an ally whose consent is asked for or holds
-	 * @throws InvalidInput when the participant already has the most allies one may have
-	 * @throws AllyQuestionOpen when the number has a question open, of whichever participant
-	 */
-	private Ally named(ParticipantId participant, String name, String phone, ZoneId zone, QuietHours hours,
-			String language, Instant now) {
-		Ally existing = null;
-		ConsentState ended = null;
-		long live = 0;
-		for (Ally ally : allies.findByParticipantId(participant.value())) {
-			ConsentState state = state(ally);
-			boolean holds = state.granted(now) || state.awaitingAnswer(now);
-			if (ally.phone.equals(phone)) {
-				if (holds || ally.beingAsked(state)) {
-					throw new AllyAlreadyNamed(ally.id, holds ? state.status(now) : "REQUESTED");
-				}
-				existing = ally;
-				ended = state;
-			}
-			live += holds ? 1 : 0;
-		}
-		if (live >= MOST_ALLIES) {
-			throw InvalidInput.of("allies", "problem.ally.too-many", live, MOST_ALLIES);
-		}
-		try {
-			questions.refuseWhileOpen(phone, participant.value(), now);
-		}
-		catch (AllyQuestionOpen open) {
-			throw namedMeanwhile(participant, phone, now).orElseThrow(() -> open);
-		}
-		if (existing == null) {
-			try {
-				Ally named = Ally.named(participant, name, phone, zone, language, now);
-				named.keepHours(zone, hours);
-				return allies.save(named);
-			}
-			catch (DuplicateKeyException ex) {
-				throw new AllyAlreadyNamed(allies.findByParticipantIdAndPhone(participant.value(), phone).stream()
-					.findFirst().map(ally -> ally.id).orElse("?"), "REQUESTED");
-			}
-		}
-		Ally claimed;
-		try {
-			claimed = mongo.findAndModify(Ally.claimable(existing.id, ended.requestedAt()),
-					Ally.askedAgain(name, zone, hours, language, participant.value() + ":" + phone, now),
-					FindAndModifyOptions.options().returnNew(true), Ally.class);
-		}
-		catch (DuplicateKeyException ex) {
-			claimed = null; // an older duplicate of this number (named before numbers were unique) is the ally
-		}
-		if (claimed == null) {
-			throw new AllyAlreadyNamed(existing.id, "REQUESTED");
-		}
-		return claimed;
-	}
-
-	/**
-	 * The same number named for the same participant by a request at the same moment, after this one
-	 * read their allies: that is "already an ally", as it would have been a moment later.
-	 */
-	private Optional<AllyAlreadyNamed> namedMeanwhile(ParticipantId participant, String phone, Instant now) {
-		for (Ally ally : allies.findByParticipantIdAndPhone(participant.value(), phone)) {
-			ConsentState state = state(ally);
-			boolean holds = state.granted(now) || state.awaitingAnswer(now);
-			if (holds || ally.beingAsked(state)) {
-				return Optional.of(new AllyAlreadyNamed(ally.id, holds ? state.status(now) : "REQUESTED"));
-			}
-		}
-		return Optional.empty();
-	}
-
 	/** Allies whose consent is asked for or holds, per participant: a handful of people, not a list. */
-	static final int MOST_ALLIES = 10;
+	static final int MOST_ALLIES = AllyNaming.MOST_ALLIES;
 
 	/** Allies whose consent covers this kind of alert at this moment; asked again right before each alert goes. */
 	public List<AllyView> alliesWhoConsented(ParticipantId participant, AlertKind kind) {
