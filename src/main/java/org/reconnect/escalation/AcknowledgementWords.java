@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.reconnect.system.UnicodeText;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,6 @@ import org.springframework.stereotype.Component;
 class AcknowledgementWords {
 
 	private static final String FILES = "classpath*:acknowledgements/acknowledgements_*.txt";
-
-	/** Emoji skin tones (👍🏽 is 👍). */
-	private static final Pattern SKIN_TONES = Pattern.compile("[\\x{1F3FB}-\\x{1F3FF}]");
 
 	private static final Pattern MARKS = Pattern.compile("[\\p{M}\\p{Cf}]");
 
@@ -118,7 +116,7 @@ class AcknowledgementWords {
 	/** Lower case, no accents, apostrophes or punctuation, skin tones removed, emoji as words of their own. */
 	static String plain(String body) {
 		String text = Normalizer.normalize(body == null ? "" : body, Normalizer.Form.NFD);
-		text = MARKS.matcher(SKIN_TONES.matcher(text).replaceAll("")).replaceAll("");
+		text = MARKS.matcher(UnicodeText.plainEmoji(text)).replaceAll("");
 		text = APOSTROPHES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
 		text = SYMBOL.matcher(OTHER.matcher(text).replaceAll(" ")).replaceAll(" $1 ");
 		return TRIPLED.matcher(text).replaceAll("$1").strip().replaceAll("\\s+", " ");

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.reconnect.system.UnicodeText;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -53,7 +54,7 @@ final class Answers {
 
 	/** What the reply answers, or empty when it is no answer we know (a question, a story, a name). */
 	Optional<Kind> read(String reply) {
-		List<String> words = Matcher.Text.words(reply).stream().map(Answers::plainEmoji).toList();
+		List<String> words = Matcher.Text.words(reply).stream().map(UnicodeText::plainEmoji).toList();
 		int at = 0;
 		while (at < words.size()) {
 			Found found = longestAt(words, at);
@@ -98,11 +99,6 @@ final class Answers {
 		return word.replaceAll("(\\p{L})\\1+", "$1");
 	}
 
-	/** 👍🏽 as 👍, 🤷‍♀️ as 🤷: skin tones, gender signs and the emoji presentation selector say nothing more. */
-	private static String plainEmoji(String word) {
-		return word.replaceAll("\\x{200D}[\\x{2640}\\x{2642}]|[\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]", "");
-	}
-
 	static Answers load(String pattern) {
 		Map<String, Kind> phrases = new HashMap<>();
 		Set<String> leads = new HashSet<>();
@@ -141,7 +137,7 @@ final class Answers {
 			if (section == null) {
 				throw new IllegalStateException(file + ":" + (i + 1) + ": a phrase before any heading");
 			}
-			String phrase = String.join(" ", Matcher.Text.words(line).stream().map(Answers::plainEmoji).toList());
+			String phrase = String.join(" ", Matcher.Text.words(line).stream().map(UnicodeText::plainEmoji).toList());
 			if (section.equals("lead")) {
 				leads.add(phrase);
 				continue;

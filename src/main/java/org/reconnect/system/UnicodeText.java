@@ -72,6 +72,15 @@ public final class UnicodeText {
 		}
 	}
 
+	/** An emoji's skin tone, gender sign and presentation selector, which add nothing to what it says. */
+	private static final java.util.regex.Pattern EMOJI_VARIANTS = java.util.regex.Pattern
+		.compile("\\x{200D}[\\x{2640}\\x{2642}]|[\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]");
+
+	/** 👍🏽 as 👍, 🤷‍♀️ as 🤷: the plain emoji, for reading what a person answered. */
+	public static String plainEmoji(String text) {
+		return EMOJI_VARIANTS.matcher(text).replaceAll("");
+	}
+
 	/**
 	 * A message from a person, cleaned rather than refused: NFC, without control characters (line
 	 * breaks and tabs stay) and bidirectional controls, a lone surrogate replaced by U+FFFD.
