@@ -100,8 +100,21 @@ public final class ConsoleBrowser implements AutoCloseable {
 		driver.get(baseUrl + path);
 	}
 
+	/** The element, or a failure that says which page the browser was on and what it showed. */
 	public WebElement find(String css) {
-		return driver.findElement(By.cssSelector(css));
+		try {
+			return driver.findElement(By.cssSelector(css));
+		}
+		catch (org.openqa.selenium.NoSuchElementException ex) {
+			throw new AssertionError("no " + css + " on " + describePage(), ex);
+		}
+	}
+
+	/** Where the browser is and what it shows, for a failure's message: address, state, heading, text. */
+	public String describePage() {
+		return String.valueOf(script("var t = document.body ? document.body.innerText : '';"
+				+ "return location.href + ' (readyState ' + document.readyState + ', title \"' + document.title + '\"): '"
+				+ " + t.replace(/\\s+/g, ' ').slice(0, 400);"));
 	}
 
 	public List<WebElement> findAll(String css) {
@@ -134,9 +147,17 @@ public final class ConsoleBrowser implements AutoCloseable {
 		return ((JavascriptExecutor) driver).executeScript(js, args);
 	}
 
-	/** Whether the page is wider than the viewport (a phone would scroll sideways). */
-	public boolean scrollsSideways() {
-		return (Boolean) script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+	/**
+	 * Null when the page fits the viewport's width; else, measured in the same instant, the page, its
+	 * widths and every element that reaches past the right edge.
+	 */
+	public String sidewaysOverflow() {
+		return (String) script("var d = document.documentElement, w = d.clientWidth;"
+				+ "if (d.scrollWidth <= w) return null;"
+				+ "var out = Array.from(document.querySelectorAll('body, body *')).filter(function (e) {"
+				+ "  return e.getBoundingClientRect().right > w; }).map(function (e) { return e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right); });"
+				+ "return location.href + ' (readyState ' + document.readyState + '): scrollWidth ' + d.scrollWidth + ', clientWidth ' + w"
+				+ " + ', innerWidth ' + window.innerWidth + '; past the edge: ' + out.join(', ');");
 	}
 
 	/**
