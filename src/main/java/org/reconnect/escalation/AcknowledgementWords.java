@@ -2,7 +2,6 @@ package org.reconnect.escalation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.reconnect.system.KindLines;
+import org.reconnect.system.KindLines.KindLine;
 import org.reconnect.system.UnicodeText;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -71,25 +72,17 @@ class AcknowledgementWords {
 	}
 
 	private static void read(Resource file, Set<String> agree, Set<String> answers, List<Pattern> phrases, List<Pattern> courteous,
-			List<Pattern> refusals) throws IOException {
-		int number = 0;
-		for (String line : new String(file.getContentAsByteArray(), StandardCharsets.UTF_8).split("\\R")) {
-			number++;
-			String trimmed = line.strip();
-			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-				continue;
-			}
-			int colon = trimmed.indexOf(':');
-			String kind = colon < 0 ? "" : trimmed.substring(0, colon).strip();
-			String value = colon < 0 ? "" : trimmed.substring(colon + 1).strip();
-			switch (kind) {
+			List<Pattern> refusals) {
+		for (KindLine line : KindLines.read(file)) {
+			String value = line.value();
+			switch (line.kind()) {
 				case "agree" -> Arrays.stream(value.split("\\s+")).map(AcknowledgementWords::plain).forEach(agree::add);
 				case "answer" -> Arrays.stream(value.split("\\s+")).map(AcknowledgementWords::plain).forEach(answers::add);
 				case "phrase" -> phrases.add(Pattern.compile(value));
 				case "courteous" -> courteous.add(Pattern.compile(value));
 				case "refusal" -> refusals.add(Pattern.compile(value));
-				default -> throw new IllegalStateException(file.getFilename() + " line " + number
-						+ ": expected 'agree: words', 'answer: words', or 'phrase:', 'courteous:' or 'refusal:' with a regular expression");
+				default -> throw line.unknown("use 'agree: words', 'answer: words', or 'phrase:', 'courteous:' or "
+						+ "'refusal:' with a regular expression");
 			}
 		}
 	}

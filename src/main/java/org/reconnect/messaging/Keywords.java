@@ -2,7 +2,6 @@ package org.reconnect.messaging;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +15,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.reconnect.system.KindLines;
+import org.reconnect.system.KindLines.KindLine;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -98,24 +99,12 @@ final class Keywords {
 	}
 
 	private static void read(Resource file, Map<String, Keyword> words, Set<String> yes, Set<String> courtesy,
-			List<Phrases> all, Locale language) throws IOException {
+			List<Phrases> all, Locale language) {
 		List<Pattern> patterns = new ArrayList<>();
 		List<String> negations = new ArrayList<>();
-		int number = 0;
-		for (String line : new String(file.getContentAsByteArray(), StandardCharsets.UTF_8).split("\\R")) {
-			number++;
-			String trimmed = line.strip();
-			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-				continue;
-			}
-			int colon = trimmed.indexOf(':');
-			if (colon < 0) {
-				throw new IllegalStateException(file.getFilename() + " line " + number
-						+ ": expected 'kind: words', e.g. 'stop: stop quit'");
-			}
-			String kind = trimmed.substring(0, colon).strip();
-			String value = trimmed.substring(colon + 1).strip();
-			switch (kind) {
+		for (KindLine line : KindLines.read(file)) {
+			String value = line.value();
+			switch (line.kind()) {
 				case "stop" -> words(value).forEach(word -> words.put(word, Keyword.STOP));
 				case "start" -> words(value).forEach(word -> words.put(word, Keyword.START));
 				case "yes" -> yes.addAll(words(value));
@@ -123,8 +112,7 @@ final class Keywords {
 				case "courtesy" -> courtesy.addAll(words(value));
 				case "negation" -> negations.addAll(Arrays.asList(value.split("\\s+")));
 				case "phrase" -> patterns.add(Pattern.compile(value));
-				default -> throw new IllegalStateException(file.getFilename() + " line " + number + ": unknown kind '"
-						+ kind + "': use stop, start, yes, help, courtesy, negation or phrase");
+				default -> throw line.unknown("use stop, start, yes, help, courtesy, negation or phrase");
 			}
 		}
 		all.add(new Phrases(language, List.copyOf(patterns), List.copyOf(negations)));
