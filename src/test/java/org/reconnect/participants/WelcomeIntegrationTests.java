@@ -160,6 +160,19 @@ class WelcomeIntegrationTests extends SimulatorAppTestBase {
 		assertThat(messagesTo(phone)).anyMatch(body -> body.startsWith("Hi Dara, it's check-in time."));
 	}
 
+	@Test
+	void aSpanishSpeakerWhoSaysNoIsToldTheSpanishWordThatBringsThemBackAndItDoes() {
+		String phone = "+12025550878";
+		String id = enrol("Inés Prado", phone, "09:50", "es");
+		coach().postForEntity("/api/participants/" + id + "/conversations", Map.of("flow", "onboarding"), JsonNode.class);
+		assertThat(text(phone, "no gracias").findValuesAsString("body")).contains(
+				"Está bien. No recibirás check-ins diarios. Escribe INICIAR si cambias de idea, o PARAR para no recibir nada.");
+		assertThat(statusInCaseload(id)).isEqualTo("PAUSED");
+
+		text(phone, "iniciar");
+		assertThat(statusInCaseload(id)).isEqualTo("ACTIVE");
+	}
+
 	private static String path(HttpResponse<String> redirect) {
 		return java.net.URI.create(redirect.headers().firstValue("Location").orElseThrow()).getPath();
 	}

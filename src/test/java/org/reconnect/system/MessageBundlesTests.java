@@ -49,7 +49,7 @@ class MessageBundlesTests {
 	 * STOP and START are the carriers' words in every language and are not listed.
 	 */
 	private static final Pattern ENGLISH_COMMAND = Pattern.compile(
-			"\\b(STOP ALERTS|HELP|RESUME|PAUSE|ALLY|REMOVE|YES|DONE|SKIP|TOO MUCH)\\b");
+			"\\b(STOP|START|HELP|RESUME|PAUSE|ALLY|REMOVE|YES|DONE|SKIP|TOO MUCH)\\b");
 
 	/** The bundles whose texts reach participants and allies by message, not the console's. */
 	private static final Set<String> READ_BY_TEXT = Set.of("alerts", "check-ins", "consent", "conversations", "crisis",
