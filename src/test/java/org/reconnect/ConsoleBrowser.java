@@ -93,31 +93,52 @@ public final class ConsoleBrowser implements AutoCloseable {
 		driver.findElement(By.name("password")).sendKeys(password);
 		driver.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
 		waitFor(() -> driver.findElements(By.cssSelector("form[action$='/logout']")).size() > 0);
+		settle();
 	}
 
-	/** Opens a console path, e.g. "/alerts". */
+	/** Opens a console path, e.g. "/alerts", and waits until it has loaded. */
 	public void go(String path) {
 		driver.get(baseUrl + path);
+		settle();
 	}
 
-	/** The element, or a failure that says which page the browser was on and what it showed. */
+	/**
+	 * Waits until the page in the window has loaded, its deferred scripts (htmx) run: a page can be
+	 * read while it is still arriving (after a click that navigates, and at times even after
+	 * {@code get}), and a half-parsed page lacks what is further down and has no htmx yet.
+	 */
+	private void settle() {
+		new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.JavascriptException.class)
+			.withMessage(() -> "the page did not finish loading: " + describePage())
+			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
+	}
+
+	/** The element, once the page has loaded; or a failure that says which page the browser was on and what it showed. */
 	public WebElement find(String css) {
+		settle();
 		try {
 			return driver.findElement(By.cssSelector(css));
 		}
 		catch (org.openqa.selenium.NoSuchElementException ex) {
-			throw new AssertionError("no " + css + " on " + describePage(), ex);
+			// still a NoSuchElementException, so waitFor goes on waiting for it
+			throw new org.openqa.selenium.NoSuchElementException("no " + css + " on " + describePage(), ex);
 		}
 	}
 
 	/** Where the browser is and what it shows, for a failure's message: address, state, heading, text. */
 	public String describePage() {
-		return String.valueOf(script("var t = document.body ? document.body.innerText : '';"
-				+ "return location.href + ' (readyState ' + document.readyState + ', title \"' + document.title + '\"): '"
-				+ " + t.replace(/\\s+/g, ' ').slice(0, 400);"));
+		try {
+			return String.valueOf(script("var t = document.body ? document.body.innerText : '';"
+					+ "return location.href + ' (readyState ' + document.readyState + ', title \"' + document.title + '\"): '"
+					+ " + t.replace(/\\s+/g, ' ').slice(0, 400);"));
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			return driver.getCurrentUrl() + " (not readable: " + ex.getClass().getSimpleName() + ")";
+		}
 	}
 
 	public List<WebElement> findAll(String css) {
+		settle();
 		return driver.findElements(By.cssSelector(css));
 	}
 
@@ -133,6 +154,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 	public void waitFor(BooleanSupplier condition) {
 		new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.withMessage(() -> "waited 20 s on " + describePage())
 			.until(d -> condition.getAsBoolean());
 	}
 
@@ -152,6 +174,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 	 * widths and every element that reaches past the right edge.
 	 */
 	public String sidewaysOverflow() {
+		settle();
 		return (String) script("var d = document.documentElement, w = d.clientWidth;"
 				+ "if (d.scrollWidth <= w) return null;"
 				+ "var out = Array.from(document.querySelectorAll('body, body *')).filter(function (e) {"
@@ -165,6 +188,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 	 * violation, naming each rule and the elements it found.
 	 */
 	public Results assertAccessible() {
+		settle();
 		Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
 		List<Rule> bad = results.getViolations()
 			.stream()
