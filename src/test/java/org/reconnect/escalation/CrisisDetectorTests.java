@@ -261,7 +261,7 @@ class CrisisDetectorTests {
 			"mi esposo trae un cuchillo y está gritando | es/danger", "mi pareja casi me mata | es/danger",
 			"i will be with him soon | en/wish-dead", "i'll see my grandma again soon, i miss her so much | en/wish-dead",
 			"ya pronto estaré con mi abuelita | es/wish-dead", "my wife gets the life insurance | en/burden",
-			"después del viernes ya no habrá más dolor | es/strong-words", "el sábado se acaba todo | es/strong-words",
+			"después del viernes ya no habrá más dolor | es/strong-words", "el sábado se acaba todo | es/method",
 			"ya está decidido, el domingo | es/strong-words", "the least painful way to go | en/method",
 			"la forma menos dolorosa de irme | es/method", "time to catch the bus for good | en/direct" })
 	void readsTheKindsAThirdLaterSetStillMissed(String text, String family) {
