@@ -242,6 +242,82 @@ class CrisisDetectorTests {
 		assertThat(detector.read(text).crisis()).as(text).isTrue();
 	}
 
+	/**
+	 * Kinds a third fresh set (and older held-out sets) still missed: stockpiling the means, a
+	 * letter left for loved ones, signs of an overdose after using alone, a weight whose absence
+	 * would be a relief, danger happening now and a near-kill, reunion soon with the dead, life
+	 * insurance, a time with no method, the least painful way to go, catching the bus.
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', value = { "been squirreling away my seroquel, nearly enough now | en/method",
+			"i finally have enough of them saved | en/method",
+			"llevo un mes escondiendo mis pastillas en vez de tomarlas | es/method",
+			"there's a note for my son in the drawer, for after | en/goodbye",
+			"wrote my parents a letter in case i'm not around | en/goodbye", "una carta para mi esposa | es/goodbye",
+			"used by myself, cant feel my face | en/overdose", "me piqué sola y no siento las piernas | es/overdose",
+			"se me están poniendo azules los labios | es/overdose", "i'm a dead weight on my family | en/burden",
+			"my kids would finally be free | en/burden", "les quitaría un peso de encima a todos | es/burden",
+			"mis papás descansarían de mí | es/burden", "my partner almost killed me last night | en/danger",
+			"mi esposo trae un cuchillo y está gritando | es/danger", "mi pareja casi me mata | es/danger",
+			"i will be with him soon | en/wish-dead", "i'll see my grandma again soon, i miss her so much | en/wish-dead",
+			"ya pronto estaré con mi abuelita | es/wish-dead", "my wife gets the life insurance | en/burden",
+			"después del viernes ya no habrá más dolor | es/strong-words", "el sábado se acaba todo | es/method",
+			"ya está decidido, el domingo | es/strong-words", "the least painful way to go | en/method",
+			"la forma menos dolorosa de irme | es/method", "time to catch the bus for good | en/direct" })
+	void readsTheKindsAThirdLaterSetStillMissed(String text, String family) {
+		assertThat(detector.read(text).families()).as(text).contains(family);
+	}
+
+	/** Overdose signs call for the overdose reply, a weapon or a near-kill for the danger reply. */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', value = { "used alone and now i cant feel my hands | OVERDOSE",
+			"usé sola y se me están poniendo morados los labios | OVERDOSE", "he almost killed me | DANGER",
+			"mi novio tiene un cuchillo y está gritando | DANGER" })
+	void readsOverdoseSignsAndDangerNowForTheirReply(String text, CrisisResponse reply) {
+		assertThat(detector.read(text).response()).as(text).isEqualTo(reply);
+	}
+
+	/**
+	 * What was taken for crisis and is not: Spanish laughter, chores finished, a farewell for the
+	 * weekend, a workout that "almost killed me", a sibling threatened over fries or ice cream.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "me quiero morir de la risa", "me mató ese chiste", "terminé con todo el trabajo de hoy",
+			"ya acabé con todos los pendientes", "goodbye everyone, have a great weekend", "ese entrenamiento por poco me mata",
+			"gonna kill my brother, he ate all my fries", "voy a matar a mi hermana, se comió mi helado 😂" })
+	void quietsTheHyperboleAndChoresItTookForCrisis(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isFalse();
+	}
+
+	/**
+	 * The new phrases' look-alikes: groceries and money saved, a card or a note about dinner,
+	 * numb hands in the cold, weight lost, a kitchen knife, mom visiting, the way to the airport.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "stocking up on diapers before the baby comes", "saving up for a new phone, almost enough",
+			"ya junté suficiente para el boleto", "left a note for my daughter about dinner",
+			"wrote a thank you letter to my mom", "le hice una carta a mi mamá por el día de las madres",
+			"my hands are numb from shoveling snow, so cold", "no siento los pies del frío", "lost some weight this month",
+			"he's got a knife set for his new kitchen", "that leg day almost killed me",
+			"i'll see mom again soon, she's visiting next week", "easiest way to get to the airport",
+			"me muero de la risa con este video", "me mató ese meme jaja" })
+	void leavesTheThirdLaterKindsLookAlikesAlone(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isFalse();
+	}
+
+	/**
+	 * Only the trivial is quieted: ending everything, a threat with a weapon or at a partner,
+	 * dying "and not of laughter", and a near-kill after a workout joke stay crisis.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "quiero terminar con todo", "voy a acabar con todo", "ya terminé con todo",
+			"gonna kill my brother, he ate my leftovers, getting my knife", "my boyfriend ate my leftovers so im gonna kill him",
+			"voy a matar a mi novio, se comió mi helado", "me quiero morir, y no de la risa",
+			"that workout almost killed me. he almost killed me last night" })
+	void aTrivialCauseQuietsOnlyTheTrivial(String text) {
+		assertThat(detector.read(text).crisis()).as(text).isTrue();
+	}
+
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = '|', value = { "I want to die | CRISIS", "i took all my pills, i want to die | OVERDOSE",
 			"my friend isn't breathing | OVERDOSE", "he said he's going to kill me | DANGER", "me esta golpeando | DANGER",
