@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inbound pipeline's first step, in any state and at any hour: crisis language gets crisis resources at
- * once, in the person's language, and the coach is told. It is never taken as an answer to a
+ * once, in the person's language, naming lines their phone can call ({@link CrisisRegions}), and the coach is told. It is never taken as an answer to a
  * check-in ("2 and I want to die", "no, quiero morirme").
  */
 @Component
