@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * language. A text can only name people, a day, a date or a time: its placeholders are named
  * ({participant}, {day}, ...) and filled from those alone, so nothing a participant answered can
  * ever reach an alert. Two more are filled here for every text: {service}, the programme's name
- * (reconnect.messaging.program-name), and {emergency}, the region's emergency number in the
- * reader's language.
+ * (reconnect.messaging.program-name), and {emergency}, the emergency number of the reader's phone
+ * number's country (else the organisation's region) in the reader's language.
  */
 @Component
 class AlertTexts {
@@ -45,6 +45,14 @@ class AlertTexts {
 	 * @param values placeholder values: first names, a day, a date, a time; never answers
 	 */
 	String render(String key, String language, Map<String, String> values) {
+		return render(key, language, null, values);
+	}
+
+	/**
+	 * @param readerPhone the reader's number, whose country's emergency number {emergency} names;
+	 * null for the organisation's region
+	 */
+	String render(String key, String language, String readerPhone, Map<String, String> values) {
 		String text;
 		try {
 			// No arguments: the text is read as written, its named placeholders filled below.
@@ -57,7 +65,7 @@ class AlertTexts {
 			text = text.replace("{" + value.getKey() + "}", value.getValue());
 		}
 		if (text.contains("{emergency}")) {
-			text = text.replace("{emergency}", crisis.line(CrisisResources.Line.EMERGENCY, language));
+			text = text.replace("{emergency}", crisis.line(CrisisResources.Line.EMERGENCY, language, readerPhone));
 		}
 		return text.replace("{service}", programName);
 	}

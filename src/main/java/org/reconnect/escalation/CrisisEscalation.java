@@ -78,7 +78,7 @@ class CrisisEscalation {
 			catch (DuplicateKeyException ex) {
 				continue;
 			}
-			String text = texts.render("crisis.ally", AlertTexts.language(ally, participant),
+			String text = texts.render("crisis.ally", AlertTexts.language(ally, participant), ally.phone(),
 					Map.of("ally", firstName(ally.name()), PARTICIPANT, participant.firstName()));
 			SendResult sent = messenger.send(new OutboundMessage(ally.phone(), text, Purpose.CRISIS, key).about(id));
 			alerts.save(record.sent(ally.phone(), sent.outcome().name(), sent.messageId()));

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inbound pipeline's first step, in any state and at any hour: crisis language gets crisis resources at
- * once, in the person's language, and the coach is told. It is never taken as an answer to a
+ * once, in the person's language, naming lines their phone can call ({@link CrisisRegions}), and the coach is told. It is never taken as an answer to a
  * check-in ("2 and I want to die", "no, quiero morirme").
  */
 @Component
@@ -60,14 +60,19 @@ class CrisisHandler implements InboundHandler {
 		// A participant is answered in their own language unless they just wrote in another; a
 		// number nobody enrolled in the language of the message (the bundles' base when unclear).
 		String language = profile != null ? signal.languageFor(profile.language()) : signal.writtenIn().orElse(null);
-		String text = resources.text(signal.response(), profile != null, language);
+		// Lines the person can call from their phone: a participant's enrolled number (also in the web
+		// chat), else the number it came from; a web chat nobody enrolled has none to go by.
+		String phone = profile != null ? profile.phone() : message.viaWebChat() ? null : message.from();
+		CrisisRegion region = resources.region(phone);
+		String text = resources.text(signal.response(), profile != null, language, phone);
 		boolean delivered = messenger.send(new OutboundMessage(message.from(), text, Purpose.CRISIS, message.key()))
 			.sent();
 		ParticipantId participant = profile == null ? null : profile.id();
 		CoachNotice notice = notices.save(new CoachNotice(null, "CRISIS", participant == null ? null : participant.value(),
 				message.key(), delivered, clock.instant(), null, participant == null ? Masking.phone(message.from()) : null));
-		log.warn("Crisis language in message {} (participant {}; phrases of {}); {} resources in '{}' {}; coach notice {}",
-				message.key(), participant, signal.families(), signal.response().key(), language == null ? "base" : language,
+		log.warn("Crisis language in message {} (participant {}; phrases of {}); {} resources of region {} ({}) in '{}' {}; "
+				+ "coach notice {}", message.key(), participant, signal.families(), signal.response().key(), region.code(),
+				region.fromNumber() ? "from their number" : "the organisation's", language == null ? "base" : language,
 				delivered ? "sent" : "NOT deliverable", notice.id());
 		events.publishEvent(new CrisisSignalled(notice.id(), participant, delivered));
 		return true;

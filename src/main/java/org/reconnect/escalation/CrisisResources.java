@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The crisis resources a person gets at once, from the message bundles
- * ({@code messages/crisis*.properties}): for the organisation's region
- * ({@code reconnect.escalation.crisis-region}), the reply the message calls for, in the person's
- * language, with or without "I've let your coach know". A region without a reply's own text
- * sends its crisis text; a region with none sends the generic text, which names no number; a
- * language without its own text gets the base language's. A person in crisis always gets
- * something: the generic texts must exist, or the service does not start.
+ * ({@code messages/crisis*.properties}): for the region {@link CrisisRegions} picks from their phone
+ * number (its country when the bundles cover it, else the organisation's), the reply the message
+ * calls for, in the person's language, with or without "I've let your coach know". A region
+ * without a reply's own text sends its crisis text; a region with none sends the generic text,
+ * which names no number; a language without its own text gets the base language's. A person in
+ * crisis always gets something: the generic texts must exist, or the service does not start.
  */
 @Component
 class CrisisResources {
@@ -33,15 +33,15 @@ class CrisisResources {
 	static final String WRITTEN_IN = "crisis.language";
 
 	private final MessageSource messages;
-	private final String region;
+	private final CrisisRegions regions;
 	private final FlowCatalog flows;
 	private final CrisisDetector detector;
 
-	CrisisResources(MessageSource messages, EscalationSettings settings, FlowCatalog flows, CrisisDetector detector) {
+	CrisisResources(MessageSource messages, CrisisRegions regions, FlowCatalog flows, CrisisDetector detector) {
 		this.messages = messages;
+		this.regions = regions;
 		this.flows = flows;
 		this.detector = detector;
-		this.region = settings.crisisRegion().strip().toUpperCase(Locale.ROOT);
 		for (CrisisResponse reply : CrisisResponse.values()) {
 			for (boolean participant : new boolean[] { true, false }) {
 				if (message(code(GENERIC, reply, participant), Locale.ROOT) == null) {
@@ -68,13 +68,20 @@ class CrisisResources {
 		}
 	}
 
+	/** Whose lines the person with this number gets (null: no number to go by, the organisation's). */
+	CrisisRegion region(String phone) {
+		return regions.of(phone);
+	}
+
 	/**
 	 * "call or text 988", "llama al 112": the region's own, else the generic words, which name no
 	 * number, so one region's number never reaches another.
 	 *
 	 * @param language the reader's language; null for the base language
+	 * @param phone the reader's number, whose country picks the region; null for the organisation's
 	 */
-	String line(Line line, String language) {
+	String line(Line line, String language, String phone) {
+		String region = regions.of(phone).code();
 		Locale locale = language == null ? Locale.ROOT : Locale.forLanguageTag(language);
 		String text = message(line.code(region), locale);
 		return text != null ? text : message(line.code(GENERIC), locale);
@@ -83,8 +90,10 @@ class CrisisResources {
 	/**
 	 * @param language the language to answer in, e.g. the participant's; null for the base language
 	 * @param participant true for someone enrolled (their coach is told), false for a number nobody enrolled
+	 * @param phone the number whose country picks the region; null for the organisation's
 	 */
-	String text(CrisisResponse reply, boolean participant, String language) {
+	String text(CrisisResponse reply, boolean participant, String language, String phone) {
+		String region = regions.of(phone).code();
 		Locale locale = language == null ? Locale.ROOT : Locale.forLanguageTag(language);
 		for (String code : List.of(code(region, reply, participant), code(region, CrisisResponse.CRISIS, participant),
 				code(GENERIC, reply, participant))) {
@@ -98,7 +107,8 @@ class CrisisResources {
 
 	/**
 	 * Says at start, for each language the service speaks (the flows' languages and those with
-	 * crisis phrases), which texts the configured region lacks and what is sent instead.
+	 * crisis phrases), which texts each region with texts lacks and what is sent instead, and
+	 * whether the organisation's region has texts at all.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void checkAtStart() {
@@ -107,28 +117,30 @@ class CrisisResources {
 		gaps(languages).forEach(log::warn);
 	}
 
-	/** What the region lacks, a line per language, worded for the log. */
+	/** What the organisation's region and each region with texts lack, a line per region and language, for the log. */
 	List<String> gaps(Set<String> languages) {
 		List<String> gaps = new ArrayList<>();
-		boolean anyText = message(code(region, CrisisResponse.CRISIS, true), Locale.ROOT) != null;
-		if (!anyText) {
-			gaps.add("Crisis resources: no texts for region '" + region + "' (reconnect.escalation.crisis-region) in "
-					+ "messages/crisis.properties: people in crisis get the generic text, which names no crisis line. "
-					+ "Add the region's texts.");
+		String organisation = regions.organisation();
+		if (!regions.hasTexts(organisation)) {
+			gaps.add("Crisis resources: no texts for region '" + organisation + "' (reconnect.escalation.crisis-region) "
+					+ "in messages/crisis.properties: people in crisis whose number is from no region with texts get "
+					+ "the generic text, which names no crisis line. Add the region's texts.");
 		}
-		for (String language : new TreeSet<>(languages)) {
-			List<String> missing = new ArrayList<>();
-			for (CrisisResponse reply : CrisisResponse.values()) {
-				for (boolean participant : new boolean[] { true, false }) {
-					if (anyText && !ownText(code(region, reply, participant), language)) {
-						missing.add(reply.key() + "." + (participant ? "participant" : "stranger"));
+		for (String region : regions.withTexts()) {
+			for (String language : new TreeSet<>(languages)) {
+				List<String> missing = new ArrayList<>();
+				for (CrisisResponse reply : CrisisResponse.values()) {
+					for (boolean participant : new boolean[] { true, false }) {
+						if (!ownText(code(region, reply, participant), language)) {
+							missing.add(reply.key() + "." + (participant ? "participant" : "stranger"));
+						}
 					}
 				}
-			}
-			if (!missing.isEmpty()) {
-				gaps.add("Crisis resources: region '" + region + "' has no '" + language + "' text for " + missing
-						+ " in messages/crisis_" + language + ".properties: people who write in '" + language
-						+ "' get the region's crisis text or its base-language text instead. Add the translation.");
+				if (!missing.isEmpty()) {
+					gaps.add("Crisis resources: region '" + region + "' has no '" + language + "' text for " + missing
+							+ " in messages/crisis_" + language + ".properties: people who write in '" + language
+							+ "' get the region's crisis text or its base-language text instead. Add the translation.");
+				}
 			}
 		}
 		return gaps;
@@ -148,7 +160,7 @@ class CrisisResources {
 		return messages.getMessage(code, null, null, locale);
 	}
 
-	private static String code(String region, CrisisResponse reply, boolean participant) {
+	static String code(String region, CrisisResponse reply, boolean participant) {
 		return "crisis." + region + "." + reply.key() + "." + (participant ? "participant" : "stranger");
 	}
 }

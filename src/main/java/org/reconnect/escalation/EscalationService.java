@@ -43,10 +43,11 @@ public class EscalationService {
 	private final ConsentService consent;
 	private final ParticipantService participants;
 	private final AlertRecipients reach;
+	private final CrisisResources crisisResources;
 
 	EscalationService(EscalationLadder ladder, AlertDelivery delivery, PersonalLadders personalLadders, Pauses pauses,
 			CrisisEscalation crisis, Acknowledgements acknowledgements, EscalationViews views, ConsentService consent,
-			ParticipantService participants, AlertRecipients reach) {
+			ParticipantService participants, AlertRecipients reach, CrisisResources crisisResources) {
 		this.ladder = ladder;
 		this.delivery = delivery;
 		this.personalLadders = personalLadders;
@@ -57,6 +58,7 @@ public class EscalationService {
 		this.consent = consent;
 		this.participants = participants;
 		this.reach = reach;
+		this.crisisResources = crisisResources;
 	}
 
 	/**
@@ -166,6 +168,11 @@ public class EscalationService {
 	/** The organisation's quiet hours: an ally's or a staff member's when they have none of their own. */
 	public org.reconnect.participants.QuietHours organisationQuietHours() {
 		return reach.organisation();
+	}
+
+	/** Whose crisis lines the participant gets: their number's country's, or the organisation's. */
+	public CrisisRegion crisisRegion(ParticipantProfile participant) {
+		return crisisResources.region(participant.phone());
 	}
 
 	public List<AuditView> audit(ParticipantId participant) {

@@ -6,7 +6,8 @@ import org.reconnect.flows.PlaceholderSource;
 import org.reconnect.participants.ParticipantProfile;
 import org.springframework.stereotype.Component;
 
-/** {@code urgent_line}: where to turn when it is urgent, from the crisis resources of the region. */
+/** {@code urgent_line}: where to turn when it is urgent, from the crisis resources of the
+ * participant's phone number's country (else the organisation's region). */
 @Component
 class UrgentLinePlaceholder implements PlaceholderSource {
 
@@ -23,6 +24,6 @@ class UrgentLinePlaceholder implements PlaceholderSource {
 
 	@Override
 	public Optional<String> value(ParticipantProfile participant) {
-		return Optional.of(resources.line(CrisisResources.Line.URGENT, participant.language()));
+		return Optional.of(resources.line(CrisisResources.Line.URGENT, participant.language(), participant.phone()));
 	}
 }

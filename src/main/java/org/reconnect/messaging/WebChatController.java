@@ -157,7 +157,7 @@ class WebChatController {
 		if (body == null || body.isBlank() || body.length() > 1000) {
 			throw new InvalidInput(List.of(FieldProblem.of("body", "problem.web-chat.body")));
 		}
-		inbound.receive("web:" + UUID.randomUUID(), link.phone, body);
+		inbound.receive(InboundMessage.WEB_CHAT + UUID.randomUUID(), link.phone, body);
 		return ResponseEntity.accepted().build();
 	}
 

@@ -1,5 +1,7 @@
 package org.reconnect.system;
 
+import java.util.Optional;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +61,24 @@ public class PhoneNumbers {
 		}
 		catch (NumberParseException ex) {
 			return e164; // cannot happen: it was just formatted from a valid number
+		}
+	}
+
+	/**
+	 * The country (ISO 3166 code) a number in E.164 belongs to, e.g. MX for +52...; +1 numbers by
+	 * their area code (US, CA, ...). Empty for a number that is not valid or belongs to no one
+	 * country (+800 ...), and for null.
+	 */
+	public Optional<String> country(String e164) {
+		if (e164 == null || e164.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			String region = util.getRegionCodeForNumber(util.parse(e164, defaultRegion));
+			return region == null || "ZZ".equals(region) || "001".equals(region) ? Optional.empty() : Optional.of(region);
+		}
+		catch (NumberParseException ex) {
+			return Optional.empty();
 		}
 	}
 

@@ -156,7 +156,8 @@ class CrisisReachIntegrationTests extends LoopTestSupport {
 		Browser browser = new Browser(port);
 		assertThat(browser.signIn("coach", "test-pass-2030").statusCode()).isEqualTo(302);
 		assertThat(browser.get("/participants/" + id).body()).contains("23:00 to 07:00, Europe/Madrid")
-			.contains("21:00 to 08:00 (the organisation&#39;s), America/New_York (the participant&#39;s zone)");
+			.contains("21:00 to 08:00 (the organisation&#39;s), America/New_York (the participant&#39;s zone)")
+			.contains("<dd id=\"crisis-lines\">United States (from their number)</dd>");
 	}
 
 	// --- helpers

@@ -85,6 +85,16 @@ class AlertTextsTests {
 	}
 
 	@Test
+	void anAllyReadsTheEmergencyNumberOfTheirOwnPhonesCountry() {
+		Map<String, String> names = Map.of("ally", "Ana", "participant", "Nia");
+		AlertTexts us = texts("Reconnect", "US");
+		assertThat(us.render("crisis.ally", "es", "+34612345678", names))
+			.endsWith("Si crees que corre peligro, llama al 112.");
+		assertThat(us.render("crisis.ally", "en", "+447911123456", names)).as("no UK texts: the organisation's")
+			.endsWith("If you think they are in danger, call 911.");
+	}
+
+	@Test
 	void theDayIsNamedInTheReadersLanguageAndInTheBaseTextsLanguageForStaff() {
 		AlertTexts texts = texts("Reconnect", "US");
 		var participant = PauseRequestTests.participant("en");
@@ -103,8 +113,7 @@ class AlertTextsTests {
 				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
 						Map.of("reconnect.messaging.program-name", programName)))
 			.bindOrCreate("reconnect.messaging", org.reconnect.messaging.MessagingSettings.class);
-		var crisis = new CrisisResources(messages, new EscalationSettings(region, java.time.LocalTime.of(21, 0),
-				java.time.LocalTime.of(8, 0), null, java.time.Duration.ofMinutes(5)), null, null);
+		var crisis = new CrisisResources(messages, CrisisResourcesTests.regions(messages, region), null, null);
 		return new AlertTexts(messages, messaging, crisis);
 	}
 

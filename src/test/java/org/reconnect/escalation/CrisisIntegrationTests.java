@@ -19,6 +19,7 @@ import org.reconnect.messaging.SentMessage;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.system.Masking;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -147,6 +148,72 @@ class CrisisIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
+	void aParticipantWithAMexicanNumberGetsTheLinesAMexicanPhoneCanCall(CapturedOutput output) {
+		String phone = "+525512340612";
+		String id = enrolAs("Luz Ramos", phone, "es", "SMS", "12:12");
+
+		sms(phone, "me quiero morir");
+
+		assertThat(lastSentTo(phone)).as("the organisation is in the US; her phone is Mexican")
+			.startsWith("Tu vida importa y no tienes que pasar por esto a solas.")
+			.contains("Línea de la Vida", "800 911 2000")
+			.endsWith("Ya le avisé a tu coach.")
+			.doesNotContain("988");
+		assertCoachToldAbout("Luz Ramos", id);
+		assertThat(output).contains("crisis resources of region MX (from their number)").doesNotContain(phone);
+	}
+
+	@Test
+	void aNumberNobodyEnrolledGetsTheLinesOfItsCountryWhenThereAreTextsForItElseTheOrganisations() {
+		String spain = "+34600000641";
+		String britain = "+447400123641";
+		strangers.add(Masking.phone(spain));
+		strangers.add(Masking.phone(britain));
+
+		sms(spain, "me quiero morir");
+		sms(britain, "i want to kill myself");
+
+		assertThat(lastSentTo(spain)).startsWith("Tu vida importa").contains("024", "112").doesNotContain("988", "911");
+		assertThat(lastSentTo(britain)).as("no texts for the UK: the organisation's region")
+			.isEqualTo("You're not alone, and you matter. If you might act on these thoughts, call or text 988 "
+					+ "(Suicide & Crisis Lifeline) now, day or night, or call 911 if you're in danger.");
+	}
+
+	@Test
+	void inTheWebChatAParticipantGetsTheLinesOfTheirEnrolledNumberAndSomeoneNobodyEnrolledTheOrganisations() {
+		String mexican = "+525512340614";
+		enrolAs("Sol Vera", mexican, "es", "SMS", "12:14");
+		String link = "+34600000643";
+		strangers.add(Masking.phone(link));
+
+		webChat(mexican, "me quiero morir");
+		webChat(link, "me quiero morir");
+
+		assertThat(messenger.recent(mexican, 1).get(0).body()).contains("Línea de la Vida").doesNotContain("988");
+		assertThat(messenger.recent(link, 1).get(0).body()).as("a link's number says nothing of where they are")
+			.contains("988 y marca 2")
+			.doesNotContain("024");
+	}
+
+	@Test
+	void anAllyWithASpanishPhoneReadsSpainsEmergencyNumber() {
+		String phone = "+12025550613";
+		String ally = "+34600000642";
+		String id = enrolAs("Noa Gil", phone, "es", "SMS", "12:13");
+		ResponseEntity<JsonNode> invited = coach().postForEntity("/api/participants/" + id + "/allies",
+				Map.of("name", "Eva Soto", "phone", ally, "kinds", List.of("MISSED_CHECK_INS", "CRISIS")), JsonNode.class);
+		assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		sms(ally, "SI");
+
+		sms(phone, "quiero morirme");
+
+		assertThat(lastSentTo(phone)).as("her own phone is a US one").contains("988");
+		assertThat(lastSentTo(ally)).startsWith("Hola Eva, a Noa le vendría bien una voz cercana")
+			.endsWith("llama al 112.")
+			.doesNotContain("911");
+	}
+
+	@Test
 	void onWhatsAppTheResourcesGoBackOnWhatsApp() {
 		String phone = "+12025550608";
 		String id = enrolAs("Fay Lim", phone, "en", "WHATSAPP", "12:06");
@@ -222,6 +289,16 @@ class CrisisIntegrationTests extends LoopTestSupport {
 		// with no WhatsApp window and no web chat link open yet, the welcome goes by SMS, whatever the channel
 		welcomed(phone);
 		return id;
+	}
+
+	/** Writes in a web chat link made for the number. */
+	private void webChat(String phone, String body) {
+		String token = coach().postForEntity("/api/web-chat/links", Map.of("phone", phone), JsonNode.class)
+			.getBody()
+			.get("token")
+			.asText();
+		assertThat(http.postForEntity("/chat/" + token + "/messages", Map.of("body", body), Void.class).getStatusCode())
+			.isEqualTo(HttpStatus.ACCEPTED);
 	}
 
 	private void checkInNow(String id) {

@@ -56,6 +56,17 @@ class PhoneNumbersTests {
 	}
 
 	@Test
+	void namesTheCountryOfANumberAndPlusOneNumbersByAreaCode() {
+		assertThat(phones.country("+525512345678")).contains("MX");
+		assertThat(phones.country("+34612345678")).contains("ES");
+		assertThat(phones.country("+12025550143")).contains("US");
+		assertThat(phones.country("+14165550143")).as("Toronto").contains("CA");
+		assertThat(phones.country("+80012345678")).as("international freephone: no country").isEmpty();
+		assertThat(phones.country("not a number")).isEmpty();
+		assertThat(phones.country(null)).isEmpty();
+	}
+
+	@Test
 	void masksAllButTheEnds() {
 		assertThat(Masking.phone("+12025550143")).isEqualTo("+1********43").doesNotContain("555");
 		assertThat(Masking.text("I had a hard day")).isEqualTo("<16 chars>");

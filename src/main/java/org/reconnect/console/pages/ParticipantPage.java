@@ -179,6 +179,7 @@ class ParticipantPage {
 		List<AllyView> allies = consent.allies(profile.id());
 		model.addAttribute("allies", allies);
 		model.addAttribute("organisationQuietHours", escalation.organisationQuietHours());
+		model.addAttribute("crisisRegion", escalation.crisisRegion(profile));
 		Map<String, List<ConsentRecord>> history = new LinkedHashMap<>();
 		consent.ledger(profile.id()).forEach(entry -> history.computeIfAbsent(entry.allyId(), k -> new ArrayList<>()).add(entry));
 		model.addAttribute("consentHistory", history);
