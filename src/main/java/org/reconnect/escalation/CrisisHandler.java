@@ -72,7 +72,8 @@ class CrisisHandler implements InboundHandler {
 				message.key(), delivered, clock.instant(), null, participant == null ? Masking.phone(message.from()) : null));
 		log.warn("Crisis language in message {} (participant {}; phrases of {}); {} resources of region {} ({}) in '{}' {}; "
 				+ "coach notice {}", message.key(), participant, signal.families(), signal.response().key(), region.code(),
-				region.fromNumber() ? "from their number" : "the organisation's", language == null ? "base" : language,
+				(region.fromNumber() ? "from their number" : "the organisation's")
+						+ (region.hasLines() ? "" : "; no lines of its own: the general text"), language == null ? "base" : language,
 				delivered ? "sent" : "NOT deliverable", notice.id());
 		events.publishEvent(new CrisisSignalled(notice.id(), participant, delivered));
 		return true;

@@ -9,9 +9,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides whose crisis lines a person gets: the country of their phone number
- * when {@code messages/crisis*.properties} has texts for it (a Mexican SIM cannot call 988), else
- * the organisation's region ({@code reconnect.escalation.crisis-region}).
+ * The one place that decides whose crisis lines a person gets: the country of their phone number (a
+ * Mexican SIM cannot call 988, a British one neither), else, with no number to go by, the
+ * organisation's region ({@code reconnect.escalation.crisis-region}). A country whose lines
+ * {@code messages/crisis*.properties} does not hold gets the general text (their local emergency
+ * number), never the numbers of the organisation's country.
  */
 @Component
 class CrisisRegions {
@@ -32,9 +34,8 @@ class CrisisRegions {
 	 */
 	CrisisRegion of(String phone) {
 		return phones.country(phone)
-			.filter(this::hasTexts)
-			.map(country -> new CrisisRegion(country, true))
-			.orElseGet(() -> new CrisisRegion(organisation, false));
+			.map(country -> new CrisisRegion(country, true, hasTexts(country)))
+			.orElseGet(() -> new CrisisRegion(organisation, false, hasTexts(organisation)));
 	}
 
 	String organisation() {

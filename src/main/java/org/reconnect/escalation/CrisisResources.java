@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The crisis resources a person gets at once, from the message bundles
  * ({@code messages/crisis*.properties}): for the region {@link CrisisRegions} picks from their phone
- * number (its country when the bundles cover it, else the organisation's), the reply the message
+ * number (its country; the organisation's when there is no number to go by), the reply the message
  * calls for, in the person's language, with or without "I've let your coach know". A region
  * without a reply's own text sends its crisis text; a region with none sends the generic text,
  * which names no number; a language without its own text gets the base language's. A person in

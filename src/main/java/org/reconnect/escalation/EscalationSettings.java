@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Escalation rules.
  *
- * @param crisisRegion the organisation's region, whose crisis lines people get when their phone
- * number's country has no texts in messages/crisis*.properties ({@link CrisisRegions}), e.g. US
+ * @param crisisRegion the organisation's region, whose crisis lines people get when there is no phone
+ * number to go by; a number's own country decides otherwise ({@link CrisisRegions}), e.g. US
  * @param quietHoursStart no alert reaches anyone after this local time of theirs...
  * @param quietHoursEnd ...until this one (crisis notices excepted)
  * @param ladder the default escalation ladder; a coach can set another per participant

@@ -158,6 +158,10 @@ class CrisisReachIntegrationTests extends LoopTestSupport {
 		assertThat(browser.get("/participants/" + id).body()).contains("23:00 to 07:00, Europe/Madrid")
 			.contains("21:00 to 08:00 (the organisation&#39;s), America/New_York (the participant&#39;s zone)")
 			.contains("<dd id=\"crisis-lines\">United States (from their number)</dd>");
+		String abroad = enrol("Rhys Bevan", "+447400123633", "Europe/London", "10:43");
+		assertThat(browser.get("/participants/" + abroad).body()).as("no UK lines in the texts: the coach is told so")
+			.contains("<dd id=\"crisis-lines\">United Kingdom: the crisis texts have no lines of its own, so they are "
+					+ "told to call their local emergency number</dd>");
 	}
 
 	// --- helpers

@@ -90,8 +90,8 @@ class AlertTextsTests {
 		AlertTexts us = texts("Reconnect", "US");
 		assertThat(us.render("crisis.ally", "es", "+34612345678", names))
 			.endsWith("Si crees que corre peligro, llama al 112.");
-		assertThat(us.render("crisis.ally", "en", "+447911123456", names)).as("no UK texts: the organisation's")
-			.endsWith("If you think they are in danger, call 911.");
+		assertThat(us.render("crisis.ally", "en", "+447400123456", names)).as("no UK texts: never 911")
+			.endsWith("If you think they are in danger, call your local emergency number.");
 	}
 
 	@Test

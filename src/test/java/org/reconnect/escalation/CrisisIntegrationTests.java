@@ -164,7 +164,7 @@ class CrisisIntegrationTests extends LoopTestSupport {
 	}
 
 	@Test
-	void aNumberNobodyEnrolledGetsTheLinesOfItsCountryWhenThereAreTextsForItElseTheOrganisations() {
+	void aNumberNobodyEnrolledGetsTheLinesOfItsCountryOrTheGeneralTextNeverAnotherCountrysNumbers() {
 		String spain = "+34600000641";
 		String britain = "+447400123641";
 		strangers.add(Masking.phone(spain));
@@ -174,9 +174,9 @@ class CrisisIntegrationTests extends LoopTestSupport {
 		sms(britain, "i want to kill myself");
 
 		assertThat(lastSentTo(spain)).startsWith("Tu vida importa").contains("024", "112").doesNotContain("988", "911");
-		assertThat(lastSentTo(britain)).as("no texts for the UK: the organisation's region")
-			.isEqualTo("You're not alone, and you matter. If you might act on these thoughts, call or text 988 "
-					+ "(Suicide & Crisis Lifeline) now, day or night, or call 911 if you're in danger.");
+		assertThat(lastSentTo(britain)).as("no texts for the UK: 988 cannot be called from a British phone")
+			.isEqualTo("You're not alone, and you matter. If you might act on these thoughts or you're in danger, call "
+					+ "your local emergency number or a crisis line now.");
 	}
 
 	@Test

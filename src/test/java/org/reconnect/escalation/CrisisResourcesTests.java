@@ -114,7 +114,7 @@ class CrisisResourcesTests {
 	}
 
 	@Test
-	void theLinesAreThoseOfTheCountryOfThePhoneNumberWhenTheBundlesHaveThem() {
+	void theLinesAreThoseOfTheCountryOfThePhoneNumberOrTheGeneralTextWhenTheBundlesLackThem() {
 		CrisisResources us = resources("messages/crisis", "US");
 
 		assertThat(us.text(CrisisResponse.CRISIS, true, "es", "+525512345678")).as("a Mexican SIM cannot call 988")
@@ -123,13 +123,16 @@ class CrisisResourcesTests {
 			.doesNotContain("988");
 		assertThat(us.text(CrisisResponse.OVERDOSE, false, "en", "+34612345678")).contains("112", "024")
 			.doesNotContain("911");
-		assertThat(us.text(CrisisResponse.CRISIS, false, "en", "+447911123456")).as("no UK texts: the organisation's")
-			.contains("988");
+		assertThat(us.text(CrisisResponse.CRISIS, false, "en", "+447400123456")).as("no UK texts: the general text")
+			.contains("your local emergency number")
+			.doesNotContain("988", "911");
+		assertThat(us.text(CrisisResponse.CRISIS, true, "en", "+14165550143")).as("Canada has its own 988")
+			.contains("988 (Suicide Crisis Helpline)", "911");
 		assertThat(us.line(CrisisResources.Line.URGENT, "es", "+34612345678")).isEqualTo("llama al 024");
 		assertThat(us.line(CrisisResources.Line.EMERGENCY, "en", "+525512345678")).isEqualTo("call 911");
 		assertThat(resources("messages/crisis", "ES").line(CrisisResources.Line.URGENT, "en", "+12025550143"))
 			.isEqualTo("call or text 988");
-		assertThat(us.region("+525512345678")).isEqualTo(new CrisisRegion("MX", true));
+		assertThat(us.region("+525512345678")).isEqualTo(new CrisisRegion("MX", true, true));
 	}
 
 	@Test
