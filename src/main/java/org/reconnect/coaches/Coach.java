@@ -22,12 +22,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param credentialsVersion goes up whenever the account is disabled or its role or password
  * changes: a console session signed in under an older one is ended on its next request, on any node
  * ({@link CoachSessions})
+ * @param displayName the name participants and allies read for them ("Dana R."); null: their username
  */
 @Document("coaches")
 public record Coach(@Id String username, String passwordHash, String phone, String role, Instant createdAt,
-		Instant disabledAt, String email, String zone, String quietStart, String quietEnd, Integer credentialsVersion) {
+		Instant disabledAt, String email, String zone, String quietStart, String quietEnd, Integer credentialsVersion,
+		String displayName) {
 
-	/** An account stored before credentials had versions is at version 0. */
+	/**
+	 * An account stored before credentials had versions is at version 0; one stored before display
+	 * names has none.
+	 */
 	@PersistenceCreator
 	public Coach {
 		credentialsVersion = credentialsVersion == null ? 0 : credentialsVersion;
@@ -35,7 +40,12 @@ public record Coach(@Id String username, String passwordHash, String phone, Stri
 
 	/** A new account. */
 	Coach(String username, String passwordHash, String phone, String role, Instant createdAt, Instant disabledAt) {
-		this(username, passwordHash, phone, role, createdAt, disabledAt, null, null, null, null, 0);
+		this(username, passwordHash, phone, role, createdAt, disabledAt, null, null, null, null, 0, null);
+	}
+
+	/** The name participants and allies read: the one the coach gave, else the username. */
+	public String nameParticipantsRead() {
+		return displayName == null ? username : displayName;
 	}
 
 	public boolean enabled() {
@@ -50,7 +60,13 @@ public record Coach(@Id String username, String passwordHash, String phone, Stri
 	Coach withContact(String phone, String email, ZoneId zone, QuietHours quietHours) {
 		return new Coach(username, passwordHash, phone, role, createdAt, disabledAt, email,
 				zone == null ? null : zone.getId(), quietHours == null ? null : quietHours.start().toString(),
-				quietHours == null ? null : quietHours.end().toString(), credentialsVersion);
+				quietHours == null ? null : quietHours.end().toString(), credentialsVersion, displayName);
+	}
+
+	/** The name participants read; null: their username. */
+	Coach withDisplayName(String displayName) {
+		return new Coach(username, passwordHash, phone, role, createdAt, disabledAt, email, zone, quietStart, quietEnd,
+				credentialsVersion, displayName);
 	}
 
 	ZoneId zoneId() {

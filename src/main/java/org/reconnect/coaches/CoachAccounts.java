@@ -58,6 +58,9 @@ public class CoachAccounts {
 
 	private static final String ROLES = "problem.coach.role";
 
+	/** The longest name participants read for a coach, in characters. */
+	public static final int LONGEST_DISPLAY_NAME = DisplayNames.LONGEST;
+
 	private final Coaches coaches;
 	private final PasswordEncoder encoder;
 	private final PhoneNumbers phones;
@@ -95,6 +98,7 @@ public class CoachAccounts {
 		}
 		Contact contact = contact(new CoachContact(request.phone(), request.email(), request.timeZone(),
 				request.quietHours()), problems);
+		String displayName = field(problems, () -> DisplayNames.read(request.displayName()));
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
@@ -102,7 +106,8 @@ public class CoachAccounts {
 		try {
 			// an insert, never a save: the username is the key, so of two requests at once one wins
 			coach = coaches.insert(new Coach(username, encoder.encode(request.password()), null, role.name(),
-					clock.instant(), null).withContact(contact.phone(), contact.email(), contact.zone(), contact.quietHours()));
+					clock.instant(), null).withContact(contact.phone(), contact.email(), contact.zone(), contact.quietHours())
+				.withDisplayName(displayName));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new CoachAlreadyExists();
@@ -132,6 +137,23 @@ public class CoachAccounts {
 			.set("quietEnd", contact.quietHours() == null ? null : contact.quietHours().end().toString());
 		Coach changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(username)), change,
 				FindAndModifyOptions.options().returnNew(true), Coach.class);
+		if (changed == null) {
+			throw new CoachNotFound(username);
+		}
+		return CoachView.of(changed);
+	}
+
+	/**
+	 * Sets the name participants and allies read for the coach ("Dana R."); null clears it, and
+	 * they read the username again.
+	 *
+	 * @throws InvalidInput naming {@code displayName} when it is blank, too long or not plain text
+	 */
+	public CoachView changeDisplayName(String username, String displayName) {
+		String name = DisplayNames.read(displayName);
+		// this field alone, as with the contact: a save could undo a credentials change made meanwhile
+		Coach changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(username)),
+				new Update().set("displayName", name), FindAndModifyOptions.options().returnNew(true), Coach.class);
 		if (changed == null) {
 			throw new CoachNotFound(username);
 		}
@@ -250,15 +272,17 @@ public class CoachAccounts {
 	 * @param email an address for crisis notices and alerts by e-mail (when mail is set up), optional
 	 * @param timeZone the coach's IANA zone for quiet hours; the participant's zone when absent
 	 * @param quietHours the coach's own; the organisation's when absent
+	 * @param displayName the name participants and allies read for the coach, e.g. "Dana R." (1 to 40
+	 * characters); their username when absent
 	 */
 	public record NewCoach(@Size(max = 40) @CleanText String username,
 			@AtMostBytes(72) @JsonDeserialize(using = StringDeserializer.class) String password,
 			@Size(max = 64) @CleanText String phone, @Size(max = 64) @CleanText String role,
 			@Size(max = 254) @CleanText String email, @JsonAlias("zone") @Size(max = 64) @CleanText String timeZone,
-			@Valid LocalQuietHours quietHours) {
+			@Valid LocalQuietHours quietHours, @Size(max = DisplayNames.LONGEST) @CleanText String displayName) {
 
 		public NewCoach(String username, String password, String phone, String role) {
-			this(username, password, phone, role, null, null, null);
+			this(username, password, phone, role, null, null, null, null);
 		}
 	}
 
@@ -278,13 +302,14 @@ public class CoachAccounts {
 	 * An account as the API shows it: never the password hash.
 	 *
 	 * @param quietHours the coach's own, null for the organisation's
+	 * @param displayName the name participants read for them; null: they read the username
 	 */
 	public record CoachView(String username, String role, String phone, java.time.Instant createdAt, boolean enabled,
-			java.time.Instant disabledAt, String email, String timeZone, QuietHours quietHours) {
+			java.time.Instant disabledAt, String email, String timeZone, QuietHours quietHours, String displayName) {
 
 		static CoachView of(Coach coach) {
 			return new CoachView(coach.username(), coach.role(), coach.phone(), coach.createdAt(), coach.enabled(),
-					coach.disabledAt(), coach.email(), coach.zone(), coach.quietHours());
+					coach.disabledAt(), coach.email(), coach.zone(), coach.quietHours(), coach.displayName());
 		}
 	}
 }

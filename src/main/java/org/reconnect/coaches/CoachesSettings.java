@@ -10,8 +10,9 @@ import jakarta.validation.constraints.Min;
  * The coaches' accounts. Bound under {@code reconnect.console}, where these keys have always been
  * (sign-in itself: the console's settings, under the same prefix).
  *
- * @param initialCoach username, password (generated and printed once when empty) and an optional
- * mobile number for crisis notices; created on first start when there is no account
+ * @param initialCoach username, password (generated and printed once when empty), an optional
+ * mobile number for crisis notices, e-mail and the name participants read for them; created on
+ * first start when there is no account
  * @param passwordMinLength the shortest password anywhere (accounts, changes, the first coach); 12 at least
  * @param mail e-mail to staff (sent only when an SMTP server is set up, {@code spring.mail.host})
  */
@@ -20,7 +21,8 @@ import jakarta.validation.constraints.Min;
 record CoachesSettings(@DefaultValue InitialCoach initialCoach, @DefaultValue("12") @Min(12) int passwordMinLength,
 		@DefaultValue Mail mail) {
 
-	record InitialCoach(@DefaultValue("coach") String username, String password, String phone, String email) {
+	record InitialCoach(@DefaultValue("coach") String username, String password, String phone, String email,
+			String displayName) {
 	}
 
 	/**

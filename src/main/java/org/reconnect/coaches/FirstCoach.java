@@ -63,14 +63,29 @@ class FirstCoach implements ApplicationRunner {
 		String phone = first.phone() == null || first.phone().isBlank() ? null
 				: phones.toE164("reconnect.console.initial-coach.phone", first.phone());
 		String email = EmailAddresses.read("reconnect.console.initial-coach.email", first.email());
+		String displayName = displayName(first.displayName());
 		coaches.save(new Coach(first.username(), encoder.encode(password), phone, Role.SUPERVISOR.name(), clock.instant(),
-				null).withContact(phone, email, null, null));
+				null).withContact(phone, email, null, null).withDisplayName(displayName));
 		if (generated) {
 			log.warn("\n\n  First coach account created: username '{}', password '{}'\n"
 					+ "  It is shown only this once: keep it somewhere safe.\n", first.username(), password);
 		}
 		else {
 			log.info("First coach account '{}' created with the configured password", first.username());
+		}
+	}
+
+	/** The name participants read for the first coach; empty (an unset variable) means none. */
+	private static String displayName(String configured) {
+		if (configured == null || configured.isBlank()) {
+			return null;
+		}
+		try {
+			return DisplayNames.read(configured);
+		}
+		catch (org.reconnect.system.InvalidInput ex) {
+			throw new IllegalStateException("The first coach's name participants read "
+					+ "(reconnect.console.initial-coach.display-name, RECONNECT_COACH_DISPLAY_NAME) " + ex.getMessage());
 		}
 	}
 }

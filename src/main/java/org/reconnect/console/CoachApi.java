@@ -48,7 +48,9 @@ class CoachApi {
 
 	@Operation(summary = "Create a coach or supervisor account (supervisors only)",
 			description = "Username, password (checked against the password policy), role COACH or SUPERVISOR, and how "
-					+ "to reach them: phone, e-mail, time zone and quiet hours. The new account at its URL.")
+					+ "to reach them: phone, e-mail, time zone and quiet hours; optionally displayName, the name participants "
+					+ "read for them (e.g. \"Dana R.\"; their username when absent, and they can set it on their Settings "
+					+ "page). The new account at its URL.")
 	@ApiResponse(responseCode = "201", description = "Created: the account, at /api/coaches/{username}")
 	@ApiResponse(responseCode = "409", description = "The username is taken")
 	@PostMapping("/coaches")

@@ -9,6 +9,7 @@ import org.reconnect.messaging.Messenger;
 import org.reconnect.messaging.OutboundMessage;
 import org.reconnect.messaging.Purpose;
 import org.reconnect.messaging.SendResult;
+import org.reconnect.participants.CoachNames;
 import org.reconnect.participants.ParticipantErased;
 import org.reconnect.participants.ParticipantProfile;
 import org.reconnect.system.InvalidInput;
@@ -34,9 +35,11 @@ public class CoachMessages {
 	private final MessageSource texts;
 	private final CoachMessageSettings settings;
 	private final Clock clock;
+	private final CoachNames names;
 
 	CoachMessages(CoachThreadEntries thread, Messenger messenger, MessageSource texts, CoachMessageSettings settings,
-			Clock clock) {
+			Clock clock, CoachNames names) {
+		this.names = names;
 		this.thread = thread;
 		this.messenger = messenger;
 		this.texts = texts;
@@ -50,7 +53,8 @@ public class CoachMessages {
 	}
 
 	/**
-	 * Sends the coach's words, introduced as their coach's in the participant's language.
+	 * Sends the coach's words, introduced as their coach's (by the name participants read for them)
+	 * in the participant's language.
 	 *
 	 * @throws InvalidInput naming {@code text} when it is empty or too long
 	 * @throws ParticipantOptedOut when they texted STOP: nothing is sent or kept
@@ -63,7 +67,7 @@ public class CoachMessages {
 		if (messenger.isOptedOut(participant.phone())) {
 			throw new ParticipantOptedOut(participant.id().value());
 		}
-		String body = texts.getMessage("coach-message.text", new Object[] { coach, words },
+		String body = texts.getMessage("coach-message.text", new Object[] { names.nameParticipantsRead(coach), words },
 				Locale.forLanguageTag(participant.language()));
 		SendResult result = messenger.send(new OutboundMessage(participant.phone(), body,
 				urgent ? Purpose.COACH_URGENT : Purpose.COACH, "coach:" + coach));

@@ -11,15 +11,16 @@ import java.util.TreeSet;
 
 import org.reconnect.flows.FlowDefinition.Texts;
 import org.reconnect.messaging.MessagingSettings;
+import org.reconnect.participants.CoachNames;
 import org.reconnect.participants.ParticipantProfile;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a flow's text for whoever it goes to: their language, their names, and the
- * placeholders a participant's texts may use ({@code {streak}}, {@code {progress}},
- * {@code {next_meeting}}).
+ * Renders a flow's text for whoever it goes to: their language, their names (the coach's as
+ * participants read it, {@link CoachNames}), and the placeholders a participant's texts may use
+ * ({@code {streak}}, {@code {progress}}, {@code {next_meeting}}).
  */
 @Component
 class ConversationTexts {
@@ -30,10 +31,12 @@ class ConversationTexts {
 	private final Clock clock;
 	private final String programName;
 	private final MessageSource texts;
+	private final CoachNames coaches;
 
 	ConversationTexts(ObjectProvider<PlaceholderSource> placeholders, Conversations conversations, FlowSettings settings,
-			Clock clock, MessagingSettings messaging, MessageSource texts) {
+			Clock clock, MessagingSettings messaging, MessageSource texts, CoachNames coaches) {
 		this.texts = texts;
+		this.coaches = coaches;
 		this.placeholders = placeholders;
 		this.conversations = conversations;
 		this.settings = settings;
@@ -53,7 +56,9 @@ class ConversationTexts {
 		if (addressee.ally() != null) {
 			return named; // the validator lets an ally's texts hold names only
 		}
-		return named.replace("{coach_name}", participant.coach())
+		return named
+			.replace("{coach_name}",
+					template.contains("{coach_name}") ? coaches.nameParticipantsRead(participant.coach()) : "")
 			.replace("{streak}", template.contains("{streak}")
 					? Integer.toString(streak(participant, answeredCheckIns(participant))) : "")
 			.replace("{progress}", template.contains("{progress}") ? progress(participant) : "")

@@ -27,10 +27,12 @@ class Welcomes {
 	private final Messenger messenger;
 	private final MessageSource texts;
 	private final String programName;
+	private final CoachNames coaches;
 
 	Welcomes(Participants participants, ParticipantSettings settings, Messenger messenger, MessageSource texts,
-			MessagingSettings messaging) {
+			MessagingSettings messaging, CoachNames coaches) {
 		this.participants = participants;
+		this.coaches = coaches;
 		this.settings = settings;
 		this.messenger = messenger;
 		this.texts = texts;
@@ -54,7 +56,7 @@ class Welcomes {
 	private void welcome(ParticipantProfile participant) {
 		// The coach and program named as the flows name them ({coach_name}, {program_name}).
 		String text = texts.getMessage("welcome",
-				new Object[] { participant.firstName(), programName, participant.coach(),
+				new Object[] { participant.firstName(), programName, coaches.nameParticipantsRead(participant.coach()),
 						participant.checkInTime().toString() },
 				participant.locale().orElse(Locale.ROOT));
 		var result = messenger.send(new OutboundMessage(participant.phone(), text, Purpose.NOTICE,

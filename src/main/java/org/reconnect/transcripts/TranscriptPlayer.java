@@ -14,6 +14,7 @@ import org.reconnect.consent.ConsentService;
 import org.reconnect.flows.ConversationRuntime;
 import org.reconnect.messaging.PhoneSimulator;
 import org.reconnect.messaging.SentMessage;
+import org.reconnect.participants.CoachNames;
 import org.reconnect.participants.EnrolParticipant;
 import org.reconnect.participants.ParticipantId;
 import org.reconnect.participants.ParticipantService;
@@ -36,7 +37,10 @@ import org.springframework.stereotype.Service;
 @Conditional(SimulatorMode.Active.class)
 public class TranscriptPlayer {
 
-	/** Transcripts are written for the first coach's name ("Your coach coach set this up"). */
+	/**
+	 * Transcripts are written for the first coach's username as participants read it ("Your coach
+	 * coach set this up"); a name that coach gave themselves is read back as it.
+	 */
 	static final String COACH = "coach";
 
 	private final ParticipantService participants;
@@ -46,9 +50,11 @@ public class TranscriptPlayer {
 	private final Clock clock;
 	private final DueWork due;
 	private final ProgressService progress;
+	private final CoachNames coachNames;
 
 	TranscriptPlayer(ParticipantService participants, ConversationRuntime conversations, ConsentService consent,
-			PhoneSimulator phone, Clock clock, DueWork due, ProgressService progress) {
+			PhoneSimulator phone, Clock clock, DueWork due, ProgressService progress, CoachNames coachNames) {
+		this.coachNames = coachNames;
 		this.due = due;
 		this.progress = progress;
 		this.participants = participants;
@@ -97,7 +103,7 @@ public class TranscriptPlayer {
 					"coach:" + COACH, "transcript").id();
 			talker = allyNumber;
 		}
-		Replies replies = new Replies(talker, talker.equals(number) ? welcome : 0);
+		Replies replies = new Replies(talker, talker.equals(number) ? welcome : 0, coachNames.nameParticipantsRead(COACH));
 		if (transcript.ally() == null && transcript.flow() != null) {
 			conversations.start(id, transcript.flow());
 		}
@@ -160,11 +166,13 @@ public class TranscriptPlayer {
 	private final class Replies {
 
 		private final String number;
+		private final String coachName;
 		private int read;
 
-		Replies(String number, int alreadyRead) {
+		Replies(String number, int alreadyRead, String coachName) {
 			this.number = number;
 			this.read = alreadyRead;
+			this.coachName = coachName;
 		}
 
 		List<String> next(int count) {
@@ -180,7 +188,11 @@ public class TranscriptPlayer {
 		}
 
 		private List<String> all() {
-			List<String> oldestFirst = new ArrayList<>(phone.sentTo(number, 200).stream().map(SentMessage::body).toList());
+			List<String> oldestFirst = new ArrayList<>(phone.sentTo(number, 200)
+				.stream()
+				.map(SentMessage::body)
+				.map(body -> coachName.equals(COACH) ? body : body.replace(coachName, COACH))
+				.toList());
 			Collections.reverse(oldestFirst);
 			return oldestFirst;
 		}

@@ -80,7 +80,7 @@ class PasswordPolicyTests {
 	}
 
 	private static CoachesSettings settings(String initialPassword) {
-		return new CoachesSettings(new CoachesSettings.InitialCoach("coach", initialPassword, null, null), 12,
+		return new CoachesSettings(new CoachesSettings.InitialCoach("coach", initialPassword, null, null, null), 12,
 				new CoachesSettings.Mail("reconnect@localhost", "http://localhost:8080"));
 	}
 }

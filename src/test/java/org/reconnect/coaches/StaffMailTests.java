@@ -42,7 +42,7 @@ class StaffMailTests {
 				texts, settings.bindOrCreate("reconnect.console", CoachesSettings.class),
 				settings.bindOrCreate("reconnect.messaging", MessagingSettings.class));
 
-		assertThat(mail.send(new Coach("ana", "x", null, "COACH", Instant.EPOCH, null, "ana@example.org", null, null, null, 0), "crisis",
+		assertThat(mail.send(new Coach("ana", "x", null, "COACH", Instant.EPOCH, null, "ana@example.org", null, null, null, 0, null), "crisis",
 				"/alerts#notice-1")).isTrue();
 
 		assertThat(sent).singleElement().satisfies(message -> {

@@ -171,6 +171,23 @@ class ApiAccessIntegrationTests extends SimulatorAppTestBase {
 	}
 
 	@Test
+	void aSupervisorMayGiveANewCoachTheNameParticipantsReadChecked() {
+		ResponseEntity<JsonNode> named = supervisor().postForEntity("/api/coaches", Map.of("username", "dana.api",
+				"password", "a-fine-password-2030", "displayName", " Dana R. "), JsonNode.class);
+		assertThat(named.getStatusCode()).as(String.valueOf(named.getBody())).isEqualTo(HttpStatus.CREATED);
+		assertThat(named.getBody().get("displayName").asString()).isEqualTo("Dana R.");
+
+		for (String refused : new String[] { "  ", "D".repeat(41), "Dana\u0000" }) {
+			ResponseEntity<JsonNode> bad = supervisor().postForEntity("/api/coaches", Map.of("username", "dana.bad",
+					"password", "a-fine-password-2030", "displayName", refused), JsonNode.class);
+			assertThat(bad.getStatusCode()).as(refused).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(bad.getBody().get("errors").findValuesAsString("field")).as(refused).containsExactly("displayName");
+		}
+		assertThat(supervisor().getForObject("/api/coaches", JsonNode.class).findValuesAsString("username"))
+			.as("nothing was stored").doesNotContain("dana.bad");
+	}
+
+	@Test
 	void aPasswordIsLongNotBlankNotTheUsernameAndNotACommonOne() {
 		assertRefusedPassword("pw.one", "            ", "blank");
 		assertRefusedPassword("pw.two", " \t  \u00a0    \t  ", "blank");

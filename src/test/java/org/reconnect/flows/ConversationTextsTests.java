@@ -49,7 +49,7 @@ class ConversationTextsTests {
 				new StaticListableBeanFactory(Map.of()).getBeanProvider(PlaceholderSource.class), mock(Conversations.class),
 				null, Clock.systemUTC(), new Binder(new MapConfigurationPropertySource(Map.of()))
 					.bindOrCreate("reconnect.messaging", MessagingSettings.class),
-				bundles);
+				bundles, coach -> coach);
 
 		assertThat(texts.render(flow.notUnderstood(), Addressee.of(participant("es")), flow))
 			.isEqualTo("Perdona, no te he entendido.");

@@ -3,6 +3,8 @@ package org.reconnect.console.pages;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.reconnect.coaches.Coach;
+import org.reconnect.coaches.CoachAccounts;
 import org.reconnect.escalation.Responsiveness;
 import org.reconnect.messaging.Messenger;
 import org.springframework.security.core.Authentication;
@@ -24,13 +26,16 @@ class CaseloadPage {
 	private final Messenger messenger;
 	private final CoachScope scope;
 	private final ProgressCharts charts;
+	private final CoachAccounts accounts;
 
 	private static final int LONGEST_SEARCH = 100;
 
 	/** Weeks in the caseload's answer rate. */
 	private static final int WEEKS = 8;
 
-	CaseloadPage(CaseloadBoard board, Messenger messenger, CoachScope scope, ProgressCharts charts) {
+	CaseloadPage(CaseloadBoard board, Messenger messenger, CoachScope scope, ProgressCharts charts,
+			CoachAccounts accounts) {
+		this.accounts = accounts;
 		this.board = board;
 		this.messenger = messenger;
 		this.scope = scope;
@@ -43,6 +48,9 @@ class CaseloadPage {
 		fill(state, q, coach, model);
 		model.addAttribute("states", Arrays.stream(Responsiveness.values()).map(StateOption::of).toList());
 		model.addAttribute("weeks", charts.weekly(scope.caseload(coach), WEEKS));
+		// while participants read their username, the coach is told so once, above the table
+		model.addAttribute("unnamed",
+				accounts.find(coach.getName()).map(Coach::displayName).isEmpty() ? coach.getName() : null);
 		return "caseload";
 	}
 

@@ -6,6 +6,9 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.reconnect.coaches.Coach;
+import org.reconnect.coaches.CoachAccounts;
+import org.reconnect.system.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,31 +19,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A coach's own settings ({@code /settings}): the zone they read times in (picked from a
- * searchable list of places) and the console's language (the browser's, or one they choose).
+ * A coach's own settings ({@code /settings}): the name participants read for them (their username
+ * until they give one), the zone they read times in (picked from a searchable list of places) and
+ * the console's language (the browser's, or one they choose).
  */
 @Controller
 class SettingsPage {
 
 	private final ConsolePreferences preferences;
 	private final MessageSource texts;
+	private final CoachAccounts accounts;
 
-	SettingsPage(ConsolePreferences preferences, MessageSource texts) {
+	SettingsPage(ConsolePreferences preferences, MessageSource texts, CoachAccounts accounts) {
 		this.preferences = preferences;
 		this.texts = texts;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/settings")
 	String show(Authentication coach, Model model) {
 		ConsolePreference mine = preferences.of(coach.getName());
-		fill(mine.zone() == null ? "" : mine.zone(), mine.language() == null ? "" : mine.language(), FieldErrors.none(),
-				model);
+		String displayName = accounts.find(coach.getName()).map(Coach::displayName).orElse(null);
+		fill(coach, displayName == null ? "" : displayName, mine.zone() == null ? "" : mine.zone(),
+				mine.language() == null ? "" : mine.language(), FieldErrors.none(), model);
 		return "settings";
 	}
 
+	/** Saves all three; an empty name clears it (participants read the username again). */
 	@PostMapping("/settings")
-	String save(@RequestParam(defaultValue = "") String zone, @RequestParam(defaultValue = "") String language,
-			Authentication coach, Locale locale, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+	String save(@RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String zone,
+			@RequestParam(defaultValue = "") String language, Authentication coach, Locale locale, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		FieldErrors errors = FieldErrors.none();
 		String chosenZone = zone.trim();
 		if (!chosenZone.isEmpty()) {
@@ -54,9 +63,18 @@ class SettingsPage {
 		if (!language.isEmpty() && !preferences.languages().contains(language)) {
 			errors.add("language", texts.getMessage("settings.error.unknown-language", new Object[] { language }, locale));
 		}
+		if (errors.isEmpty()) {
+			try {
+				// checked and saved in one step, and only once the rest is known to be fine: nothing is saved on an error
+				accounts.changeDisplayName(coach.getName(), displayName.isEmpty() ? null : displayName);
+			}
+			catch (InvalidInput invalid) {
+				FieldErrors.of(invalid, texts).all().forEach(errors::add);
+			}
+		}
 		if (!errors.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			fill(zone, language, errors, model);
+			fill(coach, displayName, zone, language, errors, model);
 			return "settings";
 		}
 		preferences.save(new ConsolePreference(coach.getName(), chosenZone.isEmpty() ? null : chosenZone,
@@ -66,7 +84,13 @@ class SettingsPage {
 		return "redirect:/settings";
 	}
 
-	private void fill(String zone, String language, FieldErrors errors, Model model) {
+	private void fill(Authentication coach, String displayName, String zone, String language, FieldErrors errors,
+			Model model) {
+		// the hint says what participants read now: the stored name, not one the form refused
+		model.addAttribute("unnamed",
+				accounts.find(coach.getName()).map(Coach::displayName).isEmpty() ? coach.getName() : null);
+		model.addAttribute("displayName", displayName);
+		model.addAttribute("longestDisplayName", CoachAccounts.LONGEST_DISPLAY_NAME);
 		model.addAttribute("zone", zone);
 		model.addAttribute("language", language);
 		model.addAttribute("languages", preferences.languages());
