@@ -351,6 +351,8 @@ class ConsoleBrowserTests extends BrowserTestBase {
 			browser.setValue("#date", "2030-04-02");
 			browser.setValue("#time", "09:15");
 			browser.find("#reminder-form input[name=repeat][value=once]").click();
+			// the live preview lands above the buttons and moves them: click once it has (a click is aimed at a place)
+			browser.waitFor(() -> browser.text("#reminder-preview").contains("Once, on Tue, Apr 2, 2030 at 9:15 AM"));
 			browser.find("#reminder-form button[name=preview]").click();
 			browser.waitFor(() -> browser.driver().getCurrentUrl().endsWith("/reminders/preview"));
 			assertThat(browser.text("#reminder-preview")).contains("Once, on Tue, Apr 2, 2030 at 9:15 AM");

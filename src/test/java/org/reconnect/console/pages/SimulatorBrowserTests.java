@@ -55,6 +55,8 @@ class SimulatorBrowserTests extends SimulatorAppTestBase {
 			browser.script("arguments[0].value = '2030-03-12'; arguments[1].value = '19:00';", browser.find("#date"),
 					browser.find("#time"));
 			browser.find("#day-TU").click();
+			// the live preview lands above the buttons and moves them: click once it has (a click is aimed at a place)
+			browser.waitFor(() -> browser.text("#reminder-preview").contains("Every Tue at 7:00 PM"));
 			browser.find("#reminder-form button[type=submit]").click();
 			browser.waitFor(() -> browser.text("main").contains("Reminder added: Group meeting"));
 
