@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inbound pipeline's first step, in any state and at any hour: crisis language gets crisis resources at
- * once, in the person's language, naming lines their phone can call ({@link CrisisRegions}), and the coach is told. It is never taken as an answer to a
- * check-in ("2 and I want to die", "no, quiero morirme").
+ * once, in the person's language, naming lines their phone can call ({@link CrisisRegions}), and the coach
+ * is told. It is never taken as an answer to a check-in ("2 and I want to die", "no, quiero morirme").
  */
 @Component
 class CrisisHandler implements InboundHandler {
@@ -64,7 +64,7 @@ class CrisisHandler implements InboundHandler {
 		// chat), else the number it came from; a web chat nobody enrolled has none to go by.
 		String phone = profile != null ? profile.phone() : message.viaWebChat() ? null : message.from();
 		CrisisRegion region = resources.region(phone);
-		String text = resources.text(signal.response(), profile != null, language, phone);
+		String text = resources.textOf(region, signal.response(), profile != null, language);
 		boolean delivered = messenger.send(new OutboundMessage(message.from(), text, Purpose.CRISIS, message.key()))
 			.sent();
 		ParticipantId participant = profile == null ? null : profile.id();

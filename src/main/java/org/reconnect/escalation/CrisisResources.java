@@ -93,7 +93,12 @@ class CrisisResources {
 	 * @param phone the number whose country picks the region; null for the organisation's
 	 */
 	String text(CrisisResponse reply, boolean participant, String language, String phone) {
-		String region = regions.of(phone).code();
+		return textOf(regions.of(phone), reply, participant, language);
+	}
+
+	/** As above, for a region already read from the number ({@link #region}), so it is read once. */
+	String textOf(CrisisRegion whose, CrisisResponse reply, boolean participant, String language) {
+		String region = whose.code();
 		Locale locale = language == null ? Locale.ROOT : Locale.forLanguageTag(language);
 		for (String code : List.of(code(region, reply, participant), code(region, CrisisResponse.CRISIS, participant),
 				code(GENERIC, reply, participant))) {
